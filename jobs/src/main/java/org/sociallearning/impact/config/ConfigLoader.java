@@ -1,0 +1,202 @@
+package org.sociallearning.impact.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads and validates {@code pipeline.yaml}; every error names the offending key. */
+public final class ConfigLoader {
+
+  /** Adapter formats this version reads, per source role. */
+  public static final Map<String, Set<String>> FORMATS =
+      Map.of(
+          "roster", Set.of("hr-csv"),
+          "forum", Set.of("slack-export"),
+          "learning", Set.of("xapi-jsonl"),
+          "service_desk", Set.of("servicenow-csv"),
+          "crm", Set.of("salesforce-csv"));
+
+  static final List<String> ROSTER_COLUMNS =
+      List.of("employee_id", "name", "email", "job_title", "department", "location", "hire_date",
+          "manager_id");
+  static final Set<String> REQUIRED_ROSTER_COLUMNS = Set.of("employee_id", "email");
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+  private ConfigLoader() {}
+
+  public static PipelineConfig load(Path file) {
+    Path configFile = file.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(configFile)) {
+      throw new ConfigException("config file not found: " + configFile);
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(configFile);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config " + configFile + ": " + e.getMessage(), e);
+    }
+    RawConfig raw = parse(configFile, bytes);
+    return validate(configFile, sha256(bytes), raw, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  private static RawConfig parse(Path file, byte[] bytes) {
+    try {
+      RawConfig raw = YAML.readValue(bytes, RawConfig.class);
+      if (raw == null) {
+        throw new ConfigException(file + " is empty");
+      }
+      return raw;
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+          .collect(Collectors.joining(", "));
+      throw new ConfigException("unknown key '" + keyPath(e) + "' in " + file.getFileName()
+          + " (allowed here: " + known + ")", e);
+    } catch (JsonMappingException e) {
+      throw new ConfigException("bad value for '" + keyPath(e) + "' in " + file.getFileName()
+          + ": " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("cannot parse " + file.getFileName() + " as YAML at line "
+          + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static PipelineConfig validate(Path configFile, String digest, RawConfig raw, LocalDate today) {
+    LocalDate asOf = today;
+    if (raw.asOf() != null) {
+      try {
+        asOf = LocalDate.parse(raw.asOf());
+      } catch (DateTimeParseException e) {
+        throw new ConfigException("as_of must be a date like 2026-11-01, got '" + raw.asOf() + "'");
+      }
+    }
+    String output = raw.output() == null ? "out" : raw.output();
+    if (raw.sources() == null || raw.sources().roster() == null) {
+      throw new ConfigException("sources.roster is required: the HR roster resolves people");
+    }
+    ParticipationSettings participation =
+        raw.participation() == null ? ParticipationSettings.defaults() : raw.participation();
+    EstimationSettings estimation =
+        raw.estimation() == null ? EstimationSettings.defaults() : raw.estimation();
+    PipelineConfig config = new PipelineConfig(configFile, digest, asOf,
+        configFile.getParent().resolve(output).normalize(), raw.sources(), participation,
+        estimation);
+    for (Sources.ConfiguredSource source : raw.sources().all()) {
+      validateSource(config, source);
+    }
+    validateParticipation(participation);
+    validateEstimation(estimation);
+    return config;
+  }
+
+  private static void validateSource(PipelineConfig config, Sources.ConfiguredSource source) {
+    SourceSpec spec = source.spec();
+    String key = source.key();
+    Set<String> formats = FORMATS.get(source.role());
+    if (spec.format() == null || !formats.contains(spec.format())) {
+      throw new ConfigException(key + ".format must be one of " + formats + ", got '"
+          + spec.format() + "'");
+    }
+    if (spec.path() == null) {
+      throw new ConfigException(key + ".path is required");
+    }
+    requireExists(config.resolve(spec.path()), key + ".path");
+    if (spec.users() != null) {
+      requireExists(config.resolve(spec.users()), key + ".users");
+    }
+    try {
+      ZoneId.of(spec.timezone());
+    } catch (DateTimeException e) {
+      throw new ConfigException(key + ".timezone must be an IANA zone (Europe/Berlin) or an offset"
+          + " (-06:00), got '" + spec.timezone() + "'");
+    }
+    if ("roster".equals(source.role())) {
+      for (String column : spec.columns().keySet()) {
+        if (!ROSTER_COLUMNS.contains(column)) {
+          throw new ConfigException("unknown key '" + key + ".columns." + column
+              + "' (allowed: " + ROSTER_COLUMNS + ")");
+        }
+      }
+      for (String required : REQUIRED_ROSTER_COLUMNS) {
+        if (!spec.columns().containsKey(required)) {
+          throw new ConfigException(key + ".columns." + required + " is required: name the "
+              + "export column that holds it");
+        }
+      }
+    }
+  }
+
+  private static void validateParticipation(ParticipationSettings p) {
+    if (p.minInteractions() < 1) {
+      throw new ConfigException("participation.min_interactions must be at least 1, got "
+          + p.minInteractions());
+    }
+    if (p.communities().isEmpty()) {
+      throw new ConfigException("participation.communities must list at least one channel "
+          + "pattern, e.g. [\"ask-*\", \"cop-*\"]");
+    }
+  }
+
+  private static void validateEstimation(EstimationSettings e) {
+    if (!"never".equals(e.control())) {
+      throw new ConfigException("estimation.control must be 'never' (never-participants), got '"
+          + e.control() + "'");
+    }
+    if (e.bootstrapReplicates() < 99) {
+      throw new ConfigException("estimation.bootstrap_replicates must be at least 99, got "
+          + e.bootstrapReplicates());
+    }
+    if (e.minGroupSize() < 3) {
+      throw new ConfigException("estimation.min_group_size must be at least 3, got "
+          + e.minGroupSize());
+    }
+    if (e.ticketHorizonDays() < 1 || e.salesHorizonDays() < 1) {
+      throw new ConfigException("estimation.ticket_horizon_days and sales_horizon_days must be "
+          + "positive");
+    }
+  }
+
+  private static void requireExists(Path path, String key) {
+    if (!Files.exists(path)) {
+      throw new ConfigException(key + " points to " + path + ", which does not exist");
+    }
+  }
+
+  private static String keyPath(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.sociallearning.impact.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How effects are estimated and published.
+ *
+ * @param control comparison group: {@code never} (never-participants)
+ * @param bootstrapReplicates multiplier-bootstrap draws for confidence intervals
+ * @param seed seed of the bootstrap, so reruns give the same intervals
+ * @param minGroupSize smallest number of people behind a published number (never below 3)
+ * @param ticketHorizonDays durations are followed this many days: longer ones count as the
+ *     horizon, and tickets opened less than this before as_of are not yet observable
+ * @param salesHorizonDays the same for opportunities
+ */
+public record EstimationSettings(
+    @JsonProperty("control") String control,
+    @JsonProperty("bootstrap_replicates") Integer bootstrapReplicates,
+    @JsonProperty("seed") Long seed,
+    @JsonProperty("min_group_size") Integer minGroupSize,
+    @JsonProperty("ticket_horizon_days") Integer ticketHorizonDays,
+    @JsonProperty("sales_horizon_days") Integer salesHorizonDays) {
+
+  public EstimationSettings {
+    control = control == null ? "never" : control;
+    bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
+    seed = seed == null ? 20240601L : seed;
+    minGroupSize = minGroupSize == null ? 5 : minGroupSize;
+    ticketHorizonDays = ticketHorizonDays == null ? 30 : ticketHorizonDays;
+    salesHorizonDays = salesHorizonDays == null ? 180 : salesHorizonDays;
+  }
+
+  public static EstimationSettings defaults() {
+    return new EstimationSettings(null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,30 @@
+package org.sociallearning.impact.config;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * The validated job configuration, loaded once per run. Paths are absolute (resolved against
+ * the config file's folder).
+ *
+ * @param configFile the YAML file this was read from
+ * @param digest SHA-256 of the config file's bytes, recorded in the manifest
+ */
+public record PipelineConfig(
+    Path configFile,
+    String digest,
+    LocalDate asOf,
+    Path output,
+    Sources sources,
+    ParticipationSettings participation,
+    EstimationSettings estimation) {
+
+  public Path configDir() {
+    return configFile.getParent();
+  }
+
+  /** A path from the config, resolved against the config file's folder. */
+  public Path resolve(String relative) {
+    return configDir().resolve(relative).normalize();
+  }
+}

@@ -1,0 +1,11 @@
+package org.sociallearning.impact.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The YAML document exactly as written; {@link ConfigLoader} validates it into a PipelineConfig. */
+record RawConfig(
+    @JsonProperty("as_of") String asOf,
+    @JsonProperty("output") String output,
+    @JsonProperty("sources") Sources sources,
+    @JsonProperty("participation") ParticipationSettings participation,
+    @JsonProperty("estimation") EstimationSettings estimation) {}

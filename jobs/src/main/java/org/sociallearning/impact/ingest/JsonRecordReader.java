@@ -1,0 +1,199 @@
+package org.sociallearning.impact.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads JSON exports inside Spark tasks into raw records: either one JSON object per line (xAPI
+ * statement streams) or files that each hold one array of objects (Slack day files). Fields are
+ * picked by JSON Pointer ({@code /actor/mbox}); each record keeps the line where it starts.
+ */
+public final class JsonRecordReader {
+
+  /** How records are laid out in a file. */
+  public enum Layout { LINES, ARRAY }
+
+  private JsonRecordReader() {}
+
+  /** @param fields output column to JSON Pointer, e.g. {@code email -> /actor/mbox} */
+  public static Dataset<Row> read(SparkSession spark, List<Path> files, Path baseDir,
+      Layout layout, Map<String, String> fields) {
+    List<String> names = new ArrayList<>(fields.keySet());
+    List<String> pointers = new ArrayList<>(fields.values());
+    String base = baseDir.toAbsolutePath().toString();
+    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .binaryFiles(InputFiles.sparkPaths(files))
+        .flatMap(f -> {
+          String file = InputFiles.displayName(f._1(), base);
+          Extractor extractor = new Extractor(file, pointers);
+          return layout == Layout.LINES ? new LineRecords(f._2(), extractor)
+              : new ArrayRecords(f._2(), extractor);
+        });
+    return spark.createDataFrame(rows, RawRecords.schema(names));
+  }
+
+  /** Turns one parsed object into a raw row. */
+  private static final class Extractor implements Serializable {
+    final String file;
+    final JsonPointer[] pointers;
+
+    Extractor(String file, List<String> pointers) {
+      this.file = file;
+      this.pointers = pointers.stream().map(JsonPointer::compile).toArray(JsonPointer[]::new);
+    }
+
+    Row row(long line, JsonNode node) {
+      Object[] values = new Object[3 + pointers.length];
+      values[0] = file;
+      values[1] = line;
+      if (!node.isObject()) {
+        values[2] = "expected a JSON object, found " + node.getNodeType().name().toLowerCase();
+        return RowFactory.create(values);
+      }
+      for (int i = 0; i < pointers.length; i++) {
+        JsonNode v = node.at(pointers[i]);
+        values[3 + i] = v.isMissingNode() || v.isNull() ? null
+            : v.isValueNode() ? CsvRecordReader.blankToNull(v.asText()) : v.toString();
+      }
+      return RowFactory.create(values);
+    }
+
+    Row error(long line, String message) {
+      Object[] values = new Object[3 + pointers.length];
+      values[0] = file;
+      values[1] = line;
+      values[2] = message;
+      return RowFactory.create(values);
+    }
+  }
+
+  /** One object per line; a bad line becomes an error row and reading goes on. */
+  private static final class LineRecords implements Iterator<Row> {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Extractor extractor;
+    private BufferedReader reader;
+    private long lineNumber;
+    private Row next;
+
+    LineRecords(PortableDataStream stream, Extractor extractor) throws IOException {
+      this.extractor = extractor;
+      this.reader = new BufferedReader(TextDecoding.utf8WithoutBom(stream.open()));
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && reader != null) {
+        String text;
+        try {
+          text = reader.readLine();
+        } catch (IOException e) {
+          next = extractor.error(lineNumber + 1, "cannot read file: " + e.getMessage());
+          reader = null;
+          break;
+        }
+        if (text == null) {
+          reader = null;
+          break;
+        }
+        lineNumber++;
+        if (text.isBlank()) {
+          continue;
+        }
+        try {
+          next = extractor.row(lineNumber, mapper.readTree(text));
+        } catch (JsonProcessingException e) {
+          next = extractor.error(lineNumber, "invalid JSON: " + e.getOriginalMessage());
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
+    }
+  }
+
+  /** A file holding one JSON array of objects, streamed element by element. */
+  private static final class ArrayRecords implements Iterator<Row> {
+    private final Extractor extractor;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private JsonParser parser;
+    private Row next;
+
+    ArrayRecords(PortableDataStream stream, Extractor extractor) throws IOException {
+      this.extractor = extractor;
+      this.parser = mapper.getFactory().createParser(TextDecoding.utf8WithoutBom(stream.open()));
+      try {
+        JsonToken first = parser.nextToken();
+        if (first != JsonToken.START_ARRAY) {
+          next = extractor.error(1, "expected a JSON array of messages, found "
+              + (first == null ? "an empty file" : first.asString()));
+          parser = null;
+        }
+      } catch (JsonProcessingException e) {
+        next = extractor.error(1, "invalid JSON: " + e.getOriginalMessage());
+        parser = null;
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next != null || parser == null) {
+        return next != null;
+      }
+      long line = 0;
+      try {
+        JsonToken token = parser.nextToken();
+        line = parser.currentTokenLocation().getLineNr();
+        if (token == JsonToken.END_ARRAY || token == null) {
+          parser = null;
+          return false;
+        }
+        JsonNode node = mapper.readTree(parser);
+        next = extractor.row(line, node);
+      } catch (IOException e) {
+        String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage()
+            : e.getMessage();
+        next = extractor.error(Math.max(line, 1), "invalid JSON, rest of file not read: " + msg);
+        parser = null;
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package org.sociallearning.impact.job;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.sociallearning.impact.adapters.AdapterRegistry;
+import org.sociallearning.impact.config.EstimationSettings;
+import org.sociallearning.impact.config.PipelineConfig;
+import org.sociallearning.impact.config.Sources;
+import org.sociallearning.impact.estimation.ControlGroup;
+import org.sociallearning.impact.estimation.DidOptions;
+import org.sociallearning.impact.estimation.Panel;
+import org.sociallearning.impact.identity.IdentityResolution;
+import org.sociallearning.impact.ingest.Intake;
+import org.sociallearning.impact.outcomes.EmployeeMonthOutcomes;
+import org.sociallearning.impact.outcomes.OutcomeWindow;
+import org.sociallearning.impact.outcomes.SalesOutcomes;
+import org.sociallearning.impact.outcomes.TimeToResolve;
+import org.sociallearning.impact.participation.SocialLearningParticipation;
+import org.sociallearning.impact.publish.Manifest;
+import org.sociallearning.impact.publish.QuarantineFile;
+import org.sociallearning.impact.publish.ReportModelBuilder;
+import org.sociallearning.impact.publish.ResultTables;
+import org.sociallearning.impact.publish.StagedOutput;
+import org.sociallearning.impact.report.ReportWriter;
+import org.sociallearning.impact.schemas.MetricDefinition;
+import org.sociallearning.impact.schemas.SparkSchemas;
+import org.sociallearning.impact.schemas.TableContract;
+
+/**
+ * The nightly job: read every configured export, resolve people, find who took part in social
+ * learning and when, build employee-month outcomes, estimate effects, and publish estimates,
+ * report, quarantine and manifest in one swap. The only class that wires I/O to the pure steps.
+ */
+public final class NightlyImpactJob {
+
+  /** What a finished run published. */
+  public record RunResult(Path output, Path report, Path manifest, List<MetricEstimate> estimates) {}
+
+  private final SparkSession spark;
+  private final PipelineConfig config;
+  private final StageLog log;
+
+  public NightlyImpactJob(SparkSession spark, PipelineConfig config, PrintStream progress) {
+    this.spark = spark;
+    this.config = config;
+    this.log = new StageLog(progress);
+  }
+
+  public RunResult run() throws java.io.IOException {
+    Instant started = Instant.now();
+    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .format(started.atOffset(ZoneOffset.UTC));
+    StagedOutput staged = new StagedOutput(config.output(), runId);
+    Path dir = staged.begin();
+    try {
+      Manifest manifest = new Manifest(runId, config.asOf().toString(),
+          config.configFile().toString(), config.digest());
+      List<Intake> intakes = ingest();
+      Map<String, Dataset<Row>> resolved = resolveIdentities(intakes, manifest);
+      Dataset<Row> participants = participation(resolved);
+      List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
+      RunResult result = publish(dir, staged, manifest, intakes, estimates, started);
+      return result;
+    } catch (RuntimeException | java.io.IOException | Error e) {
+      staged.abandon();
+      throw e;
+    }
+  }
+
+  private List<Intake> ingest() {
+    List<Intake> intakes = new ArrayList<>();
+    for (Sources.ConfiguredSource source : config.sources().all()) {
+      long t = log.start();
+      Intake intake = AdapterRegistry.forFormat(source.spec().format())
+          .read(spark, config, source);
+      intakes.add(intake);
+      log.finish("ingest " + source.role() + " (" + intake.format() + ")", t, intake.read(),
+          intake.acceptedCount());
+    }
+    return intakes;
+  }
+
+  /** Canonical tables by name (sources of one table unioned) with employee_id added. */
+  private Map<String, Dataset<Row>> resolveIdentities(List<Intake> intakes, Manifest manifest) {
+    long t = log.start();
+    Map<String, Dataset<Row>> tables = new TreeMap<>();
+    for (String table : List.of("roster", "forum_interactions", "learning_statements",
+        "service_tickets", "opportunities")) {
+      Dataset<Row> union = null;
+      for (Intake i : intakes) {
+        if (i.table().equals(table)) {
+          union = union == null ? i.accepted() : union.unionByName(i.accepted());
+        }
+      }
+      tables.put(table, union != null ? union
+          : spark.createDataFrame(List.of(), SparkSchemas.of(TableContract.load(table))));
+    }
+    Dataset<Row> directory = IdentityResolution.emailDirectory(tables.get("roster")).cache();
+    Map<String, String> emailColumn = Map.of("forum_interactions", "email",
+        "learning_statements", "email", "service_tickets", "assignee_email",
+        "opportunities", "owner_email");
+    Map<String, Dataset<Row>> resolved = new TreeMap<>();
+    resolved.put("roster", tables.get("roster"));
+    long rows = 0;
+    long unmatchedTotal = 0;
+    for (Map.Entry<String, String> e : new TreeMap<>(emailColumn).entrySet()) {
+      Dataset<Row> r = IdentityResolution.resolve(tables.get(e.getKey()), e.getValue(), directory)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      resolved.put(e.getKey(), r);
+      long unmatched = IdentityResolution.unmatchedIdentities(r, e.getValue());
+      unmatchedTotal += unmatched;
+      unmatchedByTable.put(e.getKey(), unmatched);
+    }
+    for (Intake i : intakes) {
+      manifest.source(i.role(), i.format(), i.files(), i.read(), i.acceptedCount(),
+          i.quarantined(), i.deduplicated(), unmatchedByTable.getOrDefault(i.table(), 0L));
+      rows += i.acceptedCount();
+    }
+    if (unmatchedTotal > 0) {
+      manifest.warn(unmatchedTotal + " identities in the exports did not match the HR roster"
+          + " (by email); their activity is not attributed to anyone");
+    }
+    log.finish("identity", t, rows, directory.count());
+    return resolved;
+  }
+
+  private final Map<String, Long> unmatchedByTable = new TreeMap<>();
+
+  private Dataset<Row> participation(Map<String, Dataset<Row>> resolved) {
+    long t = log.start();
+    Dataset<Row> interactions = SocialLearningParticipation.interactions(
+        resolved.get("forum_interactions"), resolved.get("learning_statements"),
+        config.participation().communities(), config.asOf());
+    Dataset<Row> participants = SocialLearningParticipation
+        .participants(interactions, config.participation().minInteractions())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    log.finish("participation", t, interactions.count(), participants.count());
+    return participants;
+  }
+
+  private List<MetricEstimate> estimate(Map<String, Dataset<Row>> resolved,
+      Dataset<Row> participants, Manifest manifest) {
+    EstimationSettings settings = config.estimation();
+    DidOptions options = new DidOptions(ControlGroup.NEVER_TREATED,
+        settings.bootstrapReplicates(), settings.seed(), 0.95);
+    OutcomeWindow tickets = new OutcomeWindow(config.asOf(), settings.ticketHorizonDays());
+    OutcomeWindow deals = new OutcomeWindow(config.asOf(), settings.salesHorizonDays());
+    Map<String, Function<Dataset<Row>, Dataset<Row>>> itemsByMetric = Map.of(
+        TimeToResolve.METRIC, rows -> TimeToResolve.items(rows, tickets),
+        SalesOutcomes.SALES_CYCLE, rows -> SalesOutcomes.salesCycle(rows, deals),
+        SalesOutcomes.WIN_RATE, rows -> SalesOutcomes.winRate(rows, deals));
+    List<MetricEstimate> out = new ArrayList<>();
+    for (MetricDefinition metric : MetricDefinition.all()) {
+      Dataset<Row> source = resolved.get(metric.sourceTable());
+      if (!hasSource(metric.sourceTable())) {
+        continue;
+      }
+      long t = log.start();
+      Dataset<Row> items = itemsByMetric.get(metric.name()).apply(source);
+      Dataset<Row> panelRows = EmployeeMonthOutcomes.aggregate(items)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Row sum = panelRows.agg(org.apache.spark.sql.functions.sum(col("items"))).first();
+      long itemCount = sum.isNullAt(0) ? 0 : sum.getLong(0);
+      Panel panel = PanelAssembler.assemble(panelRows, participants);
+      log.finish("outcomes " + metric.name(), t, itemCount, panelRows.count());
+      t = log.start();
+      MetricEstimate estimate = MetricEstimation.estimate(metric, panel, options,
+          settings.minGroupSize());
+      out.add(estimate);
+      panelRows.unpersist();
+      log.finish("estimate " + metric.name(), t, panel.unitCount(), estimate.eventStudy().size());
+    }
+    return out;
+  }
+
+  private boolean hasSource(String table) {
+    return switch (table) {
+      case "service_tickets" -> !config.sources().serviceDesk().isEmpty();
+      case "opportunities" -> !config.sources().crm().isEmpty();
+      default -> true;
+    };
+  }
+
+  private RunResult publish(Path dir, StagedOutput staged, Manifest manifest,
+      List<Intake> intakes, List<MetricEstimate> estimates, Instant started)
+      throws java.io.IOException {
+    long t = log.start();
+    ResultTables.write(spark, "impact_estimates", ResultTables.estimateRows(estimates), dir);
+    ResultTables.write(spark, "impact_event_study", ResultTables.eventStudyRows(estimates), dir);
+    Dataset<Row> quarantine = null;
+    for (Intake i : intakes) {
+      quarantine = quarantine == null ? i.quarantine() : quarantine.unionByName(i.quarantine());
+    }
+    QuarantineFile.write(quarantine, dir);
+    ReportWriter.write(ReportModelBuilder.build(config.asOf(), started, estimates, intakes,
+        manifest.warnings(), config.estimation().minGroupSize()), dir.resolve("report"));
+    long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
+    log.finish("publish", t, estimates.size(), quarantined);
+    List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
+        "impact_event_study.csv", "impact_event_study/", "quarantine/quarantine.csv",
+        "report/index.html", "manifest.json");
+    manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
+    staged.publish();
+    Path out = staged.output();
+    return new RunResult(out, out.resolve("report").resolve("index.html"),
+        out.resolve("manifest.json"), estimates);
+  }
+}

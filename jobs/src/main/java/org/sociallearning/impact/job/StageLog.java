@@ -1,0 +1,37 @@
+package org.sociallearning.impact.job;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints one progress line per stage (stage, rows in/out, seconds) and keeps them for the manifest. */
+public final class StageLog {
+
+  /** One finished stage. Row counts are -1 where a stage has no rows to count. */
+  public record Stage(String name, long rowsIn, long rowsOut, double seconds) {}
+
+  private final PrintStream out;
+  private final List<Stage> stages = new ArrayList<>();
+
+  public StageLog(PrintStream out) {
+    this.out = out;
+  }
+
+  public long start() {
+    return System.nanoTime();
+  }
+
+  public void finish(String name, long startedNanos, long rowsIn, long rowsOut) {
+    Stage stage = new Stage(name, rowsIn, rowsOut, (System.nanoTime() - startedNanos) / 1e9);
+    stages.add(stage);
+    out.println(String.format(Locale.ROOT, "stage %-28s in %9s  out %9s  %7.2f s", name,
+        rowsIn < 0 ? "-" : Long.toString(rowsIn), rowsOut < 0 ? "-" : Long.toString(rowsOut),
+        stage.seconds()));
+    out.flush();
+  }
+
+  public List<Stage> stages() {
+    return List.copyOf(stages);
+  }
+}

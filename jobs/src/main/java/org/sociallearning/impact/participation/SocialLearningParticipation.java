@@ -1,0 +1,61 @@
+package org.sociallearning.impact.participation;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.trunc;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.sociallearning.impact.identity.IdentityResolution;
+
+/**
+ * Participation step: who took part in social learning, and from when. Social learning is an
+ * interaction in a configured community (chat elsewhere is social networking and does not
+ * count) or a social xAPI verb. A participant has at least {@code min_interactions}; their
+ * start is their first interaction and their treatment cohort is that month.
+ */
+public final class SocialLearningParticipation {
+
+  private SocialLearningParticipation() {}
+
+  /**
+   * Needs forum rows {@code employee_id, channel, occurred_at, is_interaction} and learning rows
+   * {@code employee_id, occurred_at, is_social}; returns {@code employee_id, occurred_at,
+   * community} for every social-learning interaction up to and including {@code asOf}.
+   */
+  public static Dataset<Row> interactions(Dataset<Row> forum, Dataset<Row> learning,
+      List<String> communityGlobs, LocalDate asOf) {
+    Column beforeCutoff = col("occurred_at").lt(lit(endOf(asOf)));
+    Dataset<Row> chat = forum
+        .filter(col("is_interaction").and(col("channel").rlike(CommunityPatterns.regex(communityGlobs))))
+        .filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull().and(beforeCutoff))
+        .select(col(IdentityResolution.EMPLOYEE_ID), col("occurred_at"), col("channel").as("community"));
+    Dataset<Row> lms = learning
+        .filter(col("is_social").and(col(IdentityResolution.EMPLOYEE_ID).isNotNull()).and(beforeCutoff))
+        .select(col(IdentityResolution.EMPLOYEE_ID), col("occurred_at"), lit("lms").as("community"));
+    return chat.unionByName(lms);
+  }
+
+  /**
+   * Returns {@code employee_id, first_interaction_at, interactions, cohort_month} (the first day
+   * of the month of the first interaction) for people with at least {@code minInteractions}.
+   */
+  public static Dataset<Row> participants(Dataset<Row> interactions, int minInteractions) {
+    return interactions.groupBy(col(IdentityResolution.EMPLOYEE_ID))
+        .agg(min(col("occurred_at")).as("first_interaction_at"), count(lit(1)).as("interactions"))
+        .filter(col("interactions").geq(minInteractions))
+        .withColumn("cohort_month", trunc(col("first_interaction_at").cast("date"), "month"));
+  }
+
+  /** Events after the as_of date are ignored: the cut-off is the start of the next day, UTC. */
+  static Timestamp endOf(LocalDate asOf) {
+    return Timestamp.from(asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+}

@@ -1,0 +1,79 @@
+package org.sociallearning.impact.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.job.MetricEstimate;
+import org.sociallearning.impact.schemas.SparkSchemas;
+import org.sociallearning.impact.schemas.TableContract;
+
+/**
+ * Publish step: writes the estimates and event-study tables as CSV (for people) and Parquet (for
+ * BI), both in the shape of their contracts. Missing numbers (suppressed) are empty / null.
+ */
+public final class ResultTables {
+
+  private ResultTables() {}
+
+  public static List<Row> estimateRows(List<MetricEstimate> estimates) {
+    List<Row> rows = new ArrayList<>();
+    for (MetricEstimate e : estimates) {
+      rows.add(RowFactory.create(e.metric().name(), e.segment(), num(e.estimate()),
+          num(e.ciLow()), num(e.ciHigh()), num(e.relativeEffect()), num(e.relativeCiLow()),
+          num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
+          String.join("; ", e.warnings())));
+    }
+    return rows;
+  }
+
+  public static List<Row> eventStudyRows(List<MetricEstimate> estimates) {
+    List<Row> rows = new ArrayList<>();
+    for (MetricEstimate e : estimates) {
+      for (AggregateEffect a : e.eventStudy()) {
+        rows.add(RowFactory.create(e.metric().name(), Integer.parseInt(a.key()), num(a.att()),
+            num(a.se()), num(a.ciLow()), num(a.ciHigh())));
+      }
+    }
+    return rows;
+  }
+
+  /** Writes {@code <dir>/<table>.csv} and the Parquet folder {@code <dir>/<table>/}. */
+  public static void write(SparkSession spark, String table, List<Row> rows, Path dir) {
+    TableContract contract = TableContract.load(table);
+    writeCsv(contract, rows, dir.resolve(table + ".csv"));
+    spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
+        .write().parquet(dir.resolve(table).toString());
+  }
+
+  static void writeCsv(TableContract contract, List<Row> rows, Path file) {
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setHeader(contract.columnNames().toArray(String[]::new)).setRecordSeparator("\n").get();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(w, format)) {
+      for (Row r : rows) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+          values.add(r.isNullAt(i) ? "" : r.get(i));
+        }
+        printer.printRecord(values);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Double num(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+  }
+}

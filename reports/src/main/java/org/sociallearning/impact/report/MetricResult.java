@@ -1,0 +1,81 @@
+package org.sociallearning.impact.report;
+
+import java.util.List;
+
+/**
+ * One outcome's difference-in-differences result, as handed from the estimation job to the
+ * publish step (results -> report).
+ *
+ * <p>Scale conventions the wording and charts rely on:
+ * <ul>
+ *   <li>{@code scale = "log"}: {@code estimate}, CI and event-study values are differences in
+ *       the log of the outcome; {@code relativeEffect} and its CI are {@code exp(x) - 1}.</li>
+ *   <li>{@code scale = "level"}: values are differences in a proportion (0.041 = 4.1 percentage
+ *       points); the relative fields are not used.</li>
+ * </ul>
+ *
+ * <p>{@code outcomePhrase} is the verb phrase after the subject ("resolved tickets"). The size
+ * of the effect is appended to it, or put where the phrase contains {@code {effect}} when the
+ * words need to go in the middle ("won {effect} of their deals").
+ *
+ * @param metric         machine name, e.g. {@code time_to_resolve_hours}
+ * @param label          reader-facing name, e.g. "Time to resolve a ticket"
+ * @param unit           unit of the raw outcome, e.g. "hours"
+ * @param scale          "log" or "level"
+ * @param direction      "lower_is_better" or "higher_is_better"
+ * @param subjectPhrase  who the sentence is about, e.g. "Service agents"
+ * @param outcomePhrase  what they did, e.g. "resolved tickets"
+ * @param suppressed     true when a group was too small to report
+ */
+public record MetricResult(
+        String metric,
+        String label,
+        String unit,
+        String scale,
+        String direction,
+        String subjectPhrase,
+        String outcomePhrase,
+        double estimate,
+        double ciLow,
+        double ciHigh,
+        double relativeEffect,
+        double relativeCiLow,
+        double relativeCiHigh,
+        int nTreated,
+        int nComparison,
+        List<String> warnings,
+        List<EventTimePoint> eventStudy,
+        boolean suppressed) {
+
+    public MetricResult {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        eventStudy = eventStudy == null ? List.of() : List.copyOf(eventStudy);
+    }
+
+    /** True when values are log differences, so readers see them as percent changes. */
+    public boolean isLogScale() {
+        return "log".equalsIgnoreCase(scale);
+    }
+
+    /**
+     * Converts a value on this metric's scale into what readers see: percent change for log
+     * differences ({@code 100 * (exp(x) - 1)}), percentage points for proportion differences.
+     * Chart and table share this so they can never disagree.
+     */
+    public double toDisplay(double value) {
+        return isLogScale() ? 100 * Math.expm1(value) : 100 * value;
+    }
+
+    /** Unit of {@link #toDisplay(double)} values, for axis labels and table headers. */
+    public String displayUnit() {
+        return isLogScale() ? "%" : "percentage points";
+    }
+
+    /**
+     * True when this result must not be shown. Checks the counts as well as the flag so a
+     * job that forgets to set {@code suppressed} still cannot publish a too-small group.
+     */
+    public boolean isSuppressed(int minGroupSize) {
+        return suppressed || nTreated < minGroupSize || nComparison < minGroupSize;
+    }
+}

@@ -1,0 +1,17 @@
+package org.sociallearning.impact.report;
+
+/**
+ * Ingestion counts for one input source, shown in the report's "Data quality" table by the
+ * publish step (results -> report).
+ *
+ * @param source        reader-facing source name
+ * @param format        file or feed format, e.g. "csv"
+ * @param rowsRead      rows seen in the input
+ * @param accepted      rows that passed validation and were used
+ * @param quarantined   rows set aside as invalid
+ * @param deduplicated  rows dropped as duplicates
+ */
+public record SourceSummary(
+        String source, String format, long rowsRead, long accepted, long quarantined,
+        long deduplicated) {
+}

@@ -1,0 +1,61 @@
+package org.sociallearning.impact.schemas;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * An outcome metric as defined in {@code schemas/contracts/metrics.yaml}: unit, modelling scale
+ * and which direction is good, with the words the report uses.
+ */
+public record MetricDefinition(
+    @JsonProperty("name") String name,
+    @JsonProperty("label") String label,
+    @JsonProperty("unit") String unit,
+    @JsonProperty("scale") String scale,
+    @JsonProperty("direction") String direction,
+    @JsonProperty("subject") String subject,
+    @JsonProperty("outcome_phrase") String outcomePhrase,
+    @JsonProperty("source_table") String sourceTable,
+    @JsonProperty("description") String description) {
+
+  public MetricDefinition {
+    if (!"log".equals(scale) && !"level".equals(scale)) {
+      throw new IllegalArgumentException("metric " + name + ": scale must be log or level");
+    }
+    if (!"lower_is_better".equals(direction) && !"higher_is_better".equals(direction)) {
+      throw new IllegalArgumentException(
+          "metric " + name + ": direction must be lower_is_better or higher_is_better");
+    }
+  }
+
+  public boolean logScale() {
+    return "log".equals(scale);
+  }
+
+  private record MetricsFile(@JsonProperty("metrics") List<MetricDefinition> metrics) {}
+
+  public static List<MetricDefinition> all() {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    try (InputStream in = MetricDefinition.class.getClassLoader()
+        .getResourceAsStream("contracts/metrics.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("contracts/metrics.yaml is not on the classpath");
+      }
+      return List.copyOf(yaml.readValue(in, MetricsFile.class).metrics());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read contracts/metrics.yaml: " + e.getMessage(), e);
+    }
+  }
+
+  public static MetricDefinition named(String name) {
+    return all().stream().filter(m -> m.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no metric named " + name));
+  }
+}
