@@ -1,0 +1,99 @@
+package org.sociallearning.impact.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DidCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void writesBothFilesForMpdta() throws IOException {
+        Path outDir = dir.resolve("result");
+        int code = run("did", "--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",
+                "--group", "first.treat", "--outcome", "lemp", "--control", "never", "--replicates", "199",
+                "--seed", "5", "--out", outDir.toString());
+        assertEquals(0, code, text(err));
+        assertEquals("", text(err));
+        assertTrue(text(out).contains("simple   ATT -0.0399513"), text(out));
+
+        List<String> attGt = Files.readAllLines(outDir.resolve("att_gt.csv"));
+        assertEquals("group,time,att,se,ci_low,ci_high", attGt.get(0));
+        assertEquals(13, attGt.size());
+        String[] first = attGt.get(1).split(",");
+        assertEquals("2004", first[0]);
+        assertEquals("2004", first[1]);
+        assertEquals(-0.0105032, Double.parseDouble(first[2]), 1e-6);
+
+        List<String> aggregates = Files.readAllLines(outDir.resolve("aggregates.csv"));
+        assertEquals("aggregation,key,att,se,ci_low,ci_high", aggregates.get(0));
+        assertTrue(aggregates.get(1).startsWith("simple,overall,-0.03995"), aggregates.get(1));
+        assertTrue(aggregates.contains(aggregates.stream().filter(l -> l.startsWith("dynamic,-3,")).findFirst().orElseThrow()));
+        assertEquals(1 + 18, aggregates.size());
+        assertEquals(List.of("simple", "group", "dynamic", "calendar"), aggregates.stream().skip(1)
+                .map(l -> l.split(",")[0]).distinct().toList());
+    }
+
+    @Test
+    void unknownColumnIsNamed() {
+        int code = run("--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",
+                "--group", "first_treat", "--outcome", "lemp", "--out", dir.toString());
+        assertEquals(2, code);
+        assertSingleErrorLine("column 'first_treat' not found");
+    }
+
+    @Test
+    void missingFileIsReported() {
+        int code = run("--panel", dir.resolve("nope.csv").toString(), "--id", "a", "--time", "b", "--group", "c",
+                "--outcome", "d", "--out", dir.toString());
+        assertEquals(2, code);
+        assertSingleErrorLine("nope.csv not found");
+    }
+
+    @Test
+    void badUsageIsReported() {
+        assertEquals(2, run("--panel", "x.csv"));
+        assertSingleErrorLine("missing required option --id");
+        err.reset();
+        assertEquals(2, run("--panel", "x.csv", "--id", "a", "--time", "b", "--group", "c", "--outcome", "d",
+                "--out", "o", "--replicates", "many"));
+        assertSingleErrorLine("--replicates expects a whole number, got 'many'");
+        err.reset();
+        assertEquals(2, run("--panel", "x.csv", "--id", "a", "--time", "b", "--group", "c", "--outcome", "d",
+                "--out", "o", "--control", "notyet"));
+        assertSingleErrorLine("unknown control group 'notyet'");
+        err.reset();
+        assertEquals(2, run("--bogus", "1"));
+        assertSingleErrorLine("unknown option --bogus");
+    }
+
+    private void assertSingleErrorLine(String fragment) {
+        String message = text(err);
+        assertTrue(message.startsWith("error: "), message);
+        assertTrue(message.contains(fragment), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    private int run(String... args) {
+        return DidCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static String text(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,93 @@
+package org.sociallearning.impact.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MultiplierBootstrapTest {
+
+    /**
+     * The fast path (class-period sums for complete units, per-pair loops for units with gaps)
+     * must equal the definition mean_i(V_i psi_i) for cells and aggregates alike.
+     */
+    @Test
+    void drawsEqualMeanOfWeightedInfluenceFunctionsOnPanelWithGaps() {
+        Panel panel = SyntheticPanels.selectedOnLevels(
+                SyntheticPanels.Spec.of(400, 7, 3, -0.2, 21).withMissingShare(0.25));
+        List<String> warnings = new ArrayList<>();
+        EstimationSample sample = EstimationSample.prepare(panel, warnings);
+        assertTrue(countComplete(sample) > 0 && countComplete(sample) < sample.unitCount, "mix of complete and gappy units");
+        List<GroupTimeCell> cells = GroupTimeEstimator.estimate(sample, ControlGroup.NEVER_TREATED, warnings).cells();
+        List<LinearEstimand> estimands = new ArrayList<>();
+        for (int k = 0; k < cells.size(); k++) {
+            estimands.add(LinearEstimand.ofCell(k, cells.get(k)));
+        }
+        estimands.addAll(Aggregator.aggregate(sample, cells));
+
+        int replicates = 4;
+        long seed = 99;
+        double[][] draws = MultiplierBootstrap.draws(new BootstrapLayout(sample, cells), estimands, replicates, seed);
+        long[] seeds = MultiplierBootstrap.replicateSeeds(seed, replicates);
+        double[] weights = new double[sample.unitCount];
+        for (int e = 0; e < estimands.size(); e++) {
+            double[] psi = InfluenceFunctions.dense(sample, cells, estimands.get(e));
+            for (int r = 0; r < replicates; r++) {
+                MultiplierBootstrap.mammenWeights(seeds[r], weights);
+                double expected = 0;
+                for (int i = 0; i < psi.length; i++) {
+                    expected += weights[i] * psi[i];
+                }
+                expected /= sample.unitCount;
+                assertEquals(expected, draws[e][r], 1e-12, estimands.get(e).aggregation() + " " + estimands.get(e).key());
+            }
+        }
+    }
+
+    @Test
+    void mammenWeightsHaveMeanZeroAndVarianceOne() {
+        double p = MultiplierBootstrap.MAMMEN_LOW_PROBABILITY;
+        double low = MultiplierBootstrap.MAMMEN_LOW;
+        double high = MultiplierBootstrap.MAMMEN_HIGH;
+        assertEquals(0.0, p * low + (1 - p) * high, 1e-15);
+        assertEquals(1.0, p * low * low + (1 - p) * high * high, 1e-15);
+        double[] weights = new double[200_000];
+        MultiplierBootstrap.mammenWeights(5, weights);
+        double mean = java.util.Arrays.stream(weights).average().orElseThrow();
+        double variance = java.util.Arrays.stream(weights).map(w -> (w - mean) * (w - mean)).average().orElseThrow();
+        assertEquals(0.0, mean, 0.01);
+        assertEquals(1.0, variance, 0.01);
+    }
+
+    @Test
+    void quantilesFollowRType7() {
+        double[] oneToTen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(3.25, MultiplierBootstrap.quantileType7(oneToTen, 0.25), 1e-15);
+        assertEquals(7.75, MultiplierBootstrap.quantileType7(oneToTen, 0.75), 1e-15);
+        assertEquals(10.0, MultiplierBootstrap.quantileType7(oneToTen, 1.0), 1e-15);
+        double[] skewed = {1, 2, 3, 4, 10};
+        assertEquals(2.0, MultiplierBootstrap.quantileType7(skewed, 0.25), 1e-15);
+        assertEquals(4.0, MultiplierBootstrap.quantileType7(skewed, 0.75), 1e-15);
+    }
+
+    @Test
+    void iqrStandardErrorOfNormalDrawsIsTheirStandardDeviation() {
+        java.util.Random random = new java.util.Random(3);
+        double[] draws = new double[100_000];
+        for (int r = 0; r < draws.length; r++) {
+            draws[r] = 0.05 * random.nextGaussian();
+        }
+        assertEquals(0.05, MultiplierBootstrap.iqrStandardError(draws, 1000), 0.001);
+        assertTrue(Double.isNaN(MultiplierBootstrap.iqrStandardError(new double[100], 1000)), "degenerate draws");
+    }
+
+    private static int countComplete(EstimationSample sample) {
+        int n = 0;
+        for (boolean c : sample.complete) {
+            n += c ? 1 : 0;
+        }
+        return n;
+    }
+}
