@@ -15,8 +15,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -71,11 +69,8 @@ public final class CsvRecordReader {
       Map<String, String> columns) {
     List<String> outNames = new ArrayList<>(columns.keySet());
     List<String> headerNames = new ArrayList<>(columns.values());
-    String base = baseDir.toAbsolutePath().toString();
-    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .binaryFiles(InputFiles.sparkPaths(files))
-        .flatMap(f -> new CsvFileRecords(InputFiles.displayName(f._1(), base), f._2(),
-            headerNames));
+    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir,
+        (file, in) -> new CsvFileRecords(file, in, headerNames));
     return spark.createDataFrame(rows, RawRecords.schema(outNames));
   }
 
@@ -91,11 +86,11 @@ public final class CsvRecordReader {
     private Row next;
     private boolean done;
 
-    CsvFileRecords(String file, PortableDataStream stream, List<String> wanted) {
+    CsvFileRecords(String file, java.io.InputStream stream, List<String> wanted) {
       this.file = file;
       this.wanted = wanted;
       try {
-        reader = new LineCountingReader(TextDecoding.utf8WithoutBom(stream.open()));
+        reader = new LineCountingReader(TextDecoding.utf8WithoutBom(stream));
         parser = CSVFormat.RFC4180.parse(reader);
         records = parser.iterator();
         if (!records.hasNext()) {

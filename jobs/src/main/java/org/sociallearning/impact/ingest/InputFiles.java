@@ -45,9 +45,4 @@ public final class InputFiles {
     return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
   }
 
-  /** Comma-separated URIs, the form Spark's file readers take. */
-  static String sparkPaths(List<Path> files) {
-    return files.stream().map(f -> f.toAbsolutePath().toUri().toString())
-        .collect(Collectors.joining(","));
-  }
 }

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -33,6 +31,9 @@ public final class JsonRecordReader {
   /** How records are laid out in a file. */
   public enum Layout { LINES, ARRAY }
 
+  /** Thread-safe once configured; building one per file costs more than parsing a day of chat. */
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private JsonRecordReader() {}
 
   /** @param fields output column to JSON Pointer, e.g. {@code email -> /actor/mbox} */
@@ -40,15 +41,11 @@ public final class JsonRecordReader {
       Layout layout, Map<String, String> fields) {
     List<String> names = new ArrayList<>(fields.keySet());
     List<String> pointers = new ArrayList<>(fields.values());
-    String base = baseDir.toAbsolutePath().toString();
-    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .binaryFiles(InputFiles.sparkPaths(files))
-        .flatMap(f -> {
-          String file = InputFiles.displayName(f._1(), base);
-          Extractor extractor = new Extractor(file, pointers);
-          return layout == Layout.LINES ? new LineRecords(f._2(), extractor)
-              : new ArrayRecords(f._2(), extractor);
-        });
+    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir, (file, in) -> {
+      Extractor extractor = new Extractor(file, pointers);
+      return layout == Layout.LINES ? new LineRecords(in, extractor)
+          : new ArrayRecords(in, extractor);
+    });
     return spark.createDataFrame(rows, RawRecords.schema(names));
   }
 
@@ -89,15 +86,15 @@ public final class JsonRecordReader {
 
   /** One object per line; a bad line becomes an error row and reading goes on. */
   private static final class LineRecords implements Iterator<Row> {
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = MAPPER;
     private final Extractor extractor;
     private BufferedReader reader;
     private long lineNumber;
     private Row next;
 
-    LineRecords(PortableDataStream stream, Extractor extractor) throws IOException {
+    LineRecords(java.io.InputStream stream, Extractor extractor) throws IOException {
       this.extractor = extractor;
-      this.reader = new BufferedReader(TextDecoding.utf8WithoutBom(stream.open()));
+      this.reader = new BufferedReader(TextDecoding.utf8WithoutBom(stream));
     }
 
     @Override
@@ -142,13 +139,13 @@ public final class JsonRecordReader {
   /** A file holding one JSON array of objects, streamed element by element. */
   private static final class ArrayRecords implements Iterator<Row> {
     private final Extractor extractor;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = MAPPER;
     private JsonParser parser;
     private Row next;
 
-    ArrayRecords(PortableDataStream stream, Extractor extractor) throws IOException {
+    ArrayRecords(java.io.InputStream stream, Extractor extractor) throws IOException {
       this.extractor = extractor;
-      this.parser = mapper.getFactory().createParser(TextDecoding.utf8WithoutBom(stream.open()));
+      this.parser = mapper.getFactory().createParser(TextDecoding.utf8WithoutBom(stream));
       try {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_ARRAY) {

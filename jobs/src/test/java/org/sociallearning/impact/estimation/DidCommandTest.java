@@ -81,6 +81,21 @@ class DidCommandTest {
         assertSingleErrorLine("unknown option --bogus");
     }
 
+    @Test
+    void unwritableOutputIsReported() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("taken"), "a file, not a directory");
+        int code = run("--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",
+                "--group", "first.treat", "--outcome", "lemp", "--replicates", "0", "--out", blocker.toString());
+        assertEquals(2, code);
+        assertSingleErrorLine("cannot write results to " + blocker);
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        assertEquals(0, run("did", "--help"));
+        assertTrue(text(out).startsWith("usage: did --panel FILE"), text(out));
+    }
+
     private void assertSingleErrorLine(String fragment) {
         String message = text(err);
         assertTrue(message.startsWith("error: "), message);

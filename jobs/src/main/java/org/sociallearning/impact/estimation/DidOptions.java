@@ -1,0 +1,38 @@
+package org.sociallearning.impact.estimation;
+
+import java.util.Objects;
+
+/**
+ * Settings of one staggered difference-in-differences run.
+ *
+ * @param control             comparison group for every cohort
+ * @param bootstrapReplicates multiplier-bootstrap replicates; 0 = analytic (influence-function)
+ *                            standard errors instead of bootstrap ones
+ * @param seed                seed of the bootstrap weights, so reruns give identical numbers
+ * @param confidenceLevel     level of the pointwise confidence intervals, e.g. 0.95
+ */
+public record DidOptions(ControlGroup control, int bootstrapReplicates, long seed, double confidenceLevel) {
+
+    public DidOptions {
+        Objects.requireNonNull(control, "control");
+        if (bootstrapReplicates < 0) {
+            throw new IllegalArgumentException("bootstrapReplicates must be >= 0, got " + bootstrapReplicates);
+        }
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new IllegalArgumentException("confidenceLevel must be in (0, 1), got " + confidenceLevel);
+        }
+    }
+
+    /** Never-treated controls, 999 replicates, seed 20240601, 95% intervals. */
+    public static DidOptions defaults() {
+        return new DidOptions(ControlGroup.NEVER_TREATED, 999, 20240601L, 0.95);
+    }
+
+    public DidOptions withReplicates(int replicates) {
+        return new DidOptions(control, replicates, seed, confidenceLevel);
+    }
+
+    public DidOptions withSeed(long newSeed) {
+        return new DidOptions(control, bootstrapReplicates, newSeed, confidenceLevel);
+    }
+}

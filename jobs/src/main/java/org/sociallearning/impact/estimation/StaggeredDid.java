@@ -1,0 +1,102 @@
+package org.sociallearning.impact.estimation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Callaway &amp; Sant'Anna (2021) staggered difference-in-differences.
+ *
+ * <p>Estimation step: employee-month panel -&gt; group-time effects. Given each unit's outcome per
+ * period and the period it first took part in social learning, it estimates ATT(g,t) for every
+ * cohort g and period t, then the {@code simple}, {@code group}, {@code dynamic} and
+ * {@code calendar} summaries, each with a multiplier-bootstrap standard error and a pointwise
+ * confidence interval. Point estimates reproduce R {@code did::att_gt} + {@code did::aggte}
+ * (panel data, no covariates, {@code base_period = "varying"}, no anticipation); see
+ * {@link GroupTimeEstimator}, {@link Aggregator} and {@link MultiplierBootstrap} for the parts.
+ *
+ * <p>Unlike R, units with missing outcomes are not dropped from the whole panel: each cell uses the
+ * units observed in both of its periods. On a balanced panel the two agree exactly.
+ */
+public final class StaggeredDid {
+
+    private StaggeredDid() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the panel cannot identify any post-treatment effect
+     *                                  (no cohort, no comparison units, or every cell too thin)
+     */
+    public static DidResult estimate(Panel panel, DidOptions options) {
+        Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(options, "options");
+        List<String> warnings = new ArrayList<>();
+        EstimationSample sample = EstimationSample.prepare(panel, warnings);
+        requireIdentifyingUnits(sample, options.control(), warnings);
+
+        GroupTimeEstimator.Estimates estimates = GroupTimeEstimator.estimate(sample, options.control(), warnings);
+        List<GroupTimeCell> cells = estimates.cells();
+        List<LinearEstimand> estimands = new ArrayList<>();
+        int[] estimandOfCell = new int[cells.size()];
+        for (int k = 0; k < cells.size(); k++) {
+            estimandOfCell[k] = -1;
+            if (cells.get(k).isValid()) {
+                estimandOfCell[k] = estimands.size();
+                estimands.add(LinearEstimand.ofCell(k, cells.get(k)));
+            }
+        }
+        int firstAggregate = estimands.size();
+        estimands.addAll(Aggregator.aggregate(sample, cells));
+        if (estimands.stream().noneMatch(e -> AggregateEffect.SIMPLE.equals(e.aggregation()))) {
+            throw new IllegalArgumentException("no post-treatment effect could be estimated: "
+                    + String.join("; ", warnings));
+        }
+
+        double[] se = standardErrors(sample, cells, estimands, options);
+        double z = StandardNormal.quantile(1 - (1 - options.confidenceLevel()) / 2);
+
+        List<GroupTimeEffect> groupTime = new ArrayList<>(cells.size());
+        for (int k = 0; k < cells.size(); k++) {
+            GroupTimeCell cell = cells.get(k);
+            double s = estimandOfCell[k] < 0 ? Double.NaN : se[estimandOfCell[k]];
+            groupTime.add(new GroupTimeEffect(cell.group(), cell.time(), cell.att(), s,
+                    cell.att() - z * s, cell.att() + z * s, cell.nTreated(), cell.nControl()));
+        }
+        List<AggregateEffect> aggregates = new ArrayList<>();
+        for (int e = firstAggregate; e < estimands.size(); e++) {
+            LinearEstimand a = estimands.get(e);
+            aggregates.add(new AggregateEffect(a.aggregation(), a.key(), a.estimate(), se[e],
+                    a.estimate() - z * se[e], a.estimate() + z * se[e]));
+        }
+        return new DidResult(groupTime, aggregates, estimates.treatedUnits(), estimates.controlUnits(), warnings);
+    }
+
+    private static double[] standardErrors(EstimationSample sample, List<GroupTimeCell> cells,
+                                           List<LinearEstimand> estimands, DidOptions options) {
+        if (options.bootstrapReplicates() > 0) {
+            return MultiplierBootstrap.standardErrors(sample, cells, estimands,
+                    options.bootstrapReplicates(), options.seed());
+        }
+        double[] se = new double[estimands.size()];
+        for (int e = 0; e < se.length; e++) {
+            se[e] = InfluenceFunctions.analyticStandardError(sample, cells, estimands.get(e));
+        }
+        return se;
+    }
+
+    private static void requireIdentifyingUnits(EstimationSample sample, ControlGroup control, List<String> warnings) {
+        if (sample.groups.length == 0) {
+            throw new IllegalArgumentException("no unit is first treated after the first period "
+                    + sample.periods[0] + " and by the last period " + sample.periods[sample.periodCount() - 1]
+                    + "; there is no cohort to estimate" + notes(warnings));
+        }
+        if (control == ControlGroup.NEVER_TREATED && sample.unitsByClass[0].length == 0) {
+            throw new IllegalArgumentException("no never-treated units (group 0) to compare with"
+                    + notes(warnings));
+        }
+    }
+
+    private static String notes(List<String> warnings) {
+        return warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")";
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Estimation layer: turns an outcome panel (unit x period, with each unit's first treated
+ * period) into causal effects of social learning on business outcomes.
+ *
+ * <p>Pipeline place: participation and outcomes -&gt; <b>estimation</b> -&gt; publish. The entry
+ * point is {@link org.sociallearning.impact.estimation.StaggeredDid}, a pure-Java implementation of
+ * Callaway &amp; Sant'Anna (2021) staggered difference-in-differences that reproduces the R
+ * {@code did} package ({@code att_gt} + {@code aggte}) for panel data without covariates.
+ * {@link org.sociallearning.impact.estimation.PanelCsv} and
+ * {@link org.sociallearning.impact.estimation.DidCommand} wrap it for files and the command line.
+ * Nothing here uses Spark: the panel is small enough once aggregated to units x periods.
+ */
+package org.sociallearning.impact.estimation;

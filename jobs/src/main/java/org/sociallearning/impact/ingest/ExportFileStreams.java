@@ -1,0 +1,45 @@
+package org.sociallearning.impact.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Distributes export files over Spark tasks (whole files: exports with quoted line breaks or JSON
+ * arrays cannot be split safely) and opens each through Hadoop's file system API, so the same code
+ * reads local paths, HDFS or object stores from any executor.
+ */
+final class ExportFileStreams {
+
+  /** Parses one opened file into raw rows; {@code file} is the name shown to users. */
+  interface FileParser extends Serializable {
+    Iterator<Row> parse(String file, InputStream in) throws IOException;
+  }
+
+  private ExportFileStreams() {}
+
+  static JavaRDD<Row> rows(SparkSession spark, List<Path> files, Path baseDir, FileParser parser) {
+    List<String> uris = files.stream().map(f -> f.toAbsolutePath().toUri().toString())
+        .collect(Collectors.toList());
+    String base = baseDir.toAbsolutePath().toString();
+    int slices = Math.max(1, Math.min(uris.size(), spark.sparkContext().defaultParallelism() * 4));
+    return JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(uris, slices)
+        .flatMap(uri -> {
+          org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+          FileSystem fs = path.getFileSystem(new Configuration());
+          return parser.parse(InputFiles.displayName(uri, base), fs.open(path));
+        });
+  }
+}

@@ -1,0 +1,177 @@
+package org.sociallearning.impact.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.config.ConfigLoader;
+import org.sociallearning.impact.sample.GenerationSummary;
+import org.sociallearning.impact.sample.GeneratorSettings;
+import org.sociallearning.impact.sample.SampleDataGenerator;
+
+/**
+ * The whole job on generated exports in their real formats: a planted effect is recovered within
+ * its interval, no effect is found where none was planted despite strong self-selection, every
+ * row is accounted for, and reruns reproduce the numbers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightlyImpactJobTest {
+
+  static final double PLANTED_TICKET_EFFECT = -0.25;
+
+  @TempDir Path work;
+  Path planted;
+  Path none;
+  GenerationSummary plantedTruth;
+  GenerationSummary noneTruth;
+  NightlyImpactJob.RunResult plantedRun;
+
+  @BeforeAll
+  void generateAndRun() throws Exception {
+    GeneratorSettings base = GeneratorSettings.sample().withEmployees(500).withMonths(20);
+    planted = work.resolve("planted");
+    plantedTruth = SampleDataGenerator.generate(planted,
+        base.withEffects(PLANTED_TICKET_EFFECT, -0.15, 0.08));
+    none = work.resolve("none");
+    noneTruth = SampleDataGenerator.generate(none,
+        base.withSeed(7).withoutEffects().withSelectionStrength(1.5));
+    plantedRun = run(planted.resolve("pipeline.yaml"));
+  }
+
+  NightlyImpactJob.RunResult run(Path config) throws Exception {
+    return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+  }
+
+  static MetricEstimate metric(NightlyImpactJob.RunResult run, String name) {
+    return run.estimates().stream().filter(e -> e.metric().name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no estimate for " + name));
+  }
+
+  @Test
+  void plantedTicketEffectIsRecoveredWithinItsInterval() {
+    MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
+    assertFalse(ttr.suppressed(), ttr.warnings().toString());
+    assertTrue(ttr.ciLow() <= PLANTED_TICKET_EFFECT && PLANTED_TICKET_EFFECT <= ttr.ciHigh(),
+        "planted " + PLANTED_TICKET_EFFECT + " outside [" + ttr.ciLow() + ", " + ttr.ciHigh() + "]");
+    assertTrue(ttr.ciHigh() < 0, "a real effect should be distinguishable from none: " + ttr);
+    assertEquals(Math.expm1(ttr.estimate()), ttr.relativeEffect(), 1e-12);
+    assertTrue(ttr.nTreated() >= 30 && ttr.nComparison() >= 30, ttr.toString());
+    // Pre-joining months are placebo checks: with parallel trends, most intervals cover zero.
+    long prePeriods = ttr.eventStudy().stream().filter(a -> Integer.parseInt(a.key()) < 0).count();
+    long preCoveringZero = ttr.eventStudy().stream()
+        .filter(a -> Integer.parseInt(a.key()) < 0 && a.ciLow() <= 0 && 0 <= a.ciHigh()).count();
+    assertTrue(prePeriods > 3 && preCoveringZero >= 0.8 * prePeriods,
+        preCoveringZero + " of " + prePeriods + " pre-period intervals cover zero");
+  }
+
+  @Test
+  void noEffectIsFoundWhereNoneWasPlantedDespiteStrongSelfSelection() throws Exception {
+    double joiners = noneTruth.employees().stream().filter(e -> e.joined())
+        .mapToDouble(e -> e.ability()).average().orElseThrow();
+    double others = noneTruth.employees().stream().filter(e -> !e.joined())
+        .mapToDouble(e -> e.ability()).average().orElseThrow();
+    assertTrue(joiners - others > 0.5, "selection must be strong for this test to mean anything: "
+        + (joiners - others));
+    NightlyImpactJob.RunResult run = run(none.resolve("pipeline.yaml"));
+    for (String name : List.of("time_to_resolve_hours", "sales_cycle_days")) {
+      MetricEstimate e = metric(run, name);
+      if (!e.suppressed()) {
+        assertTrue(e.ciLow() <= 0 && 0 <= e.ciHigh(), name + ": no effect was planted, but " + e);
+      }
+    }
+    assertFalse(metric(run, "time_to_resolve_hours").suppressed());
+  }
+
+  @Test
+  void manifestAccountsForEveryInputRow() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(plantedRun.manifest().toFile());
+    long quarantined = 0;
+    for (JsonNode s : manifest.get("sources")) {
+      long read = s.get("rows_read").asLong();
+      assertEquals(read, s.get("rows_accepted").asLong() + s.get("rows_quarantined").asLong()
+          + s.get("rows_deduplicated").asLong(), s.toString());
+      assertTrue(read > 0, s.toString());
+      quarantined += s.get("rows_quarantined").asLong();
+    }
+    Map<String, Integer> perFile = plantedTruth.recordsPerFile();
+    JsonNode tickets = manifest.get("sources").get(3);
+    assertEquals("servicenow-csv", tickets.get("format").asText());
+    assertEquals((long) perFile.get("servicenow/incident.csv"), tickets.get("rows_read").asLong());
+    assertTrue(tickets.get("rows_quarantined").asLong() >= 1, "the planted bad opened_at");
+    assertTrue(tickets.get("rows_deduplicated").asLong() >= 1, "the planted double exports");
+    List<String> quarantineLines = Files.readAllLines(
+        plantedRun.output().resolve("quarantine/quarantine.csv"));
+    assertEquals("source,format,file,line,reason,value", quarantineLines.get(0));
+    assertEquals(quarantined, quarantineLines.size() - 1);
+    assertEquals(manifest.get("as_of").asText(), "2026-07-01");
+    assertTrue(manifest.get("stages").size() >= 8);
+  }
+
+  @Test
+  void publishesEstimatesReportAndNoStagingLeftovers() throws Exception {
+    Path out = plantedRun.output();
+    List<String> csv = Files.readAllLines(out.resolve("impact_estimates.csv"));
+    assertEquals("metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
+        + "relative_ci_high,n_treated,n_comparison,method,warnings", csv.get(0));
+    assertEquals(4, csv.size(), "one row per metric, segment all");
+    assertTrue(Files.isDirectory(out.resolve("impact_estimates")));
+    String html = Files.readString(plantedRun.report());
+    assertTrue(html.contains("Service agents who joined a community resolved tickets"), html);
+    assertTrue(html.contains("<img"), "at least one chart");
+    try (Stream<Path> siblings = Files.list(out.getParent())) {
+      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".staging-")));
+    }
+    String manifest = Files.readString(plantedRun.manifest());
+    assertFalse(manifest.contains("@example.com"), "no emails in the manifest");
+    assertFalse(Files.readString(out.resolve("quarantine/quarantine.csv")).contains("@"),
+        "personal values are masked in quarantine");
+  }
+
+  @Test
+  void rerunWithTheSameInputsGivesTheSameNumbersAndAFailedRunKeepsThePreviousOutput()
+      throws Exception {
+    Path first = plantedRun.output().resolve("impact_estimates.csv");
+    String before = Files.readString(first);
+    NightlyImpactJob.RunResult again = run(planted.resolve("pipeline.yaml"));
+    assertEquals(before, Files.readString(again.output().resolve("impact_estimates.csv")));
+
+    // Break an input: the run fails and readers keep the last good results.
+    Path incidents = planted.resolve("servicenow/incident.csv");
+    String original = Files.readString(incidents);
+    Files.writeString(incidents, "number,opened_at\nINC1,2025-01-01 00:00:00\n");
+    try {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = org.sociallearning.impact.cli.ImpactCli.execute(
+          new String[] {"run", "--config", planted.resolve("pipeline.yaml").toString()},
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+      String message = err.toString(StandardCharsets.UTF_8);
+      assertEquals(1, code, message);
+      assertTrue(message.startsWith("error: ") && message.contains("incident.csv lacks column(s)"),
+          message);
+      assertEquals(1, message.strip().lines().count(), "one line, no stack trace: " + message);
+    } finally {
+      Files.writeString(incidents, original);
+    }
+    assertEquals(before, Files.readString(first));
+    try (Stream<Path> siblings = Files.list(first.getParent().getParent())) {
+      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".staging-")));
+    }
+  }
+}
