@@ -31,6 +31,18 @@ public final class IntakeSplitter {
   /** Name of the array-of-problems column adapters build. */
   public static final String PROBLEMS = "problems";
 
+  /**
+   * An unreadable record reports only that. Otherwise a value that failed to parse is not also
+   * reported as missing (parse problems name the export's field, contract checks the canonical
+   * column, so "missing" reasons give way to any other reason), and each field reports once.
+   */
+  private static final String ONE_REASON_PER_FIELD = "CASE"
+      + " WHEN exists(problems, p -> p.reason LIKE 'record:%')"
+      + "   THEN filter(problems, p -> p.reason LIKE 'record:%')"
+      + " WHEN exists(problems, p -> p.reason NOT LIKE '%: required value is missing')"
+      + "   THEN filter(problems, p -> p.reason NOT LIKE '%: required value is missing')"
+      + " ELSE problems END";
+
   private IntakeSplitter() {}
 
   /**
@@ -44,6 +56,7 @@ public final class IntakeSplitter {
     Dataset<Row> checked = typed
         .withColumn(PROBLEMS, concat(col(PROBLEMS), array(checks.toArray(Column[]::new))))
         .withColumn(PROBLEMS, expr("filter(" + PROBLEMS + ", p -> p is not null)"))
+        .withColumn(PROBLEMS, expr(ONE_REASON_PER_FIELD))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     Row counts = checked.agg(count(lit(1)), sum(when(size(col(PROBLEMS)).gt(0), 1).otherwise(0)))

@@ -78,8 +78,8 @@ class ServiceNowIncidentAdapterTest {
     Row bad = intake.quarantine().collectAsList().get(0);
     assertEquals(7L, (Long) bad.getAs("line"), "line counts the quoted line break");
     assertEquals("incident.csv", bad.getAs("file"));
-    assertTrue(((String) bad.getAs("reason")).startsWith("opened_at: not a date-time"),
-        (String) bad.getAs("reason"));
+    assertEquals("opened_at: not a date-time like yyyy-MM-dd HH:mm:ss (time zone -06:00)",
+        bad.getAs("reason"), "one reason per field: an unparseable value is not also 'missing'");
     assertEquals("31/02/2025 10:00", bad.getAs("value"));
   }
 

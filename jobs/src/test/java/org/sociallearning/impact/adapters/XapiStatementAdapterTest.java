@@ -1,6 +1,7 @@
 package org.sociallearning.impact.adapters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -53,7 +54,12 @@ class XapiStatementAdapterTest {
     assertEquals(true, s.get("s1").get("is_social"));
     assertEquals(false, s.get("s2").get("is_social"), "a course completion is formal learning");
     assertEquals(Timestamp.from(Instant.parse("2025-03-04T10:15:00Z")), s.get("s2").get("occurred_at"));
-    List<String> lines = Fixtures.strings(intake.quarantine().orderBy("line").collectAsList(), "line");
-    assertEquals(List.of("3", "5"), lines);
+    List<org.apache.spark.sql.Row> bad = intake.quarantine().orderBy("line").collectAsList();
+    assertEquals(List.of("3", "5"), Fixtures.strings(bad, "line"));
+    String truncated = bad.get(0).getAs("reason");
+    assertTrue(truncated.startsWith("record: unreadable: invalid JSON") && !truncated.contains(";"),
+        "an unreadable line reports only that: " + truncated);
+    assertEquals("timestamp: not an ISO 8601 date-time with a zone (Z or +hh:mm)",
+        bad.get(1).getAs("reason"));
   }
 }

@@ -34,7 +34,7 @@ class NightlyImpactJobTest {
 
   static final double PLANTED_TICKET_EFFECT = -0.25;
 
-  @TempDir Path work;
+  @TempDir static Path work;
   Path planted;
   Path none;
   GenerationSummary plantedTruth;
@@ -43,14 +43,24 @@ class NightlyImpactJobTest {
 
   @BeforeAll
   void generateAndRun() throws Exception {
-    GeneratorSettings base = GeneratorSettings.sample().withEmployees(500).withMonths(20);
+    GeneratorSettings base = GeneratorSettings.sample().withEmployees(500).withMonths(20).withWorkVolume(6);
     planted = work.resolve("planted");
     plantedTruth = SampleDataGenerator.generate(planted,
         base.withEffects(PLANTED_TICKET_EFFECT, -0.15, 0.08));
     none = work.resolve("none");
     noneTruth = SampleDataGenerator.generate(none,
         base.withSeed(7).withoutEffects().withSelectionStrength(1.5));
+    ownOutputFolder(planted);
+    ownOutputFolder(none);
     plantedRun = run(planted.resolve("pipeline.yaml"));
+  }
+
+  /** The generated configs all publish to ../out; give each data set its own. */
+  static void ownOutputFolder(Path dataset) throws java.io.IOException {
+    Path config = dataset.resolve("pipeline.yaml");
+    String yaml = Files.readString(config);
+    assertTrue(yaml.contains("output: ../out\n"), yaml);
+    Files.writeString(config, yaml.replace("output: ../out\n", "output: out\n"));
   }
 
   NightlyImpactJob.RunResult run(Path config) throws Exception {
