@@ -31,23 +31,22 @@ public final class MetricEstimation {
     try {
       result = StaggeredDid.estimate(panel, options);
     } catch (IllegalArgumentException e) {
-      warnings.add("not estimated: " + e.getMessage());
-      return empty(metric, method, warnings, 0, 0);
+      warnings.add("not estimated: " + EstimatorNotes.withMonths(e.getMessage()));
+      return empty(metric, method, warnings, 0, 0, List.of());
     }
-    warnings.addAll(result.warnings().stream().limit(3).toList());
-    if (result.warnings().size() > 3) {
-      warnings.add((result.warnings().size() - 3) + " more estimator notes in the manifest");
-    }
+    warnings.addAll(EstimatorNotes.forReport(result.warnings()));
     int treated = result.treatedUnits();
     int comparison = result.controlUnits();
     if (treated < minGroupSize || comparison < minGroupSize) {
       warnings.add("suppressed: fewer than " + minGroupSize + " people in a group");
-      return empty(metric, method, warnings, treated, comparison);
+      return empty(metric, method, warnings, treated, comparison,
+          EstimatorNotes.forManifest(result.warnings()));
     }
     AggregateEffect simple = result.simple();
     if (Double.isNaN(simple.att())) {
       warnings.add("not estimated: no post-joining period with enough people");
-      return empty(metric, method, warnings, treated, comparison);
+      return empty(metric, method, warnings, treated, comparison,
+          EstimatorNotes.forManifest(result.warnings()));
     }
     if (treated < FEW_PARTICIPANTS) {
       warnings.add("only " + treated + " participants: the interval may be too narrow");
@@ -60,13 +59,13 @@ public final class MetricEstimation {
         .filter(a -> !AggregateEffect.OVERALL.equals(a.key())).toList();
     return new MetricEstimate(metric, "all", simple.att(), simple.ciLow(), simple.ciHigh(),
         relative[0], relative[1], relative[2], treated, comparison, method, warnings, eventStudy,
-        false);
+        false, EstimatorNotes.forManifest(result.warnings()));
   }
 
   private static MetricEstimate empty(MetricDefinition metric, String method,
-      List<String> warnings, long treated, long comparison) {
+      List<String> warnings, long treated, long comparison, List<String> notes) {
     return new MetricEstimate(metric, "all", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, treated, comparison, method, warnings, List.of(), true);
+        Double.NaN, Double.NaN, treated, comparison, method, warnings, List.of(), true, notes);
   }
 
   /** For level metrics the relative effect is the effect over the participants' counterfactual mean. */

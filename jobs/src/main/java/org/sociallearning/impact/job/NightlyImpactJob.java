@@ -181,6 +181,7 @@ public final class NightlyImpactJob {
       MetricEstimate estimate = MetricEstimation.estimate(metric, panel, options,
           settings.minGroupSize());
       out.add(estimate);
+      manifest.estimatorNotes(metric.name(), estimate.estimatorNotes());
       panelRows.unpersist();
       log.finish("estimate " + metric.name(), t, panel.unitCount(), estimate.eventStudy().size());
     }

@@ -25,7 +25,6 @@ public final class SparkSessions {
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-        .config("spark.hadoop.parquet.enable.summary-metadata", "false")
         .getOrCreate();
   }
 }

@@ -47,6 +47,14 @@ public final class Manifest {
     sources.add(s);
   }
 
+  /** Every note the estimator made for one metric (small cohorts, cells it could not estimate). */
+  public void estimatorNotes(String metric, List<String> notes) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> byMetric = (Map<String, Object>) root.computeIfAbsent("estimator_notes",
+        k -> new LinkedHashMap<String, Object>());
+    byMetric.put(metric, notes);
+  }
+
   public void put(String key, Object value) {
     root.put(key, value);
   }

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param salesCycleEffect  additive effect of having joined on ln(days to close) of an opportunity, e.g. -0.10
  * @param winRateEffect     additive effect of having joined on the win probability, e.g. +0.06
  * @param selectionStrength slope of logit(P(join)) on latent ability; 0 means joining is random
- * @param workVolume        tickets and opportunities per person and month, as a multiple of the committed
- *                          sample's (1); tests raise it for statistical power without committing the bytes
+ * @param workVolume        tickets and opportunities per person and month, as a multiple of the base rates
+ *                          (about one ticket and 0.7 opportunities per person-month); tests raise it for statistical power without committing the bytes
  */
 public record GeneratorSettings(long seed, int employees, LocalDate start, int months, LocalDate asOf,
                                 double ticketEffect, double salesCycleEffect, double winRateEffect,
@@ -42,10 +42,14 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
         }
     }
 
-    /** The committed sample: 600 employees, Nov 2024 - Oct 2026, as of 2026-11-01, real effects. */
+    /**
+     * The committed sample: 600 employees, Nov 2024 - Oct 2026, as of 2026-11-01, real effects, work
+     * volume 2 (about two tickets per analyst-month: enough for the planted ticket effect to be
+     * detectable, small enough to commit).
+     */
     public static GeneratorSettings sample() {
         return new GeneratorSettings(42L, 600, LocalDate.of(2024, 11, 1), 24, LocalDate.of(2026, 11, 1),
-                -0.20, -0.10, 0.06, 1.0, 1);
+                -0.20, -0.10, 0.06, 1.0, 2);
     }
 
     /** Same as {@link #sample()} but every planted effect is zero (self-selection stays). */

@@ -86,7 +86,8 @@ class ExportShapeTest {
     @Test
     void committedSampleStaysSmall() {
         long bytes = SampleFiles.totalBytes(dir);
-        assertTrue(bytes < 7_000_000L, "sample is " + bytes + " bytes");
+        // A few MB: work volume 2 makes the planted ticket effect detectable in the committed sample.
+        assertTrue(bytes < 9_000_000L, "sample is " + bytes + " bytes");
         assertTrue(SampleFiles.tree(dir).size() < 1000, "too many files: " + SampleFiles.tree(dir).size());
     }
 
