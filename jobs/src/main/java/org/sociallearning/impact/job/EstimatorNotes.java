@@ -12,15 +12,22 @@ import java.util.regex.Pattern;
  */
 final class EstimatorNotes {
 
+  /** The estimator lists unit ids after some notes; here units are people, so they stay out. */
+  private static final Pattern UNIT_LIST = Pattern.compile("^(\\d+ unit\\(s\\) [^(]*?)\\s*\\(.*\\)$");
   private static final Pattern MONTH_INDEX = Pattern.compile("\\b(2\\d{4})\\b");
   static final String SMALL_COHORT = "has only";
   static final String NOT_ESTIMATED = "not estimated";
 
   private EstimatorNotes() {}
 
-  /** Replaces month indices (months since year 0, five digits) with {@code yyyy-MM}. */
+  /**
+   * Replaces month indices (months since year 0, five digits) with {@code yyyy-MM} and drops
+   * lists of employee ids.
+   */
   static String withMonths(String note) {
-    Matcher m = MONTH_INDEX.matcher(note);
+    Matcher ids = UNIT_LIST.matcher(note);
+    String text = ids.matches() ? ids.group(1) : note;
+    Matcher m = MONTH_INDEX.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       m.appendReplacement(out, PanelAssembler.monthOf(Integer.parseInt(m.group(1))).toString()

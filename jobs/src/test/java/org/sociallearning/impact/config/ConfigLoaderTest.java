@@ -1,0 +1,87 @@
+package org.sociallearning.impact.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  static final String ROSTER = """
+      sources:
+        roster:
+          format: hr-csv
+          path: roster/workers.csv
+          columns: {employee_id: Employee ID, email: Work Email}
+      """;
+
+  private Path write(String yaml) throws Exception {
+    Files.createDirectories(dir.resolve("roster"));
+    Files.writeString(dir.resolve("roster/workers.csv"), "Employee ID,Work Email\n");
+    Path file = dir.resolve("pipeline.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private ConfigException failure(String yaml) throws Exception {
+    Path file = write(yaml);
+    return assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+  }
+
+  @Test
+  void relativePathsResolveAgainstTheConfigFolderAndDefaultsApply() throws Exception {
+    PipelineConfig c = ConfigLoader.load(write("as_of: 2026-11-01\n" + ROSTER
+        + "participation: {communities: [\"ask-*\"]}\n"));
+    assertEquals(LocalDate.of(2026, 11, 1), c.asOf());
+    assertEquals(dir.resolve("out"), c.output());
+    assertEquals(dir.resolve("roster/workers.csv"), c.resolve(c.sources().roster().path()));
+    assertEquals(3, c.participation().minInteractions());
+    assertEquals(999, c.estimation().bootstrapReplicates());
+    assertEquals(5, c.estimation().minGroupSize());
+    assertEquals("UTC", c.sources().roster().timezone());
+    assertEquals(64, c.digest().length());
+  }
+
+  @Test
+  void asOfDefaultsToTodayUtc() throws Exception {
+    PipelineConfig c = ConfigLoader.load(write(ROSTER + "participation: {communities: [x]}\n"));
+    assertEquals(LocalDate.now(java.time.ZoneOffset.UTC), c.asOf());
+  }
+
+  @Test
+  void unknownKeysAreErrorsThatNameTheKey() throws Exception {
+    ConfigException e = failure(ROSTER + "participation: {communities: [x], min_interaction: 2}\n");
+    assertTrue(e.getMessage().startsWith("unknown key 'participation.min_interaction'"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("min_interactions"), "lists the allowed keys");
+    e = failure(ROSTER.replace("columns: {", "columns: {department_name: Dept, ")
+        + "participation: {communities: [x]}\n");
+    assertTrue(e.getMessage().contains("sources.roster.columns.department_name"), e.getMessage());
+  }
+
+  @Test
+  void badValuesNameTheKey() throws Exception {
+    assertTrue(failure("as_of: 01/11/2026\n" + ROSTER).getMessage().startsWith("as_of must be a date"));
+    assertTrue(failure(ROSTER + "participation: {communities: [x], min_interactions: zero}\n")
+        .getMessage().contains("participation.min_interactions"));
+    assertTrue(failure(ROSTER + "participation: {communities: [x]}\nestimation: {min_group_size: 2}\n")
+        .getMessage().startsWith("estimation.min_group_size must be at least 3"));
+    assertTrue(failure(ROSTER + "  forum: [{format: teams-export, path: roster}]\n"
+        + "participation: {communities: [x]}\n").getMessage()
+        .startsWith("sources.forum[0].format must be one of [slack-export]"));
+    assertTrue(failure(ROSTER + "  service_desk: [{format: servicenow-csv, path: roster/workers.csv,"
+        + " timezone: Mars/Olympus}]\nparticipation: {communities: [x]}\n").getMessage()
+        .startsWith("sources.service_desk[0].timezone must be an IANA zone"));
+    assertTrue(failure(ROSTER + "  crm: [{format: salesforce-csv, path: sf/Opportunity.csv}]\n"
+        + "participation: {communities: [x]}\n").getMessage()
+        .startsWith("sources.crm[0].path points to " + dir.resolve("sf/Opportunity.csv")));
+    assertTrue(failure("output: x\n").getMessage().startsWith("sources.roster is required"));
+  }
+}
