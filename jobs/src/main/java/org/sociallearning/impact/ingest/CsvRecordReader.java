@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -75,7 +74,7 @@ public final class CsvRecordReader {
   }
 
   /** Lazily parses one file; a structural parse failure ends the file with one error row. */
-  private static final class CsvFileRecords implements Iterator<Row> {
+  private static final class CsvFileRecords extends LazyRows {
     private final String file;
     private final List<String> wanted;
     private LineCountingReader reader;
@@ -83,9 +82,6 @@ public final class CsvRecordReader {
     private Iterator<CSVRecord> records;
     private int[] index;
     private int headerSize;
-    private Row next;
-    private boolean done;
-
     CsvFileRecords(String file, java.io.InputStream stream, List<String> wanted) {
       this.file = file;
       this.wanted = wanted;
@@ -94,7 +90,7 @@ public final class CsvRecordReader {
         parser = CSVFormat.RFC4180.parse(reader);
         records = parser.iterator();
         if (!records.hasNext()) {
-          done = true;
+          failWith(null);
           return;
         }
         List<String> header = new ArrayList<>();
@@ -105,30 +101,12 @@ public final class CsvRecordReader {
           index[i] = header.indexOf(wanted.get(i));
         }
       } catch (IOException | UncheckedIOException | IllegalStateException e) {
-        next = error(1, "cannot parse CSV header: " + e.getMessage());
-        done = true;
+        failWith(error(1, "cannot parse CSV header: " + e.getMessage()));
       }
     }
 
     @Override
-    public boolean hasNext() {
-      if (next == null && !done) {
-        next = advance();
-      }
-      return next != null;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row r = next;
-      next = null;
-      return r;
-    }
-
-    private Row advance() {
+    protected Row advance() {
       try {
         if (!records.hasNext()) {
           close();
@@ -147,9 +125,11 @@ public final class CsvRecordReader {
         }
         return RowFactory.create(values);
       } catch (UncheckedIOException | IllegalStateException e) {
-        close();
-        return error(parser.getCurrentLineNumber() + 1,
+        Row error = error(parser.getCurrentLineNumber() + 1,
             "malformed CSV, rest of file not read: " + rootMessage(e));
+        close();
+        stop();
+        return error;
       }
     }
 
@@ -162,7 +142,6 @@ public final class CsvRecordReader {
     }
 
     private void close() {
-      done = true;
       try {
         if (parser != null) {
           parser.close();

@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -85,12 +83,10 @@ public final class JsonRecordReader {
   }
 
   /** One object per line; a bad line becomes an error row and reading goes on. */
-  private static final class LineRecords implements Iterator<Row> {
-    private final ObjectMapper mapper = MAPPER;
+  private static final class LineRecords extends LazyRows {
     private final Extractor extractor;
-    private BufferedReader reader;
+    private final BufferedReader reader;
     private long lineNumber;
-    private Row next;
 
     LineRecords(java.io.InputStream stream, Extractor extractor) throws IOException {
       this.extractor = extractor;
@@ -98,99 +94,69 @@ public final class JsonRecordReader {
     }
 
     @Override
-    public boolean hasNext() {
-      while (next == null && reader != null) {
+    protected Row advance() {
+      while (true) {
         String text;
         try {
           text = reader.readLine();
         } catch (IOException e) {
-          next = extractor.error(lineNumber + 1, "cannot read file: " + e.getMessage());
-          reader = null;
-          break;
+          stop();
+          return extractor.error(lineNumber + 1, "cannot read file: " + e.getMessage());
         }
         if (text == null) {
-          reader = null;
-          break;
+          return null;
         }
         lineNumber++;
         if (text.isBlank()) {
           continue;
         }
         try {
-          next = extractor.row(lineNumber, mapper.readTree(text));
+          return extractor.row(lineNumber, MAPPER.readTree(text));
         } catch (JsonProcessingException e) {
-          next = extractor.error(lineNumber, "invalid JSON: " + e.getOriginalMessage());
+          return extractor.error(lineNumber, "invalid JSON: " + e.getOriginalMessage());
         }
       }
-      return next != null;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row r = next;
-      next = null;
-      return r;
     }
   }
 
   /** A file holding one JSON array of objects, streamed element by element. */
-  private static final class ArrayRecords implements Iterator<Row> {
+  private static final class ArrayRecords extends LazyRows {
     private final Extractor extractor;
-    private final ObjectMapper mapper = MAPPER;
-    private JsonParser parser;
-    private Row next;
+    private final JsonParser parser;
 
     ArrayRecords(java.io.InputStream stream, Extractor extractor) throws IOException {
       this.extractor = extractor;
-      this.parser = mapper.getFactory().createParser(TextDecoding.utf8WithoutBom(stream));
+      this.parser = MAPPER.getFactory().createParser(TextDecoding.utf8WithoutBom(stream));
       try {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_ARRAY) {
-          next = extractor.error(1, "expected a JSON array of messages, found "
-              + (first == null ? "an empty file" : first.asString()));
-          parser = null;
+          failWith(extractor.error(1, "expected a JSON array of messages, found "
+              + (first == null ? "an empty file" : first.asString())));
         }
       } catch (JsonProcessingException e) {
-        next = extractor.error(1, "invalid JSON: " + e.getOriginalMessage());
-        parser = null;
+        failWith(extractor.error(1, "invalid JSON: " + e.getOriginalMessage()));
       }
     }
 
     @Override
-    public boolean hasNext() {
-      if (next != null || parser == null) {
-        return next != null;
-      }
-      long line = 0;
+    protected Row advance() {
+      long line = 1;
       try {
         JsonToken token = parser.nextToken();
-        line = parser.currentTokenLocation().getLineNr();
+        line = Math.max(1, parser.currentTokenLocation().getLineNr());
         if (token == JsonToken.END_ARRAY || token == null) {
-          parser = null;
-          return false;
+          return null;
         }
-        JsonNode node = mapper.readTree(parser);
-        next = extractor.row(line, node);
+        return extractor.row(line, MAPPER.readTree(parser));
       } catch (IOException e) {
-        String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage()
-            : e.getMessage();
-        next = extractor.error(Math.max(line, 1), "invalid JSON, rest of file not read: " + msg);
-        parser = null;
+        String msg = e.getMessage();
+        if (e instanceof JsonProcessingException jpe) {
+          msg = jpe.getOriginalMessage();
+          line = jpe.getLocation() == null ? line : Math.max(line, jpe.getLocation().getLineNr());
+        }
+        stop();
+        return extractor.error(line, "invalid JSON, rest of file not read: " + msg);
       }
-      return true;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row r = next;
-      next = null;
-      return r;
     }
   }
 }

@@ -187,7 +187,7 @@ final class SalesforceExport {
             Person p = u.person;
             if (p != null && p.sells()) {
                 for (int m = p.hireMonth; m <= t.lastMonth; m++) {
-                    int n = perMonth(rng, OPPS_PER_MONTH_P, b.settings.workVolume());
+                    int n = Workload.itemsInMonth(rng, OPPS_PER_MONTH_P, b.settings.workVolume());
                     for (int k = 0; k < n; k++) {
                         Opp o = opportunity(p, u, t.instantInMonth(rng, m, 13, 23, p.hireDate), m);
                         if (o != null) {
@@ -413,15 +413,5 @@ final class SalesforceExport {
 
     static String stamp(Instant at) {
         return at == null ? "" : STAMP.format(at);
-    }
-
-    /** Items in one person-month: the sum of {@code volume} draws of 0, 1 or 2 (one draw for the sample). */
-    static int perMonth(java.util.SplittableRandom rng, double[] p, int volume) {
-        int n = 0;
-        for (int v = 0; v < volume; v++) {
-            double draw = rng.nextDouble();
-            n += draw < p[0] ? 0 : draw < p[0] + p[1] ? 1 : 2;
-        }
-        return n;
     }
 }

@@ -80,7 +80,7 @@ final class ServiceNowExport {
             }
             analysts.add(p);
             for (int m = p.hireMonth; m <= t.lastMonth; m++) {
-                int n = perMonth(rng, TICKETS_PER_MONTH_P, b.settings.workVolume());
+                int n = Workload.itemsInMonth(rng, TICKETS_PER_MONTH_P, b.settings.workVolume());
                 for (int k = 0; k < n; k++) {
                     // business hours 07:00-17:00 at UTC-06:00 = 13:00-23:00 UTC: same calendar date in both zones
                     Instant opened = t.anyDayInMonth(rng, m, 13, 23, p.hireDate);
@@ -266,15 +266,5 @@ final class ServiceNowExport {
 
     static String fmt(Instant at) {
         return at == null ? "" : FORMAT.format(at);
-    }
-
-    /** Items in one person-month: the sum of {@code volume} draws of 0, 1 or 2 (one draw for the sample). */
-    static int perMonth(java.util.SplittableRandom rng, double[] p, int volume) {
-        int n = 0;
-        for (int v = 0; v < volume; v++) {
-            double draw = rng.nextDouble();
-            n += draw < p[0] ? 0 : draw < p[0] + p[1] ? 1 : 2;
-        }
-        return n;
     }
 }
