@@ -107,6 +107,8 @@ public final class CsvRecordReader {
 
     @Override
     protected Row advance() {
+      // The parser has consumed the previous record's line break: the next record starts here.
+      long startLine = parser.getCurrentLineNumber() + 1;
       try {
         if (!records.hasNext()) {
           close();
@@ -125,8 +127,7 @@ public final class CsvRecordReader {
         }
         return RowFactory.create(values);
       } catch (UncheckedIOException | IllegalStateException e) {
-        Row error = error(parser.getCurrentLineNumber() + 1,
-            "malformed CSV, rest of file not read: " + rootMessage(e));
+        Row error = error(startLine, "malformed CSV, rest of file not read: " + rootMessage(e));
         close();
         stop();
         return error;
