@@ -77,6 +77,7 @@ public final class SlackExportAdapter implements SourceAdapter {
         col("user").as("source_user_id"),
         col("email"),
         ts.value().as("occurred_at"),
+        concat(channel, lit(":"), coalesce(col("thread_ts"), col("ts"))).as("thread_id"),
         col("thread_ts").isNotNull().and(col("thread_ts").notEqual(col("ts"))).as("is_reply"),
         interaction.as("is_interaction"),
         col(RawRecords.FILE), col(RawRecords.LINE),

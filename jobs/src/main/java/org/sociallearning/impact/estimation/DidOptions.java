@@ -10,8 +10,12 @@ import java.util.Objects;
  *                            standard errors instead of bootstrap ones
  * @param seed                seed of the bootstrap weights, so reruns give identical numbers
  * @param confidenceLevel     level of the pointwise confidence intervals, e.g. 0.95
+ * @param anticipation        periods before the first treated period in which outcomes may
+ *                            already respond (R's {@code anticipation}); post-treatment effects
+ *                            are then measured against the period this many steps further back
  */
-public record DidOptions(ControlGroup control, int bootstrapReplicates, long seed, double confidenceLevel) {
+public record DidOptions(ControlGroup control, int bootstrapReplicates, long seed, double confidenceLevel,
+                         int anticipation) {
 
     public DidOptions {
         Objects.requireNonNull(control, "control");
@@ -21,18 +25,34 @@ public record DidOptions(ControlGroup control, int bootstrapReplicates, long see
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidenceLevel must be in (0, 1), got " + confidenceLevel);
         }
+        if (anticipation < 0) {
+            throw new IllegalArgumentException("anticipation must be >= 0 periods, got " + anticipation);
+        }
     }
 
-    /** Never-treated controls, 999 replicates, seed 20240601, 95% intervals. */
+    /** No anticipation, as before the setting existed. */
+    public DidOptions(ControlGroup control, int bootstrapReplicates, long seed, double confidenceLevel) {
+        this(control, bootstrapReplicates, seed, confidenceLevel, 0);
+    }
+
+    /** Never-treated controls, 999 replicates, seed 20240601, 95% intervals, no anticipation. */
     public static DidOptions defaults() {
-        return new DidOptions(ControlGroup.NEVER_TREATED, 999, 20240601L, 0.95);
+        return new DidOptions(ControlGroup.NEVER_TREATED, 999, 20240601L, 0.95, 0);
     }
 
     public DidOptions withReplicates(int replicates) {
-        return new DidOptions(control, replicates, seed, confidenceLevel);
+        return new DidOptions(control, replicates, seed, confidenceLevel, anticipation);
     }
 
     public DidOptions withSeed(long newSeed) {
-        return new DidOptions(control, bootstrapReplicates, newSeed, confidenceLevel);
+        return new DidOptions(control, bootstrapReplicates, newSeed, confidenceLevel, anticipation);
+    }
+
+    public DidOptions withControl(ControlGroup newControl) {
+        return new DidOptions(newControl, bootstrapReplicates, seed, confidenceLevel, anticipation);
+    }
+
+    public DidOptions withAnticipation(int periods) {
+        return new DidOptions(control, bootstrapReplicates, seed, confidenceLevel, periods);
     }
 }

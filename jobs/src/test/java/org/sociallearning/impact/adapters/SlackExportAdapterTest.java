@@ -84,6 +84,9 @@ class SlackExportAdapterTest {
     assertEquals(true, question.get("is_interaction"));
     assertEquals(2L, question.get("source_line"), "the line of the opening brace");
     assertEquals(true, m.get("ask-it:1741086000.000100").get("is_reply"));
+    assertEquals("ask-it:1741082400.000200", m.get("ask-it:1741086000.000100").get("thread_id"),
+        "a reply belongs to its parent's thread");
+    assertEquals("ask-it:1741082400.000200", question.get("thread_id"), "a root is its own thread");
     assertEquals(false, m.get("ask-it:1741086100.000000").get("is_interaction"), "channel_join");
     Map<String, Object> bot = m.get("ask-it:1741086200.000000");
     assertEquals(false, bot.get("is_interaction"));
