@@ -72,7 +72,7 @@ public final class ImpactCli {
   }
 
   /** The first message written for people (our own checks), on one line. */
-  static String oneLine(Throwable e) {
+  public static String oneLine(Throwable e) {
     String message = e.getMessage();
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && (t instanceof IllegalArgumentException

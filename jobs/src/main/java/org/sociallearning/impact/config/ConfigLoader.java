@@ -107,6 +107,7 @@ public final class ConfigLoader {
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       validateSource(config, source);
     }
+    validateOutput(config);
     validateParticipation(participation);
     validateEstimation(estimation);
     return config;
@@ -144,6 +145,30 @@ public final class ConfigLoader {
         if (!spec.columns().containsKey(required)) {
           throw new ConfigException(key + ".columns." + required + " is required: name the "
               + "export column that holds it");
+        }
+      }
+    }
+  }
+
+  /**
+   * A run replaces the whole output folder, so it must not be, contain or sit inside the config
+   * folder's inputs: {@code output: .} would otherwise swap away the exports themselves.
+   */
+  private static void validateOutput(PipelineConfig config) {
+    Path output = config.output();
+    if (config.configDir().startsWith(output)) {
+      throw new ConfigException("output must be a folder of its own, not the config folder or one"
+          + " of its parents (got " + output + "); e.g. output: out");
+    }
+    for (Sources.ConfiguredSource source : config.sources().all()) {
+      for (String path : new String[] {source.spec().path(), source.spec().users()}) {
+        if (path == null) {
+          continue;
+        }
+        Path input = config.resolve(path);
+        if (input.startsWith(output) || output.startsWith(input)) {
+          throw new ConfigException("output (" + output + ") overlaps " + source.key()
+              + " (" + input + "): a run replaces the output folder, so keep inputs elsewhere");
         }
       }
     }

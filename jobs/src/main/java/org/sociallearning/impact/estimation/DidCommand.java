@@ -13,18 +13,18 @@ import java.util.Map;
  * Command line of the estimation step:
  * <pre>
  * did --panel FILE --id COL --time COL --group COL --outcome COL
- *     [--control never] [--replicates N] [--seed N] --out DIR
+ *     [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR
  * </pre>
  * Reads the long panel CSV, runs {@link StaggeredDid}, writes {@code DIR/att_gt.csv} and
- * {@code DIR/aggregates.csv} and prints a short summary. Exit code 0 on success; 2 with a single
- * {@code error: ...} line on bad usage or bad input.
+ * {@code DIR/aggregates.csv} and prints a short summary with the pre-trend test. Exit code 0 on
+ * success; 2 with a single {@code error: ...} line on bad usage or bad input.
  */
 public final class DidCommand {
 
     static final String USAGE = "usage: did --panel FILE --id COL --time COL --group COL --outcome COL"
-            + " [--control never] [--replicates N] [--seed N] --out DIR";
+            + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR";
     private static final List<String> REQUIRED = List.of("panel", "id", "time", "group", "outcome", "out");
-    private static final List<String> OPTIONAL = List.of("control", "replicates", "seed");
+    private static final List<String> OPTIONAL = List.of("control", "anticipation", "replicates", "seed");
 
     private DidCommand() {
     }
@@ -108,7 +108,9 @@ public final class DidCommand {
                 ? (int) wholeNumber(options, "replicates", 0, Integer.MAX_VALUE) : defaults.bootstrapReplicates();
         long seed = options.containsKey("seed")
                 ? wholeNumber(options, "seed", Long.MIN_VALUE, Long.MAX_VALUE) : defaults.seed();
-        return new DidOptions(control, replicates, seed, defaults.confidenceLevel());
+        int anticipation = options.containsKey("anticipation")
+                ? (int) wholeNumber(options, "anticipation", 0, Integer.MAX_VALUE) : defaults.anticipation();
+        return new DidOptions(control, replicates, seed, defaults.confidenceLevel(), anticipation);
     }
 
     private static long wholeNumber(Map<String, String> options, String name, long min, long max) {
@@ -130,8 +132,9 @@ public final class DidCommand {
         out.printf(Locale.ROOT, "did: %d units, %d periods (%d..%d); %d of %d group-time effects estimated%n",
                 panel.unitCount(), panel.periodCount(), panel.periods()[0],
                 panel.periods()[panel.periodCount() - 1], cells, result.groupTime().size());
-        out.printf(Locale.ROOT, "units behind post-treatment effects: %d treated, %d never-treated controls%n",
-                result.treatedUnits(), result.controlUnits());
+        out.printf(Locale.ROOT, "units behind post-treatment effects: %d treated, %d %s controls%s%n",
+                result.treatedUnits(), result.controlUnits(), options.control().label(),
+                options.anticipation() == 0 ? "" : "; anticipation " + options.anticipation() + " period(s)");
         String level = String.format(Locale.ROOT, "%.0f%%", options.confidenceLevel() * 100);
         String errors = options.bootstrapReplicates() > 0
                 ? "multiplier bootstrap, " + options.bootstrapReplicates() + " replicates, seed " + options.seed()
@@ -143,6 +146,11 @@ public final class DidCommand {
                             aggregation, a.att(), a.se(), level, a.ciLow(), a.ciHigh()));
         }
         out.println("standard errors: " + errors);
+        DidResult.PreTrendTest preTrend = result.preTrend();
+        if (preTrend.isAvailable()) {
+            out.printf(Locale.ROOT, "pre-trend test: Wald %.4g on %d df, p = %.5f%n",
+                    preTrend.statistic(), preTrend.degreesOfFreedom(), preTrend.pValue());
+        }
         for (String warning : result.warnings()) {
             out.println("warning: " + warning);
         }

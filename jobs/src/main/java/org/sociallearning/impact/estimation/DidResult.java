@@ -2,22 +2,52 @@ package org.sociallearning.impact.estimation;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Output of {@link StaggeredDid#estimate}: every group-time effect, the four R {@code aggte}
- * summaries, how many units informed the post-treatment effects, and data warnings.
+ * summaries, how many units informed the post-treatment effects, the checks of the identifying
+ * assumption, and data warnings. Handed to the publish step.
  *
  * @param treatedUnits units of a cohort that enter at least one post-treatment cell (t &gt;= g)
  * @param controlUnits comparison units that enter at least one post-treatment cell
- * @param warnings     human-readable notes (dropped units, empty cells); never null
+ * @param warnings     human-readable notes (dropped units, empty cells, failed checks); never null
+ * @param preTrend     joint Wald test that all placebo (pre-treatment) effects are zero;
+ *                     {@link PreTrendTest#NONE} when there are none
+ * @param dipWarning   the Ashenfelter's-dip warning (also in {@code warnings}), if it fired
  */
 public record DidResult(List<GroupTimeEffect> groupTime, List<AggregateEffect> aggregates,
-                        int treatedUnits, int controlUnits, List<String> warnings) {
+                        int treatedUnits, int controlUnits, List<String> warnings,
+                        PreTrendTest preTrend, Optional<String> dipWarning) {
+
+    /**
+     * Joint pre-trend test (see {@code PreTrendWald}): Wald statistic, its degrees of freedom
+     * (placebo effects tested) and the chi-square p-value. A small p-value means outcomes already
+     * diverged before joining, so parallel trends, and with it the effects, are in doubt.
+     */
+    public record PreTrendTest(double statistic, int degreesOfFreedom, double pValue) {
+
+        /** No placebo effect could be tested. */
+        public static final PreTrendTest NONE = new PreTrendTest(Double.NaN, 0, Double.NaN);
+
+        public boolean isAvailable() {
+            return degreesOfFreedom > 0;
+        }
+    }
 
     public DidResult {
         groupTime = List.copyOf(groupTime);
         aggregates = List.copyOf(aggregates);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(preTrend, "preTrend");
+        Objects.requireNonNull(dipWarning, "dipWarning");
+    }
+
+    /** Without checks, as before they existed. */
+    public DidResult(List<GroupTimeEffect> groupTime, List<AggregateEffect> aggregates,
+                     int treatedUnits, int controlUnits, List<String> warnings) {
+        this(groupTime, aggregates, treatedUnits, controlUnits, warnings, PreTrendTest.NONE, Optional.empty());
     }
 
     /** The single simple-weighted average of all post-treatment effects. */

@@ -12,7 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes a {@link DidResult} as the two CSV files of the publish step: {@code att_gt.csv}
  * ({@code group,time,att,se,ci_low,ci_high}) and {@code aggregates.csv}
- * ({@code aggregation,key,att,se,ci_low,ci_high}). Numbers use {@link Double#toString}, the
+ * ({@code aggregation,key,att,se,ci_low,ci_high,p_value}; columns are only ever appended, so
+ * readers by position keep working). Numbers use {@link Double#toString}, the
  * shortest text that reads back to the same double; not-estimated values are {@code NaN}.
  */
 public final class DidResultCsv {
@@ -20,7 +21,7 @@ public final class DidResultCsv {
     public static final String GROUP_TIME_FILE = "att_gt.csv";
     public static final String AGGREGATES_FILE = "aggregates.csv";
     static final String[] GROUP_TIME_HEADER = {"group", "time", "att", "se", "ci_low", "ci_high"};
-    static final String[] AGGREGATES_HEADER = {"aggregation", "key", "att", "se", "ci_low", "ci_high"};
+    static final String[] AGGREGATES_HEADER = {"aggregation", "key", "att", "se", "ci_low", "ci_high", "p_value"};
 
     private DidResultCsv() {
     }
@@ -47,7 +48,7 @@ public final class DidResultCsv {
              CSVPrinter csv = format(AGGREGATES_HEADER).print(writer)) {
             for (AggregateEffect e : effects) {
                 csv.printRecord(e.aggregation(), e.key(), number(e.att()), number(e.se()),
-                        number(e.ciLow()), number(e.ciHigh()));
+                        number(e.ciLow()), number(e.ciHigh()), number(e.pValue()));
             }
         }
     }

@@ -43,19 +43,27 @@ final class EstimationSample {
         }
     }
 
+    static EstimationSample prepare(Panel panel, List<String> warnings) {
+        return prepare(panel, 0, warnings);
+    }
+
     /**
      * Applies R {@code did}'s sample rules: units already treated in the first period have no
-     * pre-period and are dropped; cohorts that start after the last period are never treated within
-     * the window and become controls. Units with no observed outcome at all carry no information
-     * and are dropped too. Each rule that fires adds one warning.
+     * pre-period and are dropped; with anticipation, so are units whose anticipation window
+     * starts in the first period (R 2.x drops {@code g <= first + anticipation}); cohorts that
+     * start after the last period are never treated within the window and become controls. Units
+     * with no observed outcome at all carry no information and are dropped too. Each rule that
+     * fires adds one warning.
      */
-    static EstimationSample prepare(Panel panel, List<String> warnings) {
+    static EstimationSample prepare(Panel panel, int anticipation, List<String> warnings) {
         int[] periods = panel.periods();
         if (periods.length < 2) {
             throw new IllegalArgumentException("the panel needs at least two periods, found " + periods.length);
         }
         int first = periods[0];
         int last = periods[periods.length - 1];
+        // Anticipation counts steps in the periods array, so the cut-off is a period, not first + n.
+        int lastWithoutBase = periods[Math.min(anticipation, periods.length - 1)];
         List<Integer> kept = new ArrayList<>();
         List<String> alreadyTreated = new ArrayList<>();
         List<String> neverObserved = new ArrayList<>();
@@ -68,7 +76,7 @@ final class EstimationSample {
             }
             if (!observedAnywhere(panel.outcome()[i])) {
                 neverObserved.add(panel.unitIds()[i]);
-            } else if (g != 0 && g <= first) {
+            } else if (g != 0 && g <= lastWithoutBase) {
                 alreadyTreated.add(panel.unitIds()[i]);
             } else {
                 if (g > last) {
@@ -77,8 +85,10 @@ final class EstimationSample {
                 kept.add(i);
             }
         }
-        warnIfAny(warnings, alreadyTreated, "treated in or before the first period " + first
-                + " (no pre-treatment period), dropped");
+        warnIfAny(warnings, alreadyTreated, anticipation == 0
+                ? "treated in or before the first period " + first + " (no pre-treatment period), dropped"
+                : "first treated by period " + lastWithoutBase + " (with " + anticipation
+                        + " anticipation period(s) no pre-treatment period is left), dropped");
         warnIfAny(warnings, neverObserved, "without any observed outcome, dropped");
         warnIfAny(warnings, treatedAfterWindow, "first treated after the last period " + last
                 + ", used as never treated");
@@ -119,6 +129,15 @@ final class EstimationSample {
 
     int cohortOf(int cls) {
         return groups[cls - 1];
+    }
+
+    /**
+     * Index of the first period at or after {@code period} ({@code periodCount()} if none): where
+     * a cohort starts in the periods array, also when it starts between two observed periods.
+     */
+    int firstPeriodIndexAtOrAfter(int period) {
+        int at = Arrays.binarySearch(periods, period);
+        return at >= 0 ? at : -at - 1;
     }
 
     /** Index of the last period strictly before {@code period}, or -1 if there is none. */

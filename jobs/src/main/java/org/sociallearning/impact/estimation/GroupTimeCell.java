@@ -9,11 +9,13 @@ package org.sociallearning.impact.estimation;
  *
  * @param treatedClass   class of cohort {@code group} in the {@link EstimationSample}
  * @param controlClasses classes pooled as controls (just 0 with never-treated controls)
+ * @param placebo        a pre-treatment cell before any anticipation window: parallel trends say
+ *                       its effect is zero, so the pre-trend test uses exactly these cells
  */
 record GroupTimeCell(int group, int time, int base, int treatedClass, int timeIndex, int baseIndex,
                      int[] controlClasses, double att, int nTreated, int nControl,
                      double treatedMean, double controlMean,
-                     double treatedSumSquares, double controlSumSquares) {
+                     double treatedSumSquares, double controlSumSquares, boolean placebo) {
 
     boolean isValid() {
         return !Double.isNaN(att);

@@ -8,9 +8,15 @@ import java.util.List;
  * {@code did::att_gt} does with {@code est_method = "dr"} and no covariates (the doubly robust
  * estimator then reduces to a difference of mean changes).
  *
- * <p>Base period is R's default {@code "varying"}: for post-treatment cells the last period before
- * the cohort starts, for pre-treatment cells the period just before {@code t}. Units missing the
- * outcome in {@code t} or in the base period are left out of that cell only.
+ * <p>Base period is R's default {@code "varying"}: for post-treatment cells ({@code t >= g}) the
+ * period {@code anticipation} steps before the last period before the cohort starts, for
+ * pre-treatment cells the period just before {@code t}. As in R, cells inside the anticipation
+ * window ({@code g - anticipation <= t < g}) are computed like pre-treatment cells and reported
+ * at negative event times, but they are no placebo: the pre-trend test leaves them out. Units
+ * missing the outcome in {@code t} or in the base period are left out of that cell only.
+ *
+ * <p>Anticipation is counted in steps of the periods array; on a panel with one period per step
+ * (R's setting) that is R's {@code g - 1 - anticipation}.
  */
 final class GroupTimeEstimator {
 
@@ -25,18 +31,43 @@ final class GroupTimeEstimator {
     }
 
     static Estimates estimate(EstimationSample sample, ControlGroup control, List<String> warnings) {
+        return estimate(sample, control, 0, warnings);
+    }
+
+    static Estimates estimate(EstimationSample sample, ControlGroup control, int anticipation,
+                              List<String> warnings) {
+        int[] startIndex = new int[sample.classCount()];
+        for (int cls = 1; cls < sample.classCount(); cls++) {
+            startIndex[cls] = sample.firstPeriodIndexAtOrAfter(sample.cohortOf(cls));
+        }
+        // R without never-treated units: the last cohort is only a comparison group, and periods
+        // from its anticipation window on have no comparison units left, so they are not estimated.
+        int timeLimit = sample.periodCount();
+        int comparisonOnlyClass = -1;
+        if (control == ControlGroup.NOT_YET_TREATED && sample.unitsByClass[0].length == 0
+                && sample.classCount() > 1) {
+            comparisonOnlyClass = sample.classCount() - 1;
+            timeLimit = Math.max(0, startIndex[comparisonOnlyClass] - anticipation);
+            warnings.add("no never-treated units: cohort " + sample.cohortOf(comparisonOnlyClass)
+                    + " serves only as comparison group" + (timeLimit < sample.periodCount()
+                    ? " and no effects are estimated from period " + sample.periods[timeLimit] + " on" : ""));
+        }
         List<GroupTimeCell> cells = new ArrayList<>();
         boolean[] treatedContributor = new boolean[sample.unitCount];
         boolean[] controlContributor = new boolean[sample.unitCount];
         for (int cls = 1; cls < sample.classCount(); cls++) {
+            if (cls == comparisonOnlyClass) {
+                continue;
+            }
             int group = sample.cohortOf(cls);
-            // Cohorts treated in the first period were dropped, so this index exists.
-            int postBase = sample.lastPeriodIndexBefore(group);
-            for (int ti = 1; ti < sample.periodCount(); ti++) {
+            // Cohorts without a period before their anticipation window were dropped, so this is >= 0.
+            int postBase = startIndex[cls] - 1 - anticipation;
+            for (int ti = 1; ti < timeLimit; ti++) {
                 int time = sample.periods[ti];
                 int bi = time >= group ? postBase : ti - 1;
-                int[] controls = controlClasses(sample, control, cls, ti, bi);
-                GroupTimeCell cell = cell(sample, cls, controls, ti, bi, warnings);
+                int[] controls = controlClasses(sample, control, cls, ti, bi, anticipation, startIndex);
+                boolean placebo = ti < startIndex[cls] - anticipation;
+                GroupTimeCell cell = cell(sample, cls, controls, ti, bi, placebo, warnings);
                 cells.add(cell);
                 if (cell.isValid() && cell.isPostTreatment()) {
                     markObserved(sample, new int[] {cls}, ti, bi, treatedContributor);
@@ -48,17 +79,34 @@ final class GroupTimeEstimator {
     }
 
     /**
-     * The comparison classes for cohort {@code cls} in period {@code ti} against base {@code bi}.
-     * A not-yet-treated option adds the cohorts first treated after both periods here.
+     * The comparison classes for cohort {@code cls} in period {@code ti} against base {@code bi}:
+     * never-treated units, and for not-yet-treated controls also every other cohort whose
+     * anticipation window starts after both periods (R: {@code G > max(t, base) + anticipation},
+     * {@code G != g}).
      */
-    static int[] controlClasses(EstimationSample sample, ControlGroup control, int cls, int ti, int bi) {
+    static int[] controlClasses(EstimationSample sample, ControlGroup control, int cls, int ti, int bi,
+                                int anticipation, int[] startIndex) {
         return switch (control) {
             case NEVER_TREATED -> new int[] {0};
+            case NOT_YET_TREATED -> notYetTreated(sample, cls, Math.max(ti, bi) + anticipation, startIndex);
         };
     }
 
+    private static int[] notYetTreated(EstimationSample sample, int cls, int untreatedThrough, int[] startIndex) {
+        List<Integer> classes = new ArrayList<>();
+        if (sample.unitsByClass[0].length > 0) {
+            classes.add(0);
+        }
+        for (int c = 1; c < sample.classCount(); c++) {
+            if (c != cls && startIndex[c] > untreatedThrough) {
+                classes.add(c);
+            }
+        }
+        return classes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static GroupTimeCell cell(EstimationSample sample, int cls, int[] controls, int ti, int bi,
-                                      List<String> warnings) {
+                                      boolean placebo, List<String> warnings) {
         int group = sample.cohortOf(cls);
         int time = sample.periods[ti];
         int base = sample.periods[bi];
@@ -72,7 +120,7 @@ final class GroupTimeEstimator {
             att = Double.NaN;
         }
         return new GroupTimeCell(group, time, base, cls, ti, bi, controls, att, treated.n, control.n,
-                treated.mean, control.mean, treated.sumSquares, control.sumSquares);
+                treated.mean, control.mean, treated.sumSquares, control.sumSquares, placebo);
     }
 
     /** Count, mean and centred sum of squares of Y_t - Y_base over the observed units of classes. */

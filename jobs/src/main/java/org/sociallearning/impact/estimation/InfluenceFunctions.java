@@ -1,5 +1,6 @@
 package org.sociallearning.impact.estimation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,9 +9,13 @@ import java.util.List;
  * the bootstrap is switched off.
  *
  * <p>The bootstrap never needs these dense vectors (it works on class sums, see
- * {@link MultiplierBootstrap}); they exist for analytic errors and for checking that path.
+ * {@link MultiplierBootstrap}); they exist for analytic errors, for the covariance behind the
+ * pre-trend test, and for checking those paths.
  */
 final class InfluenceFunctions {
+
+    /** Units per block in {@link #covariance}: bounds memory at cells x this many doubles. */
+    private static final int BLOCK = 256;
 
     private InfluenceFunctions() {
     }
@@ -60,5 +65,81 @@ final class InfluenceFunctions {
                 }
             }
         }
+    }
+
+    /**
+     * {@code Sigma[a][b] = sum_i psi_a(i) psi_b(i) / N^2} for the given cells (R's
+     * {@code t(inffunc) %*% inffunc / n}, divided once more by n so that its diagonal is the
+     * squared analytic standard error).
+     *
+     * <p>Computed class by class and in blocks of units, touching only the cells whose influence
+     * function is non-zero on a class, so it never holds a units x cells matrix.
+     */
+    static double[][] covariance(EstimationSample sample, List<GroupTimeCell> cells, int[] which) {
+        int k = which.length;
+        double[][] cross = new double[k][k];
+        double n = sample.unitCount;
+        for (int cls = 0; cls < sample.classCount(); cls++) {
+            List<double[]> sides = new ArrayList<>();  // {position in which, scale, mean}
+            for (int a = 0; a < k; a++) {
+                GroupTimeCell cell = cells.get(which[a]);
+                if (cell.treatedClass() == cls) {
+                    sides.add(new double[] {a, n / cell.nTreated(), cell.treatedMean()});
+                } else if (contains(cell.controlClasses(), cls)) {
+                    sides.add(new double[] {a, -n / cell.nControl(), cell.controlMean()});
+                }
+            }
+            if (!sides.isEmpty()) {
+                accumulateClass(sample, cells, which, cls, sides, cross);
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b++) {
+                cross[a][b] /= n * n;
+                cross[b][a] = cross[a][b];
+            }
+        }
+        return cross;
+    }
+
+    /** Adds {@code sum_i psi_a(i) psi_b(i)} over the members of one class to the lower triangle. */
+    private static void accumulateClass(EstimationSample sample, List<GroupTimeCell> cells, int[] which, int cls,
+                                        List<double[]> sides, double[][] cross) {
+        int[] members = sample.unitsByClass[cls];
+        int m = sides.size();
+        double[][] block = new double[m][BLOCK];
+        for (int from = 0; from < members.length; from += BLOCK) {
+            int size = Math.min(BLOCK, members.length - from);
+            for (int s = 0; s < m; s++) {
+                double[] side = sides.get(s);
+                GroupTimeCell cell = cells.get(which[(int) side[0]]);
+                for (int j = 0; j < size; j++) {
+                    double[] y = sample.outcome[members[from + j]];
+                    double change = y[cell.timeIndex()] - y[cell.baseIndex()];
+                    block[s][j] = Double.isNaN(change) ? 0.0 : side[1] * (change - side[2]);
+                }
+            }
+            for (int s = 0; s < m; s++) {
+                int a = (int) sides.get(s)[0];
+                for (int r = 0; r <= s; r++) {
+                    int b = (int) sides.get(r)[0];
+                    double dot = 0;
+                    for (int j = 0; j < size; j++) {
+                        dot += block[s][j] * block[r][j];
+                    }
+                    // Sides are in ascending cell order, so a >= b and this stays in the lower triangle.
+                    cross[a][b] += dot;
+                }
+            }
+        }
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 }

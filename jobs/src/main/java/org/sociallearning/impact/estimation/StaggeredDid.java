@@ -3,6 +3,7 @@ package org.sociallearning.impact.estimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Callaway &amp; Sant'Anna (2021) staggered difference-in-differences.
@@ -12,8 +13,11 @@ import java.util.Objects;
  * cohort g and period t, then the {@code simple}, {@code group}, {@code dynamic} and
  * {@code calendar} summaries, each with a multiplier-bootstrap standard error and a pointwise
  * confidence interval. Point estimates reproduce R {@code did::att_gt} + {@code did::aggte}
- * (panel data, no covariates, {@code base_period = "varying"}, no anticipation); see
- * {@link GroupTimeEstimator}, {@link Aggregator} and {@link MultiplierBootstrap} for the parts.
+ * (panel data, no covariates, {@code base_period = "varying"}, never- or not-yet-treated
+ * controls, optional anticipation); see {@link GroupTimeEstimator}, {@link Aggregator} and
+ * {@link MultiplierBootstrap} for the parts. Two checks of parallel trends come with the result:
+ * the joint pre-trend test ({@link PreTrendWald}) and the Ashenfelter's-dip rule
+ * ({@link AshenfelterDip}); each adds a warning when it fails.
  *
  * <p>Unlike R, units with missing outcomes are not dropped from the whole panel: each cell uses the
  * units observed in both of its periods. On a balanced panel the two agree exactly.
@@ -31,10 +35,11 @@ public final class StaggeredDid {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(options, "options");
         List<String> warnings = new ArrayList<>();
-        EstimationSample sample = EstimationSample.prepare(panel, warnings);
+        EstimationSample sample = EstimationSample.prepare(panel, options.anticipation(), warnings);
         requireIdentifyingUnits(sample, options.control(), warnings);
 
-        GroupTimeEstimator.Estimates estimates = GroupTimeEstimator.estimate(sample, options.control(), warnings);
+        GroupTimeEstimator.Estimates estimates = GroupTimeEstimator.estimate(sample, options.control(),
+                options.anticipation(), warnings);
         List<GroupTimeCell> cells = estimates.cells();
         List<LinearEstimand> estimands = new ArrayList<>();
         int[] estimandOfCell = new int[cells.size()];
@@ -68,7 +73,12 @@ public final class StaggeredDid {
             aggregates.add(new AggregateEffect(a.aggregation(), a.key(), a.estimate(), se[e],
                     a.estimate() - z * se[e], a.estimate() + z * se[e]));
         }
-        return new DidResult(groupTime, aggregates, estimates.treatedUnits(), estimates.controlUnits(), warnings);
+        DidResult.PreTrendTest preTrend = PreTrendWald.test(sample, cells, warnings);
+        Optional<String> dip = AshenfelterDip.check(aggregates.stream()
+                .filter(a -> AggregateEffect.DYNAMIC.equals(a.aggregation())).toList(), options.anticipation());
+        dip.ifPresent(warnings::add);
+        return new DidResult(groupTime, aggregates, estimates.treatedUnits(), estimates.controlUnits(), warnings,
+                preTrend, dip);
     }
 
     private static double[] standardErrors(EstimationSample sample, List<GroupTimeCell> cells,
@@ -93,6 +103,10 @@ public final class StaggeredDid {
         if (control == ControlGroup.NEVER_TREATED && sample.unitsByClass[0].length == 0) {
             throw new IllegalArgumentException("no never-treated units (group 0) to compare with"
                     + notes(warnings));
+        }
+        if (sample.unitsByClass[0].length == 0 && sample.groups.length == 1) {
+            throw new IllegalArgumentException("no never-treated units and a single cohort " + sample.groups[0]
+                    + ": there is no one to compare with" + notes(warnings));
         }
     }
 

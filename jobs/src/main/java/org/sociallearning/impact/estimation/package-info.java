@@ -5,7 +5,10 @@
  * <p>Pipeline place: participation and outcomes -&gt; <b>estimation</b> -&gt; publish. The entry
  * point is {@link org.sociallearning.impact.estimation.StaggeredDid}, a pure-Java implementation of
  * Callaway &amp; Sant'Anna (2021) staggered difference-in-differences that reproduces the R
- * {@code did} package ({@code att_gt} + {@code aggte}) for panel data without covariates.
+ * {@code did} package ({@code att_gt} + {@code aggte}) for panel data without covariates, with
+ * never- or not-yet-treated controls and anticipation, plus the checks an analyst asks for:
+ * a joint pre-trend test, an Ashenfelter's-dip warning, p-values and
+ * {@link org.sociallearning.impact.estimation.BenjaminiHochberg} adjustment.
  * {@link org.sociallearning.impact.estimation.PanelCsv} and
  * {@link org.sociallearning.impact.estimation.DidCommand} wrap it for files and the command line.
  * Nothing here uses Spark: the panel is small enough once aggregated to units x periods.

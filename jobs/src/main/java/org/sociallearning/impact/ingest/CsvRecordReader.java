@@ -90,7 +90,7 @@ public final class CsvRecordReader {
         parser = CSVFormat.RFC4180.parse(reader);
         records = parser.iterator();
         if (!records.hasNext()) {
-          failWith(null);
+          endOfFile();
           return;
         }
         List<String> header = new ArrayList<>();
@@ -101,7 +101,8 @@ public final class CsvRecordReader {
           index[i] = header.indexOf(wanted.get(i));
         }
       } catch (IOException | UncheckedIOException | IllegalStateException e) {
-        failWith(error(1, "cannot parse CSV header: " + e.getMessage()));
+        throw new UnreadableExportException(file, 1, "cannot parse the CSV header: "
+            + rootMessage(e));
       }
     }
 
@@ -127,19 +128,10 @@ public final class CsvRecordReader {
         }
         return RowFactory.create(values);
       } catch (UncheckedIOException | IllegalStateException e) {
-        Row error = error(startLine, "malformed CSV, rest of file not read: " + rootMessage(e));
         close();
-        stop();
-        return error;
+        throw new UnreadableExportException(file, startLine, "malformed CSV: "
+            + rootMessage(e));
       }
-    }
-
-    private Row error(long line, String message) {
-      Object[] values = new Object[3 + wanted.size()];
-      values[0] = file;
-      values[1] = line;
-      values[2] = message;
-      return RowFactory.create(values);
     }
 
     private void close() {

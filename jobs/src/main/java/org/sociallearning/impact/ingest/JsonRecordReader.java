@@ -34,6 +34,24 @@ public final class JsonRecordReader {
 
   private JsonRecordReader() {}
 
+  /**
+   * The kind of JSON error and where, without the offending text: Jackson quotes the token it
+   * choked on, which may be part of a message body or an email.
+   */
+  static String withoutContent(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+    int cut = message.length();
+    for (char c : new char[] {'\'', '"', ':', '('}) {
+      int i = message.indexOf(c);
+      if (i >= 0 && i < cut) {
+        cut = i;
+      }
+    }
+    String kind = message.substring(0, cut).strip();
+    return (kind.isEmpty() ? "syntax error" : kind)
+        + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr());
+  }
+
   /** @param fields output column to JSON Pointer, e.g. {@code email -> /actor/mbox} */
   public static Dataset<Row> read(SparkSession spark, List<Path> files, Path baseDir,
       Layout layout, Map<String, String> fields) {
@@ -100,8 +118,7 @@ public final class JsonRecordReader {
         try {
           text = reader.readLine();
         } catch (IOException e) {
-          stop();
-          return extractor.error(lineNumber + 1, "cannot read file: " + e.getMessage());
+          throw new UnreadableExportException(extractor.file, lineNumber + 1, e.getMessage());
         }
         if (text == null) {
           return null;
@@ -113,7 +130,7 @@ public final class JsonRecordReader {
         try {
           return extractor.row(lineNumber, MAPPER.readTree(text));
         } catch (JsonProcessingException e) {
-          return extractor.error(lineNumber, "invalid JSON: " + e.getOriginalMessage());
+          return extractor.error(lineNumber, "invalid JSON: " + withoutContent(e));
         }
       }
     }
@@ -129,12 +146,15 @@ public final class JsonRecordReader {
       this.parser = MAPPER.getFactory().createParser(TextDecoding.utf8WithoutBom(stream));
       try {
         JsonToken first = parser.nextToken();
-        if (first != JsonToken.START_ARRAY) {
-          failWith(extractor.error(1, "expected a JSON array of messages, found "
-              + (first == null ? "an empty file" : first.asString())));
+        if (first == null) {
+          endOfFile();
+        } else if (first != JsonToken.START_ARRAY) {
+          throw new UnreadableExportException(extractor.file, 1,
+              "expected a JSON array of records, found " + first.asString());
         }
       } catch (JsonProcessingException e) {
-        failWith(extractor.error(1, "invalid JSON: " + e.getOriginalMessage()));
+        throw new UnreadableExportException(extractor.file, 1, "invalid JSON: "
+            + withoutContent(e));
       }
     }
 
@@ -149,13 +169,9 @@ public final class JsonRecordReader {
         }
         return extractor.row(line, MAPPER.readTree(parser));
       } catch (IOException e) {
-        String msg = e.getMessage();
-        if (e instanceof JsonProcessingException jpe) {
-          msg = jpe.getOriginalMessage();
-          line = jpe.getLocation() == null ? line : Math.max(line, jpe.getLocation().getLineNr());
-        }
-        stop();
-        return extractor.error(line, "invalid JSON, rest of file not read: " + msg);
+        String problem = e instanceof JsonProcessingException jpe ? withoutContent(jpe)
+            : e.getMessage();
+        throw new UnreadableExportException(extractor.file, line, "invalid JSON: " + problem);
       }
     }
   }

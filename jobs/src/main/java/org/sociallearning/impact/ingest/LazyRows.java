@@ -16,14 +16,8 @@ abstract class LazyRows implements Iterator<Row> {
   /** The next row, or null when the file has no more. */
   protected abstract Row advance();
 
-  /** A row to hand out before anything else (e.g. an unreadable header), then stop; null: stop. */
-  protected final void failWith(Row errorRow) {
-    pending = errorRow;
-    finished = true;
-  }
-
-  /** Ends the file after the row {@link #advance()} is returning now. */
-  protected final void stop() {
+  /** Ends the file before the first record (an empty file). */
+  protected final void endOfFile() {
     finished = true;
   }
 

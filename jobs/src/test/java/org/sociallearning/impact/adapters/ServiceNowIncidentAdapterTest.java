@@ -108,21 +108,19 @@ class ServiceNowIncidentAdapterTest {
   }
 
   @Test
-  void unterminatedQuoteQuarantinesTheRestOfTheFileWithItsLine() {
+  void aBrokenQuoteStopsTheRunNamingFileAndLineInsteadOfLosingTheRestOfTheFile() {
     Fixtures.write(dir.resolve("incident.csv"), false, "\n", HEADER,
         "INC1,2025-01-15 08:00:00,a,b,1 - Critical,Resolved,x,g,n,n@example.com,"
             + "2025-01-15 09:00:00,,0,0,true,2025-01-15 09:00:00",
-        "INC2,2025-01-15 08:00:00,a,\"never closed,1 - Critical,Resolved,x,g,n,n@example.com,"
+        "INC2,2025-01-15 08:00:00,a,\"quoted\"x,1 - Critical,Resolved,x,g,n,n@example.com,"
             + "2025-01-15 09:00:00,,0,0,true,2025-01-15 09:00:00",
         "INC3,2025-01-15 08:00:00,a,b,1 - Critical,Resolved,x,g,n,n@example.com,"
             + "2025-01-15 09:00:00,,0,0,true,2025-01-15 09:00:00");
-    Intake intake = read("UTC");
-    assertEquals(2, intake.read());
-    assertEquals(1, intake.acceptedCount());
-    Row bad = intake.quarantine().first();
-    assertTrue(((String) bad.getAs("reason")).startsWith(
-        "record: unreadable: malformed CSV, rest of file not read"), (String) bad.getAs("reason"));
-    assertEquals(3L, (Long) bad.getAs("line"), "where the broken record starts");
+    Exception e = assertThrows(Exception.class, () -> read("UTC"));
+    String message = org.sociallearning.impact.cli.ImpactCli.oneLine(e);
+    assertTrue(message.startsWith("incident.csv cannot be read from line 3 on (malformed CSV"),
+        message);
+    assertTrue(message.contains("Re-export the file or fix it at that line"), message);
   }
 
   @Test

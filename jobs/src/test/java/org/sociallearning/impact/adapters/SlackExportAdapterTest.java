@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -100,18 +99,17 @@ class SlackExportAdapterTest {
   }
 
   @Test
-  void truncatedDayFileQuarantinesWhatCannotBeReadAndKeepsTheRest() {
+  void aTruncatedDayFileStopsTheRunWithoutQuotingMessageText() {
     workspace();
     Fixtures.write(dir.resolve("slack/ask-it/2025-03-04.json"), false, "\n",
         "[{\"type\": \"message\", \"user\": \"U01\", \"ts\": \"1741082400.000200\"},",
-        " {\"type\": \"message\", \"user\": \"U01\", \"ts\": \"17410");
-    Intake intake = read();
-    assertEquals(2, intake.read());
-    assertEquals(1, intake.acceptedCount());
-    List<Row> bad = intake.quarantine().collectAsList();
-    assertEquals(1, bad.size());
-    assertTrue(((String) bad.get(0).getAs("reason")).contains("invalid JSON, rest of file not read"),
-        (String) bad.get(0).getAs("reason"));
+        " {\"type\": \"message\", \"user\": \"U01\", \"text\": \"secret plan",
+        "");
+    Exception e = assertThrows(Exception.class, this::read);
+    String message = org.sociallearning.impact.cli.ImpactCli.oneLine(e);
+    assertTrue(message.startsWith("slack/ask-it/2025-03-04.json cannot be read from line 2 on"
+        + " (invalid JSON"), message);
+    assertTrue(!message.contains("secret"), "no message text in errors: " + message);
   }
 
   @Test

@@ -40,12 +40,40 @@ class DidCommandTest {
         assertEquals(-0.0105032, Double.parseDouble(first[2]), 1e-6);
 
         List<String> aggregates = Files.readAllLines(outDir.resolve("aggregates.csv"));
-        assertEquals("aggregation,key,att,se,ci_low,ci_high", aggregates.get(0));
+        assertEquals("aggregation,key,att,se,ci_low,ci_high,p_value", aggregates.get(0));
         assertTrue(aggregates.get(1).startsWith("simple,overall,-0.03995"), aggregates.get(1));
         assertTrue(aggregates.contains(aggregates.stream().filter(l -> l.startsWith("dynamic,-3,")).findFirst().orElseThrow()));
         assertEquals(1 + 18, aggregates.size());
         assertEquals(List.of("simple", "group", "dynamic", "calendar"), aggregates.stream().skip(1)
                 .map(l -> l.split(",")[0]).distinct().toList());
+    }
+
+    @Test
+    void notYetTreatedControlsWithAnticipation() throws IOException {
+        Path outDir = dir.resolve("notyet");
+        int code = run("did", "--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",
+                "--group", "first.treat", "--outcome", "lemp", "--control", "notyet", "--anticipation", "0",
+                "--replicates", "0", "--out", outDir.toString());
+        assertEquals(0, code, text(err));
+        assertTrue(text(out).contains("191 treated, 480 not-yet-treated controls"), text(out));
+        assertTrue(text(out).contains("pre-trend test: Wald"), text(out));
+        String[] first = Files.readAllLines(outDir.resolve("att_gt.csv")).get(1).split(",");
+        double byHand = DidByDefinition.readCsv(MpdtaReference.file(), "countyreal", "year", "first.treat", "lemp")
+                .att(2004, 2004, true, 0).att();
+        assertEquals(byHand, Double.parseDouble(first[2]), 1e-12);
+        for (String line : Files.readAllLines(outDir.resolve("aggregates.csv")).subList(1, 19)) {
+            String[] f = line.split(",");
+            double p = Double.parseDouble(f[6]);
+            assertEquals(AggregateEffect.twoSidedPValue(Double.parseDouble(f[2]), Double.parseDouble(f[3])), p, 1e-15,
+                    line);
+        }
+
+        out.reset();
+        code = run("did", "--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",
+                "--group", "first.treat", "--outcome", "lemp", "--anticipation", "1", "--replicates", "0",
+                "--out", dir.resolve("anticipation").toString());
+        assertEquals(0, code, text(err));
+        assertTrue(text(out).contains("never-treated controls; anticipation 1 period(s)"), text(out));
     }
 
     @Test
@@ -74,8 +102,12 @@ class DidCommandTest {
         assertSingleErrorLine("--replicates expects a whole number, got 'many'");
         err.reset();
         assertEquals(2, run("--panel", "x.csv", "--id", "a", "--time", "b", "--group", "c", "--outcome", "d",
-                "--out", "o", "--control", "notyet"));
-        assertSingleErrorLine("unknown control group 'notyet'");
+                "--out", "o", "--control", "sometimes"));
+        assertSingleErrorLine("unknown control group 'sometimes'; expected: never or notyet");
+        err.reset();
+        assertEquals(2, run("--panel", "x.csv", "--id", "a", "--time", "b", "--group", "c", "--outcome", "d",
+                "--out", "o", "--anticipation", "-1"));
+        assertSingleErrorLine("--anticipation must be between 0 and");
         err.reset();
         assertEquals(2, run("--bogus", "1"));
         assertSingleErrorLine("unknown option --bogus");

@@ -10,26 +10,38 @@ import java.util.function.IntToDoubleFunction;
  * differences must recover the planted effect.
  *
  * <pre>
- *   Y_it = 10 + 2 alpha_i + delta_t + eps_it + effect(t - g_i) 1{t >= g_i}
+ *   Y_it = 10 + 2 alpha_i + delta_t + eps_it + effect(t - g_i) 1{t >= g_i - lead} + dip 1{t = g_i - 1}
  *   alpha_i ~ N(0,1), eps_it ~ N(0, noise^2), delta_t a random walk with drift
  * </pre>
+ * {@code lead} plants anticipation (the effect starts before joining) and {@code dip} an
+ * Ashenfelter's dip (a one-period shift right before joining); both are 0 unless set.
  */
 final class SyntheticPanels {
 
     /** Spec of one synthetic panel; periods are 1..periods, cohorts spread over 2..periods-1. */
     record Spec(int units, int periods, int cohorts, IntToDoubleFunction effectByEventTime,
-                double missingShare, double noise, long seed) {
+                double missingShare, double noise, long seed, int lead, double dip) {
 
         static Spec of(int units, int periods, int cohorts, double constantEffect, long seed) {
-            return new Spec(units, periods, cohorts, e -> constantEffect, 0.0, 0.3, seed);
+            return new Spec(units, periods, cohorts, e -> constantEffect, 0.0, 0.3, seed, 0, 0.0);
         }
 
         Spec withEffect(IntToDoubleFunction effect) {
-            return new Spec(units, periods, cohorts, effect, missingShare, noise, seed);
+            return new Spec(units, periods, cohorts, effect, missingShare, noise, seed, lead, dip);
         }
 
         Spec withMissingShare(double share) {
-            return new Spec(units, periods, cohorts, effectByEventTime, share, noise, seed);
+            return new Spec(units, periods, cohorts, effectByEventTime, share, noise, seed, lead, dip);
+        }
+
+        /** The effect starts {@code leadPeriods} before joining (event times -periods..-1 get it too). */
+        Spec withLead(int leadPeriods) {
+            return new Spec(units, periods, cohorts, effectByEventTime, missingShare, noise, seed, leadPeriods, dip);
+        }
+
+        /** Joiners' outcome is shifted by {@code shift} in the period right before joining only. */
+        Spec withDip(double shift) {
+            return new Spec(units, periods, cohorts, effectByEventTime, missingShare, noise, seed, lead, shift);
         }
     }
 
@@ -61,8 +73,11 @@ final class SyntheticPanels {
             }
             for (int t = 0; t < periods.length; t++) {
                 double y = 10 + 2 * alpha + shock[t] + spec.noise() * random.nextGaussian();
-                if (group[i] != 0 && periods[t] >= group[i]) {
+                if (group[i] != 0 && periods[t] >= group[i] - spec.lead()) {
                     y += spec.effectByEventTime().applyAsDouble(periods[t] - group[i]);
+                }
+                if (group[i] != 0 && periods[t] == group[i] - 1) {
+                    y += spec.dip();
                 }
                 outcome[i][t] = random.nextDouble() < spec.missingShare() ? Double.NaN : y;
             }

@@ -1,0 +1,123 @@
+package org.sociallearning.impact.estimation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Joint pre-trend test of the estimation step, as the Wald pre-test R {@code did::att_gt} prints
+ * ("P-value for pre-test of parallel trends assumption"): {@code W = a' Sigma^-1 a} over the
+ * placebo effects a (pre-treatment ATT(g,t) before any anticipation window), with
+ * {@code Sigma = IF'IF / n^2} from their influence functions and a chi-square p-value with one
+ * degree of freedom per effect.
+ *
+ * <p>Differences from R, on purpose: R tests every {@code t < g} and so, with anticipation, also
+ * the anticipation window, where effects are expected; here those cells are left out. R returns
+ * nothing when Sigma is near singular; here an effect that is (almost) a linear combination of
+ * the ones before it is dropped, the test keeps its remaining degrees of freedom, and a warning
+ * says so. Like R, effects whose standard error is zero are left out.
+ */
+final class PreTrendWald {
+
+    /** Level below which a rejected test, or a dip, turns into a warning. */
+    static final double LEVEL = 0.05;
+    /** R's {@code sqrt(.Machine$double.eps) * 10}: standard errors at or below this count as zero. */
+    private static final double ZERO_SE = Math.sqrt(Math.ulp(1.0)) * 10;
+    /** Share of an effect's variance left after the effects before it, below which it is dependent. */
+    private static final double DEPENDENT = 1e-10;
+
+    private PreTrendWald() {
+    }
+
+    static DidResult.PreTrendTest test(EstimationSample sample, List<GroupTimeCell> cells, List<String> warnings) {
+        List<Integer> placebo = new ArrayList<>();
+        for (int k = 0; k < cells.size(); k++) {
+            GroupTimeCell cell = cells.get(k);
+            if (cell.isValid() && cell.placebo() && cell.analyticStandardError() > ZERO_SE) {
+                placebo.add(k);
+            }
+        }
+        if (placebo.isEmpty()) {
+            warnings.add("no pre-treatment effects to test parallel trends with: every cohort starts too early"
+                    + " in the panel, so the pre-trend test is not available");
+            return DidResult.PreTrendTest.NONE;
+        }
+        int[] which = placebo.stream().mapToInt(Integer::intValue).toArray();
+        double[] att = new double[which.length];
+        for (int a = 0; a < which.length; a++) {
+            att[a] = cells.get(which[a]).att();
+        }
+        double[][] sigma = InfluenceFunctions.covariance(sample, cells, which);
+        Wald wald = wald(att, sigma);
+        if (wald.degreesOfFreedom == 0) {
+            return DidResult.PreTrendTest.NONE;
+        }
+        int dropped = which.length - wald.degreesOfFreedom;
+        if (dropped > 0) {
+            warnings.add("pre-trend test: " + dropped + " of " + which.length + " pre-treatment effect(s) left out"
+                    + " as linear combinations of the others (singular covariance)");
+        }
+        double p = ChiSquare.upperTail(wald.statistic, wald.degreesOfFreedom);
+        DidResult.PreTrendTest test = new DidResult.PreTrendTest(wald.statistic, wald.degreesOfFreedom, p);
+        if (p < LEVEL) {
+            warnings.add(String.format(Locale.ROOT, "pre-trend test rejects parallel trends (Wald chi-square %.3g"
+                    + " on %d df, %s): before joining, the outcomes of those who joined already moved"
+                    + " differently from the comparison group's, so the effects may be biased",
+                    wald.statistic, wald.degreesOfFreedom, describe(p)));
+        }
+        return test;
+    }
+
+    /** {@code p = 0.012} or {@code p < 0.001}: readers need the order of magnitude, not 1e-76. */
+    static String describe(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.2g", p);
+    }
+
+    record Wald(double statistic, int degreesOfFreedom) {
+    }
+
+    /**
+     * {@code a' Sigma^-1 a} by a Cholesky factorisation built one effect at a time on the
+     * correlation scale (so the tolerance does not depend on the outcome's units); an effect whose
+     * residual variance given the kept ones is below {@link #DEPENDENT} is skipped.
+     */
+    static Wald wald(double[] att, double[][] sigma) {
+        int k = att.length;
+        double[] scale = new double[k];
+        for (int a = 0; a < k; a++) {
+            scale[a] = Math.sqrt(sigma[a][a]);
+        }
+        int[] kept = new int[k];
+        double[][] lower = new double[k][];
+        double[] z = new double[k];
+        int m = 0;
+        double statistic = 0;
+        for (int a = 0; a < k; a++) {
+            double[] row = new double[m + 1];
+            double residual = 1.0;
+            for (int j = 0; j < m; j++) {
+                double v = sigma[kept[j]][a] / (scale[kept[j]] * scale[a]);
+                for (int i = 0; i < j; i++) {
+                    v -= lower[j][i] * row[i];
+                }
+                row[j] = v / lower[j][j];
+                residual -= row[j] * row[j];
+            }
+            if (!(residual > DEPENDENT)) {
+                continue;
+            }
+            row[m] = Math.sqrt(residual);
+            // Forward substitution for z = L^-1 (a / scale), extended by the new row.
+            double v = att[a] / scale[a];
+            for (int i = 0; i < m; i++) {
+                v -= row[i] * z[i];
+            }
+            z[m] = v / row[m];
+            statistic += z[m] * z[m];
+            lower[m] = row;
+            kept[m] = a;
+            m++;
+        }
+        return new Wald(m == 0 ? Double.NaN : statistic, m);
+    }
+}

@@ -1,0 +1,103 @@
+package org.sociallearning.impact.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PreTrendWaldTest {
+
+    /**
+     * R: {@code summary(att_gt(lemp, year, countyreal, first.treat, data = mpdta))} prints
+     * "P-value for pre-test of parallel trends assumption: 0.16812" (rounded to 5 digits), from
+     * the five placebo cells ATT(2006,2004..2005) and ATT(2007,2004..2006).
+     */
+    @Test
+    void mpdtaMatchesRsPreTest() {
+        DidResult bootstrap = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults());
+        DidResult.PreTrendTest test = bootstrap.preTrend();
+        assertEquals(5, test.degreesOfFreedom());
+        assertEquals(0.16812, test.pValue(), 5e-6);
+        assertEquals(test.pValue(), ChiSquare.upperTail(test.statistic(), 5), 1e-15);
+        DidResult analytic = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults().withReplicates(0));
+        assertEquals(test, analytic.preTrend(), "the test uses the analytic covariance, not the bootstrap");
+    }
+
+    @Test
+    void covarianceEqualsDenseInfluenceFunctions() {
+        Panel panel = SyntheticPanels.selectedOnLevels(
+                SyntheticPanels.Spec.of(700, 7, 3, -0.1, 5).withMissingShare(0.2));
+        List<String> warnings = new ArrayList<>();
+        EstimationSample sample = EstimationSample.prepare(panel, warnings);
+        for (ControlGroup control : ControlGroup.values()) {
+            List<GroupTimeCell> cells = GroupTimeEstimator.estimate(sample, control, warnings).cells();
+            int[] all = IntStream.range(0, cells.size()).filter(k -> cells.get(k).isValid()).toArray();
+            double[][] sigma = InfluenceFunctions.covariance(sample, cells, all);
+            double n = sample.unitCount;
+            double[][] psi = new double[all.length][];
+            for (int a = 0; a < all.length; a++) {
+                psi[a] = InfluenceFunctions.dense(sample, cells, LinearEstimand.ofCell(all[a], cells.get(all[a])));
+            }
+            for (int a = 0; a < all.length; a++) {
+                for (int b = 0; b < all.length; b++) {
+                    double expected = 0;
+                    for (int i = 0; i < psi[a].length; i++) {
+                        expected += psi[a][i] * psi[b][i];
+                    }
+                    expected /= n * n;
+                    assertEquals(expected, sigma[a][b], 1e-12 * Math.abs(sigma[a][a] + sigma[b][b]),
+                            control + " cells " + a + ", " + b);
+                }
+                double se = cells.get(all[a]).analyticStandardError();
+                assertEquals(se * se, sigma[a][a], 1e-12 * se * se, "diagonal = squared analytic se");
+            }
+        }
+    }
+
+    @Test
+    void waldStatisticOnKnownCovariances() {
+        PreTrendWald.Wald diagonal = PreTrendWald.wald(new double[] {1, 2}, new double[][] {{4, 0}, {0, 1}});
+        assertEquals(0.25 + 4, diagonal.statistic(), 1e-15);
+        assertEquals(2, diagonal.degreesOfFreedom());
+        // [[2, 1], [1, 2]]^-1 = [[2, -1], [-1, 2]] / 3, so W = (2 - 1 - 1 + 2) / 3 for a = (1, 1).
+        PreTrendWald.Wald correlated = PreTrendWald.wald(new double[] {1, 1}, new double[][] {{2, 1}, {1, 2}});
+        assertEquals(2.0 / 3, correlated.statistic(), 1e-15);
+    }
+
+    @Test
+    void linearlyDependentEffectsAreDropped() {
+        // The third effect is the sum of the first two: only two independent restrictions remain.
+        double[][] sigma = {{1, 0, 1}, {0, 1, 1}, {1, 1, 2}};
+        PreTrendWald.Wald wald = PreTrendWald.wald(new double[] {1, 2, 3}, sigma);
+        assertEquals(2, wald.degreesOfFreedom());
+        assertEquals(1 + 4, wald.statistic(), 1e-12);
+    }
+
+    @Test
+    void panelWithoutPrePeriodsHasNoTest() {
+        Panel panel = new Panel(new int[] {1, 2}, new int[] {2, 2, 0, 0},
+                new double[][] {{0, 1}, {1, 3}, {0, 0}, {1, 2}}, new String[] {"a", "b", "c", "d"});
+        DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
+        assertSame(DidResult.PreTrendTest.NONE, result.preTrend());
+        assertFalse(result.preTrend().isAvailable());
+        assertTrue(Double.isNaN(result.preTrend().pValue()));
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("no pre-treatment effects to test")),
+                result.warnings().toString());
+    }
+
+    @Test
+    void parallelTrendsAreNotRejectedOnPlantedEffects() {
+        Panel panel = SyntheticPanels.selectedOnLevels(SyntheticPanels.Spec.of(3000, 8, 4, -0.2, 11));
+        DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(99));
+        long placebos = result.groupTime().stream().filter(c -> c.time() < c.group()).count();
+        assertEquals(placebos, result.preTrend().degreesOfFreedom());
+        assertTrue(result.preTrend().pValue() > 0.05, result.preTrend().toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.startsWith("pre-trend test")),
+                result.warnings().toString());
+    }
+}
