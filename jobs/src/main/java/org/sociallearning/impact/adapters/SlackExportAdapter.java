@@ -66,7 +66,9 @@ public final class SlackExportAdapter implements SourceAdapter {
             "ts", "/ts", "thread_ts", "/thread_ts"));
     Parsed ts = FieldParsers.epochSeconds("ts", col("ts"));
     Column channel = regexp_extract(col(RawRecords.FILE), "([^/]+)/[^/]+\\.json$", 1);
-    Dataset<Row> withUsers = raw.join(broadcast(users(spark, usersFile)),
+    // One row per user id, so that a repeated entry in users.json cannot multiply messages.
+    Dataset<Row> withUsers = raw.join(broadcast(users(spark, usersFile).dropDuplicates(
+            "slack_user_id")),
         col("user").equalTo(col("slack_user_id")), "left");
     Column interaction = col("subtype").isNull().and(col("user").isNotNull())
         .and(col("bot_id").isNull()).and(coalesce(col("is_bot"), lit(false)).unary_$bang());

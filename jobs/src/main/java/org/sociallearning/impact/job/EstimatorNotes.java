@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 final class EstimatorNotes {
 
   /** The estimator lists unit ids after some notes; here units are people, so they stay out. */
-  private static final Pattern UNIT_LIST = Pattern.compile("^(\\d+ unit\\(s\\) [^(]*?)\\s*\\(.*\\)$");
-  private static final Pattern MONTH_INDEX = Pattern.compile("\\b(2\\d{4})\\b");
+  private static final Pattern UNIT_LIST =
+      Pattern.compile("^(\\d+ unit\\(s\\) .*?)\\s*\\([^()]*\\)$");
+  /** Periods appear only in these places of the estimator's notes; counts stay numbers. */
+  private static final Pattern PERIOD = Pattern.compile(
+      "(?<=cohort |period |ATT\\(|ATT\\(\\d{1,9},)(\\d+)");
   static final String SMALL_COHORT = "has only";
   static final String NOT_ESTIMATED = "not estimated";
 
@@ -25,9 +28,11 @@ final class EstimatorNotes {
    * lists of employee ids.
    */
   static String withMonths(String note) {
-    Matcher ids = UNIT_LIST.matcher(note);
-    String text = ids.matches() ? ids.group(1) : note;
-    Matcher m = MONTH_INDEX.matcher(text);
+    // Notes may arrive joined with "; " (inside an exception message): strip ids part by part.
+    String text = java.util.Arrays.stream(note.split("; "))
+        .map(part -> UNIT_LIST.matcher(part).replaceAll("$1"))
+        .collect(java.util.stream.Collectors.joining("; "));
+    Matcher m = PERIOD.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       m.appendReplacement(out, PanelAssembler.monthOf(Integer.parseInt(m.group(1))).toString()

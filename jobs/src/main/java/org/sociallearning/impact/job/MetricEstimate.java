@@ -1,7 +1,6 @@
 package org.sociallearning.impact.job;
 
 import java.util.List;
-import org.sociallearning.impact.estimation.AggregateEffect;
 import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
@@ -25,7 +24,7 @@ public record MetricEstimate(
     long nComparison,
     String method,
     List<String> warnings,
-    List<AggregateEffect> eventStudy,
+    List<EventTimeEffect> eventStudy,
     boolean suppressed,
     List<String> estimatorNotes) {
 

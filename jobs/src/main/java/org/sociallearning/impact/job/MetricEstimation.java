@@ -5,6 +5,7 @@ import java.util.List;
 import org.sociallearning.impact.estimation.AggregateEffect;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.DidResult;
+import org.sociallearning.impact.estimation.GroupTimeEffect;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.estimation.StaggeredDid;
 import org.sociallearning.impact.schemas.MetricDefinition;
@@ -54,9 +55,12 @@ public final class MetricEstimation {
     double[] relative = metric.logScale()
         ? new double[] {Math.expm1(simple.att()), Math.expm1(simple.ciLow()),
             Math.expm1(simple.ciHigh())}
-        : relativeToCounterfactual(simple, treatedPostMean(panel));
-    List<AggregateEffect> eventStudy = result.byAggregation(AggregateEffect.DYNAMIC).stream()
-        .filter(a -> !AggregateEffect.OVERALL.equals(a.key())).toList();
+        : relativeToCounterfactual(simple, treatedPostMean(panel, result));
+    List<EventTimeEffect> eventStudy = eventStudy(result, minGroupSize);
+    if (eventStudy.size() < result.byAggregation(AggregateEffect.DYNAMIC).size() - 1) {
+      warnings.add("months relative to joining with fewer than " + minGroupSize
+          + " participants are left out of the event study");
+    }
     return new MetricEstimate(metric, "all", simple.att(), simple.ciLow(), simple.ciHigh(),
         relative[0], relative[1], relative[2], treated, comparison, method, warnings, eventStudy,
         false, EstimatorNotes.forManifest(result.warnings()));
@@ -78,23 +82,78 @@ public final class MetricEstimation {
         effect.ciHigh() / counterfactual};
   }
 
-  /** Mean outcome of participants in the months from their joining on. */
-  static double treatedPostMean(Panel panel) {
-    double sum = 0;
-    long n = 0;
-    for (int u = 0; u < panel.unitCount(); u++) {
-      int g = panel.unitGroup()[u];
-      if (g == 0) {
+  /**
+   * Event-time effects with the participants behind each: the cells of one event time belong to
+   * different cohorts, so their treated counts add up to distinct people. Points resting on fewer
+   * than {@code minGroupSize} people are dropped (too few to publish, too few to mean much).
+   */
+  static List<EventTimeEffect> eventStudy(DidResult result, int minGroupSize) {
+    java.util.Map<Integer, Long> treatedByEventTime = new java.util.HashMap<>();
+    for (GroupTimeEffect cell : result.groupTime()) {
+      if (!Double.isNaN(cell.att())) {
+        treatedByEventTime.merge(cell.eventTime(), (long) cell.nTreated(), Long::sum);
+      }
+    }
+    List<EventTimeEffect> out = new ArrayList<>();
+    for (AggregateEffect a : result.byAggregation(AggregateEffect.DYNAMIC)) {
+      if (AggregateEffect.OVERALL.equals(a.key())) {
         continue;
       }
-      for (int t = 0; t < panel.periodCount(); t++) {
-        double v = panel.outcome()[u][t];
-        if (panel.periods()[t] >= g && !Double.isNaN(v)) {
-          sum += v;
+      int e = Integer.parseInt(a.key());
+      long n = treatedByEventTime.getOrDefault(e, 0L);
+      if (n >= minGroupSize && !Double.isNaN(a.att())) {
+        out.add(new EventTimeEffect(e, a.att(), a.se(), a.ciLow(), a.ciHigh(), n));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Participants' mean outcome in the post-joining cells, weighted as the simple aggregate weighs
+   * those cells (by cohort size), over the people each cell used (observed in the month and in
+   * the month before joining).
+   */
+  static double treatedPostMean(Panel panel, DidResult result) {
+    java.util.Map<Integer, Integer> periodIndex = new java.util.HashMap<>();
+    for (int i = 0; i < panel.periodCount(); i++) {
+      periodIndex.put(panel.periods()[i], i);
+    }
+    java.util.Map<Integer, Integer> cohortSize = new java.util.HashMap<>();
+    for (int g : panel.unitGroup()) {
+      cohortSize.merge(g, 1, Integer::sum);
+    }
+    double weighted = 0;
+    double weights = 0;
+    for (GroupTimeEffect cell : result.groupTime()) {
+      Integer t = periodIndex.get(cell.time());
+      int base = lastIndexBefore(panel.periods(), cell.group());
+      if (!cell.isPostTreatment() || Double.isNaN(cell.att()) || t == null || base < 0) {
+        continue;
+      }
+      double sum = 0;
+      int n = 0;
+      for (int u = 0; u < panel.unitCount(); u++) {
+        double y = panel.outcome()[u][t];
+        if (panel.unitGroup()[u] == cell.group() && !Double.isNaN(y)
+            && !Double.isNaN(panel.outcome()[u][base])) {
+          sum += y;
           n++;
         }
       }
+      if (n > 0) {
+        double w = cohortSize.get(cell.group());
+        weighted += w * sum / n;
+        weights += w;
+      }
     }
-    return n == 0 ? Double.NaN : sum / n;
+    return weights == 0 ? Double.NaN : weighted / weights;
+  }
+
+  private static int lastIndexBefore(int[] periods, int group) {
+    int index = -1;
+    for (int i = 0; i < periods.length && periods[i] < group; i++) {
+      index = i;
+    }
+    return index;
   }
 }

@@ -130,6 +130,12 @@ public final class NightlyImpactJob {
           i.quarantined(), i.deduplicated(), unmatchedByTable.getOrDefault(i.table(), 0L));
       rows += i.acceptedCount();
     }
+    for (Sources.ConfiguredSource crm : config.sources().all()) {
+      if ("crm".equals(crm.role()) && crm.spec().users() == null) {
+        manifest.warn(crm.key() + " has no users file (User.csv): opportunity owners cannot be"
+            + " matched to people, so sales outcomes cannot be attributed");
+      }
+    }
     if (unmatchedTotal > 0) {
       manifest.warn(unmatchedTotal + " identities in the exports did not match the HR roster"
           + " (by email); their activity is not attributed to anyone");

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.job.EventTimeEffect;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.job.MetricEstimate;
 import org.sociallearning.impact.report.EventTimePoint;
@@ -54,8 +54,8 @@ public final class ReportModelBuilder {
   static MetricResult metric(MetricEstimate e) {
     MetricDefinition d = e.metric();
     List<EventTimePoint> points = new ArrayList<>();
-    for (AggregateEffect a : e.eventStudy()) {
-      points.add(new EventTimePoint(Integer.parseInt(a.key()), a.att(), a.ciLow(), a.ciHigh()));
+    for (EventTimeEffect a : e.eventStudy()) {
+      points.add(new EventTimePoint(a.eventTime(), a.estimate(), a.ciLow(), a.ciHigh()));
     }
     return new MetricResult(d.name(), d.label(), d.unit(), d.scale(), d.direction(), d.subject(),
         d.outcomePhrase(), e.estimate(), e.ciLow(), e.ciHigh(), e.relativeEffect(),

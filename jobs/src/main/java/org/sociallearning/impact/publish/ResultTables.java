@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.job.EventTimeEffect;
 import org.sociallearning.impact.job.MetricEstimate;
 import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;
@@ -40,9 +40,9 @@ public final class ResultTables {
   public static List<Row> eventStudyRows(List<MetricEstimate> estimates) {
     List<Row> rows = new ArrayList<>();
     for (MetricEstimate e : estimates) {
-      for (AggregateEffect a : e.eventStudy()) {
-        rows.add(RowFactory.create(e.metric().name(), Integer.parseInt(a.key()), num(a.att()),
-            num(a.se()), num(a.ciLow()), num(a.ciHigh())));
+      for (EventTimeEffect a : e.eventStudy()) {
+        rows.add(RowFactory.create(e.metric().name(), a.eventTime(), num(a.estimate()),
+            num(a.se()), num(a.ciLow()), num(a.ciHigh()), a.nTreated()));
       }
     }
     return rows;

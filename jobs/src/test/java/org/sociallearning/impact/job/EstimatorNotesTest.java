@@ -20,6 +20,17 @@ class EstimatorNotesTest {
   }
 
   @Test
+  void countsAreNotMistakenForMonthsAndIdListsGoEvenInsideJoinedMessages() {
+    assertEquals("ATT(2025-03,2025-04) not estimated: 1 treated and 23456 control units",
+        EstimatorNotes.withMonths("ATT(" + march2025 + "," + april2025
+            + ") not estimated: 1 treated and 23456 control units"));
+    assertEquals("no estimable cell; 3 unit(s) treated in or before the first period 2025-03"
+            + " (no pre-treatment period), dropped",
+        EstimatorNotes.withMonths("no estimable cell; 3 unit(s) treated in or before the first"
+            + " period " + march2025 + " (no pre-treatment period), dropped (E10042, E10043)"));
+  }
+
+  @Test
   void theReportGetsASummaryInsteadOfOneLinePerCohort() {
     List<String> notes = List.of(
         "cohort " + march2025 + " has only 3 unit(s); its effects are imprecise",
