@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,10 +24,8 @@ import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.ingest.Intake;
-import org.sociallearning.impact.outcomes.EmployeeMonthOutcomes;
+import org.sociallearning.impact.outcomes.MetricCatalog;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
-import org.sociallearning.impact.outcomes.SalesOutcomes;
-import org.sociallearning.impact.outcomes.TimeToResolve;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.QuarantineFile;
@@ -165,19 +162,16 @@ public final class NightlyImpactJob {
         settings.bootstrapReplicates(), settings.seed(), 0.95);
     OutcomeWindow tickets = new OutcomeWindow(config.asOf(), settings.ticketHorizonDays());
     OutcomeWindow deals = new OutcomeWindow(config.asOf(), settings.salesHorizonDays());
-    Map<String, Function<Dataset<Row>, Dataset<Row>>> itemsByMetric = Map.of(
-        TimeToResolve.METRIC, rows -> TimeToResolve.items(rows, tickets),
-        SalesOutcomes.SALES_CYCLE, rows -> SalesOutcomes.salesCycle(rows, deals),
-        SalesOutcomes.WIN_RATE, rows -> SalesOutcomes.winRate(rows, deals));
     List<MetricEstimate> out = new ArrayList<>();
     for (MetricDefinition metric : MetricDefinition.all()) {
-      Dataset<Row> source = resolved.get(metric.sourceTable());
-      if (!hasSource(metric.sourceTable())) {
+      // Per-person metrics (time to first deal) are not employee-month panels.
+      if (!MetricCatalog.EMPLOYEE_MONTH.contains(metric.name())
+          || !hasSource(metric.sourceTable())) {
         continue;
       }
       long t = log.start();
-      Dataset<Row> items = itemsByMetric.get(metric.name()).apply(source);
-      Dataset<Row> panelRows = EmployeeMonthOutcomes.aggregate(items)
+      Dataset<Row> panelRows = MetricCatalog.employeeMonths(metric.name(),
+              resolved.get("service_tickets"), resolved.get("opportunities"), tickets, deals)
           .persist(StorageLevel.MEMORY_AND_DISK());
       Row sum = panelRows.agg(org.apache.spark.sql.functions.sum(col("items"))).first();
       long itemCount = sum.isNullAt(0) ? 0 : sum.getLong(0);

@@ -1,6 +1,7 @@
 package org.sociallearning.impact.outcomes;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -19,12 +20,12 @@ public final class FirstContactResolution {
   private FirstContactResolution() {}
 
   /**
-   * Needs tickets with {@code employee_id, opened_at, resolved_at, reassignment_count,
-   * reopen_count}; returns {@code employee_id, month, value} with value 1 for a ticket resolved
+   * Needs tickets with {@code employee_id, opened_at, resolved_at, closed_at,
+   * reassignment_count, reopen_count}; returns {@code employee_id, month, value} with value 1 for a ticket resolved
    * within the horizon without reassignment or reopen, else 0. A ticket not resolved within the
    * horizon (still open at as_of included) is 0, not dropped: once the horizon has passed its
-   * outcome is known, and dropping it would keep only the easy tickets. Tickets without either
-   * count are left out.
+   * outcome is known, and dropping it would keep only the easy tickets. Tickets closed without
+   * ever being resolved (duplicates, withdrawn) and tickets without either count are left out.
    */
   public static Dataset<Row> items(Dataset<Row> tickets, OutcomeWindow window) {
     Column firstContact = ObservableItems
@@ -32,7 +33,8 @@ public final class FirstContactResolution {
         .and(col("reassignment_count").equalTo(0))
         .and(col("reopen_count").equalTo(0));
     return ObservableItems.of(tickets, "opened_at", window)
-        .filter(col("reassignment_count").isNotNull().and(col("reopen_count").isNotNull()))
+        .filter(col("reassignment_count").isNotNull().and(col("reopen_count").isNotNull())
+            .and(not(ObservableItems.closedUnresolved(window))))
         .select(col(IdentityResolution.EMPLOYEE_ID), ObservableItems.month("opened_at"),
             when(firstContact, 1.0).otherwise(0.0).as(ObservableItems.VALUE));
   }

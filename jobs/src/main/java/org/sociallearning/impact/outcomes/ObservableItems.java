@@ -48,6 +48,15 @@ final class ObservableItems {
     return coalesce(seconds.leq(window.horizonDays() * SECONDS_PER_DAY), lit(false));
   }
 
+  /**
+   * Closed (or cancelled) by the cut-off without ever being resolved: a duplicate or withdrawn
+   * ticket has no resolution to judge (time_to_resolve_hours leaves these out too).
+   */
+  static Column closedUnresolved(OutcomeWindow window) {
+    return window.endedBy(col("resolved_at")).isNull()
+        .and(window.endedBy(col("closed_at")).isNotNull());
+  }
+
   /** Whether an opportunity had closed by as_of (its close_date is the actual one then). */
   static Column closedBy(OutcomeWindow window) {
     return coalesce(col("is_closed").and(col("close_date").leq(lit(Date.valueOf(window.asOf())))),

@@ -27,12 +27,6 @@ public final class SalesOutcomes {
 
   private SalesOutcomes() {}
 
-  /** Days from creation to close if it closed by as_of, else null. */
-  private static Column daysToClose(OutcomeWindow window) {
-    Column closedBy = col("is_closed").and(col("close_date").leq(lit(java.sql.Date.valueOf(window.asOf()))));
-    return when(closedBy, datediff(col("close_date"), col("created_at").cast("date")));
-  }
-
   private static Dataset<Row> observable(Dataset<Row> opportunities, OutcomeWindow window) {
     return opportunities.filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()
         .and(window.observable(col("created_at"))));
@@ -41,7 +35,7 @@ public final class SalesOutcomes {
   /** {@code employee_id, month, value} with value = ln(days), capped at the horizon. */
   public static Dataset<Row> salesCycle(Dataset<Row> opportunities, OutcomeWindow window) {
     Column horizon = lit((double) window.horizonDays());
-    Column followed = least(coalesce(daysToClose(window).cast("double"), horizon), horizon);
+    Column followed = least(coalesce(ObservableItems.daysToClose(window).cast("double"), horizon), horizon);
     return observable(opportunities, window)
         .select(col(IdentityResolution.EMPLOYEE_ID),
             trunc(col("created_at").cast("date"), "month").as("month"),
@@ -50,7 +44,7 @@ public final class SalesOutcomes {
 
   /** {@code employee_id, month, value} with value 1 for won, 0 for lost, per deal closed within the horizon. */
   public static Dataset<Row> winRate(Dataset<Row> opportunities, OutcomeWindow window) {
-    Column days = daysToClose(window);
+    Column days = ObservableItems.daysToClose(window);
     return observable(opportunities, window)
         .filter(days.isNotNull().and(days.leq(window.horizonDays())))
         .select(col(IdentityResolution.EMPLOYEE_ID),

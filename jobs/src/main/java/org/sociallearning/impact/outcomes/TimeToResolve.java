@@ -24,14 +24,6 @@ public final class TimeToResolve {
 
   private TimeToResolve() {}
 
-  /**
-   * Closed (or cancelled) by the cut-off without ever being resolved: such a ticket has no time
-   * to resolve, and counting it as "longer than the horizon" would inflate durations.
-   */
-  static Column closedUnresolved(OutcomeWindow window) {
-    return window.endedBy(col("resolved_at")).isNull()
-        .and(window.endedBy(col("closed_at")).isNotNull());
-  }
 
   /**
    * Needs tickets with {@code employee_id, opened_at, resolved_at}; returns
@@ -45,7 +37,7 @@ public final class TimeToResolve {
     return tickets
         .filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()
             .and(window.observable(col("opened_at")))
-            .and(closedUnresolved(window).unary_$bang()))
+            .and(ObservableItems.closedUnresolved(window).unary_$bang()))
         .select(col(IdentityResolution.EMPLOYEE_ID),
             trunc(col("opened_at").cast("date"), "month").as("month"),
             log(greatest(followed, lit(1.0 / 60))).as("value"));

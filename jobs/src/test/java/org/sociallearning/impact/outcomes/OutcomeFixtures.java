@@ -25,9 +25,12 @@ import org.sociallearning.impact.schemas.TableContract;
 final class OutcomeFixtures {
 
   static final LocalDate AS_OF = LocalDate.of(2024, 6, 30);
-  /** 30 days: tickets opened before 2024-06-01T00:00Z are observable. */
+  /** 30 days: tickets opened in May 2024 are observable, tickets opened in June not yet. */
   static final OutcomeWindow TICKETS = new OutcomeWindow(AS_OF, 30);
-  /** 90 days: opportunities created before 2024-04-02T00:00Z are observable. */
+  /**
+   * 90 days: opportunities created by March 2024 are observable, from May on not yet (April
+   * depends on whether observability is counted by day or by whole month; fixtures avoid it).
+   */
   static final OutcomeWindow SALES = new OutcomeWindow(AS_OF, 90);
 
   private OutcomeFixtures() {}
@@ -52,6 +55,12 @@ final class OutcomeFixtures {
     v.put("reopen_count", reopens);
     v.put("made_sla", madeSla);
     return v;
+  }
+
+  /** The same fixture row with one more column set. */
+  static Map<String, Object> with(Map<String, Object> row, String column, Object value) {
+    row.put(column, value);
+    return row;
   }
 
   /** An opportunity; closed with {@code closeDate} when {@code closed}, open otherwise. */

@@ -105,8 +105,12 @@ public final class HeadlineSentence {
     }
 
     private static Words wordsFor(MetricResult m) {
-        if (!m.isLogScale()) {
+        if (m.isProportion()) {
             return POINTS;
+        }
+        if (!m.isLogScale()) {
+            // Counts and amounts read best as a relative change against the counterfactual.
+            return RELATIVE;
         }
         String unit = m.unit() == null ? "" : m.unit().trim().toLowerCase(Locale.ROOT);
         return TIME_UNITS.contains(unit) ? DURATION : RELATIVE;

@@ -57,18 +57,32 @@ public record MetricResult(
         return "log".equalsIgnoreCase(scale);
     }
 
+    /** True for level metrics that are shares (win rate, SLA attainment): read in points. */
+    public boolean isProportion() {
+        String u = unit == null ? "" : unit.toLowerCase(java.util.Locale.ROOT);
+        return !isLogScale() && (u.startsWith("share") || u.contains("proportion")
+                || u.equals("rate"));
+    }
+
     /**
      * Converts a value on this metric's scale into what readers see: percent change for log
-     * differences ({@code 100 * (exp(x) - 1)}), percentage points for proportion differences.
-     * Chart and table share this so they can never disagree.
+     * differences ({@code 100 * (exp(x) - 1)}), percentage points for proportion differences,
+     * the metric's own unit for other levels (counts, amounts). Chart and table share this so
+     * they can never disagree.
      */
     public double toDisplay(double value) {
-        return isLogScale() ? 100 * Math.expm1(value) : 100 * value;
+        if (isLogScale()) {
+            return 100 * Math.expm1(value);
+        }
+        return isProportion() ? 100 * value : value;
     }
 
     /** Unit of {@link #toDisplay(double)} values, for axis labels and table headers. */
     public String displayUnit() {
-        return isLogScale() ? "%" : "percentage points";
+        if (isLogScale()) {
+            return "%";
+        }
+        return isProportion() ? "percentage points" : unit;
     }
 
     /**

@@ -89,4 +89,17 @@ class HeadlineSentenceTest {
         assertEquals("service agents", HeadlineSentence.midSentence("Service agents"));
         assertEquals("SDRs", HeadlineSentence.midSentence("SDRs"));
     }
+
+    @org.junit.jupiter.api.Test
+    void countsReadAsRelativeChangesNotPercentagePoints() {
+        MetricResult reassignments = new MetricResult("reassignment_count", "Reassignments",
+                "count", "level", "lower_is_better", "Service agents",
+                "had {effect} reassignments per ticket", -0.05, -0.08, -0.02, -0.10, -0.16, -0.04,
+                150, 480, List.of(), List.of(new EventTimePoint(0, -0.05, -0.08, -0.02)), false);
+        assertEquals("Service agents who joined a community had 10% lower reassignments per"
+                        + " ticket (95% CI 4% to 16%) than comparable colleagues.",
+                sentence(reassignments));
+        assertEquals(-0.05, reassignments.toDisplay(-0.05), 1e-12, "shown in its own unit");
+        assertEquals("count", reassignments.displayUnit());
+    }
 }
