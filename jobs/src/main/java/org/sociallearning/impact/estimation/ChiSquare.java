@@ -9,7 +9,9 @@ package org.sociallearning.impact.estimation;
 final class ChiSquare {
 
     private static final int MAX_ITERATIONS = 10_000;
-    private static final double EPSILON = 1e-16;
+    private static final double EPSILON = Math.ulp(1.0);
+    /** Below this log value the prefactor {@code e^-x x^a / Gamma(a)} underflows to 0. */
+    private static final double LOG_UNDERFLOW = -745;
     /** Keeps Lentz's denominators away from zero. */
     private static final double TINY = 1e-300;
     // Lanczos approximation, g = 7, n = 9 (relative error below 1e-15 for positive arguments).
@@ -32,19 +34,26 @@ final class ChiSquare {
         if (statistic <= 0) {
             return 1.0;
         }
+        if (Double.isInfinite(statistic)) {
+            return 0.0;
+        }
         return regularizedUpperGamma(degreesOfFreedom / 2.0, statistic / 2.0);
     }
 
     /** Q(a, x) = Gamma(a, x) / Gamma(a) for a &gt; 0, x &gt; 0. */
     static double regularizedUpperGamma(double a, double x) {
+        double logPrefactor = -x + a * Math.log(x) - logGamma(a);
         if (x < a + 1) {
-            return 1.0 - lowerSeries(a, x);
+            return 1.0 - lowerSeries(a, x, logPrefactor);
         }
-        return upperContinuedFraction(a, x);
+        if (logPrefactor < LOG_UNDERFLOW) {
+            return 0.0;
+        }
+        return upperContinuedFraction(a, x, logPrefactor);
     }
 
     /** P(a, x) by {@code e^-x x^a / Gamma(a+1) * sum_n x^n / ((a+1)...(a+n))}; converges fast for x &lt; a + 1. */
-    private static double lowerSeries(double a, double x) {
+    private static double lowerSeries(double a, double x, double logPrefactor) {
         double denominator = a;
         double term = 1.0 / a;
         double sum = term;
@@ -52,15 +61,15 @@ final class ChiSquare {
             denominator += 1;
             term *= x / denominator;
             sum += term;
-            if (Math.abs(term) < Math.abs(sum) * EPSILON) {
-                return sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
+            if (Math.abs(term) <= Math.abs(sum) * EPSILON) {
+                return sum * Math.exp(logPrefactor);
             }
         }
         throw new ArithmeticException("incomplete gamma series did not converge for a=" + a + ", x=" + x);
     }
 
     /** Q(a, x) by the continued fraction {@code 1/(x+1-a- 1(1-a)/(x+3-a- 2(2-a)/(x+5-a- ...)))}. */
-    private static double upperContinuedFraction(double a, double x) {
+    private static double upperContinuedFraction(double a, double x, double logPrefactor) {
         double b = x + 1 - a;
         double c = 1 / TINY;
         double d = 1 / b;
@@ -79,8 +88,8 @@ final class ChiSquare {
             d = 1 / d;
             double delta = d * c;
             h *= delta;
-            if (Math.abs(delta - 1) < EPSILON) {
-                return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
+            if (Math.abs(delta - 1) <= EPSILON) {
+                return Math.exp(logPrefactor) * h;
             }
         }
         throw new ArithmeticException("incomplete gamma continued fraction did not converge for a=" + a + ", x=" + x);

@@ -36,6 +36,8 @@ class ChiSquareTest {
     @Test
     void edgesAndLogGamma() {
         assertEquals(1.0, ChiSquare.upperTail(0, 5), 0.0);
+        assertEquals(0.0, ChiSquare.upperTail(3.2e17, 75), 0.0);
+        assertEquals(0.0, ChiSquare.upperTail(Double.POSITIVE_INFINITY, 3), 0.0);
         assertEquals(1.2154569777183007e-11, ChiSquare.upperTail(60, 5), 1e-22);
         assertEquals(0.9994464813904249, ChiSquare.upperTail(0.5, 7), 1e-14);
         assertEquals(Math.log(24), ChiSquare.logGamma(5), 1e-14);

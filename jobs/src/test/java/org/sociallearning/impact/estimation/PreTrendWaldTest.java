@@ -95,9 +95,44 @@ class PreTrendWaldTest {
         Panel panel = SyntheticPanels.selectedOnLevels(SyntheticPanels.Spec.of(3000, 8, 4, -0.2, 11));
         DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(99));
         long placebos = result.groupTime().stream().filter(c -> c.time() < c.group()).count();
-        assertEquals(placebos, result.preTrend().degreesOfFreedom());
+        assertEquals(placebos, result.preTrend().degreesOfFreedom(), "cohorts of hundreds: every placebo is tested");
         assertTrue(result.preTrend().pValue() > 0.05, result.preTrend().toString());
         assertTrue(result.warnings().stream().noneMatch(w -> w.startsWith("pre-trend test")),
+                result.warnings().toString());
+    }
+
+    /**
+     * 24 months, 20 small cohorts, parallel trends by construction: testing all 180-odd placebo
+     * effects with their estimated covariance rejects absurdly; the tested subset does not.
+     */
+    @Test
+    void placeboEffectsOnTooFewPeopleAreLeftOut() {
+        Panel panel = SyntheticPanels.selectedOnLevels(
+                SyntheticPanels.Spec.of(1000, 24, 20, -0.2, 61).withMissingShare(0.3));
+        List<String> warnings = new ArrayList<>();
+        EstimationSample sample = EstimationSample.prepare(panel, warnings);
+        List<GroupTimeCell> cells = GroupTimeEstimator.estimate(sample, ControlGroup.NEVER_TREATED, warnings).cells();
+        int[] all = IntStream.range(0, cells.size()).filter(k -> cells.get(k).isValid() && cells.get(k).placebo())
+                .toArray();
+        PreTrendWald.Wald everything = PreTrendWald.wald(IntStream.of(all).mapToDouble(k -> cells.get(k).att())
+                .toArray(), InfluenceFunctions.covariance(sample, cells, all));
+        assertTrue(ChiSquare.upperTail(everything.statistic(), everything.degreesOfFreedom()) < 1e-6,
+                "all " + all.length + " cells: " + everything);
+
+        DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
+        DidResult.PreTrendTest test = result.preTrend();
+        assertTrue(test.degreesOfFreedom() > 0 && test.degreesOfFreedom() < all.length / 4, test.toString());
+        assertTrue(test.pValue() > 0.05, test.toString());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("pre-trend test covers "
+                + test.degreesOfFreedom() + " of " + all.length + " pre-joining effects")), result.warnings().toString());
+    }
+
+    @Test
+    void tinyCohortsLeaveNoTestableEffect() {
+        Panel panel = SyntheticPanels.selectedOnLevels(SyntheticPanels.Spec.of(250, 24, 20, -0.2, 62));
+        DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
+        assertSame(DidResult.PreTrendTest.NONE, result.preTrend());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("pre-trend test not available: the ")),
                 result.warnings().toString());
     }
 }
