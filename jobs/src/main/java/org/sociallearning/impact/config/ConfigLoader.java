@@ -186,9 +186,13 @@ public final class ConfigLoader {
   }
 
   private static void validateEstimation(EstimationSettings e) {
-    if (!"never".equals(e.control())) {
-      throw new ConfigException("estimation.control must be 'never' (never-participants), got '"
-          + e.control() + "'");
+    if (!"never".equals(e.control()) && !"notyet".equals(e.control())) {
+      throw new ConfigException("estimation.control must be 'never' (never-participants) or"
+          + " 'notyet' (also people who join later), got '" + e.control() + "'");
+    }
+    if (e.anticipation() < 0 || e.anticipation() > 6) {
+      throw new ConfigException("estimation.anticipation must be 0 to 6 months, got "
+          + e.anticipation());
     }
     if (e.bootstrapReplicates() < 99) {
       throw new ConfigException("estimation.bootstrap_replicates must be at least 99, got "

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * How effects are estimated and published.
  *
- * @param control comparison group: {@code never} (never-participants)
+ * @param control comparison group: {@code never} (never-participants) or {@code notyet}
+ *     (also people who join later, before they join)
+ * @param anticipation months before joining in which results may already change (e.g. people
+ *     start preparing); the baseline moves back accordingly
  * @param bootstrapReplicates multiplier-bootstrap draws for confidence intervals
  * @param seed seed of the bootstrap, so reruns give the same intervals
  * @param minGroupSize smallest number of people behind a published number (never below 3)
@@ -15,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record EstimationSettings(
     @JsonProperty("control") String control,
+    @JsonProperty("anticipation") Integer anticipation,
     @JsonProperty("bootstrap_replicates") Integer bootstrapReplicates,
     @JsonProperty("seed") Long seed,
     @JsonProperty("min_group_size") Integer minGroupSize,
@@ -23,6 +27,7 @@ public record EstimationSettings(
 
   public EstimationSettings {
     control = control == null ? "never" : control;
+    anticipation = anticipation == null ? 0 : anticipation;
     bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
     seed = seed == null ? 20240601L : seed;
     minGroupSize = minGroupSize == null ? 5 : minGroupSize;
@@ -31,6 +36,6 @@ public record EstimationSettings(
   }
 
   public static EstimationSettings defaults() {
-    return new EstimationSettings(null, null, null, null, null, null);
+    return new EstimationSettings(null, null, null, null, null, null, null);
   }
 }

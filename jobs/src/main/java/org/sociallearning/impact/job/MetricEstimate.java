@@ -8,6 +8,11 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  * its relative form, the people behind it, and the event-study effects. Numbers are NaN when
  * the estimate is suppressed (too few people) or could not be formed.
  *
+ * @param pValue two-sided p-value of the estimate (normal, from its bootstrap standard error)
+ * @param pValueAdjusted Benjamini-Hochberg adjusted across every published estimate of the run
+ * @param preTrendPValue p-value of the joint test that participants' and the comparison group's
+ *     results moved in parallel before joining (NaN when no placebo effect could be tested)
+ * @param preTrendTests placebo effects in that test (its degrees of freedom)
  * @param warnings short notes shown next to the number in the report
  * @param estimatorNotes every note of the estimator, for the manifest
  */
@@ -23,10 +28,21 @@ public record MetricEstimate(
     long nTreated,
     long nComparison,
     String method,
+    double pValue,
+    double pValueAdjusted,
+    double preTrendPValue,
+    int preTrendTests,
     List<String> warnings,
     List<EventTimeEffect> eventStudy,
     boolean suppressed,
     List<String> estimatorNotes) {
+
+  /** The same estimate with its p-value adjusted for the other estimates of the run. */
+  public MetricEstimate withAdjustedPValue(double adjusted) {
+    return new MetricEstimate(metric, segment, estimate, ciLow, ciHigh, relativeEffect,
+        relativeCiLow, relativeCiHigh, nTreated, nComparison, method, pValue, adjusted,
+        preTrendPValue, preTrendTests, warnings, eventStudy, suppressed, estimatorNotes);
+  }
 
   public MetricEstimate {
     warnings = List.copyOf(warnings);

@@ -3,6 +3,7 @@ package org.sociallearning.impact.job;
 import java.util.ArrayList;
 import java.util.List;
 import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.DidResult;
 import org.sociallearning.impact.estimation.GroupTimeEffect;
@@ -23,8 +24,11 @@ public final class MetricEstimation {
 
   public static MetricEstimate estimate(MetricDefinition metric, Panel panel, DidOptions options,
       int minGroupSize) {
-    String method = "Callaway-Sant'Anna staggered DiD, never-participants as comparison, "
-        + "simple aggregation, " + (metric.logScale() ? "log scale" : "level scale")
+    String method = "Callaway-Sant'Anna staggered DiD, "
+        + (options.control() == ControlGroup.NOT_YET_TREATED
+            ? "not-yet-participants and never-participants" : "never-participants")
+        + " as comparison, anticipation " + options.anticipation() + " month(s), simple"
+        + " aggregation, " + (metric.logScale() ? "log scale" : "level scale")
         + ", multiplier bootstrap clustered by employee (" + options.bootstrapReplicates()
         + " draws)";
     List<String> warnings = new ArrayList<>();
@@ -61,15 +65,18 @@ public final class MetricEstimation {
       warnings.add("months relative to joining with fewer than " + minGroupSize
           + " participants are left out of the event study");
     }
+    DidResult.PreTrendTest preTrend = result.preTrend();
     return new MetricEstimate(metric, "all", simple.att(), simple.ciLow(), simple.ciHigh(),
-        relative[0], relative[1], relative[2], treated, comparison, method, warnings, eventStudy,
+        relative[0], relative[1], relative[2], treated, comparison, method, simple.pValue(),
+        Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), warnings, eventStudy,
         false, EstimatorNotes.forManifest(result.warnings()));
   }
 
   private static MetricEstimate empty(MetricDefinition metric, String method,
       List<String> warnings, long treated, long comparison, List<String> notes) {
     return new MetricEstimate(metric, "all", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, treated, comparison, method, warnings, List.of(), true, notes);
+        Double.NaN, Double.NaN, treated, comparison, method, Double.NaN, Double.NaN, Double.NaN,
+        0, warnings, List.of(), true, notes);
   }
 
   /** For level metrics the relative effect is the effect over the participants' counterfactual mean. */

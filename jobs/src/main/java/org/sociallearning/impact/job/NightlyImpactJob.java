@@ -19,12 +19,18 @@ import org.sociallearning.impact.adapters.AdapterRegistry;
 import org.sociallearning.impact.config.EstimationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.Sources;
+import org.sociallearning.impact.estimation.BenjaminiHochberg;
 import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.ingest.Intake;
+import org.sociallearning.impact.knowledge.Expertise;
+import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
+import org.sociallearning.impact.knowledge.QuestionThreads;
 import org.sociallearning.impact.outcomes.MetricCatalog;
+import org.sociallearning.impact.participation.CommunityPatterns;
+import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
@@ -70,6 +76,7 @@ public final class NightlyImpactJob {
       Map<String, Dataset<Row>> resolved = resolveIdentities(intakes, manifest);
       Dataset<Row> participants = participation(resolved);
       List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
+      knowledgeFlow(resolved, manifest, dir);
       RunResult result = publish(dir, staged, manifest, intakes, estimates, started);
       return result;
     } catch (RuntimeException | java.io.IOException | Error e) {
@@ -158,8 +165,9 @@ public final class NightlyImpactJob {
   private List<MetricEstimate> estimate(Map<String, Dataset<Row>> resolved,
       Dataset<Row> participants, Manifest manifest) {
     EstimationSettings settings = config.estimation();
-    DidOptions options = new DidOptions(ControlGroup.NEVER_TREATED,
-        settings.bootstrapReplicates(), settings.seed(), 0.95);
+    DidOptions options = new DidOptions(ControlGroup.parse(settings.control()),
+        settings.bootstrapReplicates(), settings.seed(), 0.95)
+        .withAnticipation(settings.anticipation());
     OutcomeWindow tickets = new OutcomeWindow(config.asOf(), settings.ticketHorizonDays());
     OutcomeWindow deals = new OutcomeWindow(config.asOf(), settings.salesHorizonDays());
     List<MetricEstimate> out = new ArrayList<>();
@@ -184,6 +192,51 @@ public final class NightlyImpactJob {
       manifest.estimatorNotes(metric.name(), estimate.estimatorNotes());
       panelRows.unpersist();
       log.finish("estimate " + metric.name(), t, panel.unitCount(), estimate.eventStudy().size());
+    }
+    return withAdjustedPValues(out);
+  }
+
+  /** Knowledge flow in the communities: answers, speed, silo bridging, who the helpers are. */
+  private void knowledgeFlow(Map<String, Dataset<Row>> resolved, Manifest manifest, Path dir) {
+    long t = log.start();
+    PseudonymKey key = PseudonymKey.fromEnvironment();
+    if (!key.stable()) {
+      manifest.warn(PseudonymKey.ENV + " is not set: helper pseudonyms use a one-off key and will"
+          + " not match those of other runs");
+    }
+    manifest.put("pseudonyms_stable_across_runs", key.stable());
+    int minGroup = config.estimation().minGroupSize();
+    java.sql.Timestamp cutoff = new OutcomeWindow(config.asOf(), 1).cutoff();
+    Dataset<Row> threads = QuestionThreads.of(resolved.get("forum_interactions"),
+        resolved.get("roster"), CommunityPatterns.regex(config.participation().communities()),
+        cutoff).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> answers = QuestionThreads.answers(resolved.get("forum_interactions"), threads,
+        cutoff);
+    ResultTables.write(spark, "knowledge_flow_monthly", KnowledgeFlowMonthly.of(threads, minGroup),
+        dir);
+    ResultTables.write(spark, "top_helpers",
+        Expertise.topHelpers(answers, key.pseudonyms(), TOP_HELPERS, minGroup), dir);
+    ResultTables.write(spark, "knowledge_concentration",
+        Expertise.concentration(answers, minGroup), dir);
+    log.finish("knowledge flow", t, threads.count(), answers.count());
+    threads.unpersist();
+  }
+
+  static final int TOP_HELPERS = 5;
+
+  /** Benjamini-Hochberg across every estimate of the run: many metrics, some false alarms. */
+  static List<MetricEstimate> withAdjustedPValues(List<MetricEstimate> estimates) {
+    List<Integer> tested = new ArrayList<>();
+    for (int i = 0; i < estimates.size(); i++) {
+      if (!Double.isNaN(estimates.get(i).pValue())) {
+        tested.add(i);
+      }
+    }
+    double[] adjusted = BenjaminiHochberg.adjust(
+        tested.stream().mapToDouble(i -> estimates.get(i).pValue()).toArray());
+    List<MetricEstimate> out = new ArrayList<>(estimates);
+    for (int k = 0; k < tested.size(); k++) {
+      out.set(tested.get(k), estimates.get(tested.get(k)).withAdjustedPValue(adjusted[k]));
     }
     return out;
   }
@@ -212,7 +265,9 @@ public final class NightlyImpactJob {
     long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
     log.finish("publish", t, estimates.size(), quarantined);
     List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
-        "impact_event_study.csv", "impact_event_study/", "quarantine/quarantine.csv",
+        "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
+        "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
+        "knowledge_concentration.csv", "knowledge_concentration/", "quarantine/quarantine.csv",
         "report/index.html", "manifest.json");
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
     staged.publish();

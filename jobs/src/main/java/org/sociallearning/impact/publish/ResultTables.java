@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.sociallearning.impact.job.EventTimeEffect;
@@ -32,7 +35,8 @@ public final class ResultTables {
       rows.add(RowFactory.create(e.metric().name(), e.segment(), num(e.estimate()),
           num(e.ciLow()), num(e.ciHigh()), num(e.relativeEffect()), num(e.relativeCiLow()),
           num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
-          String.join("; ", e.warnings())));
+          String.join("; ", e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
+          num(e.preTrendPValue()), (long) e.preTrendTests()));
     }
     return rows;
   }
@@ -54,6 +58,17 @@ public final class ResultTables {
     writeCsv(contract, rows, dir.resolve(table + ".csv"));
     spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
         .write().parquet(dir.resolve(table).toString());
+  }
+
+  /**
+   * Writes an aggregated table (a few rows per community or month, never row-level data) in its
+   * contract's column order, sorted by those columns so reruns write identical files.
+   */
+  public static void write(SparkSession spark, String table, Dataset<Row> aggregated, Path dir) {
+    TableContract contract = TableContract.load(table);
+    Column[] columns = contract.columnNames().stream().map(functions::col).toArray(Column[]::new);
+    List<Row> rows = aggregated.select(columns).orderBy(columns).collectAsList();
+    write(spark, table, rows, dir);
   }
 
   static void writeCsv(TableContract contract, List<Row> rows, Path file) {

@@ -83,5 +83,13 @@ class ConfigLoaderTest {
         + "participation: {communities: [x]}\n").getMessage()
         .startsWith("sources.crm[0].path points to " + dir.resolve("sf/Opportunity.csv")));
     assertTrue(failure("output: x\n").getMessage().startsWith("sources.roster is required"));
+    assertTrue(failure(ROSTER + "participation: {communities: [x]}\nestimation: {control: all}\n")
+        .getMessage().startsWith("estimation.control must be 'never'"));
+    assertTrue(failure(ROSTER + "participation: {communities: [x]}\nestimation: {anticipation: -1}\n")
+        .getMessage().startsWith("estimation.anticipation must be 0 to 6"));
+    assertTrue(failure("output: .\n" + ROSTER + "participation: {communities: [x]}\n").getMessage()
+        .startsWith("output must be a folder of its own"));
+    assertTrue(failure("output: roster\n" + ROSTER + "participation: {communities: [x]}\n")
+        .getMessage().startsWith("output (" + dir.resolve("roster") + ") overlaps sources.roster"));
   }
 }

@@ -160,8 +160,12 @@ class NightlyImpactJobTest {
     Path out = plantedRun.output();
     List<String> csv = Files.readAllLines(out.resolve("impact_estimates.csv"));
     assertEquals("metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
-        + "relative_ci_high,n_treated,n_comparison,method,warnings", csv.get(0));
-    assertEquals(4, csv.size(), "one row per metric, segment all");
+        + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
+        + "pretrend_p_value,pretrend_tests", csv.get(0));
+    assertEquals(1 + org.sociallearning.impact.outcomes.MetricCatalog.EMPLOYEE_MONTH.size(),
+        csv.size(), "one row per employee-month metric, segment all");
+    MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
+    assertTrue(ttr.pValue() < 0.05 && ttr.pValueAdjusted() >= ttr.pValue(), ttr.toString());
     assertTrue(Files.isDirectory(out.resolve("impact_estimates")));
     String html = Files.readString(plantedRun.report());
     assertTrue(html.contains("Service agents who joined a community resolved tickets"), html);
