@@ -21,7 +21,7 @@ public final class ImpactCli {
   static final String USAGE = String.join("\n",
       "usage: impact run --config FILE",
       "       impact did --panel FILE --id COL --time COL --group COL --outcome COL"
-          + " [--control never] [--replicates N] [--seed N] --out DIR");
+          + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR");
 
   private ImpactCli() {}
 

@@ -24,6 +24,12 @@ public final class MetricEstimation {
 
   public static MetricEstimate estimate(MetricDefinition metric, Panel panel, DidOptions options,
       int minGroupSize) {
+    return estimate(metric, "all", panel, options, minGroupSize);
+  }
+
+  /** The estimate for one segment ({@code all}, {@code department=...}, ...) of the metric. */
+  public static MetricEstimate estimate(MetricDefinition metric, String segment, Panel panel,
+      DidOptions options, int minGroupSize) {
     String method = "Callaway-Sant'Anna staggered DiD, "
         + (options.control() == ControlGroup.NOT_YET_TREATED
             ? "not-yet-participants and never-participants" : "never-participants")
@@ -37,20 +43,20 @@ public final class MetricEstimation {
       result = StaggeredDid.estimate(panel, options);
     } catch (IllegalArgumentException e) {
       warnings.add("not estimated: " + EstimatorNotes.withMonths(e.getMessage()));
-      return empty(metric, method, warnings, 0, 0, List.of());
+      return empty(metric, segment, method, warnings, 0, 0, List.of());
     }
     warnings.addAll(EstimatorNotes.forReport(result.warnings()));
     int treated = result.treatedUnits();
     int comparison = result.controlUnits();
     if (treated < minGroupSize || comparison < minGroupSize) {
       warnings.add("suppressed: fewer than " + minGroupSize + " people in a group");
-      return empty(metric, method, warnings, treated, comparison,
+      return empty(metric, segment, method, warnings, treated, comparison,
           EstimatorNotes.forManifest(result.warnings()));
     }
     AggregateEffect simple = result.simple();
     if (Double.isNaN(simple.att())) {
       warnings.add("not estimated: no post-joining period with enough people");
-      return empty(metric, method, warnings, treated, comparison,
+      return empty(metric, segment, method, warnings, treated, comparison,
           EstimatorNotes.forManifest(result.warnings()));
     }
     if (treated < FEW_PARTICIPANTS) {
@@ -66,15 +72,15 @@ public final class MetricEstimation {
           + " participants are left out of the event study");
     }
     DidResult.PreTrendTest preTrend = result.preTrend();
-    return new MetricEstimate(metric, "all", simple.att(), simple.ciLow(), simple.ciHigh(),
+    return new MetricEstimate(metric, segment, simple.att(), simple.ciLow(), simple.ciHigh(),
         relative[0], relative[1], relative[2], treated, comparison, method, simple.pValue(),
         Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), warnings, eventStudy,
         false, EstimatorNotes.forManifest(result.warnings()));
   }
 
-  private static MetricEstimate empty(MetricDefinition metric, String method,
+  private static MetricEstimate empty(MetricDefinition metric, String segment, String method,
       List<String> warnings, long treated, long comparison, List<String> notes) {
-    return new MetricEstimate(metric, "all", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    return new MetricEstimate(metric, segment, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, treated, comparison, method, Double.NaN, Double.NaN, Double.NaN,
         0, warnings, List.of(), true, notes);
   }

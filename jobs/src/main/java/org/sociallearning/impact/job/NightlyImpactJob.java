@@ -155,12 +155,30 @@ public final class NightlyImpactJob {
     Dataset<Row> interactions = SocialLearningParticipation.interactions(
         resolved.get("forum_interactions"), resolved.get("learning_statements"),
         config.participation().communities(), config.asOf());
-    Dataset<Row> participants = SocialLearningParticipation
-        .participants(interactions, config.participation().minInteractions())
+    Dataset<Row> participants = SocialLearningParticipation.withIntensity(
+            SocialLearningParticipation.participants(interactions,
+                config.participation().minInteractions()), config.asOf())
         .persist(StorageLevel.MEMORY_AND_DISK());
+    segments = new SegmentPanels.PersonSegments(
+        pairs(resolved.get("roster"), "department"),
+        pairs(SocialLearningParticipation.primaryCommunity(interactions), "community"),
+        pairs(participants, "intensity"));
     log.finish("participation", t, interactions.count(), participants.count());
     return participants;
   }
+
+  /** One value per employee (a dimension: one row per person, small enough for the driver). */
+  private static Map<String, String> pairs(Dataset<Row> rows, String column) {
+    Map<String, String> out = new TreeMap<>();
+    for (Row r : rows.select(col(IdentityResolution.EMPLOYEE_ID), col(column)).collectAsList()) {
+      if (!r.isNullAt(0) && !r.isNullAt(1)) {
+        out.put(r.getString(0), r.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private SegmentPanels.PersonSegments segments;
 
   private List<MetricEstimate> estimate(Map<String, Dataset<Row>> resolved,
       Dataset<Row> participants, Manifest manifest) {
@@ -191,7 +209,12 @@ public final class NightlyImpactJob {
       out.add(estimate);
       manifest.estimatorNotes(metric.name(), estimate.estimatorNotes());
       panelRows.unpersist();
-      log.finish("estimate " + metric.name(), t, panel.unitCount(), estimate.eventStudy().size());
+      Map<String, Panel> bySegment = SegmentPanels.of(panel, segments);
+      for (Map.Entry<String, Panel> segment : bySegment.entrySet()) {
+        out.add(MetricEstimation.estimate(metric, segment.getKey(), segment.getValue(), options,
+            settings.minGroupSize()));
+      }
+      log.finish("estimate " + metric.name(), t, panel.unitCount(), 1 + bySegment.size());
     }
     return withAdjustedPValues(out);
   }

@@ -54,6 +54,39 @@ public final class SocialLearningParticipation {
         .withColumn("cohort_month", trunc(col("first_interaction_at").cast("date"), "month"));
   }
 
+  /** Tiers of interactions per month since joining, for dose-response: below 1, 1 to 3, above 3. */
+  public static final double LIGHT_BELOW = 1.0;
+  public static final double HEAVY_ABOVE = 3.0;
+
+  /**
+   * Needs participants ({@code employee_id, first_interaction_at, interactions}); adds
+   * {@code intensity}: light, regular or heavy by interactions per month from the first
+   * interaction to as_of (at least one month), so early joiners are not heavy by seniority alone.
+   */
+  public static Dataset<Row> withIntensity(Dataset<Row> participants, LocalDate asOf) {
+    Column months = org.apache.spark.sql.functions.greatest(lit(1.0),
+        org.apache.spark.sql.functions.months_between(lit(endOf(asOf)),
+            col("first_interaction_at")));
+    Column perMonth = col("interactions").divide(months);
+    return participants.withColumn("intensity",
+        org.apache.spark.sql.functions.when(perMonth.lt(LIGHT_BELOW), lit("light"))
+            .when(perMonth.gt(HEAVY_ABOVE), lit("heavy")).otherwise(lit("regular")));
+  }
+
+  /**
+   * Needs interactions ({@code employee_id, community}); returns {@code employee_id, community}:
+   * the community each person interacted in most (ties: alphabetically first).
+   */
+  public static Dataset<Row> primaryCommunity(Dataset<Row> interactions) {
+    return interactions.groupBy(col(IdentityResolution.EMPLOYEE_ID), col("community"))
+        .agg(count(lit(1)).as("n"))
+        .withColumn("rank", org.apache.spark.sql.functions.row_number().over(
+            org.apache.spark.sql.expressions.Window.partitionBy(col(IdentityResolution.EMPLOYEE_ID))
+                .orderBy(col("n").desc(), col("community"))))
+        .filter(col("rank").equalTo(1))
+        .select(col(IdentityResolution.EMPLOYEE_ID), col("community"));
+  }
+
   /** Events after the as_of date are ignored: the cut-off is the start of the next day, UTC. */
   static Timestamp endOf(LocalDate asOf) {
     return Timestamp.from(asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());

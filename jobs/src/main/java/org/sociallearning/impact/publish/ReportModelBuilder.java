@@ -38,7 +38,9 @@ public final class ReportModelBuilder {
       int minGroupSize) {
     List<MetricResult> metrics = new ArrayList<>();
     for (MetricEstimate e : estimates) {
-      metrics.add(metric(e));
+      if ("all".equals(e.segment())) {
+        metrics.add(metric(e));
+      }
     }
     List<SourceSummary> sources = new ArrayList<>();
     for (Intake i : intakes) {

@@ -44,6 +44,9 @@ public final class ResultTables {
   public static List<Row> eventStudyRows(List<MetricEstimate> estimates) {
     List<Row> rows = new ArrayList<>();
     for (MetricEstimate e : estimates) {
+      if (!"all".equals(e.segment())) {
+        continue;
+      }
       for (EventTimeEffect a : e.eventStudy()) {
         rows.add(RowFactory.create(e.metric().name(), a.eventTime(), num(a.estimate()),
             num(a.se()), num(a.ciLow()), num(a.ciHigh()), a.nTreated()));

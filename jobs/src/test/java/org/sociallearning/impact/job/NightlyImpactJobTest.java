@@ -162,8 +162,17 @@ class NightlyImpactJobTest {
     assertEquals("metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
         + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
         + "pretrend_p_value,pretrend_tests", csv.get(0));
-    assertEquals(1 + org.sociallearning.impact.outcomes.MetricCatalog.EMPLOYEE_MONTH.size(),
-        csv.size(), "one row per employee-month metric, segment all");
+    assertEquals(org.sociallearning.impact.outcomes.MetricCatalog.EMPLOYEE_MONTH.size(),
+        csv.stream().filter(line -> line.contains(",all,")).count(),
+        "one overall row per employee-month metric");
+    assertTrue(csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,department=")),
+        "effects by department");
+    assertTrue(csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,intensity=")),
+        "effects by intensity of participation");
+    for (MetricEstimate e : plantedRun.estimates()) {
+      assertTrue(e.suppressed() || (e.nTreated() >= 5 && e.nComparison() >= 5),
+          "published on too few people: " + e.metric().name() + " " + e.segment());
+    }
     MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
     assertTrue(ttr.pValue() < 0.05 && ttr.pValueAdjusted() >= ttr.pValue(), ttr.toString());
     assertTrue(Files.isDirectory(out.resolve("impact_estimates")));

@@ -75,6 +75,39 @@ class SocialLearningParticipationTest {
   }
 
   @Test
+  void intensityIsInteractionsPerMonthSinceJoiningAndPrimaryCommunityTheMostUsed() {
+    StructType schema = new StructType().add("employee_id", DataTypes.StringType)
+        .add("first_interaction_at", DataTypes.TimestampType)
+        .add("interactions", DataTypes.LongType);
+    Timestamp march = Timestamp.from(Instant.parse("2025-03-01T00:00:00Z"));
+    // as_of 2025-12-31: ten months since joining.
+    Dataset<Row> participants = TestSpark.session().createDataFrame(List.of(
+        RowFactory.create("light", march, 5L),
+        RowFactory.create("regular", march, 25L),
+        RowFactory.create("heavy", march, 45L),
+        RowFactory.create("new-and-busy", Timestamp.from(Instant.parse("2025-12-20T00:00:00Z")),
+            3L)), schema);
+    Map<String, Map<String, Object>> tiers = Fixtures.byKey(SocialLearningParticipation
+        .withIntensity(participants, LocalDate.of(2025, 12, 31)).collectAsList(), "employee_id");
+    assertEquals("light", tiers.get("light").get("intensity"));
+    assertEquals("regular", tiers.get("regular").get("intensity"));
+    assertEquals("heavy", tiers.get("heavy").get("intensity"));
+    assertEquals("regular", tiers.get("new-and-busy").get("intensity"),
+        "under a month counts as one month");
+
+    StructType interactionSchema = new StructType().add("employee_id", DataTypes.StringType)
+        .add("community", DataTypes.StringType);
+    Dataset<Row> interactions = TestSpark.session().createDataFrame(List.of(
+        RowFactory.create("E1", "cop-data"), RowFactory.create("E1", "ask-it"),
+        RowFactory.create("E1", "cop-data"), RowFactory.create("E2", "lms"),
+        RowFactory.create("E2", "ask-it")), interactionSchema);
+    Map<String, Map<String, Object>> primary = Fixtures.byKey(
+        SocialLearningParticipation.primaryCommunity(interactions).collectAsList(), "employee_id");
+    assertEquals("cop-data", primary.get("E1").get("community"));
+    assertEquals("ask-it", primary.get("E2").get("community"), "ties: alphabetically first");
+  }
+
+  @Test
   void communityGlobsMatchWholeNamesOnly() {
     String regex = CommunityPatterns.regex(List.of("ask-*", "cop-?x", "guild.java"));
     assertEquals(true, "ask-it".matches(regex));
