@@ -38,6 +38,9 @@ public final class ConfigLoader {
       List.of("employee_id", "name", "email", "job_title", "department", "location", "hire_date",
           "manager_id");
   static final Set<String> REQUIRED_ROSTER_COLUMNS = Set.of("employee_id", "email");
+  /** Roster attributes the estimator can stratify on. */
+  public static final List<String> STRATIFYING_ATTRIBUTES =
+      List.of("department", "job_title", "location");
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -189,6 +192,12 @@ public final class ConfigLoader {
     if (!"never".equals(e.control()) && !"notyet".equals(e.control())) {
       throw new ConfigException("estimation.control must be 'never' (never-participants) or"
           + " 'notyet' (also people who join later), got '" + e.control() + "'");
+    }
+    for (String covariate : e.covariates()) {
+      if (!STRATIFYING_ATTRIBUTES.contains(covariate)) {
+        throw new ConfigException("estimation.covariates may list " + STRATIFYING_ATTRIBUTES
+            + ", got '" + covariate + "'");
+      }
     }
     if (e.anticipation() < 0 || e.anticipation() > 6) {
       throw new ConfigException("estimation.anticipation must be 0 to 6 months, got "

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param control comparison group: {@code never} (never-participants) or {@code notyet}
  *     (also people who join later, before they join)
+ * @param covariates roster attributes (department, job_title, location) within which participants
+ *     are compared only with colleagues of the same values: parallel trends need hold only
+ *     within those strata (exact stratification); empty: no stratification
  * @param anticipation months before joining in which results may already change (e.g. people
  *     start preparing); the baseline moves back accordingly
  * @param bootstrapReplicates multiplier-bootstrap draws for confidence intervals
@@ -19,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record EstimationSettings(
     @JsonProperty("control") String control,
     @JsonProperty("anticipation") Integer anticipation,
+    @JsonProperty("covariates") java.util.List<String> covariates,
     @JsonProperty("bootstrap_replicates") Integer bootstrapReplicates,
     @JsonProperty("seed") Long seed,
     @JsonProperty("min_group_size") Integer minGroupSize,
@@ -28,6 +32,7 @@ public record EstimationSettings(
   public EstimationSettings {
     control = control == null ? "never" : control;
     anticipation = anticipation == null ? 0 : anticipation;
+    covariates = covariates == null ? java.util.List.of() : java.util.List.copyOf(covariates);
     bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
     seed = seed == null ? 20240601L : seed;
     minGroupSize = minGroupSize == null ? 5 : minGroupSize;
@@ -36,6 +41,6 @@ public record EstimationSettings(
   }
 
   public static EstimationSettings defaults() {
-    return new EstimationSettings(null, null, null, null, null, null, null);
+    return new EstimationSettings(null, null, null, null, null, null, null, null);
   }
 }

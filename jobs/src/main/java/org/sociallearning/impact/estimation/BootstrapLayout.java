@@ -10,38 +10,45 @@ import java.util.stream.IntStream;
  * gaps in the panel, instead of O(units x cells).
  *
  * <p>Each side of a cell needs {@code S = sum V_i (Y_it - Y_ib)} and {@code W = sum V_i} over the
- * units of one class observed in both t and b (a "pair"). With outcomes zero-filled where missing,
+ * units of one block (a class, or with strata a class within one stratum) observed in both t and b
+ * (a "pair"). With outcomes zero-filled where missing,
  * {@code S = A_t - A_b - sum_{missing b} V_i Y_it + sum_{missing t} V_i Y_ib}, where
  * {@code A_t = sum_class V_i Y_it} is computed once per replicate for all pairs; so a pair only
  * visits the units missing one of its periods. When most units are missing, visiting the units
  * observed in t directly is cheaper, and the layout picks that path per pair instead.
  *
- * <p>Storage is per class and period-major ({@code outcome[class][period][member]}) so that the
+ * <p>Storage is per block and period-major ({@code outcome[block][period][member]}) so that the
  * per-pair loops read short contiguous arrays rather than striding through the whole panel.
  * Outcomes are centred on each unit's first observed value: changes are unaffected, and the
- * per-class sums of levels no longer cancel catastrophically.
+ * per-block sums of levels no longer cancel catastrophically.
  */
 final class BootstrapLayout {
 
     final int unitCount;
     final int periodCount;
     final int classCount;
-    /** Per class, its units (sample indices); member j of class c is unit members[c][j]. */
+    final int blockCount;
+    /** Per block, its class. */
+    final int[] blockClass;
+    /** Per block, its units (sample indices); member j of block b is unit members[b][j]. */
     final int[][] members;
-    /** Centred outcomes, 0 where missing: outcome[class][period][member]. */
+    /** Centred outcomes, 0 where missing: outcome[block][period][member]. */
     final double[][][] outcome;
     final boolean[][][] observed;
-    /** Members missing / observed in a period: [class][period] -&gt; ascending member indices. */
+    /** Members missing / observed in a period: [block][period] -&gt; ascending member indices. */
     final int[][][] missingAt;
     final int[][][] observedAt;
-    /** Distinct (class, time index, base index) pairs the cells need, and how to sum each. */
-    final int[] pairClass;
+    /** Distinct (block, time index, base index) pairs the cells need, and how to sum each. */
+    final int[] pairBlock;
     final int[] pairTime;
     final int[] pairBase;
     final boolean[] pairDirect;
     /** Per cell: its treated pair and its control pairs; -1 / null for cells without an estimate. */
     final int[] cellTreatedPair;
     final int[][] cellControlPairs;
+    /** Stratified cells only (else null): per used stratum, its treated pair and its control pairs. */
+    final int[][] cellStratumTreatedPairs;
+    final int[][][] cellStratumControlPairs;
     final List<GroupTimeCell> cells;
 
     BootstrapLayout(EstimationSample sample, List<GroupTimeCell> cells) {
@@ -49,24 +56,33 @@ final class BootstrapLayout {
         this.unitCount = sample.unitCount;
         this.periodCount = sample.periodCount();
         this.classCount = sample.classCount();
-        this.members = sample.unitsByClass;
-        this.outcome = new double[classCount][periodCount][];
-        this.observed = new boolean[classCount][periodCount][];
-        this.missingAt = new int[classCount][periodCount][];
-        this.observedAt = new int[classCount][periodCount][];
-        for (int c = 0; c < classCount; c++) {
-            layOutClass(sample, c);
+        this.blockCount = sample.unitsByBlock.length;
+        this.blockClass = sample.blockClass;
+        this.members = sample.unitsByBlock;
+        this.outcome = new double[blockCount][periodCount][];
+        this.observed = new boolean[blockCount][periodCount][];
+        this.missingAt = new int[blockCount][periodCount][];
+        this.observedAt = new int[blockCount][periodCount][];
+        for (int b = 0; b < blockCount; b++) {
+            layOutBlock(sample, b);
         }
 
         Map<Long, Integer> pairIndex = new HashMap<>();
         this.cellTreatedPair = new int[cells.size()];
         this.cellControlPairs = new int[cells.size()][];
+        this.cellStratumTreatedPairs = new int[cells.size()][];
+        this.cellStratumControlPairs = new int[cells.size()][][];
         for (int k = 0; k < cells.size(); k++) {
             GroupTimeCell cell = cells.get(k);
             if (!cell.isValid()) {
                 cellTreatedPair[k] = -1;
                 continue;
             }
+            if (cell.strata() != null) {
+                layOutStratifiedCell(sample, pairIndex, k, cell);
+                continue;
+            }
+            // Without strata, class c is block c.
             cellTreatedPair[k] = pair(pairIndex, cell.treatedClass(), cell.timeIndex(), cell.baseIndex());
             int[] controls = new int[cell.controlClasses().length];
             for (int c = 0; c < controls.length; c++) {
@@ -75,7 +91,7 @@ final class BootstrapLayout {
             cellControlPairs[k] = controls;
         }
         int pairs = pairIndex.size();
-        this.pairClass = new int[pairs];
+        this.pairBlock = new int[pairs];
         this.pairTime = new int[pairs];
         this.pairBase = new int[pairs];
         this.pairDirect = new boolean[pairs];
@@ -85,7 +101,7 @@ final class BootstrapLayout {
             int c = (int) (key / ((long) periodCount * periodCount));
             int ti = (int) ((key / periodCount) % periodCount);
             int bi = (int) (key % periodCount);
-            pairClass[p] = c;
+            pairBlock[p] = c;
             pairTime[p] = ti;
             pairBase[p] = bi;
             pairDirect[p] = observedAt[c][ti].length < missingAt[c][ti].length + missingAt[c][bi].length;
@@ -93,10 +109,28 @@ final class BootstrapLayout {
     }
 
     int pairCount() {
-        return pairClass.length;
+        return pairBlock.length;
     }
 
-    private void layOutClass(EstimationSample sample, int c) {
+    private void layOutStratifiedCell(EstimationSample sample, Map<Long, Integer> pairIndex, int k,
+                                      GroupTimeCell cell) {
+        int[] strata = cell.strata().strata();
+        cellTreatedPair[k] = Integer.MAX_VALUE;  // valid, summed per stratum
+        cellStratumTreatedPairs[k] = new int[strata.length];
+        cellStratumControlPairs[k] = new int[strata.length][];
+        for (int p = 0; p < strata.length; p++) {
+            cellStratumTreatedPairs[k][p] = pair(pairIndex, sample.block(cell.treatedClass(), strata[p]),
+                    cell.timeIndex(), cell.baseIndex());
+            int[] blocks = StratumMatching.controlBlocks(sample, cell.controlClasses(), strata[p]);
+            int[] controls = new int[blocks.length];
+            for (int c = 0; c < blocks.length; c++) {
+                controls[c] = pair(pairIndex, blocks[c], cell.timeIndex(), cell.baseIndex());
+            }
+            cellStratumControlPairs[k][p] = controls;
+        }
+    }
+
+    private void layOutBlock(EstimationSample sample, int c) {
         int[] units = members[c];
         double[] anchor = new double[units.length];
         for (int j = 0; j < units.length; j++) {
@@ -122,8 +156,8 @@ final class BootstrapLayout {
         }
     }
 
-    private int pair(Map<Long, Integer> index, int cls, int ti, int bi) {
-        long key = ((long) cls * periodCount + ti) * periodCount + bi;
+    private int pair(Map<Long, Integer> index, int block, int ti, int bi) {
+        long key = ((long) block * periodCount + ti) * periodCount + bi;
         return index.computeIfAbsent(key, k -> index.size());
     }
 }

@@ -3,6 +3,7 @@ package org.sociallearning.impact.estimation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -11,6 +12,10 @@ import java.util.TreeSet;
  *
  * <p>Every later step works on classes rather than raw cohort values because influence-function
  * terms that come from estimated cohort shares depend on a unit only through its class.
+ *
+ * <p>With strata (conditional parallel trends by exact matching), each class is further split
+ * into blocks, one per stratum present in it; without strata every class is one block, so code
+ * written over blocks does exactly what it did over classes.
  */
 final class EstimationSample {
 
@@ -27,13 +32,23 @@ final class EstimationSample {
     final double[][] outcome;
     final int[][] unitsByClass;
     final int unitCount;
+    /** Stratum names in index order, or null when the sample is not stratified. */
+    final String[] strata;
+    /** Blocks: per block its members (ascending), class and stratum index (-1 without strata). */
+    final int[][] unitsByBlock;
+    final int[] blockClass;
+    final int[] blockStratum;
+    /** Per class, its blocks in ascending stratum order. */
+    final int[][] blocksOfClass;
 
-    private EstimationSample(int[] periods, int[] groups, int[] unitClass, double[][] outcome) {
+    private EstimationSample(int[] periods, int[] groups, int[] unitClass, double[][] outcome,
+                             String[] strata, int[] unitStratum) {
         this.periods = periods;
         this.groups = groups;
         this.unitClass = unitClass;
         this.outcome = outcome;
         this.unitCount = unitClass.length;
+        this.strata = strata;
         int classes = groups.length + 1;
         this.unitsByClass = new int[classes][];
         for (int c = 0; c < classes; c++) {
@@ -41,6 +56,32 @@ final class EstimationSample {
             unitsByClass[c] = java.util.stream.IntStream.range(0, unitCount)
                     .filter(i -> unitClass[i] == cls).toArray();
         }
+        List<int[]> members = new ArrayList<>();
+        List<int[]> classAndStratum = new ArrayList<>();
+        this.blocksOfClass = new int[classes][];
+        for (int c = 0; c < classes; c++) {
+            List<Integer> blocks = new ArrayList<>();
+            if (strata == null) {
+                blocks.add(members.size());
+                members.add(unitsByClass[c]);
+                classAndStratum.add(new int[] {c, -1});
+            } else {
+                for (int s = 0; s < strata.length; s++) {
+                    final int stratum = s;
+                    int[] inBlock = Arrays.stream(unitsByClass[c])
+                            .filter(i -> unitStratum[i] == stratum).toArray();
+                    if (inBlock.length > 0) {
+                        blocks.add(members.size());
+                        members.add(inBlock);
+                        classAndStratum.add(new int[] {c, s});
+                    }
+                }
+            }
+            blocksOfClass[c] = blocks.stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.unitsByBlock = members.toArray(new int[0][]);
+        this.blockClass = classAndStratum.stream().mapToInt(cs -> cs[0]).toArray();
+        this.blockStratum = classAndStratum.stream().mapToInt(cs -> cs[1]).toArray();
     }
 
     static EstimationSample prepare(Panel panel, List<String> warnings) {
@@ -56,6 +97,19 @@ final class EstimationSample {
      * fires adds one warning.
      */
     static EstimationSample prepare(Panel panel, int anticipation, List<String> warnings) {
+        return prepare(panel, anticipation, null, warnings);
+    }
+
+    /**
+     * As {@link #prepare(Panel, int, List)}, with each unit's stratum (null = not stratified).
+     * Units of unknown stratum (null entry) cannot be matched to anyone and are dropped with a
+     * warning.
+     */
+    static EstimationSample prepare(Panel panel, int anticipation, String[] unitStratum, List<String> warnings) {
+        if (unitStratum != null && unitStratum.length != panel.unitCount()) {
+            throw new IllegalArgumentException("unitStratum has " + unitStratum.length
+                    + " entries, expected one per unit (" + panel.unitCount() + ")");
+        }
         int[] periods = panel.periods();
         if (periods.length < 2) {
             throw new IllegalArgumentException("the panel needs at least two periods, found " + periods.length);
@@ -68,6 +122,7 @@ final class EstimationSample {
         List<String> alreadyTreated = new ArrayList<>();
         List<String> neverObserved = new ArrayList<>();
         List<String> treatedAfterWindow = new ArrayList<>();
+        List<String> withoutStratum = new ArrayList<>();
         for (int i = 0; i < panel.unitCount(); i++) {
             int g = panel.unitGroup()[i];
             if (g < 0) {
@@ -76,6 +131,8 @@ final class EstimationSample {
             }
             if (!observedAnywhere(panel.outcome()[i])) {
                 neverObserved.add(panel.unitIds()[i]);
+            } else if (unitStratum != null && unitStratum[i] == null) {
+                withoutStratum.add(panel.unitIds()[i]);
             } else if (g != 0 && g <= lastWithoutBase) {
                 alreadyTreated.add(panel.unitIds()[i]);
             } else {
@@ -90,6 +147,7 @@ final class EstimationSample {
                 : "first treated by period " + lastWithoutBase + " (with " + anticipation
                         + " anticipation period(s) no pre-treatment period is left), dropped");
         warnIfAny(warnings, neverObserved, "without any observed outcome, dropped");
+        warnIfAny(warnings, withoutStratum, "without a stratum, dropped");
         warnIfAny(warnings, treatedAfterWindow, "first treated after the last period " + last
                 + ", used as never treated");
 
@@ -109,9 +167,35 @@ final class EstimationSample {
             unitClass[k] = (g == 0 || g > last) ? 0 : Arrays.binarySearch(groups, g) + 1;
             outcome[k] = panel.outcome()[i];
         }
-        EstimationSample sample = new EstimationSample(periods, groups, unitClass, outcome);
+        String[] strata = null;
+        int[] stratumOfUnit = null;
+        if (unitStratum != null) {
+            // Sorted names make block order, and so every floating-point sum, independent of input order.
+            TreeMap<String, Integer> index = new TreeMap<>();
+            kept.forEach(i -> index.put(unitStratum[i], 0));
+            strata = index.keySet().toArray(new String[0]);
+            for (int s = 0; s < strata.length; s++) {
+                index.put(strata[s], s);
+            }
+            stratumOfUnit = kept.stream().mapToInt(i -> index.get(unitStratum[i])).toArray();
+        }
+        EstimationSample sample = new EstimationSample(periods, groups, unitClass, outcome, strata, stratumOfUnit);
         sample.warnAboutSmallCohorts(warnings);
         return sample;
+    }
+
+    boolean isStratified() {
+        return strata != null;
+    }
+
+    /** The block of class {@code cls} in stratum {@code stratum}, or -1 if the class has no one there. */
+    int block(int cls, int stratum) {
+        for (int b : blocksOfClass[cls]) {
+            if (blockStratum[b] == stratum) {
+                return b;
+            }
+        }
+        return -1;
     }
 
     int classCount() {

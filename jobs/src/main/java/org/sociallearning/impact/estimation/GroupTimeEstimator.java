@@ -15,6 +15,9 @@ import java.util.List;
  * at negative event times, but they are no placebo: the pre-trend test leaves them out. Units
  * missing the outcome in {@code t} or in the base period are left out of that cell only.
  *
+ * <p>With strata the cells come from {@link StratumMatching} instead (conditional parallel trends);
+ * base periods, comparison classes and the minimum number of units per side stay the same.
+ *
  * <p>Anticipation is counted in steps of the periods array; on a panel with one period per step
  * (R's setting) that is R's {@code g - 1 - anticipation}.
  */
@@ -55,6 +58,7 @@ final class GroupTimeEstimator {
         List<GroupTimeCell> cells = new ArrayList<>();
         boolean[] treatedContributor = new boolean[sample.unitCount];
         boolean[] controlContributor = new boolean[sample.unitCount];
+        boolean[] unmatched = new boolean[sample.unitCount];
         for (int cls = 1; cls < sample.classCount(); cls++) {
             if (cls == comparisonOnlyClass) {
                 continue;
@@ -67,13 +71,28 @@ final class GroupTimeEstimator {
                 int bi = time >= group ? postBase : ti - 1;
                 int[] controls = controlClasses(sample, control, cls, ti, bi, anticipation, startIndex);
                 boolean placebo = ti < startIndex[cls] - anticipation;
-                GroupTimeCell cell = cell(sample, cls, controls, ti, bi, placebo, warnings);
+                GroupTimeCell cell = sample.isStratified()
+                        ? requireUnits(StratumMatching.cell(sample, cls, controls, ti, bi, placebo), warnings)
+                        : cell(sample, cls, controls, ti, bi, placebo, warnings);
                 cells.add(cell);
+                if (cell.strata() != null) {
+                    for (int i : cell.strata().unmatchedTreated()) {
+                        unmatched[i] = true;
+                    }
+                }
                 if (cell.isValid() && cell.isPostTreatment()) {
-                    markObserved(sample, new int[] {cls}, ti, bi, treatedContributor);
-                    markObserved(sample, controls, ti, bi, controlContributor);
+                    if (cell.strata() != null) {
+                        StratumMatching.markMatched(sample, cell, treatedContributor, controlContributor);
+                    } else {
+                        markObserved(sample, new int[] {cls}, ti, bi, treatedContributor);
+                        markObserved(sample, controls, ti, bi, controlContributor);
+                    }
                 }
             }
+        }
+        if (count(unmatched) > 0) {
+            warnings.add(count(unmatched) + " participants had no comparison colleague in their stratum"
+                    + " in some periods and were left out of those comparisons");
         }
         return new Estimates(cells, count(treatedContributor), count(controlContributor));
     }
@@ -121,6 +140,17 @@ final class GroupTimeEstimator {
         }
         return new GroupTimeCell(group, time, base, cls, ti, bi, controls, att, treated.n, control.n,
                 treated.mean, control.mean, treated.sumSquares, control.sumSquares, placebo);
+    }
+
+    private static GroupTimeCell requireUnits(GroupTimeCell cell, List<String> warnings) {
+        if (cell.nTreated() >= MIN_UNITS_PER_SIDE && cell.nControl() >= MIN_UNITS_PER_SIDE) {
+            return cell;
+        }
+        warnings.add("ATT(" + cell.group() + "," + cell.time() + ") not estimated: " + cell.nTreated()
+                + " treated and " + cell.nControl() + " control unit(s) matched within strata and observed in both "
+                + cell.time() + " and base period " + cell.base() + " (need at least " + MIN_UNITS_PER_SIDE
+                + " of each)");
+        return cell.withoutEstimate();
     }
 
     /** Count, mean and centred sum of squares of Y_t - Y_base over the observed units of classes. */

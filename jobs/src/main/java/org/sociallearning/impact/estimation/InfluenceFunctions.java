@@ -49,16 +49,30 @@ final class InfluenceFunctions {
     /** Adds {@code weight * psi_cell} to {@code psi}. */
     static void addCell(EstimationSample sample, GroupTimeCell cell, double weight, double[] psi) {
         double n = sample.unitCount;
-        addSide(sample, new int[] {cell.treatedClass()}, cell, weight * n / cell.nTreated(), cell.treatedMean(), psi);
-        addSide(sample, cell.controlClasses(), cell, -weight * n / cell.nControl(), cell.controlMean(), psi);
+        if (cell.strata() == null) {
+            addSide(sample, sample.unitsByClass, new int[] {cell.treatedClass()}, cell,
+                    weight * n / cell.nTreated(), cell.treatedMean(), psi);
+            addSide(sample, sample.unitsByClass, cell.controlClasses(), cell,
+                    -weight * n / cell.nControl(), cell.controlMean(), psi);
+            return;
+        }
+        StratumBreakdown strata = cell.strata();
+        for (int p = 0; p < strata.strata().length; p++) {
+            int s = strata.strata()[p];
+            addSide(sample, sample.unitsByBlock, new int[] {sample.block(cell.treatedClass(), s)}, cell,
+                    weight * n / cell.nTreated(), strata.treatedMean()[p], psi);
+            addSide(sample, sample.unitsByBlock, StratumMatching.controlBlocks(sample, cell.controlClasses(), s), cell,
+                    -weight * n * strata.weights()[p] / strata.nControl()[p], strata.controlMean()[p], psi);
+        }
     }
 
-    private static void addSide(EstimationSample sample, int[] classes, GroupTimeCell cell, double scale,
-                                double mean, double[] psi) {
+    /** Adds {@code scale * (dY_i - mean)} for the observed members of some classes or blocks. */
+    private static void addSide(EstimationSample sample, int[][] membersOf, int[] groups, GroupTimeCell cell,
+                                double scale, double mean, double[] psi) {
         int ti = cell.timeIndex();
         int bi = cell.baseIndex();
-        for (int cls : classes) {
-            for (int i : sample.unitsByClass[cls]) {
+        for (int g : groups) {
+            for (int i : membersOf[g]) {
                 double change = sample.outcome[i][ti] - sample.outcome[i][bi];
                 if (!Double.isNaN(change)) {
                     psi[i] += scale * (change - mean);
@@ -72,25 +86,35 @@ final class InfluenceFunctions {
      * {@code t(inffunc) %*% inffunc / n}, divided once more by n so that its diagonal is the
      * squared analytic standard error).
      *
-     * <p>Computed class by class and in blocks of units, touching only the cells whose influence
+     * <p>Computed block by block (a block is a class, or a class within one stratum) and in chunks of units, touching only the cells whose influence
      * function is non-zero on a class, so it never holds a units x cells matrix.
      */
     static double[][] covariance(EstimationSample sample, List<GroupTimeCell> cells, int[] which) {
         int k = which.length;
         double[][] cross = new double[k][k];
         double n = sample.unitCount;
-        for (int cls = 0; cls < sample.classCount(); cls++) {
+        // Without strata every class is one block, so this is the class-by-class computation.
+        for (int block = 0; block < sample.unitsByBlock.length; block++) {
+            int cls = sample.blockClass[block];
+            int stratum = sample.blockStratum[block];
             List<double[]> sides = new ArrayList<>();  // {position in which, scale, mean}
             for (int a = 0; a < k; a++) {
                 GroupTimeCell cell = cells.get(which[a]);
+                StratumBreakdown strata = cell.strata();
+                int p = strata == null ? -1 : strata.position(stratum);
+                if (strata != null && p < 0) {
+                    continue;
+                }
                 if (cell.treatedClass() == cls) {
-                    sides.add(new double[] {a, n / cell.nTreated(), cell.treatedMean()});
+                    sides.add(strata == null ? new double[] {a, n / cell.nTreated(), cell.treatedMean()}
+                            : new double[] {a, n / cell.nTreated(), strata.treatedMean()[p]});
                 } else if (contains(cell.controlClasses(), cls)) {
-                    sides.add(new double[] {a, -n / cell.nControl(), cell.controlMean()});
+                    sides.add(strata == null ? new double[] {a, -n / cell.nControl(), cell.controlMean()}
+                            : new double[] {a, -n * strata.weights()[p] / strata.nControl()[p], strata.controlMean()[p]});
                 }
             }
             if (!sides.isEmpty()) {
-                accumulateClass(sample, cells, which, cls, sides, cross);
+                accumulateBlock(sample, cells, which, sample.unitsByBlock[block], sides, cross);
             }
         }
         for (int a = 0; a < k; a++) {
@@ -102,10 +126,9 @@ final class InfluenceFunctions {
         return cross;
     }
 
-    /** Adds {@code sum_i psi_a(i) psi_b(i)} over the members of one class to the lower triangle. */
-    private static void accumulateClass(EstimationSample sample, List<GroupTimeCell> cells, int[] which, int cls,
-                                        List<double[]> sides, double[][] cross) {
-        int[] members = sample.unitsByClass[cls];
+    /** Adds {@code sum_i psi_a(i) psi_b(i)} over the members of one block to the lower triangle. */
+    private static void accumulateBlock(EstimationSample sample, List<GroupTimeCell> cells, int[] which,
+                                        int[] members, List<double[]> sides, double[][] cross) {
         int m = sides.size();
         double[][] block = new double[m][BLOCK];
         for (int from = 0; from < members.length; from += BLOCK) {

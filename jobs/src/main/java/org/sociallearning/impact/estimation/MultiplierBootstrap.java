@@ -99,9 +99,10 @@ final class MultiplierBootstrap {
     private static final class Replicate {
         private final BootstrapLayout layout;
         private final double[] weights;
-        /** The replicate's weights regrouped by class: [class][member]. */
-        private final double[][] classWeights;
-        private final double[][] classPeriodSums;
+        /** The replicate's weights regrouped by block: [block][member]. */
+        private final double[][] blockWeights;
+        private final double[][] blockPeriodSums;
+        private final double[] blockWeightSums;
         private final double[] classWeightSums;
         private final double[] pairChangeSums;
         private final double[] pairWeightSums;
@@ -110,11 +111,12 @@ final class MultiplierBootstrap {
         Replicate(BootstrapLayout layout) {
             this.layout = layout;
             this.weights = new double[layout.unitCount];
-            this.classWeights = new double[layout.classCount][];
-            for (int c = 0; c < layout.classCount; c++) {
-                classWeights[c] = new double[layout.members[c].length];
+            this.blockWeights = new double[layout.blockCount][];
+            for (int b = 0; b < layout.blockCount; b++) {
+                blockWeights[b] = new double[layout.members[b].length];
             }
-            this.classPeriodSums = new double[layout.classCount][layout.periodCount];
+            this.blockPeriodSums = new double[layout.blockCount][layout.periodCount];
+            this.blockWeightSums = new double[layout.blockCount];
             this.classWeightSums = new double[layout.classCount];
             this.pairChangeSums = new double[layout.pairCount()];
             this.pairWeightSums = new double[layout.pairCount()];
@@ -123,7 +125,7 @@ final class MultiplierBootstrap {
 
         void run(long seed, List<LinearEstimand> estimands, double[][] draws, int r) {
             mammenWeights(seed, weights);
-            sumByClass();
+            sumByBlock();
             for (int p = 0; p < pairChangeSums.length; p++) {
                 if (layout.pairDirect[p]) {
                     sumPairDirectly(p);
@@ -149,19 +151,21 @@ final class MultiplierBootstrap {
             }
         }
 
-        /** A[c][t] = sum_{j in c} V_j Y_jt (zero-filled) and sum_{j in c} V_j. */
-        private void sumByClass() {
-            for (int c = 0; c < layout.classCount; c++) {
+        /** A[b][t] = sum_{j in b} V_j Y_jt (zero-filled), sum_{j in b} V_j, and the latter per class. */
+        private void sumByBlock() {
+            Arrays.fill(classWeightSums, 0.0);
+            for (int c = 0; c < layout.blockCount; c++) {
                 int[] units = layout.members[c];
-                double[] v = classWeights[c];
+                double[] v = blockWeights[c];
                 double total = 0;
                 for (int j = 0; j < units.length; j++) {
                     v[j] = weights[units[j]];
                     total += v[j];
                 }
-                classWeightSums[c] = total;
+                blockWeightSums[c] = total;
+                classWeightSums[layout.blockClass[c]] += total;
                 for (int t = 0; t < layout.periodCount; t++) {
-                    classPeriodSums[c][t] = dot(v, layout.outcome[c][t]);
+                    blockPeriodSums[c][t] = dot(v, layout.outcome[c][t]);
                 }
             }
         }
@@ -188,15 +192,15 @@ final class MultiplierBootstrap {
 
         /** Class totals, minus the members missing t or b (see {@link BootstrapLayout}). */
         private void sumPairByCorrection(int p) {
-            int c = layout.pairClass[p];
+            int c = layout.pairBlock[p];
             int ti = layout.pairTime[p];
             int bi = layout.pairBase[p];
-            double[] v = classWeights[c];
+            double[] v = blockWeights[c];
             double[] yt = layout.outcome[c][ti];
             double[] yb = layout.outcome[c][bi];
             boolean[] seenB = layout.observed[c][bi];
-            double change = classPeriodSums[c][ti] - classPeriodSums[c][bi];
-            double weight = classWeightSums[c];
+            double change = blockPeriodSums[c][ti] - blockPeriodSums[c][bi];
+            double weight = blockWeightSums[c];
             for (int j : layout.missingAt[c][bi]) {
                 change -= v[j] * yt[j];
                 weight -= v[j];
@@ -212,10 +216,10 @@ final class MultiplierBootstrap {
         }
 
         private void sumPairDirectly(int p) {
-            int c = layout.pairClass[p];
+            int c = layout.pairBlock[p];
             int ti = layout.pairTime[p];
             int bi = layout.pairBase[p];
-            double[] v = classWeights[c];
+            double[] v = blockWeights[c];
             double[] yt = layout.outcome[c][ti];
             double[] yb = layout.outcome[c][bi];
             boolean[] seenB = layout.observed[c][bi];
@@ -240,6 +244,10 @@ final class MultiplierBootstrap {
                     continue;
                 }
                 GroupTimeCell cell = layout.cells.get(k);
+                if (cell.strata() != null) {
+                    cellDraws[k] = stratifiedDraw(k, cell.strata(), cell.nTreated());
+                    continue;
+                }
                 double draw = (pairChangeSums[treated] - cell.treatedMean() * pairWeightSums[treated])
                         / cell.nTreated();
                 double control = 0;
@@ -248,6 +256,21 @@ final class MultiplierBootstrap {
                 }
                 cellDraws[k] = draw - control / cell.nControl();
             }
+        }
+
+        /** The same sums stratum by stratum, control sides scaled by {@code w_s / nControl_s}. */
+        private double stratifiedDraw(int k, StratumBreakdown strata, int nTreated) {
+            double draw = 0;
+            for (int s = 0; s < strata.strata().length; s++) {
+                int treated = layout.cellStratumTreatedPairs[k][s];
+                draw += (pairChangeSums[treated] - strata.treatedMean()[s] * pairWeightSums[treated]) / nTreated;
+                double control = 0;
+                for (int p : layout.cellStratumControlPairs[k][s]) {
+                    control += pairChangeSums[p] - strata.controlMean()[s] * pairWeightSums[p];
+                }
+                draw -= strata.weights()[s] * control / strata.nControl()[s];
+            }
+            return draw;
         }
     }
 }

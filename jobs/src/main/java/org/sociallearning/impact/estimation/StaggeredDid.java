@@ -19,6 +19,9 @@ import java.util.Optional;
  * the joint pre-trend test ({@link PreTrendWald}) and the Ashenfelter's-dip rule
  * ({@link AshenfelterDip}); each adds a warning when it fails.
  *
+ * <p>Optionally, parallel trends are only assumed within strata of units (exact stratification on
+ * roster attributes): {@link #estimate(Panel, DidOptions, String[])}.
+ *
  * <p>Unlike R, units with missing outcomes are not dropped from the whole panel: each cell uses the
  * units observed in both of its periods. On a balanced panel the two agree exactly.
  */
@@ -32,10 +35,25 @@ public final class StaggeredDid {
      *                                  (no cohort, no comparison units, or every cell too thin)
      */
     public static DidResult estimate(Panel panel, DidOptions options) {
+        return estimate(panel, options, null);
+    }
+
+    /**
+     * Under conditional parallel trends: each ATT(g,t) compares participants only with comparison
+     * units of their own stratum (exact matching, e.g. on department and job title), see
+     * {@link StratumMatching}. Everything downstream (aggregation, bootstrap, pre-trend test) is
+     * unchanged.
+     *
+     * @param unitStratum per unit of the panel, its stratum; a null entry (unknown stratum) drops
+     *                    the unit with a warning; a null array is the unstratified estimator
+     * @throws IllegalArgumentException as {@link #estimate(Panel, DidOptions)}, or when
+     *                                  {@code unitStratum} does not have one entry per unit
+     */
+    public static DidResult estimate(Panel panel, DidOptions options, String[] unitStratum) {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(options, "options");
         List<String> warnings = new ArrayList<>();
-        EstimationSample sample = EstimationSample.prepare(panel, options.anticipation(), warnings);
+        EstimationSample sample = EstimationSample.prepare(panel, options.anticipation(), unitStratum, warnings);
         requireIdentifyingUnits(sample, options.control(), warnings);
 
         GroupTimeEstimator.Estimates estimates = GroupTimeEstimator.estimate(sample, options.control(),

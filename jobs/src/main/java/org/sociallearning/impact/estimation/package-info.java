@@ -6,7 +6,8 @@
  * point is {@link org.sociallearning.impact.estimation.StaggeredDid}, a pure-Java implementation of
  * Callaway &amp; Sant'Anna (2021) staggered difference-in-differences that reproduces the R
  * {@code did} package ({@code att_gt} + {@code aggte}) for panel data without covariates, with
- * never- or not-yet-treated controls and anticipation, plus the checks an analyst asks for:
+ * never- or not-yet-treated controls and anticipation, optionally under parallel trends within
+ * strata only (exact stratification, {@code StratumMatching}), plus the checks an analyst asks for:
  * a joint pre-trend test, an Ashenfelter's-dip warning, p-values and
  * {@link org.sociallearning.impact.estimation.BenjaminiHochberg} adjustment.
  * {@link org.sociallearning.impact.estimation.PanelCsv} and

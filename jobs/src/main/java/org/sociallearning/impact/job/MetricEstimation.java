@@ -24,23 +24,24 @@ public final class MetricEstimation {
 
   public static MetricEstimate estimate(MetricDefinition metric, Panel panel, DidOptions options,
       int minGroupSize) {
-    return estimate(metric, "all", panel, options, minGroupSize);
+    return estimate(metric, "all", panel, options, minGroupSize, null);
   }
 
   /** The estimate for one segment ({@code all}, {@code department=...}, ...) of the metric. */
   public static MetricEstimate estimate(MetricDefinition metric, String segment, Panel panel,
-      DidOptions options, int minGroupSize) {
+      DidOptions options, int minGroupSize, String[] strata) {
     String method = "Callaway-Sant'Anna staggered DiD, "
         + (options.control() == ControlGroup.NOT_YET_TREATED
             ? "not-yet-participants and never-participants" : "never-participants")
         + " as comparison, anticipation " + options.anticipation() + " month(s), simple"
         + " aggregation, " + (metric.logScale() ? "log scale" : "level scale")
+        + (strata == null ? "" : ", compared within strata of the same roster attributes")
         + ", multiplier bootstrap clustered by employee (" + options.bootstrapReplicates()
         + " draws)";
     List<String> warnings = new ArrayList<>();
     DidResult result;
     try {
-      result = StaggeredDid.estimate(panel, options);
+      result = StaggeredDid.estimate(panel, options, strata);
     } catch (IllegalArgumentException e) {
       warnings.add("not estimated: " + EstimatorNotes.withMonths(e.getMessage()));
       return empty(metric, segment, method, warnings, 0, 0, List.of());

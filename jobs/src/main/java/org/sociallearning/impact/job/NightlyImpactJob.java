@@ -74,7 +74,7 @@ public final class NightlyImpactJob {
           config.configFile().toString(), config.digest());
       List<Intake> intakes = ingest();
       Map<String, Dataset<Row>> resolved = resolveIdentities(intakes, manifest);
-      Dataset<Row> participants = participation(resolved);
+      Dataset<Row> participants = participation(resolved, manifest);
       List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
       knowledgeFlow(resolved, manifest, dir);
       RunResult result = publish(dir, staged, manifest, intakes, estimates, started);
@@ -150,7 +150,7 @@ public final class NightlyImpactJob {
 
   private final Map<String, Long> unmatchedByTable = new TreeMap<>();
 
-  private Dataset<Row> participation(Map<String, Dataset<Row>> resolved) {
+  private Dataset<Row> participation(Map<String, Dataset<Row>> resolved, Manifest manifest) {
     long t = log.start();
     Dataset<Row> interactions = SocialLearningParticipation.interactions(
         resolved.get("forum_interactions"), resolved.get("learning_statements"),
@@ -159,10 +159,19 @@ public final class NightlyImpactJob {
             SocialLearningParticipation.participants(interactions,
                 config.participation().minInteractions()), config.asOf())
         .persist(StorageLevel.MEMORY_AND_DISK());
+    for (String attribute : config.estimation().covariates()) {
+      rosterAttributes.put(attribute, pairs(resolved.get("roster"), attribute));
+    }
     segments = new SegmentPanels.PersonSegments(
         pairs(resolved.get("roster"), "department"),
         pairs(SocialLearningParticipation.primaryCommunity(interactions), "community"),
-        pairs(participants, "intensity"));
+        pairs(participants, "intensity"),
+        pairs(SocialLearningParticipation.courseThenCommunity(
+            resolved.get("learning_statements"), participants, config.asOf()), "blended"));
+    if (segments.blended().isEmpty()) {
+      manifest.warn("blended learning: no formal course completions in the learning records, so"
+          + " course-then-community is not compared");
+    }
     log.finish("participation", t, interactions.count(), participants.count());
     return participants;
   }
@@ -179,6 +188,32 @@ public final class NightlyImpactJob {
   }
 
   private SegmentPanels.PersonSegments segments;
+  private final Map<String, Map<String, String>> rosterAttributes = new TreeMap<>();
+
+  /**
+   * Each unit's stratum for exact stratification (its values of estimation.covariates, unknown
+   * values as null so the estimator drops and counts them), or null when none are configured.
+   */
+  private String[] strataFor(Panel panel) {
+    List<String> covariates = config.estimation().covariates();
+    if (covariates.isEmpty()) {
+      return null;
+    }
+    String[] strata = new String[panel.unitCount()];
+    for (int u = 0; u < strata.length; u++) {
+      StringBuilder key = new StringBuilder();
+      for (String attribute : covariates) {
+        String value = rosterAttributes.get(attribute).get(panel.unitIds()[u]);
+        if (value == null) {
+          key = null;
+          break;
+        }
+        key.append(key.length() == 0 ? "" : " | ").append(value);
+      }
+      strata[u] = key == null ? null : key.toString();
+    }
+    return strata;
+  }
 
   private List<MetricEstimate> estimate(Map<String, Dataset<Row>> resolved,
       Dataset<Row> participants, Manifest manifest) {
@@ -204,15 +239,15 @@ public final class NightlyImpactJob {
       Panel panel = PanelAssembler.assemble(panelRows, participants);
       log.finish("outcomes " + metric.name(), t, itemCount, panelRows.count());
       t = log.start();
-      MetricEstimate estimate = MetricEstimation.estimate(metric, panel, options,
-          settings.minGroupSize());
+      MetricEstimate estimate = MetricEstimation.estimate(metric, "all", panel, options,
+          settings.minGroupSize(), strataFor(panel));
       out.add(estimate);
       manifest.estimatorNotes(metric.name(), estimate.estimatorNotes());
       panelRows.unpersist();
       Map<String, Panel> bySegment = SegmentPanels.of(panel, segments);
       for (Map.Entry<String, Panel> segment : bySegment.entrySet()) {
         out.add(MetricEstimation.estimate(metric, segment.getKey(), segment.getValue(), options,
-            settings.minGroupSize()));
+            settings.minGroupSize(), strataFor(segment.getValue())));
       }
       log.finish("estimate " + metric.name(), t, panel.unitCount(), 1 + bySegment.size());
     }

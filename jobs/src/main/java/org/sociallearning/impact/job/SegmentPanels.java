@@ -11,13 +11,15 @@ import org.sociallearning.impact.estimation.Panel;
  * Segments of one metric's panel, for effects by department, by community and by intensity of
  * participation (dose-response). A department segment keeps participants and comparison people
  * of that department (like compared with like); a community or intensity segment keeps the
- * participants of that community or tier and the whole comparison group.
+ * participants of that community or tier and the whole comparison group. The blended-learning
+ * segment keeps only people who completed a formal course: those who then joined a community
+ * against those who did not.
  */
 final class SegmentPanels {
 
   /** What is known about each person for segmenting; keys are employee ids. */
   record PersonSegments(Map<String, String> department, Map<String, String> community,
-      Map<String, String> intensity) {}
+      Map<String, String> intensity, Map<String, String> blended) {}
 
   private SegmentPanels() {}
 
@@ -31,6 +33,10 @@ final class SegmentPanels {
     for (String community : values(panel, people.community())) {
       out.put("community=" + community, subset(panel, u -> panel.unitGroup()[u] == 0
           || community.equals(people.community().get(panel.unitIds()[u]))));
+    }
+    for (String blend : values(panel, people.blended())) {
+      out.put("blended=" + blend, subset(panel,
+          u -> blend.equals(people.blended().get(panel.unitIds()[u]))));
     }
     for (String tier : values(panel, people.intensity())) {
       out.put("intensity=" + tier, subset(panel, u -> panel.unitGroup()[u] == 0

@@ -87,6 +87,33 @@ public final class SocialLearningParticipation {
         .select(col(IdentityResolution.EMPLOYEE_ID), col("community"));
   }
 
+  /** xAPI verbs that record finishing formal learning. */
+  public static final List<String> COMPLETION_VERBS = List.of("completed", "passed");
+
+  /**
+   * Blended learning: people who completed a formal course (xAPI completed or passed, up to
+   * as_of) and either never took part in social learning or started only after the course.
+   * Needs learning rows ({@code employee_id, verb, occurred_at}) and participants ({@code
+   * employee_id, first_interaction_at}); returns {@code employee_id, blended} with blended =
+   * {@code course_then_community} for both kinds of people (participants who joined before
+   * completing are not in it).
+   */
+  public static Dataset<Row> courseThenCommunity(Dataset<Row> learning, Dataset<Row> participants,
+      LocalDate asOf) {
+    Dataset<Row> completions = learning
+        .filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()
+            .and(col("verb").isin(COMPLETION_VERBS.toArray()))
+            .and(col("occurred_at").lt(lit(endOf(asOf)))))
+        .groupBy(col(IdentityResolution.EMPLOYEE_ID))
+        .agg(min(col("occurred_at")).as("first_completed_at"));
+    return completions
+        .join(participants.select(col(IdentityResolution.EMPLOYEE_ID),
+            col("first_interaction_at")), IdentityResolution.EMPLOYEE_ID, "left")
+        .filter(col("first_interaction_at").isNull()
+            .or(col("first_interaction_at").gt(col("first_completed_at"))))
+        .select(col(IdentityResolution.EMPLOYEE_ID), lit("course_then_community").as("blended"));
+  }
+
   /** Events after the as_of date are ignored: the cut-off is the start of the next day, UTC. */
   static Timestamp endOf(LocalDate asOf) {
     return Timestamp.from(asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());

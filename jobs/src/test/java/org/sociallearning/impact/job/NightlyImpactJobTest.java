@@ -52,6 +52,9 @@ class NightlyImpactJobTest {
         base.withSeed(7).withoutEffects().withSelectionStrength(1.5));
     ownOutputFolder(planted);
     ownOutputFolder(none);
+    // The no-effect data set also exercises exact stratification by department.
+    Files.writeString(none.resolve("pipeline.yaml"), Files.readString(none.resolve("pipeline.yaml"))
+        + "estimation:\n  covariates: [department]\n");
     plantedRun = run(planted.resolve("pipeline.yaml"));
   }
 
@@ -113,6 +116,7 @@ class NightlyImpactJobTest {
     NightlyImpactJob.RunResult run = run(none.resolve("pipeline.yaml"));
     for (String name : List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate")) {
       MetricEstimate e = metric(run, name);
+      assertTrue(e.method().contains("within strata"), e.method());
       assertFalse(e.suppressed(), name + " " + e.warnings());
       assertTrue(e.ciLow() <= 0 && 0 <= e.ciHigh(), name + ": no effect was planted, but " + e);
     }

@@ -108,6 +108,31 @@ class SocialLearningParticipationTest {
   }
 
   @Test
+  void blendedLearningComparesCourseCompletersWhoThenJoinedWithCompletersWhoDidNot() {
+    StructType learningSchema = new StructType().add("employee_id", DataTypes.StringType)
+        .add("verb", DataTypes.StringType).add("occurred_at", DataTypes.TimestampType);
+    Dataset<Row> learning = TestSpark.session().createDataFrame(List.of(
+        RowFactory.create("then-joined", "completed", ts("2025-01-10T00:00:00Z")),
+        RowFactory.create("joined-first", "passed", ts("2025-06-10T00:00:00Z")),
+        RowFactory.create("never-joined", "completed", ts("2025-02-10T00:00:00Z")),
+        RowFactory.create("only-launched", "launched", ts("2025-02-10T00:00:00Z")),
+        RowFactory.create("after-as-of", "completed", ts("2027-01-01T00:00:00Z"))), learningSchema);
+    StructType participantSchema = new StructType().add("employee_id", DataTypes.StringType)
+        .add("first_interaction_at", DataTypes.TimestampType);
+    Dataset<Row> participants = TestSpark.session().createDataFrame(List.of(
+        RowFactory.create("then-joined", ts("2025-03-01T00:00:00Z")),
+        RowFactory.create("joined-first", ts("2025-03-01T00:00:00Z"))), participantSchema);
+    Map<String, Map<String, Object>> blended = Fixtures.byKey(SocialLearningParticipation
+        .courseThenCommunity(learning, participants, LocalDate.of(2026, 11, 1)).collectAsList(),
+        "employee_id");
+    assertEquals(List.of("never-joined", "then-joined"), List.copyOf(blended.keySet()));
+  }
+
+  static Timestamp ts(String instant) {
+    return Timestamp.from(Instant.parse(instant));
+  }
+
+  @Test
   void communityGlobsMatchWholeNamesOnly() {
     String regex = CommunityPatterns.regex(List.of("ask-*", "cop-?x", "guild.java"));
     assertEquals(true, "ask-it".matches(regex));
