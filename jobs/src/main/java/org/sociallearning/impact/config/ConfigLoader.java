@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.sociallearning.impact.value.ValueSettings;
 
 /** Reads and validates {@code pipeline.yaml}; every error names the offending key. */
 public final class ConfigLoader {
@@ -104,9 +105,13 @@ public final class ConfigLoader {
         raw.participation() == null ? ParticipationSettings.defaults() : raw.participation();
     EstimationSettings estimation =
         raw.estimation() == null ? EstimationSettings.defaults() : raw.estimation();
+    ValueSettings value = raw.value() == null ? ValueSettings.none() : raw.value();
+    value.validate().ifPresent(message -> {
+      throw new ConfigException(message);
+    });
     PipelineConfig config = new PipelineConfig(configFile, digest, asOf,
         configFile.getParent().resolve(output).normalize(), raw.sources(), participation,
-        estimation);
+        estimation, value);
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       validateSource(config, source);
     }

@@ -2,6 +2,7 @@ package org.sociallearning.impact.config;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.sociallearning.impact.value.ValueSettings;
 
 /**
  * The validated job configuration, loaded once per run. Paths are absolute (resolved against
@@ -9,6 +10,7 @@ import java.time.LocalDate;
  *
  * @param configFile the YAML file this was read from
  * @param digest SHA-256 of the config file's bytes, recorded in the manifest
+ * @param value costs and margins that turn effects into money (all optional)
  */
 public record PipelineConfig(
     Path configFile,
@@ -17,7 +19,8 @@ public record PipelineConfig(
     Path output,
     Sources sources,
     ParticipationSettings participation,
-    EstimationSettings estimation) {
+    EstimationSettings estimation,
+    ValueSettings value) {
 
   public Path configDir() {
     return configFile.getParent();

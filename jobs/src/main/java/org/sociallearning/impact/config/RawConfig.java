@@ -8,4 +8,5 @@ record RawConfig(
     @JsonProperty("output") String output,
     @JsonProperty("sources") Sources sources,
     @JsonProperty("participation") ParticipationSettings participation,
-    @JsonProperty("estimation") EstimationSettings estimation) {}
+    @JsonProperty("estimation") EstimationSettings estimation,
+    @JsonProperty("value") org.sociallearning.impact.value.ValueSettings value) {}

@@ -39,6 +39,10 @@ import org.sociallearning.impact.publish.ReportModelBuilder;
 import org.sociallearning.impact.publish.ResultTables;
 import org.sociallearning.impact.publish.StagedOutput;
 import org.sociallearning.impact.report.ReportWriter;
+import org.sociallearning.impact.value.ParticipantVolumes;
+import org.sociallearning.impact.value.ValueEstimates;
+import org.sociallearning.impact.value.ValueInputs;
+import org.sociallearning.impact.value.ValueRow;
 import org.sociallearning.impact.schemas.MetricDefinition;
 import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;
@@ -77,6 +81,7 @@ public final class NightlyImpactJob {
       Dataset<Row> participants = participation(resolved, manifest);
       List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
       knowledgeFlow(resolved, manifest, dir);
+      value(resolved, participants, estimates, dir);
       RunResult result = publish(dir, staged, manifest, intakes, estimates, started);
       return result;
     } catch (RuntimeException | java.io.IOException | Error e) {
@@ -282,6 +287,21 @@ public final class NightlyImpactJob {
 
   static final int TOP_HELPERS = 5;
 
+  /** Hours saved, revenue effect and ROI from the estimates and what participants handled. */
+  private void value(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
+      List<MetricEstimate> estimates, Path dir) {
+    long t = log.start();
+    EstimationSettings settings = config.estimation();
+    ValueInputs inputs = ParticipantVolumes.of(
+        hasSource("service_tickets") ? resolved.get("service_tickets") : null,
+        hasSource("opportunities") ? resolved.get("opportunities") : null, participants,
+        new OutcomeWindow(config.asOf(), settings.ticketHorizonDays()),
+        new OutcomeWindow(config.asOf(), settings.salesHorizonDays()));
+    List<ValueRow> rows = ValueEstimates.compute(config.value(), estimates, inputs);
+    ResultTables.write(spark, "value_estimates", ResultTables.valueRows(rows), dir);
+    log.finish("value", t, estimates.size(), rows.size());
+  }
+
   /** Benjamini-Hochberg across every estimate of the run: many metrics, some false alarms. */
   static List<MetricEstimate> withAdjustedPValues(List<MetricEstimate> estimates) {
     List<Integer> tested = new ArrayList<>();
@@ -325,7 +345,8 @@ public final class NightlyImpactJob {
     List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
         "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
-        "knowledge_concentration.csv", "knowledge_concentration/", "quarantine/quarantine.csv",
+        "knowledge_concentration.csv", "knowledge_concentration/", "value_estimates.csv",
+        "value_estimates/", "quarantine/quarantine.csv",
         "report/index.html", "manifest.json");
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
     staged.publish();

@@ -55,6 +55,15 @@ public final class ResultTables {
     return rows;
   }
 
+  public static List<Row> valueRows(List<org.sociallearning.impact.value.ValueRow> values) {
+    List<Row> rows = new ArrayList<>();
+    for (org.sociallearning.impact.value.ValueRow v : values) {
+      rows.add(RowFactory.create(v.item(), num(v.estimate()), num(v.low()), num(v.high()),
+          v.unit(), v.method()));
+    }
+    return rows;
+  }
+
   /** Writes {@code <dir>/<table>.csv} and the Parquet folder {@code <dir>/<table>/}. */
   public static void write(SparkSession spark, String table, List<Row> rows, Path dir) {
     TableContract contract = TableContract.load(table);

@@ -180,6 +180,12 @@ class NightlyImpactJobTest {
     MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
     assertTrue(ttr.pValue() < 0.05 && ttr.pValueAdjusted() >= ttr.pValue(), ttr.toString());
     assertTrue(Files.isDirectory(out.resolve("impact_estimates")));
+    List<String> value = Files.readAllLines(out.resolve("value_estimates.csv"));
+    assertEquals("item,estimate,ci_low,ci_high,unit,method", value.get(0));
+    String hoursSaved = value.stream().filter(l -> l.startsWith("hours_saved,")).findFirst()
+        .orElseThrow();
+    assertTrue(Double.parseDouble(hoursSaved.split(",")[1]) > 0,
+        "participants resolve faster, so hours are saved: " + hoursSaved);
     String html = Files.readString(plantedRun.report());
     assertTrue(html.contains("Service agents who joined a community resolved tickets"), html);
     assertTrue(html.contains("<img"), "at least one chart");

@@ -77,6 +77,7 @@ class ExportShapeTest {
                 + "  learning:     [{format: xapi-jsonl, path: xapi/statements.jsonl}]\n"
                 + "  service_desk: [{format: servicenow-csv, path: servicenow/incident.csv, timezone: \"-06:00\"}]\n"
                 + "  crm:          [{format: salesforce-csv, path: salesforce/Opportunity.csv, users: salesforce/User.csv}]\n"
+                + "value: {loaded_hourly_cost: 55, gross_margin: 0.35, program_cost: 120000, currency: EUR}\n"
                 + "participation:\n"
                 + "  communities: [\"ask-*\", \"cop-*\", \"guild-*\"]\n"
                 + "  min_interactions: 3\n";

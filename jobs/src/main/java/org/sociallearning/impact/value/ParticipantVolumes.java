@@ -1,0 +1,67 @@
+package org.sociallearning.impact.value;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.sociallearning.impact.identity.IdentityResolution;
+import org.sociallearning.impact.outcomes.DealSize;
+import org.sociallearning.impact.outcomes.OutcomeWindow;
+import org.sociallearning.impact.outcomes.SalesOutcomes;
+import org.sociallearning.impact.outcomes.TimeToResolve;
+
+/**
+ * Value step input: what participants actually handled after joining, per year. Uses each
+ * metric's own observable items (so censoring and horizons match the estimates), from the
+ * months on or after each participant's joining month, over the last twelve observable months
+ * (fewer months are scaled up to a year). Aggregates only: one row per figure reaches the driver.
+ */
+public final class ParticipantVolumes {
+
+  private ParticipantVolumes() {}
+
+  /**
+   * @param tickets service tickets with {@code employee_id}, or null when none are configured
+   * @param opportunities opportunities with {@code employee_id}, or null
+   * @param participants {@code employee_id, cohort_month}
+   */
+  public static ValueInputs of(Dataset<Row> tickets, Dataset<Row> opportunities,
+      Dataset<Row> participants, OutcomeWindow ticketWindow, OutcomeWindow salesWindow) {
+    double[] ticketFigures = tickets == null ? new double[] {Double.NaN, Double.NaN}
+        : perYearAndMeanLevel(TimeToResolve.items(tickets, ticketWindow), participants);
+    double[] closedDeals = opportunities == null ? new double[] {Double.NaN, Double.NaN}
+        : perYearAndMeanLevel(SalesOutcomes.winRate(opportunities, salesWindow), participants);
+    double[] wonDeals = opportunities == null ? new double[] {Double.NaN, Double.NaN}
+        : perYearAndMeanLevel(DealSize.items(opportunities, salesWindow), participants);
+    double[] cycles = opportunities == null ? new double[] {Double.NaN, Double.NaN}
+        : perYearAndMeanLevel(SalesOutcomes.salesCycle(opportunities, salesWindow), participants);
+    return new ValueInputs(ticketFigures[0], ticketFigures[1], closedDeals[0], wonDeals[1],
+        cycles[1]);
+  }
+
+  /**
+   * Items ({@code employee_id, month, value} on the log scale) of participants after joining:
+   * {items per year, mean of exp(value)} over the last twelve months that have any.
+   */
+  static double[] perYearAndMeanLevel(Dataset<Row> items, Dataset<Row> participants) {
+    Dataset<Row> after = items.join(participants.select(col(IdentityResolution.EMPLOYEE_ID),
+            col("cohort_month")), IdentityResolution.EMPLOYEE_ID)
+        .filter(col("month").geq(col("cohort_month")));
+    Row last = after.agg(max(col("month"))).first();
+    if (last.isNullAt(0)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    Row r = after.filter(col("month").gt(add_months(lit(last.getDate(0)), -12)))
+        .agg(count(lit(1)), countDistinct(col("month")), avg(exp(col("value")))).first();
+    double months = r.getLong(1);
+    return new double[] {r.getLong(0) * 12.0 / months, r.isNullAt(2) ? Double.NaN
+        : r.getDouble(2)};
+  }
+}
