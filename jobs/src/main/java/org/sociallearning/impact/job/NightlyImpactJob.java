@@ -193,6 +193,7 @@ public final class NightlyImpactJob {
   }
 
   private SegmentPanels.PersonSegments segments;
+  private final List<BalanceTable.Balance> balance = new ArrayList<>();
   private final Map<String, Map<String, String>> rosterAttributes = new TreeMap<>();
 
   /**
@@ -249,6 +250,9 @@ public final class NightlyImpactJob {
       out.add(estimate);
       manifest.estimatorNotes(metric.name(), estimate.estimatorNotes());
       panelRows.unpersist();
+      balance.add(BalanceTable.preJoiningOutcome(metric.name(), panel));
+      balance.addAll(BalanceTable.attribute(metric.name(), "department", segments.department(),
+          panel));
       Map<String, Panel> bySegment = SegmentPanels.of(panel, segments);
       for (Map.Entry<String, Panel> segment : bySegment.entrySet()) {
         out.add(MetricEstimation.estimate(metric, segment.getKey(), segment.getValue(), options,
@@ -333,6 +337,8 @@ public final class NightlyImpactJob {
     long t = log.start();
     ResultTables.write(spark, "impact_estimates", ResultTables.estimateRows(estimates), dir);
     ResultTables.write(spark, "impact_event_study", ResultTables.eventStudyRows(estimates), dir);
+    ResultTables.write(spark, "balance",
+        ResultTables.balanceRows(balance, config.estimation().minGroupSize()), dir);
     Dataset<Row> quarantine = null;
     for (Intake i : intakes) {
       quarantine = quarantine == null ? i.quarantine() : quarantine.unionByName(i.quarantine());
@@ -345,7 +351,8 @@ public final class NightlyImpactJob {
     List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
         "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
-        "knowledge_concentration.csv", "knowledge_concentration/", "value_estimates.csv",
+        "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
+        "value_estimates.csv",
         "value_estimates/", "quarantine/quarantine.csv",
         "report/index.html", "manifest.json");
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);

@@ -55,6 +55,19 @@ public final class ResultTables {
     return rows;
   }
 
+  /** Balance rows; numbers of rows resting on fewer than {@code minGroupSize} people are nulled. */
+  public static List<Row> balanceRows(List<org.sociallearning.impact.job.BalanceTable.Balance> rows,
+      int minGroupSize) {
+    List<Row> out = new ArrayList<>();
+    for (var b : rows) {
+      boolean shown = b.nParticipants() >= minGroupSize && b.nComparison() >= minGroupSize;
+      out.add(RowFactory.create(b.metric(), b.variable(),
+          shown ? num(b.participants()) : null, shown ? num(b.comparison()) : null,
+          shown ? num(b.smd()) : null, b.nParticipants(), b.nComparison()));
+    }
+    return out;
+  }
+
   public static List<Row> valueRows(List<org.sociallearning.impact.value.ValueRow> values) {
     List<Row> rows = new ArrayList<>();
     for (org.sociallearning.impact.value.ValueRow v : values) {

@@ -180,6 +180,10 @@ class NightlyImpactJobTest {
     MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
     assertTrue(ttr.pValue() < 0.05 && ttr.pValueAdjusted() >= ttr.pValue(), ttr.toString());
     assertTrue(Files.isDirectory(out.resolve("impact_estimates")));
+    String preJoining = Files.readAllLines(out.resolve("balance.csv")).stream()
+        .filter(l -> l.startsWith("time_to_resolve_hours,pre-joining")).findFirst().orElseThrow();
+    assertTrue(Double.parseDouble(preJoining.split(",")[4]) < -0.1,
+        "the planted self-selection shows before joining: " + preJoining);
     List<String> value = Files.readAllLines(out.resolve("value_estimates.csv"));
     assertEquals("item,estimate,ci_low,ci_high,unit,method", value.get(0));
     String hoursSaved = value.stream().filter(l -> l.startsWith("hours_saved,")).findFirst()
