@@ -216,6 +216,10 @@ public final class ConfigLoader {
       throw new ConfigException("estimation.min_group_size must be at least 3, got "
           + e.minGroupSize());
     }
+    if (e.firstDealLandmarkDays() < 0) {
+      throw new ConfigException("estimation.first_deal_landmark_days must be 0 or more, got "
+          + e.firstDealLandmarkDays());
+    }
     if (e.ticketHorizonDays() < 1 || e.salesHorizonDays() < 1) {
       throw new ConfigException("estimation.ticket_horizon_days and sales_horizon_days must be "
           + "positive");

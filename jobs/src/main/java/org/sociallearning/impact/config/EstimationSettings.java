@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param ticketHorizonDays durations are followed this many days: longer ones count as the
  *     horizon, and tickets opened less than this before as_of are not yet observable
  * @param salesHorizonDays the same for opportunities
+ * @param firstDealLandmarkDays days after hire at which new sellers are grouped into
+ *     participants and others for the time-to-first-deal comparison
  */
 public record EstimationSettings(
     @JsonProperty("control") String control,
@@ -27,7 +29,8 @@ public record EstimationSettings(
     @JsonProperty("seed") Long seed,
     @JsonProperty("min_group_size") Integer minGroupSize,
     @JsonProperty("ticket_horizon_days") Integer ticketHorizonDays,
-    @JsonProperty("sales_horizon_days") Integer salesHorizonDays) {
+    @JsonProperty("sales_horizon_days") Integer salesHorizonDays,
+    @JsonProperty("first_deal_landmark_days") Integer firstDealLandmarkDays) {
 
   public EstimationSettings {
     control = control == null ? "never" : control;
@@ -38,9 +41,10 @@ public record EstimationSettings(
     minGroupSize = minGroupSize == null ? 5 : minGroupSize;
     ticketHorizonDays = ticketHorizonDays == null ? 30 : ticketHorizonDays;
     salesHorizonDays = salesHorizonDays == null ? 180 : salesHorizonDays;
+    firstDealLandmarkDays = firstDealLandmarkDays == null ? 90 : firstDealLandmarkDays;
   }
 
   public static EstimationSettings defaults() {
-    return new EstimationSettings(null, null, null, null, null, null, null, null);
+    return new EstimationSettings(null, null, null, null, null, null, null, null, null);
   }
 }

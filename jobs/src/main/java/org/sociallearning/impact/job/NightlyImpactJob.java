@@ -28,7 +28,9 @@ import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.knowledge.Expertise;
 import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
 import org.sociallearning.impact.knowledge.QuestionThreads;
+import org.sociallearning.impact.outcomes.FirstDealComparison;
 import org.sociallearning.impact.outcomes.MetricCatalog;
+import org.sociallearning.impact.outcomes.TimeToFirstDeal;
 import org.sociallearning.impact.participation.CommunityPatterns;
 import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
@@ -82,6 +84,9 @@ public final class NightlyImpactJob {
       List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
       knowledgeFlow(resolved, manifest, dir);
       value(resolved, participants, estimates, dir);
+      if (hasSource("opportunities")) {
+        firstDeals(resolved, participants, dir);
+      }
       RunResult result = publish(dir, staged, manifest, intakes, estimates, started);
       return result;
     } catch (RuntimeException | java.io.IOException | Error e) {
@@ -291,6 +296,23 @@ public final class NightlyImpactJob {
 
   static final int TOP_HELPERS = 5;
 
+  /** New sellers' days to a first won deal, participants against others, censoring-aware. */
+  private void firstDeals(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
+      Path dir) {
+    long t = log.start();
+    EstimationSettings settings = config.estimation();
+    Dataset<Row> people = TimeToFirstDeal.people(resolved.get("roster"),
+        resolved.get("opportunities"), new OutcomeWindow(config.asOf(), settings.salesHorizonDays()));
+    Dataset<Row> groups = TimeToFirstDeal.landmarkGroups(people, resolved.get("roster"),
+        participants, settings.firstDealLandmarkDays());
+    FirstDealComparison comparison = FirstDealComparison.of(groups,
+        FirstDealComparison.ComparisonGroup.NOT_PARTICIPATING_AT_LANDMARK);
+    List<Row> rows = ResultTables.firstDealRows(comparison, settings.minGroupSize());
+    ResultTables.write(spark, "first_deal_comparison", rows, dir);
+    log.finish("first deals", t,
+        comparison.participants().size() + comparison.comparison().size(), rows.size());
+  }
+
   /** Hours saved, revenue effect and ROI from the estimates and what participants handled. */
   private void value(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
       List<MetricEstimate> estimates, Path dir) {
@@ -352,7 +374,7 @@ public final class NightlyImpactJob {
         "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
         "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
-        "value_estimates.csv",
+        "first_deal_comparison.csv", "first_deal_comparison/", "value_estimates.csv",
         "value_estimates/", "quarantine/quarantine.csv",
         "report/index.html", "manifest.json");
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);

@@ -68,6 +68,28 @@ public final class ResultTables {
     return out;
   }
 
+  /** The two Kaplan-Meier groups; a group below {@code minGroupSize} people keeps only its flag. */
+  public static List<Row> firstDealRows(
+      org.sociallearning.impact.outcomes.FirstDealComparison comparison, int minGroupSize) {
+    List<Row> out = new ArrayList<>();
+    addFirstDealRow(out, "participants", comparison.participants(), minGroupSize);
+    addFirstDealRow(out, "comparison", comparison.comparison(), minGroupSize);
+    return out;
+  }
+
+  private static void addFirstDealRow(List<Row> out, String group,
+      org.sociallearning.impact.knowledge.KaplanMeier curve, int minGroupSize) {
+    long people = curve.size();
+    if (people < minGroupSize) {
+      out.add(RowFactory.create(group, null, null, null, null, null, true));
+      return;
+    }
+    long deals = curve.curve().stream().mapToLong(s -> s.events()).sum();
+    var median = curve.median();
+    out.add(RowFactory.create(group, people, deals, num(median.estimate()),
+        num(median.ciLow()), num(median.ciHigh()), false));
+  }
+
   public static List<Row> valueRows(List<org.sociallearning.impact.value.ValueRow> values) {
     List<Row> rows = new ArrayList<>();
     for (org.sociallearning.impact.value.ValueRow v : values) {
