@@ -98,11 +98,11 @@ public final class NightlyImpactJob {
   private List<Intake> ingest() {
     List<Intake> intakes = new ArrayList<>();
     for (Sources.ConfiguredSource source : config.sources().all()) {
-      long t = log.start();
+      StageLog.Timer t = log.start();
       Intake intake = AdapterRegistry.forFormat(source.spec().format())
           .read(spark, config, source);
       intakes.add(intake);
-      log.finish("ingest " + source.role() + " (" + intake.format() + ")", t, intake.read(),
+      t.finish("ingest " + source.role() + " (" + intake.format() + ")", intake.read(),
           intake.acceptedCount());
     }
     return intakes;
@@ -110,7 +110,7 @@ public final class NightlyImpactJob {
 
   /** Canonical tables by name (sources of one table unioned) with employee_id added. */
   private Map<String, Dataset<Row>> resolveIdentities(List<Intake> intakes, Manifest manifest) {
-    long t = log.start();
+    StageLog.Timer t = log.start();
     Map<String, Dataset<Row>> tables = new TreeMap<>();
     for (String table : List.of("roster", "forum_interactions", "learning_statements",
         "service_tickets", "opportunities")) {
@@ -154,14 +154,14 @@ public final class NightlyImpactJob {
       manifest.warn(unmatchedTotal + " identities in the exports did not match the HR roster"
           + " (by email); their activity is not attributed to anyone");
     }
-    log.finish("identity", t, rows, directory.count());
+    t.finish("identity", rows, directory.count());
     return resolved;
   }
 
   private final Map<String, Long> unmatchedByTable = new TreeMap<>();
 
   private Dataset<Row> participation(Map<String, Dataset<Row>> resolved, Manifest manifest) {
-    long t = log.start();
+    StageLog.Timer t = log.start();
     Dataset<Row> interactions = SocialLearningParticipation.interactions(
         resolved.get("forum_interactions"), resolved.get("learning_statements"),
         config.participation().communities(), config.asOf());
@@ -182,7 +182,7 @@ public final class NightlyImpactJob {
       manifest.warn("blended learning: no formal course completions in the learning records, so"
           + " course-then-community is not compared");
     }
-    log.finish("participation", t, interactions.count(), participants.count());
+    t.finish("participation", interactions.count(), participants.count());
     return participants;
   }
 
@@ -241,14 +241,14 @@ public final class NightlyImpactJob {
           || !hasSource(metric.sourceTable())) {
         continue;
       }
-      long t = log.start();
+      StageLog.Timer t = log.start();
       Dataset<Row> panelRows = MetricCatalog.employeeMonths(metric.name(),
               resolved.get("service_tickets"), resolved.get("opportunities"), tickets, deals)
           .persist(StorageLevel.MEMORY_AND_DISK());
       Row sum = panelRows.agg(org.apache.spark.sql.functions.sum(col("items"))).first();
       long itemCount = sum.isNullAt(0) ? 0 : sum.getLong(0);
       Panel panel = PanelAssembler.assemble(panelRows, participants);
-      log.finish("outcomes " + metric.name(), t, itemCount, panelRows.count());
+      t.finish("outcomes " + metric.name(), itemCount, panelRows.count());
       t = log.start();
       MetricEstimate estimate = MetricEstimation.estimate(metric, "all", panel, options,
           settings.minGroupSize(), strataFor(panel));
@@ -263,14 +263,14 @@ public final class NightlyImpactJob {
         out.add(MetricEstimation.estimate(metric, segment.getKey(), segment.getValue(), options,
             settings.minGroupSize(), strataFor(segment.getValue())));
       }
-      log.finish("estimate " + metric.name(), t, panel.unitCount(), 1 + bySegment.size());
+      t.finish("estimate " + metric.name(), panel.unitCount(), 1 + bySegment.size());
     }
     return withAdjustedPValues(out);
   }
 
   /** Knowledge flow in the communities: answers, speed, silo bridging, who the helpers are. */
   private void knowledgeFlow(Map<String, Dataset<Row>> resolved, Manifest manifest, Path dir) {
-    long t = log.start();
+    StageLog.Timer t = log.start();
     PseudonymKey key = PseudonymKey.fromEnvironment();
     if (!key.stable()) {
       manifest.warn(PseudonymKey.ENV + " is not set: helper pseudonyms use a one-off key and will"
@@ -290,7 +290,7 @@ public final class NightlyImpactJob {
         Expertise.topHelpers(answers, key.pseudonyms(), TOP_HELPERS, minGroup), dir);
     ResultTables.write(spark, "knowledge_concentration",
         Expertise.concentration(answers, minGroup), dir);
-    log.finish("knowledge flow", t, threads.count(), answers.count());
+    t.finish("knowledge flow", threads.count(), answers.count());
     threads.unpersist();
   }
 
@@ -299,7 +299,7 @@ public final class NightlyImpactJob {
   /** New sellers' days to a first won deal, participants against others, censoring-aware. */
   private void firstDeals(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
       Path dir) {
-    long t = log.start();
+    StageLog.Timer t = log.start();
     EstimationSettings settings = config.estimation();
     Dataset<Row> people = TimeToFirstDeal.people(resolved.get("roster"),
         resolved.get("opportunities"), new OutcomeWindow(config.asOf(), settings.salesHorizonDays()));
@@ -309,14 +309,14 @@ public final class NightlyImpactJob {
         FirstDealComparison.ComparisonGroup.NOT_PARTICIPATING_AT_LANDMARK);
     List<Row> rows = ResultTables.firstDealRows(comparison, settings.minGroupSize());
     ResultTables.write(spark, "first_deal_comparison", rows, dir);
-    log.finish("first deals", t,
+    t.finish("first deals",
         comparison.participants().size() + comparison.comparison().size(), rows.size());
   }
 
   /** Hours saved, revenue effect and ROI from the estimates and what participants handled. */
   private void value(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
       List<MetricEstimate> estimates, Path dir) {
-    long t = log.start();
+    StageLog.Timer t = log.start();
     EstimationSettings settings = config.estimation();
     ValueInputs inputs = ParticipantVolumes.of(
         hasSource("service_tickets") ? resolved.get("service_tickets") : null,
@@ -325,7 +325,7 @@ public final class NightlyImpactJob {
         new OutcomeWindow(config.asOf(), settings.salesHorizonDays()));
     List<ValueRow> rows = ValueEstimates.compute(config.value(), estimates, inputs);
     ResultTables.write(spark, "value_estimates", ResultTables.valueRows(rows), dir);
-    log.finish("value", t, estimates.size(), rows.size());
+    t.finish("value", estimates.size(), rows.size());
   }
 
   /** Benjamini-Hochberg across every estimate of the run: many metrics, some false alarms. */
@@ -356,7 +356,7 @@ public final class NightlyImpactJob {
   private RunResult publish(Path dir, StagedOutput staged, Manifest manifest,
       List<Intake> intakes, List<MetricEstimate> estimates, Instant started)
       throws java.io.IOException {
-    long t = log.start();
+    StageLog.Timer t = log.start();
     ResultTables.write(spark, "impact_estimates", ResultTables.estimateRows(estimates), dir);
     ResultTables.write(spark, "impact_event_study", ResultTables.eventStudyRows(estimates), dir);
     ResultTables.write(spark, "balance",
@@ -369,7 +369,7 @@ public final class NightlyImpactJob {
     ReportWriter.write(ReportModelBuilder.build(config.asOf(), started, estimates, intakes,
         manifest.warnings(), config.estimation().minGroupSize()), dir.resolve("report"));
     long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
-    log.finish("publish", t, estimates.size(), quarantined);
+    t.finish("publish", estimates.size(), quarantined);
     List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
         "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",

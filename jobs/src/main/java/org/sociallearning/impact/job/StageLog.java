@@ -18,11 +18,26 @@ public final class StageLog {
     this.out = out;
   }
 
-  public long start() {
-    return System.nanoTime();
+  /** Starts timing a stage; the returned timer prints and records it when finished. */
+  public Timer start() {
+    return new Timer(System.nanoTime());
   }
 
-  public void finish(String name, long startedNanos, long rowsIn, long rowsOut) {
+  /** A running stage. */
+  public final class Timer {
+    private final long startedNanos;
+
+    private Timer(long startedNanos) {
+      this.startedNanos = startedNanos;
+    }
+
+    /** Ends the stage: one progress line and one manifest entry. */
+    public void finish(String name, long rowsIn, long rowsOut) {
+      record(name, startedNanos, rowsIn, rowsOut);
+    }
+  }
+
+  private void record(String name, long startedNanos, long rowsIn, long rowsOut) {
     Stage stage = new Stage(name, rowsIn, rowsOut, (System.nanoTime() - startedNanos) / 1e9);
     stages.add(stage);
     out.println(String.format(Locale.ROOT, "stage %-28s in %9s  out %9s  %7.2f s", name,
