@@ -97,7 +97,12 @@ public final class ConfigLoader {
         throw new ConfigException("as_of must be a date like 2026-11-01, got '" + raw.asOf() + "'");
       }
     }
-    String output = raw.output() == null ? "out" : raw.output();
+    OutputSettings outputSettings = raw.output() == null ? OutputSettings.defaults() : raw.output();
+    if (outputSettings.keepRuns() < 1) {
+      throw new ConfigException("output.keep_runs must be at least 1 (the published run), got "
+          + outputSettings.keepRuns());
+    }
+    validateJdbc(outputSettings.jdbc());
     if (raw.sources() == null || raw.sources().roster() == null) {
       throw new ConfigException("sources.roster is required: the HR roster resolves people");
     }
@@ -110,8 +115,8 @@ public final class ConfigLoader {
       throw new ConfigException(message);
     });
     PipelineConfig config = new PipelineConfig(configFile, digest, asOf,
-        configFile.getParent().resolve(output).normalize(), raw.sources(), participation,
-        estimation, value);
+        configFile.getParent().resolve(outputSettings.path()).normalize(), raw.sources(),
+        participation, estimation, value, outputSettings);
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       validateSource(config, source);
     }
@@ -173,12 +178,33 @@ public final class ConfigLoader {
         if (path == null) {
           continue;
         }
-        Path input = config.resolve(path);
+        Path input = org.sociallearning.impact.ingest.InputFiles.base(config.resolve(path));
         if (input.startsWith(output) || output.startsWith(input)) {
           throw new ConfigException("output (" + output + ") overlaps " + source.key()
               + " (" + input + "): a run replaces the output folder, so keep inputs elsewhere");
         }
       }
+    }
+  }
+
+  private static void validateJdbc(OutputSettings.JdbcSettings jdbc) {
+    if (jdbc == null) {
+      return;
+    }
+    if (jdbc.url() == null || !jdbc.url().startsWith("jdbc:")) {
+      throw new ConfigException("output.jdbc.url must be a JDBC URL such as"
+          + " jdbc:postgresql://host:5432/db, got '" + jdbc.url() + "'");
+    }
+    if (jdbc.user() == null) {
+      throw new ConfigException("output.jdbc.user is required");
+    }
+    if (jdbc.passwordEnv() != null && !jdbc.passwordEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new ConfigException("output.jdbc.password_env names an environment variable (e.g."
+          + " IMPACT_DB_PASSWORD), not the password itself");
+    }
+    if (!jdbc.schema().matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      throw new ConfigException("output.jdbc.schema must be a plain identifier (letters, digits,"
+          + " underscore), got '" + jdbc.schema() + "'");
     }
   }
 
@@ -227,6 +253,14 @@ public final class ConfigLoader {
   }
 
   private static void requireExists(Path path, String key) {
+    if (org.sociallearning.impact.ingest.InputFiles.isPattern(path)) {
+      try {
+        org.sociallearning.impact.ingest.InputFiles.list(path, "**");
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(key + " is the pattern " + path + ", which matches nothing");
+      }
+      return;
+    }
     if (!Files.exists(path)) {
       throw new ConfigException(key + " points to " + path + ", which does not exist");
     }

@@ -11,6 +11,7 @@ import org.sociallearning.impact.value.ValueSettings;
  * @param configFile the YAML file this was read from
  * @param digest SHA-256 of the config file's bytes, recorded in the manifest
  * @param value costs and margins that turn effects into money (all optional)
+ * @param outputSettings how many runs to keep and the optional database sink
  */
 public record PipelineConfig(
     Path configFile,
@@ -20,7 +21,8 @@ public record PipelineConfig(
     Sources sources,
     ParticipationSettings participation,
     EstimationSettings estimation,
-    ValueSettings value) {
+    ValueSettings value,
+    OutputSettings outputSettings) {
 
   public Path configDir() {
     return configFile.getParent();

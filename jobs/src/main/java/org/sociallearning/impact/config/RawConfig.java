@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The YAML document exactly as written; {@link ConfigLoader} validates it into a PipelineConfig. */
 record RawConfig(
     @JsonProperty("as_of") String asOf,
-    @JsonProperty("output") String output,
+    @JsonProperty("output") OutputSettings output,
     @JsonProperty("sources") Sources sources,
     @JsonProperty("participation") ParticipationSettings participation,
     @JsonProperty("estimation") EstimationSettings estimation,

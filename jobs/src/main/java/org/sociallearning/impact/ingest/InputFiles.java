@@ -18,23 +18,63 @@ public final class InputFiles {
 
   /**
    * A single file as itself; for a folder, the files whose path relative to it matches
-   * {@code glob} (e.g. {@code *.csv} or {@code * /*.json} for one level down), sorted.
+   * {@code glob} (e.g. {@code *.csv} or {@code * /*.json} for one level down), sorted. The path
+   * itself may be a pattern for daily export drops ({@code drops/2026-*}/incident.csv or
+   * {@code drops/*}): every match is taken, folders among them as above.
    */
   public static List<Path> list(Path path, String glob) {
+    if (isPattern(path)) {
+      Path base = base(path);
+      List<Path> matches = walk(base, base.relativize(path).toString(), false);
+      if (matches.isEmpty()) {
+        throw new IllegalArgumentException("no input matches " + path);
+      }
+      java.util.TreeSet<Path> files = new java.util.TreeSet<>();
+      for (Path match : matches) {
+        files.addAll(Files.isDirectory(match) ? walk(match, glob, true) : List.of(match));
+      }
+      return List.copyOf(files);
+    }
     if (Files.isRegularFile(path)) {
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
       throw new IllegalArgumentException("input " + path + " does not exist");
     }
+    return walk(path, glob, true);
+  }
+
+  /** Whether a configured path holds glob characters ({@code * ? [ {}). */
+  public static boolean isPattern(Path path) {
+    return path.toString().chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+  }
+
+  /** The folder a pattern starts from: its leading part without glob characters. */
+  public static Path base(Path path) {
+    Path base = path.getRoot();
+    for (Path part : path) {
+      if (isPattern(part)) {
+        break;
+      }
+      base = base == null ? part : base.resolve(part);
+    }
+    return base;
+  }
+
+  /** Entries under {@code root} whose relative path matches {@code glob}, sorted. */
+  private static List<Path> walk(Path root, String glob, boolean filesOnly) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> matcher.matches(path.relativize(p)))
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> !p.equals(root))
+          .filter(p -> !filesOnly || Files.isRegularFile(p))
+          .filter(p -> matcher.matches(root.relativize(p)))
           .sorted()
           .collect(Collectors.toList());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
     }
   }
 

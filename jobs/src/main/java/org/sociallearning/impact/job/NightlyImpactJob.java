@@ -73,7 +73,8 @@ public final class NightlyImpactJob {
     Instant started = Instant.now();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
         .format(started.atOffset(ZoneOffset.UTC));
-    StagedOutput staged = new StagedOutput(config.output(), runId);
+    StagedOutput staged = new StagedOutput(config.output(), runId,
+        config.outputSettings().keepRuns());
     Path dir = staged.begin();
     try {
       Manifest manifest = new Manifest(runId, config.asOf().toString(),
@@ -378,8 +379,7 @@ public final class NightlyImpactJob {
         "value_estimates/", "quarantine/quarantine.csv",
         "report/index.html", "manifest.json");
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
-    staged.publish();
-    Path out = staged.output();
+    Path out = staged.publish();
     return new RunResult(out, out.resolve("report").resolve("index.html"),
         out.resolve("manifest.json"), estimates);
   }

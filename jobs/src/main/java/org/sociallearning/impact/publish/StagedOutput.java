@@ -2,74 +2,95 @@ package org.sociallearning.impact.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Publish step: a run writes everything into a staging folder beside the output folder and only
- * then swaps it in with two renames, so readers never see a half-written run. A run that dies
- * before the swap leaves the previous output untouched; one that dies between the renames
- * leaves {@code <output>.previous}, which the next run restores before it starts. A lock file
- * beside the output keeps two runs from writing at once, and a folder that was not written by
- * this job (it has no {@code manifest.json}) is never replaced.
+ * Publish step: each run writes into a staging folder and is published by switching the
+ * {@code current} pointer, so readers never see a half-written run.
+ *
+ * <pre>
+ * output/
+ *   current -&gt; runs/20261201T020000Z     (a relative symbolic link: what readers open)
+ *   runs/20261130T020000Z/                (earlier runs, the newest keep_runs kept)
+ *   runs/20261201T020000Z/
+ *   runs/.staging-20261202T020000Z/       (only while a run is writing)
+ *   .lock
+ * </pre>
+ *
+ * <p>The switch is a rename of a new link over {@code current}, which is atomic on POSIX file
+ * systems: at every moment {@code current} names a complete run. A run killed at any point
+ * leaves {@code current} as it was; the next run clears what the killed one left (stale
+ * staging folders, a half-made link, a half-pruned old run) while it holds the lock. A lock
+ * file keeps two runs from writing at once, and a folder this job did not write (no
+ * {@code runs/} inside) is never touched.
  */
 public final class StagedOutput {
 
-  private final Path output;
-  private final Path staging;
-  private final Path previous;
-  private final Path lockFile;
-  private java.nio.channels.FileChannel lockChannel;
-  private java.nio.channels.FileLock lock;
+  static final String CURRENT = "current";
+  static final String RUNS = "runs";
+  private static final String STAGING_PREFIX = ".staging-";
+  private static final String DELETING_PREFIX = ".deleting-";
+  private static final String LINK_PREFIX = ".current-";
 
-  public StagedOutput(Path output, String runId) {
+  private final Path output;
+  private final Path runs;
+  private final String runId;
+  private final int keepRuns;
+  private Path staging;
+  private FileChannel lockChannel;
+  private FileLock lock;
+
+  public StagedOutput(Path output, String runId, int keepRuns) {
+    if (keepRuns < 1) {
+      throw new IllegalArgumentException("keepRuns must be at least 1, was " + keepRuns);
+    }
     this.output = output.toAbsolutePath().normalize();
-    Path parent = this.output.getParent();
-    String name = this.output.getFileName().toString();
-    this.staging = parent.resolve("." + name + ".staging-" + runId);
-    this.previous = parent.resolve("." + name + ".previous");
-    this.lockFile = parent.resolve("." + name + ".lock");
+    this.runs = this.output.resolve(RUNS);
+    this.runId = runId;
+    this.keepRuns = keepRuns;
   }
 
   /**
-   * Takes the lock, restores an interrupted swap, clears stale staging folders (no other run can
-   * be writing them while we hold the lock) and creates this run's one.
+   * Takes the lock, clears what an interrupted run left behind and creates this run's staging
+   * folder.
    */
   public Path begin() {
     try {
-      Files.createDirectories(output.getParent());
-      lockChannel = java.nio.channels.FileChannel.open(lockFile,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-      lock = lockChannel.tryLock();
+      if (Files.isDirectory(output) && !Files.isDirectory(runs) && !isEmpty(output)) {
+        throw new IllegalStateException(output + " exists but was not written by this job (no "
+            + RUNS + "/ folder inside); choose an empty or new output folder");
+      }
+      Files.createDirectories(runs);
+      Path lockFile = output.resolve(".lock");
+      lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      try {
+        lock = lockChannel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+        lock = null;
+      }
       if (lock == null) {
         lockChannel.close();
         throw new IllegalStateException("another run is writing to " + output + " (lock "
             + lockFile + "); wait for it to finish");
       }
-      if (Files.isDirectory(output) && !Files.exists(output.resolve("manifest.json"))
-          && !isEmpty(output)) {
-        release();
-        throw new IllegalStateException(output + " exists but was not written by this job (no"
-            + " manifest.json); choose an empty or new output folder");
-      }
-      if (!Files.exists(output) && Files.exists(previous)) {
-        Files.move(previous, output, StandardCopyOption.ATOMIC_MOVE);
-      }
-      deleteTree(previous);
-      String stalePrefix = "." + output.getFileName() + ".staging-";
-      try (Stream<Path> siblings = Files.list(output.getParent())) {
-        for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(stalePrefix))
-            .toList()) {
-          deleteTree(p);
-        }
-      }
+      clearLeftovers();
+      staging = runs.resolve(STAGING_PREFIX + runId);
       Files.createDirectories(staging);
       return staging;
     } catch (IOException e) {
+      release();
       throw new UncheckedIOException("cannot prepare output folder " + output + ": "
           + e.getMessage(), e);
     }
@@ -79,33 +100,108 @@ public final class StagedOutput {
     return staging;
   }
 
+  /** The output root: readers open {@code <root>/current/}. */
   public Path output() {
     return output;
   }
 
-  /** Swaps the staged run in as the published output. */
-  public void publish() {
+  /**
+   * Moves the staged run to {@code runs/<run id>}, points {@code current} at it, prunes runs
+   * beyond {@code keepRuns} and releases the lock. Returns the published run's folder.
+   */
+  public Path publish() {
     try {
-      if (Files.exists(output)) {
-        move(output, previous);
-      }
-      move(staging, output);
-      deleteTree(previous);
-      release();
+      Path published = runs.resolve(uniqueRunName());
+      move(staging, published);
+      Path link = output.resolve(LINK_PREFIX + runId);
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, output.relativize(published));
+      Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      prune(published);
+      return published;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + staging + " to " + output + ": "
           + e.getMessage(), e);
+    } finally {
+      release();
     }
   }
 
   /** Removes this run's staging folder after a failure; the published output stays as it was. */
   public void abandon() {
     try {
-      deleteTree(staging);
+      if (staging != null) {
+        deleteTree(staging);
+      }
     } catch (IOException ignored) {
       // The next run clears stale staging folders.
     }
     release();
+  }
+
+  /** The run {@code current} points at, if any run was published under {@code output}. */
+  public static Optional<Path> currentRun(Path output) {
+    Path current = output.resolve(CURRENT);
+    if (!Files.isSymbolicLink(current) && !Files.isDirectory(current)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(current.toRealPath());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Published runs under {@code output}, oldest first. */
+  public static List<Path> publishedRuns(Path output) throws IOException {
+    Path runs = output.resolve(RUNS);
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(runs)) {
+      return entries.filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    }
+  }
+
+  private String uniqueRunName() {
+    String name = runId;
+    for (int n = 2; Files.exists(runs.resolve(name)); n++) {
+      name = runId + "-" + n;
+    }
+    return name;
+  }
+
+  /** Stale staging folders, half-made links and half-deleted runs of killed runs. */
+  private void clearLeftovers() throws IOException {
+    try (Stream<Path> entries = Files.list(runs)) {
+      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)
+          || p.getFileName().toString().startsWith(DELETING_PREFIX)).toList()) {
+        deleteTree(p);
+      }
+    }
+    try (Stream<Path> entries = Files.list(output)) {
+      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(LINK_PREFIX))
+          .toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Keeps the newest {@code keepRuns} runs and always the published one. */
+  private void prune(Path published) throws IOException {
+    List<Path> all = new ArrayList<>(publishedRuns(output));
+    all.remove(published);
+    int surplus = all.size() - (keepRuns - 1);
+    for (int i = 0; i < surplus; i++) {
+      Path old = all.get(i);
+      Path doomed = runs.resolve(DELETING_PREFIX + old.getFileName());
+      move(old, doomed);
+      deleteTree(doomed);
+    }
   }
 
   private void release() {
@@ -135,7 +231,7 @@ public final class StagedOutput {
   }
 
   static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {

@@ -228,7 +228,10 @@ class NightlyImpactJobTest {
     } finally {
       Files.writeString(incidents, original);
     }
-    assertEquals(before, Files.readString(first));
+    Path current = planted.resolve("out/current/impact_estimates.csv");
+    assertEquals(again.output(), planted.resolve("out/current").toRealPath(),
+        "readers still see the last good run");
+    assertEquals(before, Files.readString(current));
     try (Stream<Path> siblings = Files.list(first.getParent().getParent())) {
       assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".staging-")));
     }
