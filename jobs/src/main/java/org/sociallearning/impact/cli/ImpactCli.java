@@ -4,22 +4,26 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.spark.sql.SparkSession;
-import org.sociallearning.impact.config.ConfigException;
 import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.estimation.DidCommand;
+import org.sociallearning.impact.job.ExitCode;
 import org.sociallearning.impact.job.NightlyImpactJob;
+import org.sociallearning.impact.job.RunPlan;
+import org.sociallearning.impact.job.SourceCheck;
 import org.sociallearning.impact.job.SparkSessions;
 
 /**
- * Command line entry point ({@code bin/impact}): {@code run --config FILE} runs the nightly job,
- * {@code did ...} runs the estimator on any long panel. Failures end with a one-line cause and
- * a non-zero exit code, never a bare stack trace.
+ * Command line entry point ({@code bin/impact}): {@code run --config FILE} runs the nightly job
+ * ({@code --dry-run} prints its plan), {@code validate} checks the inputs, {@code did ...} runs
+ * the estimator on any long panel. Failures end with a one-line cause and an exit code from
+ * {@link ExitCode}, never a bare stack trace.
  */
 public final class ImpactCli {
 
   static final String USAGE = String.join("\n",
-      "usage: impact run --config FILE",
+      "usage: impact run --config FILE [--dry-run]",
+      "       impact validate --config FILE",
       "       impact did --panel FILE --id COL --time COL --group COL --outcome COL"
           + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR");
 
@@ -37,6 +41,7 @@ public final class ImpactCli {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     return switch (args[0]) {
       case "run" -> run(rest, out, err);
+      case "validate" -> validate(rest, out, err);
       case "did" -> DidCommand.run(rest, out, err);
       default -> {
         err.println("error: unknown command '" + args[0] + "'\n" + USAGE);
@@ -46,29 +51,61 @@ public final class ImpactCli {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 2 || !"--config".equals(args[0])) {
-      err.println("error: run needs --config FILE\n" + USAGE);
-      return 2;
-    }
-    PipelineConfig config;
-    try {
-      config = ConfigLoader.load(Path.of(args[1]));
-    } catch (ConfigException e) {
-      err.println("error: " + e.getMessage());
-      return 2;
+    boolean dryRun = args.length == 3 && "--dry-run".equals(args[2]);
+    if ((args.length != 2 && !dryRun) || !"--config".equals(args[0])) {
+      err.println("error: run needs --config FILE [--dry-run]\n" + USAGE);
+      return ExitCode.CONFIG.code();
     }
     try {
-      SparkSession spark = SparkSessions.forJob("social-learning-impact");
-      NightlyImpactJob.RunResult result = new NightlyImpactJob(spark, config, out).run();
-      out.println("report: " + result.report().toAbsolutePath());
-      return 0;
-    } catch (Exception | Error e) {
-      err.println("error: " + oneLine(e));
-      if (System.getenv("IMPACT_DEBUG") != null) {
-        e.printStackTrace(err);
+      PipelineConfig config = ConfigLoader.load(Path.of(args[1]));
+      if (dryRun) {
+        RunPlan.of(config).forEach(out::println);
+        return ExitCode.OK.code();
       }
-      return 1;
+      SparkSession spark = SparkSessions.forJob("social-learning-impact");
+      new NightlyImpactJob(spark, config, out).run();
+      out.println("report: " + config.output().resolve("current").resolve("report")
+          .resolve("index.html"));
+      return ExitCode.OK.code();
+    } catch (Exception | Error e) {
+      return fail(e, err);
     }
+  }
+
+  /** Reads and checks every input as a run would, publishes nothing. */
+  static int validate(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2 || !"--config".equals(args[0])) {
+      err.println("error: validate needs --config FILE\n" + USAGE);
+      return ExitCode.CONFIG.code();
+    }
+    try {
+      PipelineConfig config = ConfigLoader.load(Path.of(args[1]));
+      out.println("config ok: " + config.configFile() + " (as_of " + config.asOf() + ")");
+      SparkSession spark = SparkSessions.forJob("social-learning-impact-validate");
+      NightlyImpactJob.Validation v = new NightlyImpactJob(spark, config, out).validate();
+      for (SourceCheck c : v.sources()) {
+        out.println(String.format(java.util.Locale.ROOT,
+            "%-24s %-20s read %d = accepted %d + quarantined %d + deduplicated %d;"
+                + " unmatched identities %d", c.key(), c.format(), c.read(), c.accepted(),
+            c.quarantined(), c.deduplicated(), c.unmatchedIdentities()));
+        c.quarantineReasons().forEach((reason, n) ->
+            out.println(String.format(java.util.Locale.ROOT, "    %7d  %s", n, reason)));
+      }
+      v.warnings().forEach(w -> out.println("warning: " + w));
+      out.println("inputs ok: nothing was written");
+      return ExitCode.OK.code();
+    } catch (Exception | Error e) {
+      return fail(e, err);
+    }
+  }
+
+  private static int fail(Throwable e, PrintStream err) {
+    ExitCode code = ExitCode.of(e);
+    err.println("error: " + (code == ExitCode.CONFIG ? e.getMessage() : oneLine(e)));
+    if (System.getenv("IMPACT_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    return code.code();
   }
 
   /** The first message written for people (our own checks), on one line. */

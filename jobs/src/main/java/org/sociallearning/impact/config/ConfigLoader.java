@@ -116,7 +116,16 @@ public final class ConfigLoader {
     });
     PipelineConfig config = new PipelineConfig(configFile, digest, asOf,
         configFile.getParent().resolve(outputSettings.path()).normalize(), raw.sources(),
-        participation, estimation, value, outputSettings);
+        participation, estimation, value, outputSettings,
+        raw.privacy() == null ? PrivacySettings.defaults() : raw.privacy());
+    if (config.privacy().pseudonymKeyFile() != null) {
+      Path keyFile = config.resolve(config.privacy().pseudonymKeyFile());
+      requireExists(keyFile, "privacy.pseudonym_key_file");
+      if (keyFile.startsWith(config.output())) {
+        throw new ConfigException("privacy.pseudonym_key_file must not be inside the output"
+            + " folder, where readers of the results would find it");
+      }
+    }
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       validateSource(config, source);
     }

@@ -12,6 +12,7 @@ import org.sociallearning.impact.value.ValueSettings;
  * @param digest SHA-256 of the config file's bytes, recorded in the manifest
  * @param value costs and margins that turn effects into money (all optional)
  * @param outputSettings how many runs to keep and the optional database sink
+ * @param privacy where the pseudonym key comes from
  */
 public record PipelineConfig(
     Path configFile,
@@ -22,7 +23,8 @@ public record PipelineConfig(
     ParticipationSettings participation,
     EstimationSettings estimation,
     ValueSettings value,
-    OutputSettings outputSettings) {
+    OutputSettings outputSettings,
+    PrivacySettings privacy) {
 
   public Path configDir() {
     return configFile.getParent();

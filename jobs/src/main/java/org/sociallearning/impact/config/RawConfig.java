@@ -9,4 +9,5 @@ record RawConfig(
     @JsonProperty("sources") Sources sources,
     @JsonProperty("participation") ParticipationSettings participation,
     @JsonProperty("estimation") EstimationSettings estimation,
-    @JsonProperty("value") org.sociallearning.impact.value.ValueSettings value) {}
+    @JsonProperty("value") org.sociallearning.impact.value.ValueSettings value,
+    @JsonProperty("privacy") PrivacySettings privacy) {}

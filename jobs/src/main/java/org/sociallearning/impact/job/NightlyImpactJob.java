@@ -24,6 +24,7 @@ import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.identity.IdentityResolution;
+import org.sociallearning.impact.ingest.InputException;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.knowledge.Expertise;
 import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
@@ -36,6 +37,7 @@ import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
+import org.sociallearning.impact.publish.OutputException;
 import org.sociallearning.impact.publish.QuarantineFile;
 import org.sociallearning.impact.publish.ReportModelBuilder;
 import org.sociallearning.impact.publish.ResultTables;
@@ -56,7 +58,12 @@ import org.sociallearning.impact.schemas.TableContract;
  */
 public final class NightlyImpactJob {
 
-  /** What a finished run published. */
+  /**
+   * What a finished run published: {@code output} is the run's own folder under
+   * {@code <output>/runs/}, which {@code <output>/current} now points at.
+   */
+  public record Validation(List<SourceCheck> sources, List<String> warnings) {}
+
   public record RunResult(Path output, Path report, Path manifest, List<MetricEstimate> estimates) {}
 
   private final SparkSession spark;
@@ -75,38 +82,126 @@ public final class NightlyImpactJob {
         .format(started.atOffset(ZoneOffset.UTC));
     StagedOutput staged = new StagedOutput(config.output(), runId,
         config.outputSettings().keepRuns());
-    Path dir = staged.begin();
+    Path dir;
     try {
-      Manifest manifest = new Manifest(runId, config.asOf().toString(),
-          config.configFile().toString(), config.digest());
-      List<Intake> intakes = ingest();
-      Map<String, Dataset<Row>> resolved = resolveIdentities(intakes, manifest);
-      Dataset<Row> participants = participation(resolved, manifest);
-      List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
-      knowledgeFlow(resolved, manifest, dir);
-      value(resolved, participants, estimates, dir);
-      if (hasSource("opportunities")) {
-        firstDeals(resolved, participants, dir);
-      }
-      RunResult result = publish(dir, staged, manifest, intakes, estimates, started);
-      return result;
-    } catch (RuntimeException | java.io.IOException | Error e) {
-      staged.abandon();
-      throw e;
+      dir = staged.begin();
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      throw new OutputException(e.getMessage(), e);
     }
+    try (RunLog runLog = RunLog.open(config.output(), runId)) {
+      log.alsoTo(runLog);
+      List<Intake> intakes = new ArrayList<>();
+      try {
+        Manifest manifest = new Manifest(runId, config.asOf().toString(),
+            config.configFile().toString(), config.digest());
+        intakes.addAll(ingest());
+        Map<String, Dataset<Row>> resolved = resolveIdentities(intakes, manifest);
+        Dataset<Row> participants = participation(resolved, manifest);
+        List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
+        knowledgeFlow(resolved, manifest, dir);
+        value(resolved, participants, estimates, dir);
+        if (hasSource("opportunities")) {
+          firstDeals(resolved, participants, dir);
+        }
+        RunResult result = publish(dir, staged, manifest, intakes, estimates, started, runId);
+        runLog.finish(summary(runId, started, "succeeded", null, intakes,
+            result.output().getFileName().toString()));
+        return result;
+      } catch (RuntimeException | java.io.IOException | Error e) {
+        staged.abandon();
+        runLog.finish(summary(runId, started, "failed",
+            ExitCode.of(e).name().toLowerCase(java.util.Locale.ROOT), intakes, null));
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Reads every source and resolves people as a run would, then stops: no estimation, nothing
+   * written. For checking a customer's exports in their own CI.
+   */
+  public Validation validate() {
+    List<Intake> intakes = ingest();
+    Manifest scratch = new Manifest("validate", config.asOf().toString(),
+        config.configFile().toString(), config.digest());
+    resolveIdentities(intakes, scratch);
+    List<SourceCheck> checks = new ArrayList<>();
+    List<Sources.ConfiguredSource> sources = config.sources().all();
+    for (int k = 0; k < intakes.size(); k++) {
+      Intake i = intakes.get(k);
+      Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+      for (Row r : i.quarantine().groupBy(col("reason")).count()
+          .orderBy(col("count").desc(), col("reason")).limit(5).collectAsList()) {
+        reasons.put(r.getString(0), r.getLong(1));
+      }
+      checks.add(new SourceCheck(sources.get(k).key(), i.format(), i.files().size(), i.read(),
+          i.acceptedCount(), i.quarantined(), i.deduplicated(),
+          unmatchedByTable.getOrDefault(i.table(), 0L), reasons));
+    }
+    return new Validation(checks, scratch.warnings());
+  }
+
+  private RunLog.RunSummary summary(String runId, Instant started, String status,
+      String errorKind, List<Intake> intakes, String publishedRun) {
+    return new RunLog.RunSummary(runId, status, errorKind, started.toString(),
+        Instant.now().toString(), config.asOf().toString(), config.digest(),
+        intakes.stream().mapToLong(Intake::read).sum(),
+        intakes.stream().mapToLong(Intake::quarantined).sum(), publishedRun);
+  }
+
+  /** Earlier runs from their logs, then this one (which is about to publish). */
+  private List<Row> runHistoryRows(String runId, Instant started, List<Intake> intakes) {
+    List<RunLog.RunSummary> runs = new ArrayList<>();
+    for (RunLog.RunSummary r : RunLog.history(config.output())) {
+      if (!r.runId().equals(runId)) {
+        runs.add(r);
+      }
+    }
+    runs.add(summary(runId, started, "succeeded", null, intakes, null));
+    List<Row> rows = new ArrayList<>();
+    for (RunLog.RunSummary r : runs) {
+      rows.add(org.apache.spark.sql.RowFactory.create(r.runId(), r.status(), r.errorKind(),
+          r.startedAt(), r.finishedAt(), r.asOf(), r.configSha256(),
+          r.rowsRead() < 0 ? null : r.rowsRead(),
+          r.rowsQuarantined() < 0 ? null : r.rowsQuarantined(),
+          r.runId().equals(runId) ? runId : r.publishedRun()));
+    }
+    return rows;
   }
 
   private List<Intake> ingest() {
     List<Intake> intakes = new ArrayList<>();
     for (Sources.ConfiguredSource source : config.sources().all()) {
       StageLog.Timer t = log.start();
-      Intake intake = AdapterRegistry.forFormat(source.spec().format())
-          .read(spark, config, source);
+      Intake intake;
+      try {
+        intake = AdapterRegistry.forFormat(source.spec().format()).read(spark, config, source);
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new InputException(source.key() + ": " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        if (causedByUnreadableExport(e)) {
+          throw new InputException(source.key() + ": " + unreadable(e).getMessage(), e);
+        }
+        throw e;
+      }
       intakes.add(intake);
       t.finish("ingest " + source.role() + " (" + intake.format() + ")", intake.read(),
           intake.acceptedCount());
     }
     return intakes;
+  }
+
+  private static boolean causedByUnreadableExport(Throwable e) {
+    return unreadable(e) != null;
+  }
+
+  private static Throwable unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.sociallearning.impact.ingest.UnreadableExportException) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** Canonical tables by name (sources of one table unioned) with employee_id added. */
@@ -272,9 +367,10 @@ public final class NightlyImpactJob {
   /** Knowledge flow in the communities: answers, speed, silo bridging, who the helpers are. */
   private void knowledgeFlow(Map<String, Dataset<Row>> resolved, Manifest manifest, Path dir) {
     StageLog.Timer t = log.start();
-    PseudonymKey key = PseudonymKey.fromEnvironment();
+    PseudonymKey key = PseudonymKey.of(config);
     if (!key.stable()) {
-      manifest.warn(PseudonymKey.ENV + " is not set: helper pseudonyms use a one-off key and will"
+      manifest.warn("no pseudonym key (privacy.pseudonym_key_file or " + PseudonymKey.ENV
+          + "): helper pseudonyms use a one-off key and will"
           + " not match those of other runs");
     }
     manifest.put("pseudonyms_stable_across_runs", key.stable());
@@ -355,9 +451,10 @@ public final class NightlyImpactJob {
   }
 
   private RunResult publish(Path dir, StagedOutput staged, Manifest manifest,
-      List<Intake> intakes, List<MetricEstimate> estimates, Instant started)
+      List<Intake> intakes, List<MetricEstimate> estimates, Instant started, String runId)
       throws java.io.IOException {
     StageLog.Timer t = log.start();
+    ResultTables.write(spark, "run_history", runHistoryRows(runId, started, intakes), dir);
     ResultTables.write(spark, "impact_estimates", ResultTables.estimateRows(estimates), dir);
     ResultTables.write(spark, "impact_event_study", ResultTables.eventStudyRows(estimates), dir);
     ResultTables.write(spark, "balance",
@@ -376,7 +473,7 @@ public final class NightlyImpactJob {
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
         "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
         "first_deal_comparison.csv", "first_deal_comparison/", "value_estimates.csv",
-        "value_estimates/", "quarantine/quarantine.csv",
+        "value_estimates/", "run_history.csv", "run_history/", "quarantine/quarantine.csv",
         "report/index.html", "manifest.json");
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
     Path out = staged.publish();

@@ -13,9 +13,15 @@ public final class StageLog {
 
   private final PrintStream out;
   private final List<Stage> stages = new ArrayList<>();
+  private RunLog structured = RunLog.none();
 
   public StageLog(PrintStream out) {
     this.out = out;
+  }
+
+  /** Also writes each finished stage as a JSON line to {@code log}. */
+  public void alsoTo(RunLog log) {
+    this.structured = log;
   }
 
   /** Starts timing a stage; the returned timer prints and records it when finished. */
@@ -44,6 +50,7 @@ public final class StageLog {
         rowsIn < 0 ? "-" : Long.toString(rowsIn), rowsOut < 0 ? "-" : Long.toString(rowsOut),
         stage.seconds()));
     out.flush();
+    structured.stage(stage);
   }
 
   public List<Stage> stages() {

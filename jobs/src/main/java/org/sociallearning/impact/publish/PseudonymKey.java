@@ -1,6 +1,8 @@
 package org.sociallearning.impact.publish;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.sociallearning.impact.knowledge.Pseudonyms;
 
@@ -13,6 +15,30 @@ import org.sociallearning.impact.knowledge.Pseudonyms;
 public record PseudonymKey(Pseudonyms pseudonyms, boolean stable) {
 
   public static final String ENV = "IMPACT_PSEUDONYM_KEY";
+
+  /**
+   * The key file named by {@code privacy.pseudonym_key_file} (surrounding white space, such as
+   * a final newline, ignored), else the environment variable, else a one-off key.
+   */
+  public static PseudonymKey of(org.sociallearning.impact.config.PipelineConfig config) {
+    String file = config.privacy().pseudonymKeyFile();
+    if (file == null) {
+      return fromEnvironment();
+    }
+    Path path = config.resolve(file);
+    byte[] key;
+    try {
+      key = Files.readString(path, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read the pseudonym key file " + path + ": "
+          + e.getMessage(), e);
+    }
+    if (key.length < Pseudonyms.MIN_KEY_BYTES) {
+      throw new IllegalArgumentException("the pseudonym key file " + path + " must hold at least "
+          + Pseudonyms.MIN_KEY_BYTES + " bytes");
+    }
+    return new PseudonymKey(new Pseudonyms(key), true);
+  }
 
   public static PseudonymKey fromEnvironment() {
     String configured = System.getenv(ENV);

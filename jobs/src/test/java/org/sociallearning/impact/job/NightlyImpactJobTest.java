@@ -221,7 +221,7 @@ class NightlyImpactJobTest {
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
           new PrintStream(err, true, StandardCharsets.UTF_8));
       String message = err.toString(StandardCharsets.UTF_8);
-      assertEquals(1, code, message);
+      assertEquals(3, code, "input error: " + message);
       assertTrue(message.startsWith("error: ") && message.contains("incident.csv lacks column(s)"),
           message);
       assertEquals(1, message.strip().lines().count(), "one line, no stack trace: " + message);

@@ -1,0 +1,256 @@
+package org.sociallearning.impact.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.cli.ImpactCli;
+import org.sociallearning.impact.config.ConfigLoader;
+import org.sociallearning.impact.sample.GeneratorSettings;
+import org.sociallearning.impact.sample.SampleDataGenerator;
+
+/**
+ * Nightly operations on a small generated company: plan, validate, idempotent reruns, run
+ * history and structured logs, exit codes, and runs killed at several points that leave the
+ * published result readable and the next run working.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyOperationsTest {
+
+  @TempDir static Path work;
+  Path data;
+  Path config;
+  Path output;
+
+  @BeforeAll
+  void generate() throws Exception {
+    data = work.resolve("company");
+    SampleDataGenerator.generate(data,
+        GeneratorSettings.sample().withEmployees(150).withMonths(10).withWorkVolume(1));
+    Files.writeString(data.resolve("impact.key"), "a-secret-of-at-least-16-bytes\n");
+    config = data.resolve("pipeline.yaml");
+    String yaml = Files.readString(config);
+    assertTrue(yaml.contains("output: ../out\n"), yaml);
+    Files.writeString(config, yaml.replace("output: ../out\n",
+        "output: {path: out, keep_runs: 3}\nprivacy: {pseudonym_key_file: impact.key}\n")
+        + "estimation: {bootstrap_replicates: 99}\n");
+    output = data.resolve("out");
+    TestSpark.session();
+  }
+
+  record Cli(int code, String out, String err) {}
+
+  static Cli cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ImpactCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  NightlyImpactJob.RunResult run() throws Exception {
+    return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+  }
+
+  @Test
+  @Order(1)
+  void dryRunPrintsThePlanAndTouchesNothing() {
+    Cli r = cli("run", "--config", config.toString(), "--dry-run");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("sources:"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.contains("servicenow-csv") && l.contains("1 file(s)")),
+        r.out());
+    assertTrue(r.out().contains("currently published: nothing yet"), r.out());
+    assertTrue(r.out().contains("time_to_resolve_hours"), r.out());
+    assertFalse(Files.exists(output), "a dry run writes nothing");
+  }
+
+  @Test
+  @Order(2)
+  void validateReconcilesEverySourceAndWritesNothing() {
+    Cli r = cli("validate", "--config", config.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> sourceLines = r.out().lines().filter(l -> l.contains(" read ")).toList();
+    assertEquals(5, sourceLines.size(), r.out());
+    for (String line : sourceLines) {
+      long[] n = java.util.regex.Pattern.compile("\\d+").matcher(
+              line.substring(line.indexOf(" read ")))
+          .results().mapToLong(m -> Long.parseLong(m.group())).toArray();
+      assertEquals(n[0], n[1] + n[2] + n[3], line);
+    }
+    assertTrue(r.out().contains("opened_at"), "the planted bad timestamp's reason: " + r.out());
+    assertFalse(Files.exists(output), "validation writes nothing");
+  }
+
+  @Test
+  @Order(3)
+  void rerunsWithTheSameInputsPublishIdenticalTablesAndARunHistory() throws Exception {
+    NightlyImpactJob.RunResult first = run();
+    NightlyImpactJob.RunResult second = run();
+    assertFalse(first.output().equals(second.output()));
+    assertEquals(second.output(), output.resolve("current").toRealPath());
+    TreeMap<String, String> a = csvFiles(first.output());
+    TreeMap<String, String> b = csvFiles(second.output());
+    assertEquals(a.keySet(), b.keySet());
+    assertTrue(a.size() >= 10, a.keySet().toString());
+    for (String name : a.keySet()) {
+      if (!name.equals("run_history.csv")) {
+        assertEquals(a.get(name), b.get(name), name + " differs between identical runs");
+      }
+    }
+    for (String table : List.of("impact_estimates", "top_helpers", "impact_event_study")) {
+      assertEquals(parquetRows(first.output().resolve(table)),
+          parquetRows(second.output().resolve(table)), table);
+    }
+    List<String> history = Files.readAllLines(second.output().resolve("run_history.csv"));
+    assertEquals(3, history.size(), history.toString());
+    assertTrue(history.get(1).contains(",succeeded,"), history.toString());
+    assertTrue(history.get(2).startsWith(second.output().getFileName() + ",succeeded,"),
+        history.toString());
+
+    // One JSON object per stage, then the run's outcome.
+    Path log = output.resolve("logs").resolve(second.output().getFileName() + ".jsonl");
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    assertTrue(lines.stream().filter(n -> n.get("event").asText().equals("stage")).count() >= 8);
+    JsonNode ingest = lines.get(0);
+    assertTrue(ingest.get("stage").asText().startsWith("ingest "), ingest.toString());
+    assertTrue(ingest.get("rows_in").asLong() > 0 && ingest.has("seconds"), ingest.toString());
+    JsonNode last = lines.get(lines.size() - 1);
+    assertEquals("run", last.get("event").asText());
+    assertEquals("succeeded", last.get("status").asText());
+  }
+
+  @Test
+  @Order(4)
+  void runsKilledAtAnyStageLeaveTheLastResultReadableAndTheNextRunWorks() throws Exception {
+    Path current = output.resolve("current").toRealPath();
+    String estimates = Files.readString(current.resolve("impact_estimates.csv"));
+    // Kill a separate job process as soon as it reaches each of these stages.
+    for (String stage : List.of("ingest", "knowledge flow")) {
+      killWhenLogShows(stage);
+      assertEquals(current, output.resolve("current").toRealPath(), "killed at " + stage);
+      assertEquals(estimates, Files.readString(output.resolve("current/impact_estimates.csv")));
+    }
+    NightlyImpactJob.RunResult next = run();
+    assertEquals(estimates, Files.readString(next.output().resolve("impact_estimates.csv")));
+    try (Stream<Path> entries = Files.list(output.resolve("runs"))) {
+      List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+      assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), "leftovers cleared: " + names);
+      assertEquals(3, names.size(), "keep_runs: 3 " + names);
+    }
+    List<String> history = Files.readAllLines(next.output().resolve("run_history.csv"));
+    assertEquals(2, history.stream().filter(l -> l.contains(",killed,")).count(),
+        history.toString());
+  }
+
+  @Test
+  @Order(5)
+  void exitCodesTellSchedulersWhatWentWrong() throws Exception {
+    Path foreign = work.resolve("someone-elses");
+    Files.createDirectories(foreign);
+    Files.writeString(foreign.resolve("notes.txt"), "keep me");
+    Path elsewhere = data.resolve("elsewhere.yaml");
+    Files.writeString(elsewhere, Files.readString(config).replace("path: out,",
+        "path: ../someone-elses,"));
+    Cli output = cli("run", "--config", elsewhere.toString());
+    assertEquals(5, output.code(), output.err());
+    assertTrue(output.err().contains("not written by this job"), output.err());
+    assertEquals("keep me", Files.readString(foreign.resolve("notes.txt")));
+
+    Path broken = work.resolve("broken");
+    SampleDataGenerator.generate(broken,
+        GeneratorSettings.sample().withEmployees(60).withMonths(8).withWorkVolume(1));
+    Files.writeString(broken.resolve("servicenow/incident.csv"), "number,opened_at\n");
+    Cli input = cli("validate", "--config", broken.resolve("pipeline.yaml").toString());
+    assertEquals(3, input.code(), input.err());
+    assertTrue(input.err().startsWith("error: sources.service_desk[0]: "), input.err());
+    assertEquals(1, input.err().strip().lines().count(), input.err());
+  }
+
+  private void killWhenLogShows(String stagePrefix) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-opens") || arg.startsWith("-Duser.timezone")
+          || arg.startsWith("-Xmx")) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ImpactCli.class.getName(), "run", "--config", config.toString()));
+    Path logs = output.resolve("logs");
+    List<Path> before = listLogs(logs);
+    Process job = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt").toFile())
+        .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      boolean reached = false;
+      while (!reached && job.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        for (Path log : listLogs(logs)) {
+          if (!before.contains(log) && Files.readString(log).contains(
+              "\"stage\":\"" + stagePrefix)) {
+            reached = true;
+          }
+        }
+      }
+      assertTrue(reached, "the job never reached " + stagePrefix + "; its output: "
+          + Files.readString(work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt")));
+    } finally {
+      job.destroyForcibly();
+      job.waitFor(1, TimeUnit.MINUTES);
+    }
+  }
+
+  private static List<Path> listLogs(Path logs) throws Exception {
+    if (!Files.isDirectory(logs)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(logs)) {
+      return s.toList();
+    }
+  }
+
+  private static TreeMap<String, String> csvFiles(Path run) throws Exception {
+    TreeMap<String, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(run)) {
+      for (Path p : walk.filter(p -> p.toString().endsWith(".csv")).toList()) {
+        out.put(run.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> parquetRows(Path table) {
+    return TestSpark.session().read().parquet(table.toString()).collectAsList().stream()
+        .map(Row::toString).sorted().toList();
+  }
+}
