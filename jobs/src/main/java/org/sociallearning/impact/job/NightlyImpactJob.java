@@ -16,6 +16,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.sociallearning.impact.adapters.AdapterRegistry;
+import org.sociallearning.impact.bi.DataQuality;
+import org.sociallearning.impact.bi.DimCommunity;
+import org.sociallearning.impact.bi.DimEmployee;
+import org.sociallearning.impact.bi.OutcomesMonthly;
+import org.sociallearning.impact.bi.ParticipationMonthly;
 import org.sociallearning.impact.config.EstimationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.Sources;
@@ -99,6 +104,7 @@ public final class NightlyImpactJob {
         Dataset<Row> participants = participation(resolved, manifest);
         List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
         knowledgeFlow(resolved, manifest, dir);
+        biTables(resolved, participants, intakes, dir);
         value(resolved, participants, estimates, dir);
         if (hasSource("opportunities")) {
           firstDeals(resolved, participants, dir);
@@ -129,11 +135,7 @@ public final class NightlyImpactJob {
     List<Sources.ConfiguredSource> sources = config.sources().all();
     for (int k = 0; k < intakes.size(); k++) {
       Intake i = intakes.get(k);
-      Map<String, Long> reasons = new java.util.LinkedHashMap<>();
-      for (Row r : i.quarantine().groupBy(col("reason")).count()
-          .orderBy(col("count").desc(), col("reason")).limit(5).collectAsList()) {
-        reasons.put(r.getString(0), r.getLong(1));
-      }
+      Map<String, Long> reasons = quarantineReasons(i, 5);
       checks.add(new SourceCheck(sources.get(k).key(), i.format(), i.files().size(), i.read(),
           i.acceptedCount(), i.quarantined(), i.deduplicated(),
           unmatchedByTable.getOrDefault(i.table(), 0L), reasons));
@@ -261,6 +263,7 @@ public final class NightlyImpactJob {
     Dataset<Row> interactions = SocialLearningParticipation.interactions(
         resolved.get("forum_interactions"), resolved.get("learning_statements"),
         config.participation().communities(), config.asOf());
+    socialInteractions = interactions;
     Dataset<Row> participants = SocialLearningParticipation.withIntensity(
             SocialLearningParticipation.participants(interactions,
                 config.participation().minInteractions()), config.asOf())
@@ -294,6 +297,86 @@ public final class NightlyImpactJob {
   }
 
   private SegmentPanels.PersonSegments segments;
+  private Dataset<Row> socialInteractions;
+  private PseudonymKey pseudonymKey;
+
+  /** The run's pseudonym key, read once (a one-off key must be the same for every table). */
+  private PseudonymKey pseudonymKey() {
+    if (pseudonymKey == null) {
+      pseudonymKey = PseudonymKey.of(config);
+    }
+    return pseudonymKey;
+  }
+
+  /**
+   * Dimensions and monthly facts for dashboards (see the bi package): aggregates with small
+   * cells suppressed, people only under pseudonyms.
+   */
+  private void biTables(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
+      List<Intake> intakes, Path dir) {
+    StageLog.Timer t = log.start();
+    EstimationSettings settings = config.estimation();
+    int minGroup = settings.minGroupSize();
+    Dataset<Row> roster = resolved.get("roster");
+    ResultTables.write(spark, "dim_employee", DimEmployee.of(roster, participants,
+        config.asOf(), pseudonymKey().pseudonyms(), minGroup), dir);
+    ResultTables.write(spark, "dim_community", DimCommunity.of(
+        resolved.get("forum_interactions"),
+        CommunityPatterns.regex(config.participation().communities()), minGroup), dir);
+    ResultTables.write(spark, "fact_participation_monthly",
+        ParticipationMonthly.of(socialInteractions, participants, minGroup), dir);
+    OutcomeWindow tickets = new OutcomeWindow(config.asOf(), settings.ticketHorizonDays());
+    OutcomeWindow deals = new OutcomeWindow(config.asOf(), settings.salesHorizonDays());
+    Dataset<Row> service = null;
+    Dataset<Row> sales = null;
+    for (MetricDefinition metric : MetricDefinition.all()) {
+      if (!MetricCatalog.EMPLOYEE_MONTH.contains(metric.name())
+          || !hasSource(metric.sourceTable())) {
+        continue;
+      }
+      Dataset<Row> items = MetricCatalog.items(metric.name(), resolved.get("service_tickets"),
+          resolved.get("opportunities"), tickets, deals)
+          .filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull());
+      Dataset<Row> fact = OutcomesMonthly.of(metric, items, roster, participants, minGroup);
+      if ("service_tickets".equals(metric.sourceTable())) {
+        service = service == null ? fact : service.unionByName(fact);
+      } else {
+        sales = sales == null ? fact : sales.unionByName(fact);
+      }
+    }
+    writeFact("fact_service_outcomes_monthly", service, dir);
+    writeFact("fact_sales_outcomes_monthly", sales, dir);
+    List<DataQuality.SourceFigures> figures = new ArrayList<>();
+    List<Sources.ConfiguredSource> sources = config.sources().all();
+    for (int k = 0; k < intakes.size(); k++) {
+      Intake i = intakes.get(k);
+      figures.add(new DataQuality.SourceFigures(sources.get(k).key(), i.format(), i.read(),
+          i.acceptedCount(), i.quarantined(), i.deduplicated(),
+          unmatchedByTable.getOrDefault(i.table(), 0L), quarantineReasons(i, Integer.MAX_VALUE)));
+    }
+    List<Row> quality = DataQuality.rows(figures);
+    ResultTables.write(spark, "data_quality", quality, dir);
+    t.finish("bi tables", figures.size(), quality.size());
+  }
+
+  /** A fact table, or an empty one in its contract's shape when its sources are not configured. */
+  private void writeFact(String table, Dataset<Row> fact, Path dir) {
+    if (fact == null) {
+      ResultTables.write(spark, table, List.<Row>of(), dir);
+    } else {
+      ResultTables.write(spark, table, fact, dir);
+    }
+  }
+
+  /** Quarantine reasons of one source with their counts, most frequent first. */
+  private static Map<String, Long> quarantineReasons(Intake intake, int limit) {
+    Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+    for (Row r : intake.quarantine().groupBy(col("reason")).count()
+        .orderBy(col("count").desc(), col("reason")).limit(limit).collectAsList()) {
+      reasons.put(r.getString(0), r.getLong(1));
+    }
+    return reasons;
+  }
   private final List<BalanceTable.Balance> balance = new ArrayList<>();
   private final Map<String, Map<String, String>> rosterAttributes = new TreeMap<>();
 
@@ -367,7 +450,7 @@ public final class NightlyImpactJob {
   /** Knowledge flow in the communities: answers, speed, silo bridging, who the helpers are. */
   private void knowledgeFlow(Map<String, Dataset<Row>> resolved, Manifest manifest, Path dir) {
     StageLog.Timer t = log.start();
-    PseudonymKey key = PseudonymKey.of(config);
+    PseudonymKey key = pseudonymKey();
     if (!key.stable()) {
       manifest.warn("no pseudonym key (privacy.pseudonym_key_file or " + PseudonymKey.ENV
           + "): helper pseudonyms use a one-off key and will"
@@ -473,7 +556,11 @@ public final class NightlyImpactJob {
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
         "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
         "first_deal_comparison.csv", "first_deal_comparison/", "value_estimates.csv",
-        "value_estimates/", "run_history.csv", "run_history/", "quarantine/quarantine.csv",
+        "value_estimates/", "run_history.csv", "run_history/", "dim_employee.csv",
+        "dim_employee/", "dim_community.csv", "dim_community/", "fact_participation_monthly.csv",
+        "fact_participation_monthly/", "fact_service_outcomes_monthly.csv",
+        "fact_service_outcomes_monthly/", "fact_sales_outcomes_monthly.csv",
+        "fact_sales_outcomes_monthly/", "data_quality.csv", "data_quality/", "quarantine/quarantine.csv",
         "report/index.html", "manifest.json");
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
     Path out = staged.publish();

@@ -132,6 +132,20 @@ class NightlyOperationsTest {
     assertTrue(history.get(2).startsWith(second.output().getFileName() + ",succeeded,"),
         history.toString());
 
+    for (String table : List.of("dim_employee", "dim_community", "fact_participation_monthly",
+        "fact_service_outcomes_monthly", "fact_sales_outcomes_monthly", "data_quality",
+        "run_history")) {
+      assertEquals(List.of(org.sociallearning.impact.schemas.SparkSchemas.of(
+              org.sociallearning.impact.schemas.TableContract.load(table)).fieldNames()),
+          List.of(TestSpark.session().read().parquet(second.output().resolve(table).toString())
+              .schema().fieldNames()), table);
+    }
+    assertTrue(Files.readAllLines(second.output().resolve("fact_service_outcomes_monthly.csv"))
+        .stream().anyMatch(l -> l.contains(",participant,time_to_resolve_hours,")
+            && l.endsWith(",false")), "unsuppressed participant months");
+    assertTrue(Files.readAllLines(second.output().resolve("dim_employee.csv")).size() > 100);
+    assertNoRosterEmailOrNameIn(second.output());
+
     // One JSON object per stage, then the run's outcome.
     Path log = output.resolve("logs").resolve(second.output().getFileName() + ".jsonl");
     List<JsonNode> lines = new ArrayList<>();
@@ -192,6 +206,30 @@ class NightlyOperationsTest {
     assertEquals(3, input.code(), input.err());
     assertTrue(input.err().startsWith("error: sources.service_desk[0]: "), input.err());
     assertEquals(1, input.err().strip().lines().count(), input.err());
+  }
+
+  /** Every email and name on the roster, searched for in every text file a run published. */
+  private void assertNoRosterEmailOrNameIn(Path run) throws Exception {
+    List<String> personal = new ArrayList<>();
+    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).get().parse(Files.newBufferedReader(
+            data.resolve("roster/workers.csv"), StandardCharsets.UTF_8))) {
+      for (var record : parser) {
+        personal.add(record.get("Work Email").strip().toLowerCase(java.util.Locale.ROOT));
+        personal.add(record.get("Worker").strip());
+      }
+    }
+    assertTrue(personal.size() > 200, "the roster was read");
+    try (Stream<Path> walk = Files.walk(run)) {
+      for (Path file : walk.filter(Files::isRegularFile).filter(p -> p.toString()
+          .matches(".*\\.(csv|json|html|svg|txt)$")).toList()) {
+        String text = Files.readString(file).toLowerCase(java.util.Locale.ROOT);
+        for (String value : personal) {
+          assertFalse(text.contains(value.toLowerCase(java.util.Locale.ROOT)),
+              run.relativize(file) + " contains a roster email or name");
+        }
+      }
+    }
   }
 
   private void killWhenLogShows(String stagePrefix) throws Exception {

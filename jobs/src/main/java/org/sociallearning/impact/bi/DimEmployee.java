@@ -1,0 +1,56 @@
+package org.sociallearning.impact.bi;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.sociallearning.impact.identity.IdentityResolution;
+import org.sociallearning.impact.knowledge.Pseudonyms;
+
+/** {@code dim_employee}: one row per person on the roster, pseudonymous, no names or emails. */
+public final class DimEmployee {
+
+  /** What a value held by too few people becomes. */
+  public static final String GENERALISED = "(other)";
+
+  private DimEmployee() {}
+
+  /**
+   * Needs roster {@code employee_id, department, job_title, location, hire_date} and
+   * participants {@code employee_id, cohort_month, intensity}; returns the columns of
+   * {@code schemas/contracts/dim_employee.yaml}.
+   */
+  public static Dataset<Row> of(Dataset<Row> roster, Dataset<Row> participants, LocalDate asOf,
+      Pseudonyms pseudonyms, int minGroupSize) {
+    Column tenureYears = months_between(lit(java.sql.Date.valueOf(asOf)), col("hire_date"))
+        .divide(12);
+    Column tenureBand = when(col("hire_date").isNull(), lit(null))
+        .when(tenureYears.lt(1), lit("<1y")).when(tenureYears.lt(2), lit("1-2y"))
+        .when(tenureYears.lt(5), lit("2-5y")).otherwise(lit("5y+"));
+    Dataset<Row> people = roster.join(participants.select(col(IdentityResolution.EMPLOYEE_ID),
+            col("cohort_month"), col("intensity")), IdentityResolution.EMPLOYEE_ID, "left")
+        .select(pseudonyms.column(col(IdentityResolution.EMPLOYEE_ID)).as("employee_key"),
+            col("department"), col("job_title"), col("location"), tenureBand.as("tenure_band"),
+            col("cohort_month").isNotNull().as("participant"),
+            date_format(col("cohort_month"), "yyyy-MM").as("joined_month"), col("intensity"));
+    for (String attribute : new String[] {"department", "job_title", "location"}) {
+      people = generalise(people, attribute, minGroupSize);
+    }
+    return people;
+  }
+
+  /** Replaces values held by fewer than {@code minGroupSize} people with {@link #GENERALISED}. */
+  static Dataset<Row> generalise(Dataset<Row> people, String attribute, int minGroupSize) {
+    Column holders = count(lit(1)).over(Window.partitionBy(col(attribute)));
+    return people.withColumn(attribute, when(col(attribute).isNull(), lit(null))
+        .when(holders.lt(minGroupSize), lit(GENERALISED)).otherwise(col(attribute)));
+  }
+}
