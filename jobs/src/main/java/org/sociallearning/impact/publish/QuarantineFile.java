@@ -13,6 +13,7 @@ import org.apache.spark.sql.SaveMode;
 /**
  * Publish step: writes every quarantined record as {@code quarantine/quarantine.csv} (header
  * always present, so an empty quarantine is visibly empty) in the quarantine contract's shape.
+ * Text cells that a spreadsheet would run as formulas are defused ({@link SpreadsheetSafe}).
  */
 public final class QuarantineFile {
 
@@ -21,7 +22,11 @@ public final class QuarantineFile {
   public static Path write(Dataset<Row> quarantine, Path dir) {
     Path folder = dir.resolve("quarantine");
     Path parts = dir.resolve(".quarantine-parts");
-    quarantine.orderBy("source", "file", "line").coalesce(1).write().mode(SaveMode.Overwrite)
+    Dataset<Row> safe = quarantine;
+    for (String text : new String[] {"source", "format", "file", "reason", "value"}) {
+      safe = safe.withColumn(text, SpreadsheetSafe.column(safe.col(text)));
+    }
+    safe.orderBy("source", "file", "line").coalesce(1).write().mode(SaveMode.Overwrite)
         .option("header", "true").option("emptyValue", "").csv(parts.toString());
     try {
       Files.createDirectories(folder);

@@ -126,7 +126,8 @@ public final class ResultTables {
       for (Row r : rows) {
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
-          values.add(r.isNullAt(i) ? "" : r.get(i));
+          Object v = r.isNullAt(i) ? "" : r.get(i);
+          values.add(v instanceof String text ? SpreadsheetSafe.cell(text) : v);
         }
         printer.printRecord(values);
       }
