@@ -110,6 +110,7 @@ public final class CsvRecordReader {
     protected Row advance() {
       // The parser has consumed the previous record's line break: the next record starts here.
       long startLine = parser.getCurrentLineNumber() + 1;
+      reader.startRecord();
       try {
         if (!records.hasNext()) {
           close();

@@ -29,8 +29,17 @@ public final class JsonRecordReader {
   /** How records are laid out in a file. */
   public enum Layout { LINES, ARRAY }
 
+  /**
+   * Bounds a hostile file cannot push past: nesting far deeper than any export (xAPI and Slack
+   * nest under 20 levels), one string at most 8 Mi characters, numbers at most 100 digits.
+   */
+  static final com.fasterxml.jackson.core.StreamReadConstraints LIMITS =
+      com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNestingDepth(200).maxStringLength(8 * 1024 * 1024).maxNumberLength(100).build();
+
   /** Thread-safe once configured; building one per file costs more than parsing a day of chat. */
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(
+      com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(LIMITS).build());
 
   private JsonRecordReader() {}
 
@@ -103,12 +112,14 @@ public final class JsonRecordReader {
   /** One object per line; a bad line becomes an error row and reading goes on. */
   private static final class LineRecords extends LazyRows {
     private final Extractor extractor;
+    private final LineCountingReader budget;
     private final BufferedReader reader;
     private long lineNumber;
 
     LineRecords(java.io.InputStream stream, Extractor extractor) throws IOException {
       this.extractor = extractor;
-      this.reader = new BufferedReader(TextDecoding.utf8WithoutBom(stream));
+      this.budget = new LineCountingReader(TextDecoding.utf8WithoutBom(stream));
+      this.reader = new BufferedReader(budget);
     }
 
     @Override
@@ -116,6 +127,7 @@ public final class JsonRecordReader {
       while (true) {
         String text;
         try {
+          budget.startRecord();
           text = reader.readLine();
         } catch (IOException e) {
           throw new UnreadableExportException(extractor.file, lineNumber + 1, e.getMessage());
