@@ -10,7 +10,12 @@ public final class AdapterRegistry {
   private static final Map<String, SourceAdapter> ADAPTERS = Map.ofEntries(
       entry("hr-csv", new HrRosterAdapter()),
       entry("slack-export", new SlackExportAdapter()),
+      entry("viva-engage-export", new VivaEngageExportAdapter()),
+      entry("stackexchange-dump", new StackExchangeDumpAdapter()),
+      entry("discourse-export", new DiscourseExportAdapter()),
       entry("xapi-jsonl", new XapiStatementAdapter()),
+      entry("xapi-json", new XapiStatementAdapter()),
+      entry("lms-completions-csv", new LmsCompletionsAdapter()),
       entry("servicenow-csv", new ServiceNowIncidentAdapter()),
       entry("salesforce-csv", new SalesforceOpportunityAdapter()));
 
