@@ -128,7 +128,8 @@ public final class ConfigLoader {
     String key = source.key();
     Set<String> formats = FORMATS.get(source.role());
     if (spec.format() == null || !formats.contains(spec.format())) {
-      throw new ConfigException(key + ".format must be one of " + formats + ", got '"
+      throw new ConfigException(key + ".format must be one of " + new java.util.TreeSet<>(formats)
+          + ", got '"
           + spec.format() + "'");
     }
     if (spec.path() == null) {
