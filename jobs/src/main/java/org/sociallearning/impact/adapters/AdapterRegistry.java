@@ -1,16 +1,23 @@
 package org.sociallearning.impact.adapters;
 
+import static java.util.Map.entry;
+
 import java.util.Map;
 
 /** The adapter behind each config {@code format:} name. */
 public final class AdapterRegistry {
 
-  private static final Map<String, SourceAdapter> ADAPTERS = Map.of(
-      "hr-csv", new HrRosterAdapter(),
-      "slack-export", new SlackExportAdapter(),
-      "xapi-jsonl", new XapiStatementAdapter(),
-      "servicenow-csv", new ServiceNowIncidentAdapter(),
-      "salesforce-csv", new SalesforceOpportunityAdapter());
+  private static final Map<String, SourceAdapter> ADAPTERS = Map.ofEntries(
+      entry("hr-csv", new HrRosterAdapter()),
+      entry("slack-export", new SlackExportAdapter()),
+      entry("viva-engage-export", new VivaEngageExportAdapter()),
+      entry("stackexchange-dump", new StackExchangeDumpAdapter()),
+      entry("discourse-export", new DiscourseExportAdapter()),
+      entry("xapi-jsonl", new XapiStatementAdapter()),
+      entry("xapi-json", new XapiStatementAdapter()),
+      entry("lms-completions-csv", new LmsCompletionsAdapter()),
+      entry("servicenow-csv", new ServiceNowIncidentAdapter()),
+      entry("salesforce-csv", new SalesforceOpportunityAdapter()));
 
   private AdapterRegistry() {}
 

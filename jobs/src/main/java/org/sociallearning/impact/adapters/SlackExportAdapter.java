@@ -82,6 +82,7 @@ public final class SlackExportAdapter implements SourceAdapter {
         concat(channel, lit(":"), coalesce(col("thread_ts"), col("ts"))).as("thread_id"),
         col("thread_ts").isNotNull().and(col("thread_ts").notEqual(col("ts"))).as("is_reply"),
         interaction.as("is_interaction"),
+        lit(null).cast("boolean").as("is_accepted_answer"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(), ts.problem(),
             RawExport.problemWhen(col("ts").isNull().and(col(RawRecords.PARSE_ERROR).isNull()),

@@ -30,8 +30,10 @@ public final class ConfigLoader {
   public static final Map<String, Set<String>> FORMATS =
       Map.of(
           "roster", Set.of("hr-csv"),
-          "forum", Set.of("slack-export"),
-          "learning", Set.of("xapi-jsonl"),
+          "forum", Set.of("slack-export",
+              "viva-engage-export", "stackexchange-dump", "discourse-export"),
+          "learning", Set.of("xapi-jsonl",
+              "xapi-json", "lms-completions-csv"),
           "service_desk", Set.of("servicenow-csv"),
           "crm", Set.of("salesforce-csv"));
 
@@ -140,7 +142,8 @@ public final class ConfigLoader {
     String key = source.key();
     Set<String> formats = FORMATS.get(source.role());
     if (spec.format() == null || !formats.contains(spec.format())) {
-      throw new ConfigException(key + ".format must be one of " + formats + ", got '"
+      throw new ConfigException(key + ".format must be one of " + new java.util.TreeSet<>(formats)
+          + ", got '"
           + spec.format() + "'");
     }
     if (spec.path() == null) {
@@ -150,11 +153,20 @@ public final class ConfigLoader {
     if (spec.users() != null) {
       requireExists(config.resolve(spec.users()), key + ".users");
     }
+    if (spec.userEmails() != null) {
+      requireExists(config.resolve(spec.userEmails()), key + ".user_emails");
+    }
+    if (spec.accountEmails() != null) {
+      requireExists(config.resolve(spec.accountEmails()), key + ".account_emails");
+    }
     try {
       ZoneId.of(spec.timezone());
     } catch (DateTimeException e) {
       throw new ConfigException(key + ".timezone must be an IANA zone (Europe/Berlin) or an offset"
           + " (-06:00), got '" + spec.timezone() + "'");
+    }
+    if ("lms-completions-csv".equals(spec.format())) {
+      validateCompletionColumns(spec, key);
     }
     if ("roster".equals(source.role())) {
       for (String column : spec.columns().keySet()) {
@@ -169,6 +181,31 @@ public final class ConfigLoader {
               + "export column that holds it");
         }
       }
+    }
+  }
+
+  /** lms-completions-csv maps its columns like hr-csv: a person, a course and a time. */
+  private static void validateCompletionColumns(SourceSpec spec, String key) {
+    List<String> allowed = org.sociallearning.impact.adapters.LmsCompletionsAdapter.FIELDS;
+    for (String column : spec.columns().keySet()) {
+      if (!allowed.contains(column)) {
+        throw new ConfigException("unknown key '" + key + ".columns." + column + "' (allowed: "
+            + allowed + ")");
+      }
+    }
+    for (String required : List.of("course_id", "completed_at")) {
+      if (!spec.columns().containsKey(required)) {
+        throw new ConfigException(key + ".columns." + required + " is required: name the export"
+            + " column that holds it");
+      }
+    }
+    if (!spec.columns().containsKey("email") && !spec.columns().containsKey("user_id")) {
+      throw new ConfigException(key + ".columns needs email or user_id (with user_emails) to"
+          + " know whose completion a row is");
+    }
+    if (!spec.columns().containsKey("email") && spec.userEmails() == null) {
+      throw new ConfigException(key + ": columns.user_id without email needs user_emails, a CSV"
+          + " user_id,email that maps LMS users to work emails");
     }
   }
 

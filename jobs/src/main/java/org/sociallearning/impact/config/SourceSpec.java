@@ -10,7 +10,13 @@ import java.util.Map;
  * @param path file or folder, relative to the config file's folder
  * @param timezone IANA zone or offset the export's local timestamps are in (default UTC)
  * @param timestampFormat pattern of local timestamps (default {@code yyyy-MM-dd HH:mm:ss})
- * @param users companion user list (Salesforce User.csv), relative like path
+ * @param users companion user list (Salesforce User.csv, Discourse users.csv), relative like path
+ * @param userEmails CSV {@code user_id,email} for exports without emails (Stack Exchange,
+ *     Discourse, LMS completions), relative like path
+ * @param accountEmails CSV {@code home_page,account_name,email} for xAPI actors identified by an
+ *     LMS account, relative like path
+ * @param community fixed community name for a whole export (Stack Exchange; default: each
+ *     question's first tag)
  * @param columns export header for each canonical column (hr-csv)
  * @param dateFormat pattern of dates (hr-csv hire dates)
  */
@@ -20,6 +26,9 @@ public record SourceSpec(
     @JsonProperty("timezone") String timezone,
     @JsonProperty("timestamp_format") String timestampFormat,
     @JsonProperty("users") String users,
+    @JsonProperty("user_emails") String userEmails,
+    @JsonProperty("account_emails") String accountEmails,
+    @JsonProperty("community") String community,
     @JsonProperty("columns") Map<String, String> columns,
     @JsonProperty("date_format") String dateFormat) {
 

@@ -69,8 +69,22 @@ public final class JsonRecordReader {
     JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir, (file, in) -> {
       Extractor extractor = new Extractor(file, pointers);
       return layout == Layout.LINES ? new LineRecords(in, extractor)
-          : new ArrayRecords(in, extractor);
+          : new ArrayRecords(in, extractor, null);
     });
+    return spark.createDataFrame(rows, RawRecords.schema(names));
+  }
+
+  /**
+   * Files that each hold one JSON array of objects, or one object holding that array under
+   * {@code arrayField} beside other fields (an LRS page: {@code {"statements": [...], "more":
+   * "..."}}). The array is streamed element by element either way.
+   */
+  public static Dataset<Row> readArrays(SparkSession spark, List<Path> files, Path baseDir,
+      String arrayField, Map<String, String> fields) {
+    List<String> names = new ArrayList<>(fields.keySet());
+    List<String> pointers = new ArrayList<>(fields.values());
+    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir,
+        (file, in) -> new ArrayRecords(in, new Extractor(file, pointers), arrayField));
     return spark.createDataFrame(rows, RawRecords.schema(names));
   }
 
@@ -148,26 +162,50 @@ public final class JsonRecordReader {
     }
   }
 
-  /** A file holding one JSON array of objects, streamed element by element. */
+  /**
+   * A file holding one JSON array of objects (or, given {@code arrayField}, an object holding it
+   * under that field), streamed element by element.
+   */
   private static final class ArrayRecords extends LazyRows {
     private final Extractor extractor;
     private final JsonParser parser;
 
-    ArrayRecords(java.io.InputStream stream, Extractor extractor) throws IOException {
+    ArrayRecords(java.io.InputStream stream, Extractor extractor, String arrayField)
+        throws IOException {
       this.extractor = extractor;
       this.parser = MAPPER.getFactory().createParser(TextDecoding.utf8WithoutBom(stream));
       try {
         JsonToken first = parser.nextToken();
         if (first == null) {
           endOfFile();
+        } else if (first == JsonToken.START_OBJECT && arrayField != null) {
+          enterField(arrayField);
         } else if (first != JsonToken.START_ARRAY) {
           throw new UnreadableExportException(extractor.file, 1,
-              "expected a JSON array of records, found " + first.asString());
+              "expected a JSON array of records"
+                  + (arrayField == null ? "" : " or an object with a \"" + arrayField + "\" array")
+                  + ", found " + first.asString());
         }
       } catch (JsonProcessingException e) {
         throw new UnreadableExportException(extractor.file, 1, "invalid JSON: "
             + withoutContent(e));
       }
+    }
+
+    /** Skips the object's other fields until the array under {@code field} starts. */
+    private void enterField(String field) throws IOException {
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (field.equals(name) && value == JsonToken.START_ARRAY) {
+          return;
+        }
+        parser.skipChildren();
+      }
+      throw new UnreadableExportException(extractor.file,
+          Math.max(1, parser.currentTokenLocation().getLineNr()),
+          "the object has no \"" + field + "\" array of records");
     }
 
     @Override

@@ -40,6 +40,7 @@ import org.sociallearning.impact.outcomes.TimeToFirstDeal;
 import org.sociallearning.impact.participation.CommunityPatterns;
 import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
+import org.sociallearning.impact.participation.FormalLearningContext;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.OutputException;
@@ -211,7 +212,7 @@ public final class NightlyImpactJob {
     StageLog.Timer t = log.start();
     Map<String, Dataset<Row>> tables = new TreeMap<>();
     for (String table : List.of("roster", "forum_interactions", "learning_statements",
-        "service_tickets", "opportunities")) {
+        "formal_completions", "service_tickets", "opportunities")) {
       Dataset<Row> union = null;
       for (Intake i : intakes) {
         if (i.table().equals(table)) {
@@ -221,9 +222,11 @@ public final class NightlyImpactJob {
       tables.put(table, union != null ? union
           : spark.createDataFrame(List.of(), SparkSchemas.of(TableContract.load(table))));
     }
+    manifest.put("canonical_rows_by_source", rowsBySource(tables));
     Dataset<Row> directory = IdentityResolution.emailDirectory(tables.get("roster")).cache();
     Map<String, String> emailColumn = Map.of("forum_interactions", "email",
-        "learning_statements", "email", "service_tickets", "assignee_email",
+        "learning_statements", "email", "formal_completions", "email",
+        "service_tickets", "assignee_email",
         "opportunities", "owner_email");
     Map<String, Dataset<Row>> resolved = new TreeMap<>();
     resolved.put("roster", tables.get("roster"));
@@ -258,6 +261,25 @@ public final class NightlyImpactJob {
 
   private final Map<String, Long> unmatchedByTable = new TreeMap<>();
 
+  /**
+   * Accepted rows per canonical table and source system, for tables that several systems feed
+   * (Slack and Viva Engage into forum_interactions): shows each made it into the one table.
+   */
+  private static Map<String, Map<String, Long>> rowsBySource(Map<String, Dataset<Row>> tables) {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    for (Map.Entry<String, Dataset<Row>> e : tables.entrySet()) {
+      if (!List.of(e.getValue().columns()).contains("source")) {
+        continue;
+      }
+      Map<String, Long> counts = new TreeMap<>();
+      for (Row r : e.getValue().groupBy(col("source")).count().collectAsList()) {
+        counts.put(r.getString(0), r.getLong(1));
+      }
+      out.put(e.getKey(), counts);
+    }
+    return out;
+  }
+
   private Dataset<Row> participation(Map<String, Dataset<Row>> resolved, Manifest manifest) {
     StageLog.Timer t = log.start();
     Dataset<Row> interactions = SocialLearningParticipation.interactions(
@@ -276,7 +298,11 @@ public final class NightlyImpactJob {
         pairs(SocialLearningParticipation.primaryCommunity(interactions), "community"),
         pairs(participants, "intensity"),
         pairs(SocialLearningParticipation.courseThenCommunity(
-            resolved.get("learning_statements"), participants, config.asOf()), "blended"));
+            resolved.get("learning_statements"), resolved.get("formal_completions"),
+            participants, config.asOf()), "blended"));
+    manifest.put("formal_learning", FormalLearningContext.of(
+        resolved.get("learning_statements"), resolved.get("formal_completions"), participants,
+        config.asOf()));
     if (segments.blended().isEmpty()) {
       manifest.warn("blended learning: no formal course completions in the learning records, so"
           + " course-then-community is not compared");

@@ -100,12 +100,35 @@ public final class SocialLearningParticipation {
    */
   public static Dataset<Row> courseThenCommunity(Dataset<Row> learning, Dataset<Row> participants,
       LocalDate asOf) {
-    Dataset<Row> completions = learning
+    return blended(statementCompletions(learning), participants, asOf);
+  }
+
+  /**
+   * As {@link #courseThenCommunity(Dataset, Dataset, LocalDate)}, with LMS completions ({@code
+   * formal_completions} rows: {@code employee_id, completed_at}) counting as courses too. They
+   * are formal learning: they decide who completed a course, never who took part socially.
+   */
+  public static Dataset<Row> courseThenCommunity(Dataset<Row> learning, Dataset<Row> formal,
+      Dataset<Row> participants, LocalDate asOf) {
+    Dataset<Row> lms = formal.filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull())
+        .select(col(IdentityResolution.EMPLOYEE_ID), col("completed_at"));
+    return blended(statementCompletions(learning).unionByName(lms), participants, asOf);
+  }
+
+  /** {@code employee_id, completed_at} of xAPI completed and passed statements. */
+  static Dataset<Row> statementCompletions(Dataset<Row> learning) {
+    return learning
         .filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()
-            .and(col("verb").isin(COMPLETION_VERBS.toArray()))
-            .and(col("occurred_at").lt(lit(endOf(asOf)))))
+            .and(col("verb").isin(COMPLETION_VERBS.toArray())))
+        .select(col(IdentityResolution.EMPLOYEE_ID), col("occurred_at").as("completed_at"));
+  }
+
+  private static Dataset<Row> blended(Dataset<Row> completedCourses, Dataset<Row> participants,
+      LocalDate asOf) {
+    Dataset<Row> completions = completedCourses
+        .filter(col("completed_at").lt(lit(endOf(asOf))))
         .groupBy(col(IdentityResolution.EMPLOYEE_ID))
-        .agg(min(col("occurred_at")).as("first_completed_at"));
+        .agg(min(col("completed_at")).as("first_completed_at"));
     return completions
         .join(participants.select(col(IdentityResolution.EMPLOYEE_ID),
             col("first_interaction_at")), IdentityResolution.EMPLOYEE_ID, "left")

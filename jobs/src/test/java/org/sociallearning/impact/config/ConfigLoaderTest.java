@@ -75,7 +75,8 @@ class ConfigLoaderTest {
         .getMessage().startsWith("estimation.min_group_size must be at least 3"));
     assertTrue(failure(ROSTER + "  forum: [{format: teams-export, path: roster}]\n"
         + "participation: {communities: [x]}\n").getMessage()
-        .startsWith("sources.forum[0].format must be one of [slack-export]"));
+        .startsWith("sources.forum[0].format must be one of [discourse-export, slack-export,"
+            + " stackexchange-dump, viva-engage-export]"));
     assertTrue(failure(ROSTER + "  service_desk: [{format: servicenow-csv, path: roster/workers.csv,"
         + " timezone: Mars/Olympus}]\nparticipation: {communities: [x]}\n").getMessage()
         .startsWith("sources.service_desk[0].timezone must be an IANA zone"));
