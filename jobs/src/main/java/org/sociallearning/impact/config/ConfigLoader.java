@@ -32,8 +32,9 @@ public final class ConfigLoader {
           "roster", Set.of("hr-csv"),
           "forum", Set.of("slack-export"),
           "learning", Set.of("xapi-jsonl"),
-          "service_desk", Set.of("servicenow-csv"),
-          "crm", Set.of("salesforce-csv"));
+          "service_desk", Set.of("servicenow-csv", "servicenow-audit-csv", "zendesk-json",
+              "jira-sm-csv", "salesforce-case-csv"),
+          "crm", Set.of("salesforce-csv", "hubspot-deals-csv"));
 
   static final List<String> ROSTER_COLUMNS =
       List.of("employee_id", "name", "email", "job_title", "department", "location", "hire_date",
@@ -133,8 +134,12 @@ public final class ConfigLoader {
       throw new ConfigException(key + ".path is required");
     }
     requireExists(config.resolve(spec.path()), key + ".path");
-    if (spec.users() != null) {
-      requireExists(config.resolve(spec.users()), key + ".users");
+    for (Map.Entry<String, String> companion : spec.companionFiles().entrySet()) {
+      requireExists(config.resolve(companion.getValue()), key + "." + companion.getKey());
+    }
+    if (spec.javaLocale().getLanguage().isEmpty()) {
+      throw new ConfigException(key + ".locale must be a language tag such as en, de-DE or"
+          + " fr-FR, got '" + spec.locale() + "'");
     }
     try {
       ZoneId.of(spec.timezone());
@@ -169,10 +174,9 @@ public final class ConfigLoader {
           + " of its parents (got " + output + "); e.g. output: out");
     }
     for (Sources.ConfiguredSource source : config.sources().all()) {
-      for (String path : new String[] {source.spec().path(), source.spec().users()}) {
-        if (path == null) {
-          continue;
-        }
+      List<String> paths = new java.util.ArrayList<>(source.spec().companionFiles().values());
+      paths.add(0, source.spec().path());
+      for (String path : paths) {
         Path input = config.resolve(path);
         if (input.startsWith(output) || output.startsWith(input)) {
           throw new ConfigException("output (" + output + ") overlaps " + source.key()

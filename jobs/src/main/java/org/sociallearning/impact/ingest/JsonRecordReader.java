@@ -30,7 +30,7 @@ public final class JsonRecordReader {
   public enum Layout { LINES, ARRAY }
 
   /** Thread-safe once configured; building one per file costs more than parsing a day of chat. */
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonRecordReader() {}
 
@@ -66,7 +66,7 @@ public final class JsonRecordReader {
   }
 
   /** Turns one parsed object into a raw row. */
-  private static final class Extractor implements Serializable {
+  static final class Extractor implements Serializable {
     final String file;
     final JsonPointer[] pointers;
 

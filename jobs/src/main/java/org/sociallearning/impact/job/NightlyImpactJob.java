@@ -99,11 +99,12 @@ public final class NightlyImpactJob {
     List<Intake> intakes = new ArrayList<>();
     for (Sources.ConfiguredSource source : config.sources().all()) {
       StageLog.Timer t = log.start();
-      Intake intake = AdapterRegistry.forFormat(source.spec().format())
-          .read(spark, config, source);
-      intakes.add(intake);
-      t.finish("ingest " + source.role() + " (" + intake.format() + ")", intake.read(),
-          intake.acceptedCount());
+      List<Intake> read = AdapterRegistry.forFormat(source.spec().format())
+          .readAll(spark, config, source);
+      intakes.addAll(read);
+      t.finish("ingest " + source.role() + " (" + source.spec().format() + ")",
+          read.stream().mapToLong(Intake::read).sum(),
+          read.stream().mapToLong(Intake::acceptedCount).sum());
     }
     return intakes;
   }
@@ -113,7 +114,7 @@ public final class NightlyImpactJob {
     StageLog.Timer t = log.start();
     Map<String, Dataset<Row>> tables = new TreeMap<>();
     for (String table : List.of("roster", "forum_interactions", "learning_statements",
-        "service_tickets", "opportunities")) {
+        "service_tickets", "opportunities", "opportunity_history")) {
       Dataset<Row> union = null;
       for (Intake i : intakes) {
         if (i.table().equals(table)) {
@@ -129,6 +130,7 @@ public final class NightlyImpactJob {
         "opportunities", "owner_email");
     Map<String, Dataset<Row>> resolved = new TreeMap<>();
     resolved.put("roster", tables.get("roster"));
+    resolved.put("opportunity_history", tables.get("opportunity_history"));
     long rows = 0;
     long unmatchedTotal = 0;
     for (Map.Entry<String, String> e : new TreeMap<>(emailColumn).entrySet()) {
@@ -145,7 +147,7 @@ public final class NightlyImpactJob {
       rows += i.acceptedCount();
     }
     for (Sources.ConfiguredSource crm : config.sources().all()) {
-      if ("crm".equals(crm.role()) && crm.spec().users() == null) {
+      if ("salesforce-csv".equals(crm.spec().format()) && crm.spec().users() == null) {
         manifest.warn(crm.key() + " has no users file (User.csv): opportunity owners cannot be"
             + " matched to people, so sales outcomes cannot be attributed");
       }
