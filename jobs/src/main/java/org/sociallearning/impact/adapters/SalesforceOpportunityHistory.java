@@ -31,8 +31,7 @@ final class SalesforceOpportunityHistory {
 
   static final Map<String, String> COLUMNS = CsvRecordReader.columns(
       "id", "Id", "opportunity_id", "OpportunityId", "stage", "StageName", "amount", "Amount",
-      "close_date", "CloseDate", "created_date", "CreatedDate", "is_deleted", "IsDeleted",
-      "modstamp", "SystemModstamp");
+      "close_date", "CloseDate", "created_date", "CreatedDate", "is_deleted", "IsDeleted");
   static final List<String> REQUIRED = List.of("Id", "OpportunityId", "StageName", "CreatedDate");
 
   private SalesforceOpportunityHistory() {}
@@ -43,7 +42,6 @@ final class SalesforceOpportunityHistory {
     Parsed deleted = FieldParsers.bool("IsDeleted", col("is_deleted"), true);
     Parsed amount = FieldParsers.decimal("Amount", col("amount"));
     Parsed created = FieldParsers.isoInstant("CreatedDate", col("created_date"));
-    Parsed modified = FieldParsers.isoInstant("SystemModstamp", col("modstamp"));
     Parsed closeDate = FieldParsers.date("CloseDate", col("close_date"), "yyyy-MM-dd");
     Dataset<Row> typed = export.records().select(
         lit("salesforce").as("source"),
@@ -53,18 +51,16 @@ final class SalesforceOpportunityHistory {
         created.value().as("changed_at"),
         amount.value().as("amount"),
         closeDate.value().as("close_date"),
-        modified.value().as("modified_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(),
             RawExport.problemWhen(deleted.value().equalTo(true),
                 "IsDeleted: soft-deleted in Salesforce", null),
-            deleted.problem(), amount.problem(), created.problem(), modified.problem(),
+            deleted.problem(), amount.problem(), created.problem(),
             closeDate.problem())
             .as(IntakeSplitter.PROBLEMS));
     return IntakeSplitter.split(source.role(), spec.format() + " (history)",
         export.displayNames(), typed,
         TableContract.load("opportunity_history"), List.of("history_id"),
-        List.of(org.apache.spark.sql.functions.coalesce(col("modified_at"), col("changed_at"))
-            .desc_nulls_last()));
+        List.of(col("changed_at").desc_nulls_last()));
   }
 }
