@@ -34,6 +34,7 @@ import org.sociallearning.impact.outcomes.TimeToFirstDeal;
 import org.sociallearning.impact.participation.CommunityPatterns;
 import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
+import org.sociallearning.impact.outcomes.StageDurations;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.QuarantineFile;
@@ -86,6 +87,9 @@ public final class NightlyImpactJob {
       value(resolved, participants, estimates, dir);
       if (hasSource("opportunities")) {
         firstDeals(resolved, participants, dir);
+      }
+      if (hasStageHistory()) {
+        stageDurations(resolved, dir);
       }
       RunResult result = publish(dir, staged, manifest, intakes, estimates, started);
       return result;
@@ -315,6 +319,20 @@ public final class NightlyImpactJob {
         comparison.participants().size() + comparison.comparison().size(), rows.size());
   }
 
+  /** Time spent per sales stage, from the CRM stage history (no people in it). */
+  private void stageDurations(Map<String, Dataset<Row>> resolved, Path dir) {
+    StageLog.Timer t = log.start();
+    Dataset<Row> visits = StageDurations.visits(resolved.get("opportunity_history"),
+        new OutcomeWindow(config.asOf(), 1).cutoff());
+    Dataset<Row> summary = StageDurations.summary(visits, config.estimation().minGroupSize());
+    ResultTables.write(spark, "stage_durations", summary, dir);
+    t.finish("stage durations", visits.count(), summary.count());
+  }
+
+  private boolean hasStageHistory() {
+    return config.sources().crm().stream().anyMatch(s -> s.history() != null);
+  }
+
   /** Hours saved, revenue effect and ROI from the estimates and what participants handled. */
   private void value(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
       List<MetricEstimate> estimates, Path dir) {
@@ -372,13 +390,16 @@ public final class NightlyImpactJob {
         manifest.warnings(), config.estimation().minGroupSize()), dir.resolve("report"));
     long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
     t.finish("publish", estimates.size(), quarantined);
-    List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
+    List<String> outputs = new ArrayList<>(List.of("impact_estimates.csv", "impact_estimates/",
         "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
         "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
         "first_deal_comparison.csv", "first_deal_comparison/", "value_estimates.csv",
         "value_estimates/", "quarantine/quarantine.csv",
-        "report/index.html", "manifest.json");
+        "report/index.html", "manifest.json"));
+    if (hasStageHistory()) {
+      outputs.addAll(List.of("stage_durations.csv", "stage_durations/"));
+    }
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
     staged.publish();
     Path out = staged.output();

@@ -51,6 +51,14 @@ class MixedSourcesJobTest {
     List<String> emails = rosterEmails(6);
     writeZendesk(emails);
     writeHubSpot(emails);
+    Fixtures.write(work.resolve("salesforce/OpportunityHistory.csv"), true, "\r\n",
+        "Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount,CloseDate,IsDeleted",
+        "008Ec00000H1aaaIAA,006Ec00000AieKF,005Ec000004oBPN,2025-01-05T10:00:00.000+0000,"
+            + "Prospecting,1000,2025-04-01,",
+        "008Ec00000H1aabIAA,006Ec00000AieKFIAZ,005Ec000004oBPN,2025-02-01T09:00:00.000+0000,"
+            + "Negotiation/Review,1200,2025-03-15,",
+        "008Ec00000H1aacIAA,006Ec00000AieKFIAZ,005Ec000004oBPN,2025-03-01T10:00:00.000+0000,"
+            + "Closed Won,1200,2025-03-01,");
     Path configFile = work.resolve("pipeline.yaml");
     String yaml = Files.readString(configFile)
         .replace("output: ../out\n", "output: out\n")
@@ -62,7 +70,7 @@ class MixedSourcesJobTest {
         .replace("  crm:          [{format: salesforce-csv, path: salesforce/Opportunity.csv,"
             + " users: salesforce/User.csv}]\n", "  crm:\n"
             + "    - {format: salesforce-csv, path: salesforce/Opportunity.csv,"
-            + " users: salesforce/User.csv}\n"
+            + " users: salesforce/User.csv, history: salesforce/OpportunityHistory.csv}\n"
             + "    - {format: hubspot-deals-csv, path: hubspot/deals.csv,"
             + " timezone: Europe/Dublin}\n")
         + "estimation:\n  bootstrap_replicates: 99\n";
@@ -83,7 +91,14 @@ class MixedSourcesJobTest {
     }
     assertEquals(List.of(8L, 7L, 1L, 0L), counts(byFormat.get("zendesk-json")));
     assertEquals(List.of(5L, 4L, 0L, 1L), counts(byFormat.get("hubspot-deals-csv")));
+    assertEquals(List.of(3L, 3L, 0L, 0L), counts(byFormat.get("salesforce-csv (history)")));
     assertEquals("service_desk", byFormat.get("zendesk-json").get("source").asText());
+    List<String> stages = Files.readAllLines(run.output().resolve("stage_durations.csv"));
+    assertEquals("stage,finished_visits,open_visits,median_days,mean_days,suppressed",
+        stages.get(0));
+    assertEquals(List.of("Closed Won,0,1,,,true", "Negotiation/Review,1,0,,,true",
+        "Prospecting,1,0,,,true"), stages.subList(1, stages.size()),
+        "one opportunity's stages, below the minimum group size");
     assertEquals("crm", byFormat.get("hubspot-deals-csv").get("source").asText());
 
     // Items behind each outcome: the sum of what each source yields on its own.
