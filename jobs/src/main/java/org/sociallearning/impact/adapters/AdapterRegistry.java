@@ -19,12 +19,22 @@ public final class AdapterRegistry {
       entry("servicenow-csv", new ServiceNowIncidentAdapter()),
       entry("salesforce-csv", new SalesforceOpportunityAdapter()));
 
+  /** Further service-desk and CRM formats (Map.of takes at most ten pairs). */
+  private static final Map<String, SourceAdapter> SERVICE_DESK_AND_CRM = Map.of(
+      "servicenow-audit-csv", new ServiceNowAuditLogAdapter(),
+      "zendesk-json", new ZendeskTicketAdapter(),
+      "jira-sm-csv", new JiraServiceManagementAdapter(),
+      "salesforce-case-csv", new SalesforceCaseAdapter(),
+      "hubspot-deals-csv", new HubSpotDealAdapter());
+
   private AdapterRegistry() {}
 
   public static SourceAdapter forFormat(String format) {
     SourceAdapter adapter = ADAPTERS.get(format);
+    adapter = adapter != null ? adapter : SERVICE_DESK_AND_CRM.get(format);
     if (adapter == null) {
       throw new IllegalArgumentException("no adapter for format '" + format + "'; known: "
+          + SERVICE_DESK_AND_CRM.keySet() + " "
           + ADAPTERS.keySet());
     }
     return adapter;

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
 
 import java.util.List;
@@ -29,7 +28,9 @@ import org.sociallearning.impact.schemas.TableContract;
  * {@code salesforce-csv}: {@code Opportunity.csv} from Data Export or Data Loader, with
  * {@code User.csv} (config {@code users}) to turn OwnerId into an email. Booleans come as
  * {@code true/false} or {@code 1}/empty; datetimes with {@code Z} or {@code +0000}; soft-deleted
- * rows ({@code IsDeleted}) are quarantined as such. 15- and 18-character ids match.
+ * rows ({@code IsDeleted}) are quarantined as such. Ids are turned into their 18-character form,
+ * so 15- and 18-character ids of one record deduplicate and join as one. With config
+ * {@code history}, {@code OpportunityHistory.csv} is read too, into opportunity_history.
  */
 public final class SalesforceOpportunityAdapter implements SourceAdapter {
 
@@ -53,8 +54,9 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
     Parsed modified = FieldParsers.isoInstant("SystemModstamp", col("modstamp"));
     Parsed closeDate = FieldParsers.date("CloseDate", col("close_date"), "yyyy-MM-dd");
     Dataset<Row> typed = raw.select(
-        trim(col("id")).as("opportunity_id"),
-        trim(col("owner_id")).as("owner_user_id"),
+        lit("salesforce").as("source"),
+        SalesforceIds.eighteen(col("id")).as("opportunity_id"),
+        SalesforceIds.eighteen(col("owner_id")).as("owner_user_id"),
         created.value().as("created_at"),
         closeDate.value().as("close_date"),
         closed.value().as("is_closed"),
@@ -70,15 +72,25 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
             created.problem(), modified.problem(), closeDate.problem())
             .as(IntakeSplitter.PROBLEMS));
     typed = typed.join(broadcast(ownerEmails(spark, config, spec)),
-            substring(col("owner_user_id"), 1, 15).equalTo(col("user_key")), "left")
+            col("owner_user_id").equalTo(col("user_key")), "left")
         .drop("user_key");
     return IntakeSplitter.split(source.role(), spec.format(), export.displayNames(), typed,
         TableContract.load("opportunities"), List.of("opportunity_id"),
         List.of(coalesce(col("modified_at"), col("created_at")).desc_nulls_last()));
   }
 
-  /** User Id (first 15 characters, the case-sensitive core) to lower-cased email. */
-  private static Dataset<Row> ownerEmails(SparkSession spark, PipelineConfig config,
+  @Override
+  public List<Intake> readAll(SparkSession spark, PipelineConfig config,
+      Sources.ConfiguredSource source) {
+    Intake opportunities = read(spark, config, source);
+    if (source.spec().history() == null) {
+      return List.of(opportunities);
+    }
+    return List.of(opportunities, SalesforceOpportunityHistory.read(spark, config, source));
+  }
+
+  /** User Id (18-character form) to lower-cased email. */
+  static Dataset<Row> ownerEmails(SparkSession spark, PipelineConfig config,
       SourceSpec spec) {
     if (spec.users() == null) {
       return spark.emptyDataFrame().select(lit(null).cast("string").as("user_key"),
@@ -88,7 +100,7 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
         CsvRecordReader.columns("id", "Id", "email", "Email"), List.of("Id", "Email"));
     return users.records()
         .filter(col(RawRecords.PARSE_ERROR).isNull().and(col("id").isNotNull()))
-        .select(substring(trim(col("id")), 1, 15).as("user_key"),
+        .select(SalesforceIds.eighteen(col("id")).as("user_key"),
             lower(trim(col("email"))).as("owner_email"))
         .dropDuplicates("user_key");
   }

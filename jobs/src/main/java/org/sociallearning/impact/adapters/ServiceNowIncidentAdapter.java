@@ -2,6 +2,7 @@ package org.sociallearning.impact.adapters;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.trim;
 
@@ -33,6 +34,7 @@ public final class ServiceNowIncidentAdapter implements SourceAdapter {
       "number", "number", "opened_at", "opened_at", "resolved_at", "resolved_at",
       "closed_at", "closed_at", "priority", "priority", "state", "state", "category", "category",
       "assignment_group", "assignment_group", "assignee_email", "assigned_to.email",
+      "assignee_id", "assigned_to",
       "reassignment_count", "reassignment_count", "reopen_count", "reopen_count",
       "made_sla", "made_sla", "sys_updated_on", "sys_updated_on");
   static final List<String> REQUIRED =
@@ -52,15 +54,18 @@ public final class ServiceNowIncidentAdapter implements SourceAdapter {
     Parsed reopened = FieldParsers.integer("reopen_count", col("reopen_count"));
     Parsed sla = FieldParsers.bool("made_sla", col("made_sla"), false);
     Dataset<Row> typed = export.records().select(
+        lit("servicenow").as("source"),
         trim(col("number")).as("ticket_id"),
         opened.value().as("opened_at"),
         resolved.value().as("resolved_at"),
         closed.value().as("closed_at"),
         col("priority"), col("state"), col("category"), col("assignment_group"),
+        trim(col("assignee_id")).as("assignee_id"),
         lower(trim(col("assignee_email"))).as("assignee_email"),
         reassigned.value().as("reassignment_count"),
         reopened.value().as("reopen_count"),
         sla.value().as("made_sla"),
+        lit(null).cast("boolean").as("escalated"),
         updated.value().as("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(), opened.problem(), resolved.problem(), closed.problem(),

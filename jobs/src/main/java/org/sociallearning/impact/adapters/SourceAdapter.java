@@ -1,5 +1,6 @@
 package org.sociallearning.impact.adapters;
 
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.Sources;
@@ -12,4 +13,13 @@ import org.sociallearning.impact.ingest.Intake;
  */
 public interface SourceAdapter {
   Intake read(SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source);
+
+  /**
+   * Every table the source yields: its canonical table, plus companion tables some formats
+   * read from further files (Salesforce OpportunityHistory.csv).
+   */
+  default List<Intake> readAll(SparkSession spark, PipelineConfig config,
+      Sources.ConfiguredSource source) {
+    return List.of(read(spark, config, source));
+  }
 }

@@ -34,8 +34,9 @@ public final class ConfigLoader {
               "viva-engage-export", "stackexchange-dump", "discourse-export"),
           "learning", Set.of("xapi-jsonl",
               "xapi-json", "lms-completions-csv"),
-          "service_desk", Set.of("servicenow-csv"),
-          "crm", Set.of("salesforce-csv"));
+          "service_desk", Set.of("servicenow-csv", "servicenow-audit-csv", "zendesk-json",
+              "jira-sm-csv", "salesforce-case-csv"),
+          "crm", Set.of("salesforce-csv", "hubspot-deals-csv"));
 
   static final List<String> ROSTER_COLUMNS =
       List.of("employee_id", "name", "email", "job_title", "department", "location", "hire_date",
@@ -150,8 +151,12 @@ public final class ConfigLoader {
       throw new ConfigException(key + ".path is required");
     }
     requireExists(config.resolve(spec.path()), key + ".path");
-    if (spec.users() != null) {
-      requireExists(config.resolve(spec.users()), key + ".users");
+    for (Map.Entry<String, String> companion : spec.companionFiles().entrySet()) {
+      requireExists(config.resolve(companion.getValue()), key + "." + companion.getKey());
+    }
+    if (spec.javaLocale().getLanguage().isEmpty()) {
+      throw new ConfigException(key + ".locale must be a language tag such as en, de-DE or"
+          + " fr-FR, got '" + spec.locale() + "'");
     }
     if (spec.userEmails() != null) {
       requireExists(config.resolve(spec.userEmails()), key + ".user_emails");
@@ -220,7 +225,9 @@ public final class ConfigLoader {
           + " of its parents (got " + output + "); e.g. output: out");
     }
     for (Sources.ConfiguredSource source : config.sources().all()) {
-      for (String path : new String[] {source.spec().path(), source.spec().users()}) {
+      List<String> paths = new java.util.ArrayList<>(source.spec().companionFiles().values());
+      paths.add(0, source.spec().path());
+      for (String path : paths) {
         if (path == null) {
           continue;
         }

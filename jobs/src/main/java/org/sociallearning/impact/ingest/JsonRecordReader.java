@@ -38,7 +38,7 @@ public final class JsonRecordReader {
           .maxNestingDepth(200).maxStringLength(8 * 1024 * 1024).maxNumberLength(100).build();
 
   /** Thread-safe once configured; building one per file costs more than parsing a day of chat. */
-  private static final ObjectMapper MAPPER = new ObjectMapper(
+  static final ObjectMapper MAPPER = new ObjectMapper(
       com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(LIMITS).build());
 
   private JsonRecordReader() {}
@@ -89,7 +89,7 @@ public final class JsonRecordReader {
   }
 
   /** Turns one parsed object into a raw row. */
-  private static final class Extractor implements Serializable {
+  static final class Extractor implements Serializable {
     final String file;
     final JsonPointer[] pointers;
 

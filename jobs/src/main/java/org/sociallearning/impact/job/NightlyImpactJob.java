@@ -41,6 +41,7 @@ import org.sociallearning.impact.participation.CommunityPatterns;
 import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 import org.sociallearning.impact.participation.FormalLearningContext;
+import org.sociallearning.impact.outcomes.StageDurations;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.OutputException;
@@ -110,6 +111,9 @@ public final class NightlyImpactJob {
         if (hasSource("opportunities")) {
           firstDeals(resolved, participants, dir);
         }
+        if (hasStageHistory()) {
+          stageDurations(resolved, dir);
+        }
         RunResult result = publish(dir, staged, manifest, intakes, estimates, started, runId);
         runLog.finish(summary(runId, started, "succeeded", null, intakes,
             result.output().getFileName().toString()));
@@ -133,11 +137,10 @@ public final class NightlyImpactJob {
         config.configFile().toString(), config.digest());
     resolveIdentities(intakes, scratch);
     List<SourceCheck> checks = new ArrayList<>();
-    List<Sources.ConfiguredSource> sources = config.sources().all();
     for (int k = 0; k < intakes.size(); k++) {
       Intake i = intakes.get(k);
       Map<String, Long> reasons = quarantineReasons(i, 5);
-      checks.add(new SourceCheck(sources.get(k).key(), i.format(), i.files().size(), i.read(),
+      checks.add(new SourceCheck(intakeSources.get(k), i.format(), i.files().size(), i.read(),
           i.acceptedCount(), i.quarantined(), i.deduplicated(),
           unmatchedByTable.getOrDefault(i.table(), 0L), reasons));
     }
@@ -176,9 +179,9 @@ public final class NightlyImpactJob {
     List<Intake> intakes = new ArrayList<>();
     for (Sources.ConfiguredSource source : config.sources().all()) {
       StageLog.Timer t = log.start();
-      Intake intake;
+      List<Intake> read;
       try {
-        intake = AdapterRegistry.forFormat(source.spec().format()).read(spark, config, source);
+        read = AdapterRegistry.forFormat(source.spec().format()).readAll(spark, config, source);
       } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
         throw new InputException(source.key() + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
@@ -187,9 +190,11 @@ public final class NightlyImpactJob {
         }
         throw e;
       }
-      intakes.add(intake);
-      t.finish("ingest " + source.role() + " (" + intake.format() + ")", intake.read(),
-          intake.acceptedCount());
+      intakes.addAll(read);
+      read.forEach(i -> intakeSources.add(source.key()));
+      t.finish("ingest " + source.role() + " (" + source.spec().format() + ")",
+          read.stream().mapToLong(Intake::read).sum(),
+          read.stream().mapToLong(Intake::acceptedCount).sum());
     }
     return intakes;
   }
@@ -212,7 +217,7 @@ public final class NightlyImpactJob {
     StageLog.Timer t = log.start();
     Map<String, Dataset<Row>> tables = new TreeMap<>();
     for (String table : List.of("roster", "forum_interactions", "learning_statements",
-        "formal_completions", "service_tickets", "opportunities")) {
+        "formal_completions", "service_tickets", "opportunities", "opportunity_history")) {
       Dataset<Row> union = null;
       for (Intake i : intakes) {
         if (i.table().equals(table)) {
@@ -230,6 +235,7 @@ public final class NightlyImpactJob {
         "opportunities", "owner_email");
     Map<String, Dataset<Row>> resolved = new TreeMap<>();
     resolved.put("roster", tables.get("roster"));
+    resolved.put("opportunity_history", tables.get("opportunity_history"));
     long rows = 0;
     long unmatchedTotal = 0;
     for (Map.Entry<String, String> e : new TreeMap<>(emailColumn).entrySet()) {
@@ -246,7 +252,7 @@ public final class NightlyImpactJob {
       rows += i.acceptedCount();
     }
     for (Sources.ConfiguredSource crm : config.sources().all()) {
-      if ("crm".equals(crm.role()) && crm.spec().users() == null) {
+      if ("salesforce-csv".equals(crm.spec().format()) && crm.spec().users() == null) {
         manifest.warn(crm.key() + " has no users file (User.csv): opportunity owners cannot be"
             + " matched to people, so sales outcomes cannot be attributed");
       }
@@ -258,6 +264,9 @@ public final class NightlyImpactJob {
     t.finish("identity", rows, directory.count());
     return resolved;
   }
+
+  /** The config key of the source each intake came from (a source may yield several tables). */
+  private final List<String> intakeSources = new ArrayList<>();
 
   private final Map<String, Long> unmatchedByTable = new TreeMap<>();
 
@@ -373,10 +382,9 @@ public final class NightlyImpactJob {
     writeFact("fact_service_outcomes_monthly", service, dir);
     writeFact("fact_sales_outcomes_monthly", sales, dir);
     List<DataQuality.SourceFigures> figures = new ArrayList<>();
-    List<Sources.ConfiguredSource> sources = config.sources().all();
     for (int k = 0; k < intakes.size(); k++) {
       Intake i = intakes.get(k);
-      figures.add(new DataQuality.SourceFigures(sources.get(k).key(), i.format(), i.read(),
+      figures.add(new DataQuality.SourceFigures(intakeSources.get(k), i.format(), i.read(),
           i.acceptedCount(), i.quarantined(), i.deduplicated(),
           unmatchedByTable.getOrDefault(i.table(), 0L), quarantineReasons(i, Integer.MAX_VALUE)));
     }
@@ -519,6 +527,20 @@ public final class NightlyImpactJob {
         comparison.participants().size() + comparison.comparison().size(), rows.size());
   }
 
+  /** Time spent per sales stage, from the CRM stage history (no people in it). */
+  private void stageDurations(Map<String, Dataset<Row>> resolved, Path dir) {
+    StageLog.Timer t = log.start();
+    Dataset<Row> visits = StageDurations.visits(resolved.get("opportunity_history"),
+        new OutcomeWindow(config.asOf(), 1).cutoff());
+    Dataset<Row> summary = StageDurations.summary(visits, config.estimation().minGroupSize());
+    ResultTables.write(spark, "stage_durations", summary, dir);
+    t.finish("stage durations", visits.count(), summary.count());
+  }
+
+  private boolean hasStageHistory() {
+    return config.sources().crm().stream().anyMatch(s -> s.history() != null);
+  }
+
   /** Hours saved, revenue effect and ROI from the estimates and what participants handled. */
   private void value(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
       List<MetricEstimate> estimates, Path dir) {
@@ -577,7 +599,7 @@ public final class NightlyImpactJob {
         manifest.warnings(), config.estimation().minGroupSize()), dir.resolve("report"));
     long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
     t.finish("publish", estimates.size(), quarantined);
-    List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
+    List<String> outputs = new ArrayList<>(List.of("impact_estimates.csv", "impact_estimates/",
         "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
         "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
@@ -586,8 +608,11 @@ public final class NightlyImpactJob {
         "dim_employee/", "dim_community.csv", "dim_community/", "fact_participation_monthly.csv",
         "fact_participation_monthly/", "fact_service_outcomes_monthly.csv",
         "fact_service_outcomes_monthly/", "fact_sales_outcomes_monthly.csv",
-        "fact_sales_outcomes_monthly/", "data_quality.csv", "data_quality/", "quarantine/quarantine.csv",
-        "report/index.html", "manifest.json");
+        "fact_sales_outcomes_monthly/", "data_quality.csv", "data_quality/",
+        "quarantine/quarantine.csv", "report/index.html", "manifest.json"));
+    if (hasStageHistory()) {
+      outputs.addAll(List.of("stage_durations.csv", "stage_durations/"));
+    }
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
     Path out = staged.publish();
     return new RunResult(out, out.resolve("report").resolve("index.html"),

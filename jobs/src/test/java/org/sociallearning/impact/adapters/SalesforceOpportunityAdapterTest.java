@@ -93,4 +93,53 @@ class SalesforceOpportunityAdapterTest {
     assertEquals(java.util.List.of("IsDeleted: soft-deleted in Salesforce", "Amount: not a number"),
         Fixtures.strings(intake.quarantine().orderBy("line").collectAsList(), "reason"));
   }
+
+  @Test
+  void fifteenAndEighteenCharacterIdsAreOneOpportunityAndHistoryIsReadBeside() {
+    Fixtures.write(dir.resolve("sf/Opportunity.csv"), true, "\r\n", HEADER,
+        "006Ec00000AieKF,false,001000000000001AAA,Deal A,,Prospecting,1000,10,2025-04-01,,,,"
+            + "false,false,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-01-05T10:00:00Z",
+        "006Ec00000AieKFIAZ,false,001000000000001AAA,Deal A,,Closed Won,1200,100,2025-03-01,,,,"
+            + "true,true,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-03-01T10:00:00Z");
+    Fixtures.write(dir.resolve("sf/OpportunityHistory.csv"), true, "\r\n",
+        "Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount,ExpectedRevenue,CloseDate,"
+            + "Probability,ForecastCategory,SystemModstamp,IsDeleted,PrevAmount,PrevCloseDate",
+        "008Ec00000H1aaaIAA,006Ec00000AieKF,005000000000001AAA,2025-01-05T10:00:00.000+0000,"
+            + "Prospecting,1000,100,2025-04-01,10,Pipeline,2025-01-05T10:00:00.000+0000,,,",
+        "008Ec00000H1aabIAA,006Ec00000AieKFIAZ,005000000000001AAA,2025-02-01T09:00:00.000+0000,"
+            + "Negotiation/Review,1200,1080,2025-03-15,90,Commit,2025-02-01T09:00:00.000+0000,,"
+            + "1000,2025-04-01",
+        "008Ec00000H1aacIAA,006Ec00000AieKFIAZ,005000000000001AAA,2025-03-01T10:00:00.000+0000,"
+            + "Closed Won,1200,1200,2025-03-01,100,Closed,2025-03-01T10:00:00.000+0000,,,"
+            + "2025-03-15",
+        "008Ec00000H1aadIAA,006Ec00000AieKFIAZ,005000000000001AAA,2025-02-02T09:00:00.000+0000,"
+            + "Perception Analysis,1200,1080,2025-03-15,70,Pipeline,"
+            + "2025-02-02T09:00:00.000+0000,1,,");
+    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
+        + "  crm: [{format: salesforce-csv, path: sf/Opportunity.csv,"
+        + " history: sf/OpportunityHistory.csv}]\n");
+    java.util.List<Intake> intakes = new SalesforceOpportunityAdapter()
+        .readAll(TestSpark.session(), config, Fixtures.source(config, "crm"));
+
+    Intake deals = intakes.get(0);
+    assertEquals(2, deals.read());
+    assertEquals(1, deals.acceptedCount());
+    assertEquals(1, deals.deduplicated(), "the 15-character id is the same opportunity");
+    Row deal = deals.accepted().first();
+    assertEquals("006Ec00000AieKFIAZ", deal.getAs("opportunity_id"));
+    assertEquals("Closed Won", deal.getAs("stage"));
+    assertEquals("salesforce", deal.getAs("source"));
+
+    Intake history = intakes.get(1);
+    assertEquals("opportunity_history", history.table());
+    assertEquals(4, history.read());
+    assertEquals(3, history.acceptedCount());
+    assertEquals(1, history.quarantined());
+    assertEquals(java.util.List.of("Prospecting", "Negotiation/Review", "Closed Won"),
+        Fixtures.strings(history.accepted().orderBy("changed_at").collectAsList(), "stage"));
+    assertEquals(1L, history.accepted().select("opportunity_id").distinct().count(),
+        "15- and 18-character OpportunityIds join the same opportunity");
+    assertEquals(Date.valueOf("2025-03-15"), history.accepted().orderBy("changed_at")
+        .collectAsList().get(1).getAs("close_date"));
+  }
 }
