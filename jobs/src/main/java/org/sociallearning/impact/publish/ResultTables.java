@@ -36,7 +36,8 @@ public final class ResultTables {
           num(e.ciLow()), num(e.ciHigh()), num(e.relativeEffect()), num(e.relativeCiLow()),
           num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
           String.join("; ", e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
-          num(e.preTrendPValue()), (long) e.preTrendTests()));
+          num(e.preTrendPValue()), (long) e.preTrendTests(),
+          e.preTrendMethod().isEmpty() ? null : e.preTrendMethod()));
     }
     return rows;
   }
