@@ -91,6 +91,23 @@ public final class ResultTables {
         num(median.ciLow()), num(median.ciHigh()), false));
   }
 
+  /** Duration medians; a group below {@code minGroupSize} people keeps its keys only. */
+  public static List<Row> durationMedianRows(
+      List<org.sociallearning.impact.outcomes.DurationMedians.Median> medians, String unit,
+      int minGroupSize) {
+    List<Row> out = new ArrayList<>();
+    for (var m : medians) {
+      boolean shown = m.people() >= minGroupSize;
+      java.sql.Date month = m.month() == null ? null : java.sql.Date.valueOf(m.month());
+      out.add(RowFactory.create(m.metric(), month, m.group(), unit, shown ? m.people() : null,
+          shown ? m.items() : null, shown ? m.ended() : null, shown ? m.censored() : null,
+          shown ? num(m.kaplanMeier().estimate()) : null,
+          shown ? num(m.kaplanMeier().ciLow()) : null, shown ? num(m.kaplanMeier().ciHigh()) : null,
+          shown ? num(m.naive()) : null, !shown));
+    }
+    return out;
+  }
+
   public static List<Row> valueRows(List<org.sociallearning.impact.value.ValueRow> values) {
     List<Row> rows = new ArrayList<>();
     for (org.sociallearning.impact.value.ValueRow v : values) {
