@@ -148,8 +148,9 @@ public final class DidCommand {
         out.println("standard errors: " + errors);
         DidResult.PreTrendTest preTrend = result.preTrend();
         if (preTrend.isAvailable()) {
-            out.printf(Locale.ROOT, "pre-trend test: Wald %.4g on %d df, p = %.5f%n",
-                    preTrend.statistic(), preTrend.degreesOfFreedom(), preTrend.pValue());
+            out.printf(Locale.ROOT, "pre-trend test: Wald %.4g on %d df, p = %.5f (%s effects)%n",
+                    preTrend.statistic(), preTrend.degreesOfFreedom(), preTrend.pValue(),
+                    preTrend.kind() == DidResult.PreTrendTest.Kind.EVENT_TIME ? "event-time" : "group-time");
         }
         for (String warning : result.warnings()) {
             out.println("warning: " + warning);

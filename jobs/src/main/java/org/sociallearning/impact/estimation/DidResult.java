@@ -23,13 +23,42 @@ public record DidResult(List<GroupTimeEffect> groupTime, List<AggregateEffect> a
 
     /**
      * Joint pre-trend test (see {@code PreTrendWald}): Wald statistic, its degrees of freedom
-     * (placebo effects tested) and the chi-square p-value. A small p-value means outcomes already
-     * diverged before joining, so parallel trends, and with it the effects, are in doubt.
+     * (placebo effects tested), the chi-square p-value and which placebo effects were tested. A
+     * small p-value means outcomes already diverged before joining, so parallel trends, and with it
+     * the effects, are in doubt.
      */
-    public record PreTrendTest(double statistic, int degreesOfFreedom, double pValue) {
+    public record PreTrendTest(double statistic, int degreesOfFreedom, double pValue, Kind kind) {
+
+        /** What the test's placebo effects are. */
+        public enum Kind {
+            /** Pre-treatment ATT(g,t), cohort by cohort (R's pre-test). */
+            GROUP_TIME("group_time"),
+            /**
+             * Pre-treatment event-time effects (the dynamic aggregation at e &lt; 0, averaged over
+             * cohorts): the fallback when cohorts are too small for the group-time test.
+             */
+            EVENT_TIME("event_time"),
+            /** No test. */
+            NONE("");
+
+            private final String label;
+
+            Kind(String label) {
+                this.label = label;
+            }
+
+            /** {@code group_time}, {@code event_time} or empty, as published. */
+            public String label() {
+                return label;
+            }
+        }
 
         /** No placebo effect could be tested. */
-        public static final PreTrendTest NONE = new PreTrendTest(Double.NaN, 0, Double.NaN);
+        public static final PreTrendTest NONE = new PreTrendTest(Double.NaN, 0, Double.NaN, Kind.NONE);
+
+        public PreTrendTest {
+            Objects.requireNonNull(kind, "kind");
+        }
 
         public boolean isAvailable() {
             return degreesOfFreedom > 0;

@@ -44,6 +44,18 @@ final class PreTrendWald {
     }
 
     static DidResult.PreTrendTest test(EstimationSample sample, List<GroupTimeCell> cells, List<String> warnings) {
+        return test(sample, cells, List.of(), warnings);
+    }
+
+    /**
+     * The group-time test, or, when every placebo ATT(g,t) rests on too few people for it, the
+     * same test on the pre-treatment event-time effects {@code dynamic} (see
+     * {@link EventTimePreTrendWald}).
+     *
+     * @param dynamic the dynamic aggregates by event time, as {@link Aggregator} builds them
+     */
+    static DidResult.PreTrendTest test(EstimationSample sample, List<GroupTimeCell> cells,
+                                       List<LinearEstimand> dynamic, List<String> warnings) {
         int placebos = 0;
         List<Integer> tested = new ArrayList<>();
         int rank = 0;
@@ -70,10 +82,15 @@ final class PreTrendWald {
             return DidResult.PreTrendTest.NONE;
         }
         if (tested.isEmpty()) {
-            warnings.add("pre-trend test not available: the " + placebos + " pre-joining effect(s) rest on too few"
+            String thin = "the " + placebos + " pre-joining effect(s) of single joining months rest on too few"
                     + " people to trust a joint test (the one nearest joining needs " + 2 * PEOPLE_PER_TESTED_EFFECT
-                    + " per side, each earlier one " + PEOPLE_PER_TESTED_EFFECT + " more)");
-            return DidResult.PreTrendTest.NONE;
+                    + " per side, each earlier one " + PEOPLE_PER_TESTED_EFFECT + " more)";
+            DidResult.PreTrendTest fallback = EventTimePreTrendWald.test(sample, cells, dynamic, thin, warnings);
+            if (!fallback.isAvailable()) {
+                warnings.add("pre-trend test not available: " + thin + ", and so do their averages by month"
+                        + " relative to joining");
+            }
+            return fallback;
         }
         int[] which = tested.stream().mapToInt(Integer::intValue).toArray();
         double[] att = new double[which.length];
@@ -88,19 +105,26 @@ final class PreTrendWald {
             warnings.add("pre-trend test covers " + which.length + " of " + placebos + " pre-joining effects;"
                     + " the others rest on too few people to trust a joint test");
         }
-        int dependent = which.length - wald.degreesOfFreedom;
+        return result(wald, which.length, DidResult.PreTrendTest.Kind.GROUP_TIME, warnings);
+    }
+
+    /** The test's p-value, with warnings for dependent effects and for a rejection. */
+    static DidResult.PreTrendTest result(Wald wald, int effects, DidResult.PreTrendTest.Kind kind,
+                                         List<String> warnings) {
+        int dependent = effects - wald.degreesOfFreedom;
         if (dependent > 0) {
-            warnings.add("pre-trend test: " + dependent + " of " + which.length + " pre-joining effect(s) left out"
+            warnings.add("pre-trend test: " + dependent + " of " + effects + " pre-joining effect(s) left out"
                     + " as linear combinations of the others (singular covariance)");
         }
         double p = ChiSquare.upperTail(wald.statistic, wald.degreesOfFreedom);
         if (p < LEVEL) {
-            warnings.add(String.format(Locale.ROOT, "pre-trend test rejects parallel trends (Wald chi-square %.3g"
+            warnings.add(String.format(Locale.ROOT, "pre-trend test%s rejects parallel trends (Wald chi-square %.3g"
                     + " on %d df, %s): before joining, the outcomes of those who joined already moved"
                     + " differently from the comparison group's, so the effects may be biased",
+                    kind == DidResult.PreTrendTest.Kind.EVENT_TIME ? " on event-time averages" : "",
                     wald.statistic, wald.degreesOfFreedom, describe(p)));
         }
-        return new DidResult.PreTrendTest(wald.statistic, wald.degreesOfFreedom, p);
+        return new DidResult.PreTrendTest(wald.statistic, wald.degreesOfFreedom, p, kind);
     }
 
     /** {@code p = 0.012} or {@code p < 0.001}: readers need the order of magnitude, not 1e-76. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * (panel data, no covariates, {@code base_period = "varying"}, never- or not-yet-treated
  * controls, optional anticipation); see {@link GroupTimeEstimator}, {@link Aggregator} and
  * {@link MultiplierBootstrap} for the parts. Two checks of parallel trends come with the result:
- * the joint pre-trend test ({@link PreTrendWald}) and the Ashenfelter's-dip rule
+ * the joint pre-trend test ({@link PreTrendWald}, on event-time averages when cohorts are too small
+ * for it: {@link EventTimePreTrendWald}) and the Ashenfelter's-dip rule
  * ({@link AshenfelterDip}); each adds a warning when it fails.
  *
  * <p>Optionally, parallel trends are only assumed within strata of units (exact stratification on
@@ -91,7 +92,8 @@ public final class StaggeredDid {
             aggregates.add(new AggregateEffect(a.aggregation(), a.key(), a.estimate(), se[e],
                     a.estimate() - z * se[e], a.estimate() + z * se[e]));
         }
-        DidResult.PreTrendTest preTrend = PreTrendWald.test(sample, cells, warnings);
+        DidResult.PreTrendTest preTrend = PreTrendWald.test(sample, cells,
+                estimands.subList(firstAggregate, estimands.size()), warnings);
         Optional<String> dip = AshenfelterDip.check(aggregates.stream()
                 .filter(a -> AggregateEffect.DYNAMIC.equals(a.aggregation())).toList(), options.anticipation());
         dip.ifPresent(warnings::add);

@@ -13,6 +13,9 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  * @param preTrendPValue p-value of the joint test that participants' and the comparison group's
  *     results moved in parallel before joining (NaN when no placebo effect could be tested)
  * @param preTrendTests placebo effects in that test (its degrees of freedom)
+ * @param preTrendMethod which placebo effects were tested: {@code group_time} (every ATT(g,t)),
+ *     {@code event_time} (their averages by month relative to joining, when joining months are
+ *     too small for the first), or empty when there was no test
  * @param warnings short notes shown next to the number in the report
  * @param estimatorNotes every note of the estimator, for the manifest
  */
@@ -32,6 +35,7 @@ public record MetricEstimate(
     double pValueAdjusted,
     double preTrendPValue,
     int preTrendTests,
+    String preTrendMethod,
     List<String> warnings,
     List<EventTimeEffect> eventStudy,
     boolean suppressed,
@@ -41,7 +45,8 @@ public record MetricEstimate(
   public MetricEstimate withAdjustedPValue(double adjusted) {
     return new MetricEstimate(metric, segment, estimate, ciLow, ciHigh, relativeEffect,
         relativeCiLow, relativeCiHigh, nTreated, nComparison, method, pValue, adjusted,
-        preTrendPValue, preTrendTests, warnings, eventStudy, suppressed, estimatorNotes);
+        preTrendPValue, preTrendTests, preTrendMethod, warnings, eventStudy, suppressed,
+        estimatorNotes);
   }
 
   public MetricEstimate {

@@ -75,7 +75,8 @@ public final class MetricEstimation {
     DidResult.PreTrendTest preTrend = result.preTrend();
     return new MetricEstimate(metric, segment, simple.att(), simple.ciLow(), simple.ciHigh(),
         relative[0], relative[1], relative[2], treated, comparison, method, simple.pValue(),
-        Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), warnings, eventStudy,
+        Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), preTrend.kind().label(),
+        warnings, eventStudy,
         false, EstimatorNotes.forManifest(result.warnings()));
   }
 
@@ -83,7 +84,7 @@ public final class MetricEstimation {
       List<String> warnings, long treated, long comparison, List<String> notes) {
     return new MetricEstimate(metric, segment, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, treated, comparison, method, Double.NaN, Double.NaN, Double.NaN,
-        0, warnings, List.of(), true, notes);
+        0, "", warnings, List.of(), true, notes);
   }
 
   /** For level metrics the relative effect is the effect over the participants' counterfactual mean. */

@@ -34,8 +34,11 @@ import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.knowledge.Expertise;
 import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
 import org.sociallearning.impact.knowledge.QuestionThreads;
+import org.sociallearning.impact.outcomes.DurationMedians;
 import org.sociallearning.impact.outcomes.FirstDealComparison;
 import org.sociallearning.impact.outcomes.MetricCatalog;
+import org.sociallearning.impact.outcomes.SalesOutcomes;
+import org.sociallearning.impact.outcomes.TimeToResolve;
 import org.sociallearning.impact.outcomes.TimeToFirstDeal;
 import org.sociallearning.impact.participation.CommunityPatterns;
 import org.sociallearning.impact.publish.PseudonymKey;
@@ -114,6 +117,7 @@ public final class NightlyImpactJob {
         if (hasStageHistory()) {
           stageDurations(resolved, dir);
         }
+        durationMedians(resolved, participants, dir);
         RunResult result = publish(dir, staged, manifest, intakes, estimates, started, runId);
         runLog.finish(summary(runId, started, "succeeded", null, intakes,
             result.output().getFileName().toString()));
@@ -541,6 +545,28 @@ public final class NightlyImpactJob {
     return config.sources().crm().stream().anyMatch(s -> s.history() != null);
   }
 
+  /** Kaplan-Meier against naive medians of ticket and deal durations, participants vs others. */
+  private void durationMedians(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
+      Path dir) {
+    StageLog.Timer t = log.start();
+    EstimationSettings settings = config.estimation();
+    List<Row> rows = new ArrayList<>();
+    if (hasSource("service_tickets")) {
+      rows.addAll(ResultTables.durationMedianRows(DurationMedians.of(TimeToResolve.METRIC,
+          DurationMedians.ticketDurations(resolved.get("service_tickets"),
+              new OutcomeWindow(config.asOf(), settings.ticketHorizonDays())), participants),
+          "hours", settings.minGroupSize()));
+    }
+    if (hasSource("opportunities")) {
+      rows.addAll(ResultTables.durationMedianRows(DurationMedians.of(SalesOutcomes.SALES_CYCLE,
+          DurationMedians.dealDurations(resolved.get("opportunities"),
+              new OutcomeWindow(config.asOf(), settings.salesHorizonDays())), participants),
+          "days", settings.minGroupSize()));
+    }
+    ResultTables.write(spark, "duration_medians", rows, dir);
+    t.finish("duration medians", participants.count(), rows.size());
+  }
+
   /** Hours saved, revenue effect and ROI from the estimates and what participants handled. */
   private void value(Map<String, Dataset<Row>> resolved, Dataset<Row> participants,
       List<MetricEstimate> estimates, Path dir) {
@@ -603,7 +629,8 @@ public final class NightlyImpactJob {
         "impact_event_study.csv", "impact_event_study/", "knowledge_flow_monthly.csv",
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
         "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
-        "first_deal_comparison.csv", "first_deal_comparison/", "value_estimates.csv",
+        "first_deal_comparison.csv", "first_deal_comparison/", "duration_medians.csv",
+        "duration_medians/", "value_estimates.csv",
         "value_estimates/", "run_history.csv", "run_history/", "dim_employee.csv",
         "dim_employee/", "dim_community.csv", "dim_community/", "fact_participation_monthly.csv",
         "fact_participation_monthly/", "fact_service_outcomes_monthly.csv",

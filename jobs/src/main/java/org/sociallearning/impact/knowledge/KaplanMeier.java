@@ -65,17 +65,33 @@ public final class KaplanMeier {
    * @param events    true when the event was observed, false when right-censored
    */
   public static KaplanMeier fit(double[] durations, boolean[] events) {
-    if (durations.length != events.length) {
+    int[] ones = new int[durations.length];
+    Arrays.fill(ones, 1);
+    return fit(durations, events, ones);
+  }
+
+  /**
+   * Fits the curve on counted durations: {@code counts[i]} items share duration
+   * {@code durations[i]} and status {@code events[i]} (what a Spark aggregation by duration and
+   * status returns, so that millions of items need not reach the driver one by one).
+   */
+  public static KaplanMeier fit(double[] durations, boolean[] events, int[] counts) {
+    if (durations.length != events.length || durations.length != counts.length) {
       throw new IllegalArgumentException("durations has " + durations.length
-          + " values but events has " + events.length);
+          + " values but events has " + events.length + " and counts " + counts.length);
     }
-    int n = durations.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
+    int rows = durations.length;
+    Integer[] order = new Integer[rows];
+    int n = 0;
+    for (int i = 0; i < rows; i++) {
       if (!Double.isFinite(durations[i]) || durations[i] < 0) {
         throw new IllegalArgumentException("duration " + i + " is " + durations[i]
             + "; expected a finite value >= 0");
       }
+      if (counts[i] < 0) {
+        throw new IllegalArgumentException("count " + i + " is " + counts[i] + "; expected >= 0");
+      }
+      n = Math.addExact(n, counts[i]);
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Double.compare(durations[a], durations[b]));
@@ -84,16 +100,19 @@ public final class KaplanMeier {
     double greenwood = 0.0;
     int atRisk = n;
     int i = 0;
-    while (i < n) {
+    while (i < rows) {
       double t = durations[order[i]];
       int d = 0;
       int c = 0;
-      for (; i < n && durations[order[i]] == t; i++) {
+      for (; i < rows && durations[order[i]] == t; i++) {
         if (events[order[i]]) {
-          d++;
+          d += counts[order[i]];
         } else {
-          c++;
+          c += counts[order[i]];
         }
+      }
+      if (d + c == 0) {
+        continue;
       }
       if (d > 0) {
         survival *= 1.0 - (double) d / atRisk;

@@ -36,7 +36,8 @@ public final class ResultTables {
           num(e.ciLow()), num(e.ciHigh()), num(e.relativeEffect()), num(e.relativeCiLow()),
           num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
           String.join("; ", e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
-          num(e.preTrendPValue()), (long) e.preTrendTests()));
+          num(e.preTrendPValue()), (long) e.preTrendTests(),
+          e.preTrendMethod().isEmpty() ? null : e.preTrendMethod()));
     }
     return rows;
   }
@@ -88,6 +89,23 @@ public final class ResultTables {
     var median = curve.median();
     out.add(RowFactory.create(group, people, deals, num(median.estimate()),
         num(median.ciLow()), num(median.ciHigh()), false));
+  }
+
+  /** Duration medians; a group below {@code minGroupSize} people keeps its keys only. */
+  public static List<Row> durationMedianRows(
+      List<org.sociallearning.impact.outcomes.DurationMedians.Median> medians, String unit,
+      int minGroupSize) {
+    List<Row> out = new ArrayList<>();
+    for (var m : medians) {
+      boolean shown = m.people() >= minGroupSize;
+      java.sql.Date month = m.month() == null ? null : java.sql.Date.valueOf(m.month());
+      out.add(RowFactory.create(m.metric(), month, m.group(), unit, shown ? m.people() : null,
+          shown ? m.items() : null, shown ? m.ended() : null, shown ? m.censored() : null,
+          shown ? num(m.kaplanMeier().estimate()) : null,
+          shown ? num(m.kaplanMeier().ciLow()) : null, shown ? num(m.kaplanMeier().ciHigh()) : null,
+          shown ? num(m.naive()) : null, !shown));
+    }
+    return out;
   }
 
   public static List<Row> valueRows(List<org.sociallearning.impact.value.ValueRow> values) {

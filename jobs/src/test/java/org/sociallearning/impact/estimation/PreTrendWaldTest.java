@@ -127,12 +127,74 @@ class PreTrendWaldTest {
                 + test.degreesOfFreedom() + " of " + all.length + " pre-joining effects")), result.warnings().toString());
     }
 
+    /**
+     * 24 months, 20 cohorts of a few people each: no single ATT(g,t) rests on enough people, but
+     * their averages by event time do, so the test falls back to those and says so.
+     */
     @Test
-    void tinyCohortsLeaveNoTestableEffect() {
+    void smallMonthlyCohortsFallBackToEventTimeAverages() {
         Panel panel = SyntheticPanels.selectedOnLevels(SyntheticPanels.Spec.of(250, 24, 20, -0.2, 62));
         DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
+        DidResult.PreTrendTest test = result.preTrend();
+        assertEquals(DidResult.PreTrendTest.Kind.EVENT_TIME, test.kind(), result.warnings().toString());
+        assertEquals("event_time", test.kind().label());
+        long preEventTimes = result.byAggregation(AggregateEffect.DYNAMIC).stream()
+                .filter(a -> !a.isOverall() && Integer.parseInt(a.key()) < 0).count();
+        assertTrue(test.degreesOfFreedom() >= 3 && test.degreesOfFreedom() < preEventTimes,
+                test + " of " + preEventTimes);
+        assertTrue(test.pValue() > 0.05, "parallel trends by construction: " + test);
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("pre-trend test on event-time averages: the ")
+                && w.contains("so the test uses the " + test.degreesOfFreedom() + " of ")), result.warnings().toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.startsWith("pre-trend test not available")));
+    }
+
+    /** The same small cohorts, with joiners drifting away before they join: the fallback catches it. */
+    @Test
+    void eventTimeFallbackRejectsAPlantedPreTrend() {
+        Panel panel = SyntheticPanels.selectedOnLevels(
+                SyntheticPanels.Spec.of(250, 24, 20, -0.2, 62).withPreTrend(0.1));
+        DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
+        DidResult.PreTrendTest test = result.preTrend();
+        assertEquals(DidResult.PreTrendTest.Kind.EVENT_TIME, test.kind(), result.warnings().toString());
+        assertTrue(test.pValue() < 0.001, test.toString());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith(
+                "pre-trend test on event-time averages rejects parallel trends")), result.warnings().toString());
+    }
+
+    /** Its size: on panels with parallel trends it rejects about as often as its level says. */
+    @Test
+    void eventTimeFallbackKeepsItsLevelOnParallelTrends() {
+        int rejected = 0;
+        int runs = 40;
+        for (int seed = 0; seed < runs; seed++) {
+            Panel panel = SyntheticPanels.selectedOnLevels(
+                    SyntheticPanels.Spec.of(250, 24, 20, -0.2, 1000 + seed).withMissingShare(0.2));
+            DidResult.PreTrendTest test = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0))
+                    .preTrend();
+            assertEquals(DidResult.PreTrendTest.Kind.EVENT_TIME, test.kind(), "seed " + seed);
+            if (test.pValue() < 0.05) {
+                rejected++;
+            }
+        }
+        // 5% of 40 is 2; 6 or more happens by chance with probability under 2% for a test of the right size.
+        assertTrue(rejected <= 5, rejected + " of " + runs + " rejected");
+    }
+
+    /** The group-time test takes precedence whenever its cells are big enough. */
+    @Test
+    void largeCohortsUseTheGroupTimeTest() {
+        DidResult result = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults().withReplicates(0));
+        assertEquals(DidResult.PreTrendTest.Kind.GROUP_TIME, result.preTrend().kind());
+        assertEquals("group_time", result.preTrend().kind().label());
+    }
+
+    @Test
+    void tinyCohortsLeaveNoTestableEffect() {
+        Panel panel = SyntheticPanels.selectedOnLevels(SyntheticPanels.Spec.of(40, 24, 20, -0.2, 62));
+        DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
         assertSame(DidResult.PreTrendTest.NONE, result.preTrend());
-        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("pre-trend test not available: the ")),
-                result.warnings().toString());
+        assertEquals(DidResult.PreTrendTest.Kind.NONE, result.preTrend().kind());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("pre-trend test not available: the ")
+                && w.endsWith("and so do their averages by month relative to joining")), result.warnings().toString());
     }
 }

@@ -11,37 +11,46 @@ import java.util.function.IntToDoubleFunction;
  *
  * <pre>
  *   Y_it = 10 + 2 alpha_i + delta_t + eps_it + effect(t - g_i) 1{t >= g_i - lead} + dip 1{t = g_i - 1}
+ *          + preTrend min(t - g_i, 0) 1{g_i > 0}
  *   alpha_i ~ N(0,1), eps_it ~ N(0, noise^2), delta_t a random walk with drift
  * </pre>
- * {@code lead} plants anticipation (the effect starts before joining) and {@code dip} an
- * Ashenfelter's dip (a one-period shift right before joining); both are 0 unless set.
+ * {@code lead} plants anticipation (the effect starts before joining), {@code dip} an
+ * Ashenfelter's dip (a one-period shift right before joining) and {@code preTrend} a violation of
+ * parallel trends (joiners' outcomes drift by that much per period until they join); all are 0
+ * unless set.
  */
 final class SyntheticPanels {
 
     /** Spec of one synthetic panel; periods are 1..periods, cohorts spread over 2..periods-1. */
     record Spec(int units, int periods, int cohorts, IntToDoubleFunction effectByEventTime,
-                double missingShare, double noise, long seed, int lead, double dip) {
+                double missingShare, double noise, long seed, int lead, double dip, double preTrend) {
 
         static Spec of(int units, int periods, int cohorts, double constantEffect, long seed) {
-            return new Spec(units, periods, cohorts, e -> constantEffect, 0.0, 0.3, seed, 0, 0.0);
+            return new Spec(units, periods, cohorts, e -> constantEffect, 0.0, 0.3, seed, 0, 0.0, 0.0);
         }
 
         Spec withEffect(IntToDoubleFunction effect) {
-            return new Spec(units, periods, cohorts, effect, missingShare, noise, seed, lead, dip);
+            return new Spec(units, periods, cohorts, effect, missingShare, noise, seed, lead, dip, preTrend);
         }
 
         Spec withMissingShare(double share) {
-            return new Spec(units, periods, cohorts, effectByEventTime, share, noise, seed, lead, dip);
+            return new Spec(units, periods, cohorts, effectByEventTime, share, noise, seed, lead, dip, preTrend);
         }
 
         /** The effect starts {@code leadPeriods} before joining (event times -periods..-1 get it too). */
         Spec withLead(int leadPeriods) {
-            return new Spec(units, periods, cohorts, effectByEventTime, missingShare, noise, seed, leadPeriods, dip);
+            return new Spec(units, periods, cohorts, effectByEventTime, missingShare, noise, seed, leadPeriods, dip,
+                    preTrend);
         }
 
         /** Joiners' outcome is shifted by {@code shift} in the period right before joining only. */
         Spec withDip(double shift) {
-            return new Spec(units, periods, cohorts, effectByEventTime, missingShare, noise, seed, lead, shift);
+            return new Spec(units, periods, cohorts, effectByEventTime, missingShare, noise, seed, lead, shift, preTrend);
+        }
+
+        /** Joiners' outcomes drift by {@code slope} per period relative to everyone else's until they join. */
+        Spec withPreTrend(double slope) {
+            return new Spec(units, periods, cohorts, effectByEventTime, missingShare, noise, seed, lead, dip, slope);
         }
     }
 
@@ -78,6 +87,9 @@ final class SyntheticPanels {
                 }
                 if (group[i] != 0 && periods[t] == group[i] - 1) {
                     y += spec.dip();
+                }
+                if (group[i] != 0 && periods[t] < group[i]) {
+                    y += spec.preTrend() * (periods[t] - group[i]);
                 }
                 outcome[i][t] = random.nextDouble() < spec.missingShare() ? Double.NaN : y;
             }

@@ -11,7 +11,7 @@ class AdjustedPValuesTest {
 
   static MetricEstimate withP(double p) {
     return new MetricEstimate(MetricDefinition.named("win_rate"), "all", 0.1, 0, 0.2, 0.1, 0, 0.2,
-        10, 10, "m", p, Double.NaN, Double.NaN, 0, List.of(), List.of(), false, List.of());
+        10, 10, "m", p, Double.NaN, Double.NaN, 0, "", List.of(), List.of(), false, List.of());
   }
 
   @Test

@@ -165,7 +165,7 @@ class NightlyImpactJobTest {
     List<String> csv = Files.readAllLines(out.resolve("impact_estimates.csv"));
     assertEquals("metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
         + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
-        + "pretrend_p_value,pretrend_tests", csv.get(0));
+        + "pretrend_p_value,pretrend_tests,pretrend_method", csv.get(0));
     assertEquals(org.sociallearning.impact.outcomes.MetricCatalog.EMPLOYEE_MONTH.size(),
         csv.stream().filter(line -> line.contains(",all,")).count(),
         "one overall row per employee-month metric");

@@ -90,6 +90,19 @@ class KaplanMeierTest {
   }
 
   @Test
+  void countedDurationsGiveTheCurveOfTheItemsThemselves() {
+    KaplanMeier items = KaplanMeier.fit(new double[] {5, 2, 2, 7, 5, 5, 9, 2, 7},
+        new boolean[] {true, true, false, false, true, false, true, true, true});
+    // The same items counted by (duration, status), in another order, with an empty count.
+    KaplanMeier counted = KaplanMeier.fit(new double[] {7, 2, 5, 9, 2, 5, 7, 3},
+        new boolean[] {true, true, true, true, false, false, false, true},
+        new int[] {1, 2, 2, 1, 1, 1, 1, 0});
+    assertEquals(items.size(), counted.size());
+    assertEquals(items.curve(), counted.curve());
+    assertEquals(items.median(), counted.median());
+  }
+
+  @Test
   void eventsComeBeforeCensoringsAtTheSameTime() {
     // At t=1 one event and one censoring: both are at risk, so S(1) = 2/3, not 1/2.
     KaplanMeier km = fitMarked(new double[] {1, -1, 2});

@@ -28,7 +28,7 @@ class ValueEstimatesTest {
       double relHigh, boolean suppressed) {
     return new MetricEstimate(MetricDefinition.named(metric), segment, Math.log1p(rel),
         Math.log1p(relLow), Math.log1p(relHigh), rel, relLow, relHigh, 40, 60, "test", 0.01,
-        0.02, 0.5, 3, List.of(), List.of(), suppressed, List.of());
+        0.02, 0.5, 3, "group_time", List.of(), List.of(), suppressed, List.of());
   }
 
   private static MetricEstimate ttr(double rel, double relLow, double relHigh) {
@@ -38,7 +38,7 @@ class ValueEstimatesTest {
   /** A level-scale win-rate estimate (difference in proportion). */
   private static MetricEstimate winRate(double est, double low, double high) {
     return new MetricEstimate(MetricDefinition.named(ValueEstimates.WIN_RATE), "all", est, low,
-        high, est / 0.25, low / 0.25, high / 0.25, 40, 60, "test", 0.01, 0.02, 0.5, 3, List.of(),
+        high, est / 0.25, low / 0.25, high / 0.25, 40, 60, "test", 0.01, 0.02, 0.5, 3, "group_time", List.of(),
         List.of(), false, List.of());
   }
 

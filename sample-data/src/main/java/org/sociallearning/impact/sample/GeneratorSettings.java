@@ -18,10 +18,16 @@ import java.util.Objects;
  * @param selectionStrength slope of logit(P(join)) on latent ability; 0 means joining is random
  * @param workVolume        tickets and opportunities per person and month, as a multiple of the base rates
  *                          (about one ticket and 0.7 opportunities per person-month); tests raise it for statistical power without committing the bytes
+ * @param preJoiningDip     Ashenfelter's dip: added to ln(hours to resolve) and ln(days to close) of a joiner's work
+ *                          started in the month right before joining (people join right after a bad month), e.g.
+ *                          +0.5; 0 plants none
+ * @param durationFactor    multiplies every time to resolve and every sales cycle (1 = as drawn); above 1, more
+ *                          work is still open at asOf or runs past the job's follow-up horizon (heavy censoring)
  */
 public record GeneratorSettings(long seed, int employees, LocalDate start, int months, LocalDate asOf,
                                 double ticketEffect, double salesCycleEffect, double winRateEffect,
-                                double selectionStrength, int workVolume) {
+                                double selectionStrength, int workVolume, double preJoiningDip,
+                                double durationFactor) {
 
     public GeneratorSettings {
         Objects.requireNonNull(start, "start");
@@ -34,6 +40,12 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
         }
         if (workVolume < 1) {
             throw new IllegalArgumentException("workVolume must be at least 1, was " + workVolume);
+        }
+        if (!(durationFactor > 0) || Double.isInfinite(durationFactor)) {
+            throw new IllegalArgumentException("durationFactor must be a positive number, was " + durationFactor);
+        }
+        if (!Double.isFinite(preJoiningDip)) {
+            throw new IllegalArgumentException("preJoiningDip must be finite, was " + preJoiningDip);
         }
         start = start.withDayOfMonth(1);
         if (asOf.isBefore(start.plusMonths(4))) {
@@ -49,7 +61,7 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
      */
     public static GeneratorSettings sample() {
         return new GeneratorSettings(42L, 600, LocalDate.of(2024, 11, 1), 24, LocalDate.of(2026, 11, 1),
-                -0.20, -0.10, 0.06, 1.0, 2);
+                -0.20, -0.10, 0.06, 1.0, 2, 0.0, 1.0);
     }
 
     /** Same as {@link #sample()} but every planted effect is zero (self-selection stays). */
@@ -59,23 +71,26 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
 
     public GeneratorSettings withSeed(long newSeed) {
         return new GeneratorSettings(newSeed, employees, start, months, asOf,
-                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume);
+                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
+                durationFactor);
     }
 
     public GeneratorSettings withEmployees(int newEmployees) {
         return new GeneratorSettings(seed, newEmployees, start, months, asOf,
-                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume);
+                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
+                durationFactor);
     }
 
     /** Changes the window length and moves asOf to the first day after the window. */
     public GeneratorSettings withMonths(int newMonths) {
         return new GeneratorSettings(seed, employees, start, newMonths, start.plusMonths(newMonths),
-                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume);
+                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
+                durationFactor);
     }
 
     public GeneratorSettings withEffects(double ticket, double salesCycle, double winRate) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
-                ticket, salesCycle, winRate, selectionStrength, workVolume);
+                ticket, salesCycle, winRate, selectionStrength, workVolume, preJoiningDip, durationFactor);
     }
 
     public GeneratorSettings withoutEffects() {
@@ -84,11 +99,41 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
 
     public GeneratorSettings withSelectionStrength(double strength) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
-                ticketEffect, salesCycleEffect, winRateEffect, strength, workVolume);
+                ticketEffect, salesCycleEffect, winRateEffect, strength, workVolume, preJoiningDip,
+                durationFactor);
     }
 
     public GeneratorSettings withWorkVolume(int volume) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
-                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, volume);
+                ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, volume, preJoiningDip,
+                durationFactor);
+    }
+
+    /** Joiners' work started in the month before joining takes {@code exp(shift)} times as long. */
+    public GeneratorSettings withPreJoiningDip(double shift) {
+        return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
+                winRateEffect, selectionStrength, workVolume, shift, durationFactor);
+    }
+
+    /** Every ticket and sales cycle takes {@code factor} times as long. */
+    public GeneratorSettings withDurationFactor(double factor) {
+        return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
+                winRateEffect, selectionStrength, workVolume, preJoiningDip, factor);
+    }
+
+    /**
+     * Shift of ln(duration) for work of {@code p} started in month {@code m}, beyond effects and noise: the
+     * pre-joining dip and the duration factor. Exactly 0 with both knobs off, so the draws and bytes of
+     * settings without them are unchanged.
+     */
+    double durationShift(Person p, int m) {
+        double shift = 0;
+        if (preJoiningDip != 0 && p != null && p.joiner && m == p.joinMonth - 1) {
+            shift += preJoiningDip;
+        }
+        if (durationFactor != 1) {
+            shift += StrictMath.log(durationFactor);
+        }
+        return shift;
     }
 }

@@ -243,7 +243,8 @@ final class SalesforceExport {
         Instant created = createdAt.truncatedTo(ChronoUnit.SECONDS);
         double ability = p == null ? 0 : p.ability;
         boolean treated = p != null && p.joiner && m >= p.joinMonth;
-        double ln = 3.6 - 0.2 * ability + shock[m] + 0.5 * noise + (treated ? b.settings.salesCycleEffect() : 0);
+        double ln = 3.6 - 0.2 * ability + shock[m] + 0.5 * noise + (treated ? b.settings.salesCycleEffect() : 0)
+                + b.settings.durationShift(p, m);
         long days = Math.max(1, Math.round(StrictMath.exp(ln)));
         double pWin = Math.min(0.98, Math.max(0.02, 0.30 + 0.05 * ability + (treated ? b.settings.winRateEffect() : 0)));
         LocalDate createdDate = created.atOffset(ZoneOffset.UTC).toLocalDate();

@@ -159,7 +159,7 @@ final class ServiceNowExport {
         }
         boolean treated = p != null && p.joiner && m >= p.joinMonth;
         double ln = 2.8 - 0.35 * (p == null ? 0 : p.ability) + (m >= 0 ? shock[m] : 0) + PRIORITY_TERM[priority]
-                + 0.7 * noise + (treated ? b.settings.ticketEffect() : 0);
+                + 0.7 * noise + (treated ? b.settings.ticketEffect() : 0) + b.settings.durationShift(p, m);
         long seconds = Math.max(300, Math.round(StrictMath.exp(ln) * 3600));
 
         Ticket tk = new Ticket();

@@ -17,7 +17,7 @@ class DeterminismTest {
 
     /** The size other modules' tests use. */
     static final GeneratorSettings SMALL = new GeneratorSettings(7L, 250, LocalDate.of(2024, 11, 1), 18,
-            LocalDate.of(2026, 5, 1), -0.20, -0.10, 0.06, 1.0, 1);
+            LocalDate.of(2026, 5, 1), -0.20, -0.10, 0.06, 1.0, 1, 0.0, 1.0);
 
     @TempDir
     Path tmp;

@@ -1,0 +1,168 @@
+package org.sociallearning.impact.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.config.ConfigLoader;
+import org.sociallearning.impact.sample.GeneratorSettings;
+import org.sociallearning.impact.sample.SampleDataGenerator;
+
+/**
+ * The job on generated companies that make estimates hard to defend, each checked for the number
+ * or the warning an analyst needs: people who join right after a bad month (Ashenfelter's dip),
+ * slow work that is often still open at as_of (heavy censoring), and a company so small that most
+ * groups fall below the minimum group size.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlantedScenariosJobTest {
+
+  static final double TICKET_EFFECT = -0.25;
+  static final int MIN_GROUP = 10;
+
+  @TempDir static Path work;
+  NightlyImpactJob.RunResult dip;
+  NightlyImpactJob.RunResult slow;
+  NightlyImpactJob.RunResult small;
+
+  @BeforeAll
+  void generateAndRun() throws Exception {
+    GeneratorSettings base = GeneratorSettings.sample().withEmployees(300).withMonths(14)
+        .withWorkVolume(4).withEffects(TICKET_EFFECT, -0.15, 0.0);
+    dip = run(generate("dip", base.withPreJoiningDip(0.6), ""));
+    slow = run(generate("slow", base.withSeed(5).withDurationFactor(6), ""));
+    small = run(generate("small", GeneratorSettings.sample().withEmployees(80).withMonths(12)
+        .withSeed(9), "estimation:\n  min_group_size: " + MIN_GROUP + "\n"));
+  }
+
+  static Path generate(String name, GeneratorSettings settings, String extraYaml)
+      throws java.io.IOException {
+    Path dataset = work.resolve(name);
+    SampleDataGenerator.generate(dataset, settings);
+    NightlyImpactJobTest.ownOutputFolder(dataset);
+    Path config = dataset.resolve("pipeline.yaml");
+    Files.writeString(config, Files.readString(config) + extraYaml);
+    return config;
+  }
+
+  static NightlyImpactJob.RunResult run(Path config) throws Exception {
+    return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+  }
+
+  static List<CSVRecord> csv(NightlyImpactJob.RunResult run, String table) throws Exception {
+    try (Reader r = Files.newBufferedReader(run.output().resolve(table + ".csv"))) {
+      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+          .getRecords();
+    }
+  }
+
+  static CSVRecord only(List<CSVRecord> rows, Predicate<CSVRecord> which, String what) {
+    List<CSVRecord> found = rows.stream().filter(which).toList();
+    assertEquals(1, found.size(), what + ": " + found);
+    return found.get(0);
+  }
+
+  @Test
+  void joiningRightAfterABadMonthIsFlaggedNextToTheEstimate() throws Exception {
+    MetricEstimate ttr = NightlyImpactJobTest.metric(dip, "time_to_resolve_hours");
+    assertFalse(ttr.suppressed(), ttr.warnings().toString());
+    assertTrue(ttr.warnings().stream().anyMatch(w -> w.startsWith("possible Ashenfelter's dip: just"
+        + " before joining the outcome rose")), ttr.warnings().toString());
+    // The bad month is the baseline, so its recovery inflates the estimated speed-up.
+    assertTrue(ttr.estimate() < TICKET_EFFECT, "the dip returns as a spurious effect: " + ttr);
+    CSVRecord row = only(csv(dip, "impact_estimates"),
+        r -> r.get("metric").equals("time_to_resolve_hours") && r.get("segment").equals("all"),
+        "overall ticket row");
+    assertTrue(row.get("warnings").contains("possible Ashenfelter's dip"), row.get("warnings"));
+    String html = Files.readString(dip.report());
+    assertTrue(html.contains("Ashenfelter"), "the report shows the warning next to the number");
+  }
+
+  @Test
+  void heavyCensoringLeavesTheEstimateOnTheTruthWhileNaiveMediansRunShort() throws Exception {
+    MetricEstimate ttr = NightlyImpactJobTest.metric(slow, "time_to_resolve_hours");
+    assertFalse(ttr.suppressed(), ttr.warnings().toString());
+    assertTrue(ttr.ciLow() <= TICKET_EFFECT && TICKET_EFFECT <= ttr.ciHigh(),
+        "planted " + TICKET_EFFECT + " outside [" + ttr.ciLow() + ", " + ttr.ciHigh() + "]");
+
+    List<CSVRecord> medians = csv(slow, "duration_medians");
+    for (String metric : List.of("time_to_resolve_hours", "sales_cycle_days")) {
+      for (String group : List.of("participants", "comparison")) {
+        CSVRecord overall = only(medians, r -> r.get("metric").equals(metric)
+            && r.get("group").equals(group) && r.get("month").isEmpty(), metric + " " + group);
+        assertEquals("false", overall.get("suppressed"), overall.toString());
+        long items = Long.parseLong(overall.get("items"));
+        assertEquals(items, Long.parseLong(overall.get("ended"))
+            + Long.parseLong(overall.get("censored")), overall.toString());
+        assertTrue(Long.parseLong(overall.get("censored")) > 0, overall.toString());
+      }
+      // The latest month with both figures: much of its slow work is still open, so dropping it
+      // makes work look quicker than it is.
+      CSVRecord recent = medians.stream()
+          .filter(r -> r.get("metric").equals(metric) && r.get("group").equals("comparison")
+              && !r.get("month").isEmpty() && !r.get("km_median").isEmpty()
+              && !r.get("naive_median").isEmpty())
+          .reduce((a, b) -> b).orElseThrow();
+      double km = Double.parseDouble(recent.get("km_median"));
+      double naive = Double.parseDouble(recent.get("naive_median"));
+      assertTrue(Long.parseLong(recent.get("censored")) > 0, recent.toString());
+      assertTrue(naive < 0.9 * km, metric + ": naive " + naive + " against Kaplan-Meier " + km);
+    }
+    // Recent months' sales cycles are not known yet: no Kaplan-Meier median, though a naive one exists.
+    assertTrue(medians.stream().anyMatch(r -> r.get("metric").equals("sales_cycle_days")
+        && !r.get("month").isEmpty() && r.get("km_median").isEmpty()
+        && !r.get("naive_median").isEmpty()), "no month with an unknown median");
+  }
+
+  @Test
+  void groupsBelowTheMinimumGroupSizePublishNoNumber() throws Exception {
+    List<CSVRecord> rows = csv(small, "impact_estimates");
+    List<CSVRecord> suppressed = rows.stream()
+        .filter(r -> r.get("warnings").contains("suppressed: fewer than " + MIN_GROUP
+            + " people in a group"))
+        .toList();
+    assertTrue(suppressed.size() >= 3, "a small company has small segments: " + rows.size()
+        + " rows, " + suppressed.size() + " suppressed");
+    assertTrue(suppressed.stream().anyMatch(r -> !r.get("segment").equals("all")));
+    for (CSVRecord r : suppressed) {
+      for (String column : List.of("estimate", "ci_low", "ci_high", "relative_effect",
+          "relative_ci_low", "relative_ci_high", "p_value", "p_value_adjusted")) {
+        assertEquals("", r.get(column), column + " of suppressed " + r);
+      }
+    }
+    for (CSVRecord r : rows) {
+      if (!r.get("estimate").isEmpty()) {
+        assertTrue(Long.parseLong(r.get("n_treated")) >= MIN_GROUP
+            && Long.parseLong(r.get("n_comparison")) >= MIN_GROUP, "published on few people: " + r);
+      }
+    }
+    for (CSVRecord r : csv(small, "impact_event_study")) {
+      assertTrue(Long.parseLong(r.get("n_treated")) >= MIN_GROUP, r.toString());
+    }
+    for (CSVRecord r : csv(small, "duration_medians")) {
+      if (r.get("suppressed").equals("true")) {
+        assertEquals("", r.get("km_median") + r.get("naive_median") + r.get("people"), r.toString());
+      } else {
+        assertTrue(Long.parseLong(r.get("people")) >= MIN_GROUP, r.toString());
+      }
+    }
+    assertTrue(csv(small, "duration_medians").stream()
+        .anyMatch(r -> r.get("suppressed").equals("true")), "monthly groups of a small company");
+  }
+}
