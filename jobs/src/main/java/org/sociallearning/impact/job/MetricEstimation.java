@@ -76,7 +76,9 @@ public final class MetricEstimation {
     return new MetricEstimate(metric, segment, simple.att(), simple.ciLow(), simple.ciHigh(),
         relative[0], relative[1], relative[2], treated, comparison, method, simple.pValue(),
         Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), warnings, eventStudy,
-        false, EstimatorNotes.forManifest(result.warnings()));
+        false, EstimatorNotes.forManifest(result.warnings()),
+        "all".equals(segment) ? CalendarComparison.of(panel, result, minGroupSize,
+            options.control() == ControlGroup.NOT_YET_TREATED) : List.of());
   }
 
   private static MetricEstimate empty(MetricDefinition metric, String segment, String method,

@@ -34,10 +34,10 @@ import org.sociallearning.impact.outcomes.TimeToFirstDeal;
 import org.sociallearning.impact.participation.CommunityPatterns;
 import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
+import org.sociallearning.impact.participation.LearningMix;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.QuarantineFile;
-import org.sociallearning.impact.publish.ReportModelBuilder;
 import org.sociallearning.impact.publish.ResultTables;
 import org.sociallearning.impact.publish.StagedOutput;
 import org.sociallearning.impact.report.ReportWriter;
@@ -165,6 +165,8 @@ public final class NightlyImpactJob {
     Dataset<Row> interactions = SocialLearningParticipation.interactions(
         resolved.get("forum_interactions"), resolved.get("learning_statements"),
         config.participation().communities(), config.asOf());
+    learningMix = LearningMix.monthly(interactions, resolved.get("learning_statements"),
+        config.asOf(), config.estimation().minGroupSize());
     Dataset<Row> participants = SocialLearningParticipation.withIntensity(
             SocialLearningParticipation.participants(interactions,
                 config.participation().minInteractions()), config.asOf())
@@ -198,6 +200,7 @@ public final class NightlyImpactJob {
   }
 
   private SegmentPanels.PersonSegments segments;
+  private Dataset<Row> learningMix;
   private final List<BalanceTable.Balance> balance = new ArrayList<>();
   private final Map<String, Map<String, String>> rosterAttributes = new TreeMap<>();
 
@@ -359,6 +362,8 @@ public final class NightlyImpactJob {
     StageLog.Timer t = log.start();
     ResultTables.write(spark, "impact_estimates", ResultTables.estimateRows(estimates), dir);
     ResultTables.write(spark, "impact_event_study", ResultTables.eventStudyRows(estimates), dir);
+    ResultTables.write(spark, "impact_calendar", ResultTables.calendarRows(estimates), dir);
+    ResultTables.write(spark, "learning_mix_monthly", learningMix, dir);
     ResultTables.write(spark, "balance",
         ResultTables.balanceRows(balance, config.estimation().minGroupSize()), dir);
     Dataset<Row> quarantine = null;
@@ -366,8 +371,6 @@ public final class NightlyImpactJob {
       quarantine = quarantine == null ? i.quarantine() : quarantine.unionByName(i.quarantine());
     }
     QuarantineFile.write(quarantine, dir);
-    ReportWriter.write(ReportModelBuilder.build(config.asOf(), started, estimates, intakes,
-        manifest.warnings(), config.estimation().minGroupSize()), dir.resolve("report"));
     long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
     t.finish("publish", estimates.size(), quarantined);
     List<String> outputs = List.of("impact_estimates.csv", "impact_estimates/",
@@ -375,9 +378,15 @@ public final class NightlyImpactJob {
         "knowledge_flow_monthly/", "top_helpers.csv", "top_helpers/",
         "knowledge_concentration.csv", "knowledge_concentration/", "balance.csv", "balance/",
         "first_deal_comparison.csv", "first_deal_comparison/", "value_estimates.csv",
-        "value_estimates/", "quarantine/quarantine.csv",
-        "report/index.html", "manifest.json");
+        "value_estimates/", "impact_calendar.csv", "impact_calendar/",
+        "learning_mix_monthly.csv", "learning_mix_monthly/", "quarantine/quarantine.csv",
+        "report/index.html", "report/impact-report.pdf", "manifest.json");
+    manifest.put("min_group_size", config.estimation().minGroupSize());
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
+    // The report reads what was just published, exactly as `bin/impact report` does later.
+    StageLog.Timer r = log.start();
+    ReportWriter.rewrite(dir);
+    r.finish("report", estimates.size(), 2);
     staged.publish();
     Path out = staged.output();
     return new RunResult(out, out.resolve("report").resolve("index.html"),

@@ -55,6 +55,19 @@ public final class ResultTables {
     return rows;
   }
 
+  /** Participants vs comparison by calendar month, overall estimates only. */
+  public static List<Row> calendarRows(List<MetricEstimate> estimates) {
+    List<Row> rows = new ArrayList<>();
+    for (MetricEstimate e : estimates) {
+      for (org.sociallearning.impact.job.CalendarComparison.Month m : e.calendar()) {
+        rows.add(RowFactory.create(e.metric().name(), java.sql.Date.valueOf(m.month()),
+            num(m.participants()), num(m.counterfactual()), num(m.comparison()),
+            m.nParticipants(), m.nComparison()));
+      }
+    }
+    return rows;
+  }
+
   /** Balance rows; numbers of rows resting on fewer than {@code minGroupSize} people are nulled. */
   public static List<Row> balanceRows(List<org.sociallearning.impact.job.BalanceTable.Balance> rows,
       int minGroupSize) {
