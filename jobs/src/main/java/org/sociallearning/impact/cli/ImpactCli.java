@@ -10,9 +10,11 @@ import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.estimation.DidCommand;
 import org.sociallearning.impact.job.NightlyImpactJob;
 import org.sociallearning.impact.job.SparkSessions;
+import org.sociallearning.impact.report.ReportWriter;
 
 /**
  * Command line entry point ({@code bin/impact}): {@code run --config FILE} runs the nightly job,
+ * {@code report --output DIR} re-renders a run's report from its published results (no Spark),
  * {@code did ...} runs the estimator on any long panel. Failures end with a one-line cause and
  * a non-zero exit code, never a bare stack trace.
  */
@@ -20,6 +22,7 @@ public final class ImpactCli {
 
   static final String USAGE = String.join("\n",
       "usage: impact run --config FILE",
+      "       impact report --output DIR",
       "       impact did --panel FILE --id COL --time COL --group COL --outcome COL"
           + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR");
 
@@ -37,6 +40,7 @@ public final class ImpactCli {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     return switch (args[0]) {
       case "run" -> run(rest, out, err);
+      case "report" -> report(rest, out, err);
       case "did" -> DidCommand.run(rest, out, err);
       default -> {
         err.println("error: unknown command '" + args[0] + "'\n" + USAGE);
@@ -61,6 +65,29 @@ public final class ImpactCli {
       SparkSession spark = SparkSessions.forJob("social-learning-impact");
       NightlyImpactJob.RunResult result = new NightlyImpactJob(spark, config, out).run();
       out.println("report: " + result.report().toAbsolutePath());
+      return 0;
+    } catch (Exception | Error e) {
+      err.println("error: " + oneLine(e));
+      if (System.getenv("IMPACT_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return 1;
+    }
+  }
+
+  /**
+   * Re-renders {@code DIR/report/index.html} and {@code impact-report.pdf} from the results
+   * published in {@code DIR}, without Spark: for a changed template or a lost report file.
+   */
+  static int report(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2 || !"--output".equals(args[0])) {
+      err.println("error: report needs --output DIR (the output folder of a run)\n" + USAGE);
+      return 2;
+    }
+    try {
+      ReportWriter.Written written = ReportWriter.rewrite(Path.of(args[1]));
+      out.println("report: " + written.html());
+      out.println("pdf: " + written.pdf());
       return 0;
     } catch (Exception | Error e) {
       err.println("error: " + oneLine(e));
