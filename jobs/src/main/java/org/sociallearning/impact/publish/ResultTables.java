@@ -35,10 +35,18 @@ public final class ResultTables {
       rows.add(RowFactory.create(e.metric().name(), e.segment(), num(e.estimate()),
           num(e.ciLow()), num(e.ciHigh()), num(e.relativeEffect()), num(e.relativeCiLow()),
           num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
-          String.join("; ", e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
+          publishedWarnings(e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
           num(e.preTrendPValue()), (long) e.preTrendTests()));
     }
     return rows;
+  }
+
+  /**
+   * The warnings column: "; " separates warnings, so a warning's own "; " becomes ", " and the
+   * report (which splits the column) shows each warning whole.
+   */
+  static String publishedWarnings(List<String> warnings) {
+    return String.join("; ", warnings.stream().map(w -> w.replace("; ", ", ")).toList());
   }
 
   public static List<Row> eventStudyRows(List<MetricEstimate> estimates) {

@@ -86,6 +86,23 @@ final class ChartStyle {
         plot.setNoDataMessageFont(LABEL);
     }
 
+    /**
+     * Sets a value axis to cover every bound given and zero, with a margin: the interval
+     * renderers do not widen the automatic range to their whiskers.
+     */
+    static void coverWithZero(org.jfree.chart.axis.ValueAxis axis, java.util.List<Double> values) {
+        double low = 0;
+        double high = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                low = Math.min(low, v);
+                high = Math.max(high, v);
+            }
+        }
+        double pad = high > low ? 0.06 * (high - low) : 1;
+        axis.setRange(low - pad, high + pad);
+    }
+
     static void axis(Axis axis) {
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICK);

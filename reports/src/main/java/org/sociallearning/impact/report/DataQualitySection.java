@@ -40,9 +40,9 @@ final class DataQualitySection {
         return new ReportPage.Quality(
                 new ReportPage.DataTable("Rows per input source", List.of("Source", "Format",
                         "Rows read", "Accepted", "Quarantined", "Deduplicated",
-                        "Unmatched identities"), sources, 2),
+                        "Unmatched identities"), sources, 2, 7),
                 new ReportPage.DataTable("Most common reasons rows were quarantined",
-                        List.of("Source", "Reason", "Rows"), reasons, 2),
+                        List.of("Source", "Reason", "Rows"), reasons, 2, 3),
                 notes, model.runWarnings());
     }
 }

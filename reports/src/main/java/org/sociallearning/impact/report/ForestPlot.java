@@ -74,7 +74,9 @@ final class ForestPlot {
         y.setGridBandsVisible(false);
         ChartStyle.axis(y);
         NumberAxis x = new NumberAxis(xAxisLabel(m));
-        x.setAutoRangeIncludesZero(true);
+        java.util.List<Double> bounds = new java.util.ArrayList<>();
+        rows.forEach(r -> bounds.addAll(java.util.List.of(r.low(), r.high(), r.estimate())));
+        ChartStyle.coverWithZero(x, bounds);
         ChartStyle.axis(x);
 
         XYErrorRenderer renderer = new XYErrorRenderer();

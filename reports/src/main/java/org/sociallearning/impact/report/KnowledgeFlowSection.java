@@ -125,7 +125,7 @@ final class KnowledgeFlowSection {
                         + " the same values.", "Answered means a colleague other than the asker"
                 + " replied before the data cut-off.",
                 new ReportPage.DataTable("Questions per month, all communities",
-                        List.of("Month", "Questions", "Answered", "Answered rate"), rows, 1),
+                        List.of("Month", "Questions", "Answered", "Answered rate"), rows, 1, 4),
                 List.of(), List.of(), "");
     }
 
@@ -161,7 +161,7 @@ final class KnowledgeFlowSection {
                         + " learning records (posted, replied, shared...).",
                 new ReportPage.DataTable("Learning activities and learners per month",
                         List.of("Month", "Formal activities", "Social activities",
-                                "Formal learners", "Social learners"), rows, 1),
+                                "Formal learners", "Social learners"), rows, 1, 5),
                 List.of(), List.of(), "");
     }
 
@@ -200,6 +200,6 @@ final class KnowledgeFlowSection {
                 + " first). Share by top 5%: answers given by the busiest 5% of helpers; a high"
                 + " share means the community's knowledge sits with a few people.",
                 List.of("Community", "Questions", "Answered rate", "Median hours to first answer",
-                        "Helpers", "Answers", "Share by top 5%"), rows, 1);
+                        "Helpers", "Answers", "Share by top 5%"), rows, 1, 7);
     }
 }

@@ -43,7 +43,7 @@ final class MethodSection {
                 .map(e -> new ReportPage.Term(e.term(), e.meaning())).toList();
         return new ReportPage.Method(paragraphs, new ReportPage.DataTable(
                 "Pre-trend test per outcome: were the groups moving in parallel before joining?",
-                List.of("Outcome", "p-value", "Placebo effects tested", "Reading"), preTrends, 1),
+                List.of("Outcome", "p-value", "Placebo effects tested", "Reading"), preTrends, 1, 3),
                 warnings, glossary);
     }
 }

@@ -60,7 +60,7 @@ final class OutcomeFigures {
         return new ReportPage.DataTable(m.label()
                 + ": effect by month relative to joining (negative months are before joining)",
                 List.of("Months relative to joining", "Period", "Effect (" + unit + ")",
-                        "95% CI (" + unit + ")"), rows, 2);
+                        "95% CI (" + unit + ")"), rows, 2, 4);
     }
 
     static List<ReportPage.Figure> calendar(ReportModel model, boolean pdf) {
@@ -82,7 +82,7 @@ final class OutcomeFigures {
                     + "; n/a: too few people that month)",
                     List.of("Month", "Participants (observed)",
                             "Participants without joining (estimated)", "Comparison group"),
-                    rows, 1);
+                    rows, 1, 4);
             out.add(new ReportPage.Figure("calendar-" + slug(m), m.label(),
                     CalendarChart.dataUri(m, pdf), CalendarChart.WIDTH, CalendarChart.HEIGHT,
                     "Line chart of " + HeadlineSentence.midSentence(CalendarChart.yAxisLabel(m))
@@ -111,12 +111,14 @@ final class OutcomeFigures {
                 ForestPlot.Row r = rows.get(i);
                 MetricResult result = i == 0 ? m : segments.get(i - 1).result();
                 tableRows.add(List.of(r.label(), ReaderNumbers.oneDecimal(r.estimate()),
-                        interval(r.low(), r.high()), String.join("; ", result.warnings())));
+                        interval(r.low(), r.high()),
+                        String.join("; ", readingWarnings(result.warnings()))));
             }
             String unit = m.displayUnit();
             ReportPage.DataTable table = new ReportPage.DataTable(m.label()
-                    + ": effect by segment", List.of("Segment", "Effect (" + unit + ")",
-                    "95% CI (" + unit + ")", "Warnings"), tableRows, 1);
+                    + ": effect by segment (routine precision notes of segments are in"
+                    + " impact_estimates.csv)", List.of("Segment", "Effect (" + unit + ")",
+                    "95% CI (" + unit + ")", "Warnings"), tableRows, 1, 3);
             out.add(new ReportPage.Figure("segments-" + slug(m), m.label(),
                     ForestPlot.dataUri(m, rows, pdf), ForestPlot.WIDTH,
                     ForestPlot.height(rows.size()), "Forest plot of the "
@@ -129,6 +131,35 @@ final class OutcomeFigures {
                     table, List.of(), List.of(), ""));
         }
         return out;
+    }
+
+    static final int SHORT_WARNING = 160;
+
+    /** Notes on precision every segment carries (small cohorts, cells left out). */
+    private static final List<String> ROUTINE = List.of("joining month(s) have fewer than",
+            "could not be estimated for lack of people", "left out of the event study",
+            "pre-trend test not available", "pre-trend test covers", "pre-trend test:");
+
+    /**
+     * The warnings that change how a segment's number reads (failed pre-trend test, a dip before
+     * joining, few participants, suppressed); the routine precision notes would repeat on every
+     * row and bury them.
+     */
+    static List<String> readingWarnings(List<String> warnings) {
+        return warnings.stream().filter(w -> ROUTINE.stream().noneMatch(w::contains))
+                // one month-by-month cell the estimator skipped: precision, not a caveat
+                .filter(w -> !w.startsWith("ATT("))
+                .map(OutcomeFigures::shortened).toList();
+    }
+
+    /** Long estimator notes (lists of cells) cut to their first words; the CSV has them whole. */
+    static String shortened(String warning) {
+        int cut = warning.indexOf(", ATT(");
+        if (cut < 0 && warning.length() <= SHORT_WARNING) {
+            return warning;
+        }
+        int end = cut >= 0 ? Math.min(cut, SHORT_WARNING) : SHORT_WARNING;
+        return warning.substring(0, end).strip() + " ... (in full in impact_estimates.csv)";
     }
 
     static String interval(double a, double b) {

@@ -51,13 +51,13 @@ public record ReportPage(
     }
 
     /**
-     * A data table: the first column holds row headers, columns from {@code numericFrom} on are
-     * right-aligned numbers.
+     * A data table: the first column holds row headers, columns {@code numericFrom} to
+     * {@code numericTo} (exclusive) are right-aligned numbers, the rest wrapping text.
      */
     public record DataTable(String caption, List<String> columns, List<List<String>> rows,
-                            int numericFrom) {
+                            int numericFrom, int numericTo) {
         public boolean numeric(int column) {
-            return column >= numericFrom;
+            return column >= numericFrom && column < numericTo;
         }
 
         public boolean isEmpty() {

@@ -90,7 +90,9 @@ final class ValueChart {
         y.setGridBandsVisible(false);
         ChartStyle.axis(y);
         NumberAxis x = new NumberAxis("Per year (" + currency(rows) + ")");
-        x.setAutoRangeIncludesZero(true);
+        List<Double> bounds = new ArrayList<>();
+        rows.forEach(v -> bounds.addAll(List.of(v.estimate(), v.ciLow(), v.ciHigh())));
+        ChartStyle.coverWithZero(x, bounds);
         ChartStyle.axis(x);
 
         XYBarRenderer barRenderer = new XYBarRenderer();

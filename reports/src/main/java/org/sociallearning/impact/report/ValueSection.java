@@ -57,6 +57,6 @@ final class ValueSection {
                     v.method()));
         }
         return new ReportPage.DataTable("Value figures per year (days: per deal)",
-                List.of("Item", "Estimate", "95% CI", "How it was formed"), rows, 1);
+                List.of("Item", "Estimate", "95% CI", "How it was formed"), rows, 1, 3);
     }
 }
