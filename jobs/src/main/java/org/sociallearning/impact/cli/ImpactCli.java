@@ -12,11 +12,13 @@ import org.sociallearning.impact.job.NightlyImpactJob;
 import org.sociallearning.impact.job.RunPlan;
 import org.sociallearning.impact.job.SourceCheck;
 import org.sociallearning.impact.job.SparkSessions;
+import org.sociallearning.impact.report.ReportWriter;
 
 /**
  * Command line entry point ({@code bin/impact}): {@code run --config FILE} runs the nightly job
- * ({@code --dry-run} prints its plan), {@code validate} checks the inputs, {@code did ...} runs
- * the estimator on any long panel. Failures end with a one-line cause and an exit code from
+ * ({@code --dry-run} prints its plan), {@code validate} checks the inputs, {@code report --output
+ * DIR} re-renders a run's report from its published results (no Spark), {@code did ...} runs the
+ * estimator on any long panel. Failures end with a one-line cause and an exit code from
  * {@link ExitCode}, never a bare stack trace.
  */
 public final class ImpactCli {
@@ -24,6 +26,7 @@ public final class ImpactCli {
   static final String USAGE = String.join("\n",
       "usage: impact run --config FILE [--dry-run]",
       "       impact validate --config FILE",
+      "       impact report --output DIR",
       "       impact did --panel FILE --id COL --time COL --group COL --outcome COL"
           + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR");
 
@@ -42,6 +45,7 @@ public final class ImpactCli {
     return switch (args[0]) {
       case "run" -> run(rest, out, err);
       case "validate" -> validate(rest, out, err);
+      case "report" -> report(rest, out, err);
       case "did" -> DidCommand.run(rest, out, err);
       default -> {
         err.println("error: unknown command '" + args[0] + "'\n" + USAGE);
@@ -106,6 +110,28 @@ public final class ImpactCli {
       e.printStackTrace(err);
     }
     return code.code();
+  }
+
+  /**
+   * Re-renders {@code DIR/report/index.html} and {@code impact-report.pdf} from the results
+   * published in {@code DIR}, without Spark: for a changed template or a lost report file.
+   */
+  static int report(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2 || !"--output".equals(args[0])) {
+      err.println("error: report needs --output DIR (the output folder of a run)\n" + USAGE);
+      return ExitCode.CONFIG.code();
+    }
+    try {
+      // An output root re-renders the published run; a run folder is taken as it is.
+      Path dir = Path.of(args[1]);
+      Path run = org.sociallearning.impact.publish.StagedOutput.currentRun(dir).orElse(dir);
+      ReportWriter.Written written = ReportWriter.rewrite(run);
+      out.println("report: " + written.html());
+      out.println("pdf: " + written.pdf());
+      return ExitCode.OK.code();
+    } catch (Exception | Error e) {
+      return fail(e, err);
+    }
   }
 
   /** The first message written for people (our own checks), on one line. */

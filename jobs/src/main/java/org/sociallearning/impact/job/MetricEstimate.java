@@ -18,6 +18,7 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  *     too small for the first), or empty when there was no test
  * @param warnings short notes shown next to the number in the report
  * @param estimatorNotes every note of the estimator, for the manifest
+ * @param calendar participants vs comparison by calendar month (overall segment only)
  */
 public record MetricEstimate(
     MetricDefinition metric,
@@ -39,19 +40,32 @@ public record MetricEstimate(
     List<String> warnings,
     List<EventTimeEffect> eventStudy,
     boolean suppressed,
-    List<String> estimatorNotes) {
+    List<String> estimatorNotes,
+    List<CalendarComparison.Month> calendar) {
+
+  /** An estimate without the calendar comparison (segments, suppressed estimates). */
+  public MetricEstimate(MetricDefinition metric, String segment, double estimate, double ciLow,
+      double ciHigh, double relativeEffect, double relativeCiLow, double relativeCiHigh,
+      long nTreated, long nComparison, String method, double pValue, double pValueAdjusted,
+      double preTrendPValue, int preTrendTests, String preTrendMethod, List<String> warnings,
+      List<EventTimeEffect> eventStudy, boolean suppressed, List<String> estimatorNotes) {
+    this(metric, segment, estimate, ciLow, ciHigh, relativeEffect, relativeCiLow, relativeCiHigh,
+        nTreated, nComparison, method, pValue, pValueAdjusted, preTrendPValue, preTrendTests,
+        preTrendMethod, warnings, eventStudy, suppressed, estimatorNotes, List.of());
+  }
 
   /** The same estimate with its p-value adjusted for the other estimates of the run. */
   public MetricEstimate withAdjustedPValue(double adjusted) {
     return new MetricEstimate(metric, segment, estimate, ciLow, ciHigh, relativeEffect,
         relativeCiLow, relativeCiHigh, nTreated, nComparison, method, pValue, adjusted,
         preTrendPValue, preTrendTests, preTrendMethod, warnings, eventStudy, suppressed,
-        estimatorNotes);
+        estimatorNotes, calendar);
   }
 
   public MetricEstimate {
     warnings = List.copyOf(warnings);
     eventStudy = List.copyOf(eventStudy);
     estimatorNotes = List.copyOf(estimatorNotes);
+    calendar = List.copyOf(calendar);
   }
 }

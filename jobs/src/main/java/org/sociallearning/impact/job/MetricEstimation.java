@@ -77,7 +77,9 @@ public final class MetricEstimation {
         relative[0], relative[1], relative[2], treated, comparison, method, simple.pValue(),
         Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), preTrend.kind().label(),
         warnings, eventStudy,
-        false, EstimatorNotes.forManifest(result.warnings()));
+        false, EstimatorNotes.forManifest(result.warnings()),
+        "all".equals(segment) ? CalendarComparison.of(panel, result, minGroupSize,
+            options.control() == ControlGroup.NOT_YET_TREATED) : List.of());
   }
 
   private static MetricEstimate empty(MetricDefinition metric, String segment, String method,

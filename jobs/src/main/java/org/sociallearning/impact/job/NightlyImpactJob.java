@@ -45,11 +45,11 @@ import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 import org.sociallearning.impact.participation.FormalLearningContext;
 import org.sociallearning.impact.outcomes.StageDurations;
+import org.sociallearning.impact.participation.LearningMix;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.OutputException;
 import org.sociallearning.impact.publish.QuarantineFile;
-import org.sociallearning.impact.publish.ReportModelBuilder;
 import org.sociallearning.impact.publish.ResultTables;
 import org.sociallearning.impact.publish.StagedOutput;
 import org.sociallearning.impact.report.ReportWriter;
@@ -299,6 +299,8 @@ public final class NightlyImpactJob {
         resolved.get("forum_interactions"), resolved.get("learning_statements"),
         config.participation().communities(), config.asOf());
     socialInteractions = interactions;
+    learningMix = LearningMix.monthly(interactions, resolved.get("learning_statements"),
+        config.asOf(), config.estimation().minGroupSize());
     Dataset<Row> participants = SocialLearningParticipation.withIntensity(
             SocialLearningParticipation.participants(interactions,
                 config.participation().minInteractions()), config.asOf())
@@ -415,6 +417,7 @@ public final class NightlyImpactJob {
     }
     return reasons;
   }
+  private Dataset<Row> learningMix;
   private final List<BalanceTable.Balance> balance = new ArrayList<>();
   private final Map<String, Map<String, String>> rosterAttributes = new TreeMap<>();
 
@@ -614,6 +617,8 @@ public final class NightlyImpactJob {
     ResultTables.write(spark, "run_history", runHistoryRows(runId, started, intakes), dir);
     ResultTables.write(spark, "impact_estimates", ResultTables.estimateRows(estimates), dir);
     ResultTables.write(spark, "impact_event_study", ResultTables.eventStudyRows(estimates), dir);
+    ResultTables.write(spark, "impact_calendar", ResultTables.calendarRows(estimates), dir);
+    ResultTables.write(spark, "learning_mix_monthly", learningMix, dir);
     ResultTables.write(spark, "balance",
         ResultTables.balanceRows(balance, config.estimation().minGroupSize()), dir);
     Dataset<Row> quarantine = null;
@@ -621,8 +626,6 @@ public final class NightlyImpactJob {
       quarantine = quarantine == null ? i.quarantine() : quarantine.unionByName(i.quarantine());
     }
     QuarantineFile.write(quarantine, dir);
-    ReportWriter.write(ReportModelBuilder.build(config.asOf(), started, estimates, intakes,
-        manifest.warnings(), config.estimation().minGroupSize()), dir.resolve("report"));
     long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
     t.finish("publish", estimates.size(), quarantined);
     List<String> outputs = new ArrayList<>(List.of("impact_estimates.csv", "impact_estimates/",
@@ -636,11 +639,18 @@ public final class NightlyImpactJob {
         "fact_participation_monthly/", "fact_service_outcomes_monthly.csv",
         "fact_service_outcomes_monthly/", "fact_sales_outcomes_monthly.csv",
         "fact_sales_outcomes_monthly/", "data_quality.csv", "data_quality/",
-        "quarantine/quarantine.csv", "report/index.html", "manifest.json"));
+        "impact_calendar.csv", "impact_calendar/", "learning_mix_monthly.csv",
+        "learning_mix_monthly/", "quarantine/quarantine.csv", "report/index.html",
+        "report/impact-report.pdf", "manifest.json"));
     if (hasStageHistory()) {
       outputs.addAll(List.of("stage_durations.csv", "stage_durations/"));
     }
+    manifest.put("min_group_size", config.estimation().minGroupSize());
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
+    // The report reads what was just published, exactly as `bin/impact report` does later.
+    StageLog.Timer r = log.start();
+    ReportWriter.rewrite(dir);
+    r.finish("report", estimates.size(), 2);
     Path out = staged.publish();
     return new RunResult(out, out.resolve("report").resolve("index.html"),
         out.resolve("manifest.json"), estimates);

@@ -35,11 +35,19 @@ public final class ResultTables {
       rows.add(RowFactory.create(e.metric().name(), e.segment(), num(e.estimate()),
           num(e.ciLow()), num(e.ciHigh()), num(e.relativeEffect()), num(e.relativeCiLow()),
           num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
-          String.join("; ", e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
+          publishedWarnings(e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
           num(e.preTrendPValue()), (long) e.preTrendTests(),
           e.preTrendMethod().isEmpty() ? null : e.preTrendMethod()));
     }
     return rows;
+  }
+
+  /**
+   * The warnings column: "; " separates warnings, so a warning's own "; " becomes ", " and the
+   * report (which splits the column) shows each warning whole.
+   */
+  static String publishedWarnings(List<String> warnings) {
+    return String.join("; ", warnings.stream().map(w -> w.replace("; ", ", ")).toList());
   }
 
   public static List<Row> eventStudyRows(List<MetricEstimate> estimates) {
@@ -51,6 +59,19 @@ public final class ResultTables {
       for (EventTimeEffect a : e.eventStudy()) {
         rows.add(RowFactory.create(e.metric().name(), a.eventTime(), num(a.estimate()),
             num(a.se()), num(a.ciLow()), num(a.ciHigh()), a.nTreated()));
+      }
+    }
+    return rows;
+  }
+
+  /** Participants vs comparison by calendar month, overall estimates only. */
+  public static List<Row> calendarRows(List<MetricEstimate> estimates) {
+    List<Row> rows = new ArrayList<>();
+    for (MetricEstimate e : estimates) {
+      for (org.sociallearning.impact.job.CalendarComparison.Month m : e.calendar()) {
+        rows.add(RowFactory.create(e.metric().name(), java.sql.Date.valueOf(m.month()),
+            num(m.participants()), num(m.counterfactual()), num(m.comparison()),
+            m.nParticipants(), m.nComparison()));
       }
     }
     return rows;

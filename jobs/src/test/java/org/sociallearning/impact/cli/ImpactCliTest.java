@@ -56,4 +56,18 @@ class ImpactCliTest {
     assertEquals(2, execute("run"));
     assertEquals(2, execute());
   }
+
+  @Test
+  void reportNeedsAnOutputFolder() {
+    assertEquals(2, execute("report"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("report needs --output DIR"));
+  }
+
+  @Test
+  void reportOnAFolderWithoutResultsNamesWhatIsMissing() {
+    assertEquals(1, execute("report", "--output", dir.toString()));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("is not a published output folder: manifest.json is missing"),
+        message);
+  }
 }

@@ -1,52 +1,49 @@
 package org.sociallearning.impact.report;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Writes the "Method" section of the publish step (results -> report): the job's own plain-words
- * description, the suppression rule, and a short glossary so readers without a statistics
- * background can follow the headline sentences.
+ * Section 8 of the report: what was compared with what and under which assumption, in plain
+ * words; the pre-trend test of every outcome with a reading; every warning of the estimates;
+ * and a glossary.
  */
 final class MethodSection {
-
-    private static final String[][] GLOSSARY = {
-        {"ATT (average effect on those who joined)",
-            "The average difference that joining a community made for the people who joined,"
-                + " compared with what we estimate would have happened to them otherwise."},
-        {"95% confidence interval (CI)",
-            "The range of effects that fit the data well. If it includes zero, the data cannot"
-                + " tell a real effect apart from no effect."},
-        {"Comparison group",
-            "Colleagues who had not (yet) joined a community at the time, used to estimate what"
-                + " would have happened without joining."},
-        {"Parallel trends",
-            "The assumption that, before joining, both groups were moving in the same way. The"
-                + " months before joining in each chart let you check it: they should stay close"
-                + " to zero."},
-        {"Staggered difference-in-differences",
-            "People joined in different months; each group of joiners is compared with"
-                + " colleagues not yet treated at the same time, and the results are averaged."},
-    };
 
     private MethodSection() {
     }
 
-    static void write(HtmlBuilder html, ReportModel model) {
-        html.open("section", "id", "method", "aria-labelledby", "method-title");
-        html.element("h2", "Method", "id", "method-title");
+    static ReportPage.Method of(ReportModel model) {
+        List<String> paragraphs = new ArrayList<>();
         if (model.method() != null && !model.method().isBlank()) {
-            html.element("p", model.method());
+            paragraphs.add(model.method());
         }
         if (model.minGroupSize() > 0) {
-            html.element("p", "To protect individuals and avoid reading noise as a result,"
-                    + " outcomes where either group has fewer than " + model.minGroupSize()
-                    + " people are not reported.");
+            paragraphs.add("To protect individuals and avoid reading noise as a result, outcomes,"
+                    + " segments and months where either group has fewer than "
+                    + model.minGroupSize() + " people are not reported. People appear in the"
+                    + " published tables only as pseudonyms, never by name.");
         }
-        html.element("h3", "Glossary");
-        html.open("dl");
-        for (String[] entry : GLOSSARY) {
-            html.element("dt", entry[0]);
-            html.element("dd", entry[1]);
+        paragraphs.add("These are averages for groups of people, not judgements of any"
+                + " individual. Joining a community is a choice; the comparison removes stable"
+                + " differences between people and shared trends over time, but not changes that"
+                + " happened to participants at the moment they joined for another reason.");
+        List<List<String>> preTrends = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (MetricResult m : model.metrics()) {
+            if (!m.isSuppressed(model.minGroupSize())) {
+                preTrends.add(List.of(m.label(), ReaderNumbers.pValue(m.preTrendPValue()),
+                        String.valueOf(m.preTrendTests()), MethodWords.preTrendReading(m)));
+            }
+            for (String w : m.warnings()) {
+                warnings.add(m.label() + ": " + w);
+            }
         }
-        html.close("dl");
-        html.close("section");
+        List<ReportPage.Term> glossary = MethodWords.GLOSSARY.stream()
+                .map(e -> new ReportPage.Term(e.term(), e.meaning())).toList();
+        return new ReportPage.Method(paragraphs, new ReportPage.DataTable(
+                "Pre-trend test per outcome: were the groups moving in parallel before joining?",
+                List.of("Outcome", "p-value", "Placebo effects tested", "Reading"), preTrends, 1, 3),
+                warnings, glossary);
     }
 }

@@ -26,6 +26,10 @@ import java.util.List;
  * @param subjectPhrase  who the sentence is about, e.g. "Service agents"
  * @param outcomePhrase  what they did, e.g. "resolved tickets"
  * @param suppressed     true when a group was too small to report
+ * @param preTrendPValue p-value of the joint test that the months before joining were flat
+ *                       (NaN when nothing could be tested)
+ * @param preTrendTests  pre-joining effects in that test
+ * @param calendar       participants vs comparison by calendar month, on this metric's scale
  */
 public record MetricResult(
         String metric,
@@ -45,11 +49,47 @@ public record MetricResult(
         int nComparison,
         List<String> warnings,
         List<EventTimePoint> eventStudy,
-        boolean suppressed) {
+        boolean suppressed,
+        double preTrendPValue,
+        int preTrendTests,
+        List<CalendarPoint> calendar) {
 
     public MetricResult {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         eventStudy = eventStudy == null ? List.of() : List.copyOf(eventStudy);
+        calendar = calendar == null ? List.of() : List.copyOf(calendar);
+    }
+
+    /** A result without pre-trend test or calendar comparison. */
+    public MetricResult(String metric, String label, String unit, String scale, String direction,
+                        String subjectPhrase, String outcomePhrase, double estimate, double ciLow,
+                        double ciHigh, double relativeEffect, double relativeCiLow,
+                        double relativeCiHigh, int nTreated, int nComparison,
+                        List<String> warnings, List<EventTimePoint> eventStudy,
+                        boolean suppressed) {
+        this(metric, label, unit, scale, direction, subjectPhrase, outcomePhrase, estimate, ciLow,
+                ciHigh, relativeEffect, relativeCiLow, relativeCiHigh, nTreated, nComparison,
+                warnings, eventStudy, suppressed, Double.NaN, 0, List.of());
+    }
+
+    /**
+     * Converts a level on this metric's modelling scale (a mean of logs, or a proportion) into
+     * what readers see: the geometric mean in the metric's unit for log metrics, percent for
+     * shares, the unit itself otherwise.
+     */
+    public double levelToDisplay(double value) {
+        if (isLogScale()) {
+            return Math.exp(value);
+        }
+        return isProportion() ? 100 * value : value;
+    }
+
+    /** Unit of {@link #levelToDisplay(double)} values. */
+    public String levelUnit() {
+        if (isLogScale()) {
+            return unit;
+        }
+        return isProportion() ? "%" : unit;
     }
 
     /** True when values are log differences, so readers see them as percent changes. */

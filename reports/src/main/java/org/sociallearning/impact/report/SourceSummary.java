@@ -10,8 +10,14 @@ package org.sociallearning.impact.report;
  * @param accepted      rows that passed validation and were used
  * @param quarantined   rows set aside as invalid
  * @param deduplicated  rows dropped as duplicates
+ * @param unmatchedIdentities people in the source not found in the HR roster
  */
 public record SourceSummary(
         String source, String format, long rowsRead, long accepted, long quarantined,
-        long deduplicated) {
+        long deduplicated, long unmatchedIdentities) {
+
+    public SourceSummary(String source, String format, long rowsRead, long accepted,
+                         long quarantined, long deduplicated) {
+        this(source, format, rowsRead, accepted, quarantined, deduplicated, 0);
+    }
 }

@@ -86,11 +86,75 @@ final class ReportFixture {
     static ReportModel model() {
         return new ReportModel("Social Learning Impact: " + HOSTILE, LocalDate.of(2025, 6, 30),
                 "2025-07-01 02:14 UTC",
-                List.of(faster(), slower(), unclear(), winRate(0.041, 0.012, 0.070), suppressed(),
+                List.of(withChecks(faster(), 0.42, 4), slower(), unclear(),
+                        withChecks(winRate(0.041, 0.012, 0.070), 0.012, 2), suppressed(),
                         hostile()),
                 sources(), List.of("Source crm_deals arrived 3 hours late."),
                 "We compare people who joined a community with colleagues who had not yet joined,"
                         + " before and after joining.",
-                MIN_GROUP);
+                MIN_GROUP, segments(), values(), knowledgeFlow(), concentration(), learningMix(),
+                List.of(new QuarantineReason("service_desk", "opened_at: cannot parse", 4210),
+                        new QuarantineReason("crm", "IsDeleted: soft-deleted", 12)));
+    }
+
+    /** The metric with a pre-trend test result and three calendar months (log scale). */
+    static MetricResult withChecks(MetricResult m, double preTrendP, int tests) {
+        List<CalendarPoint> calendar = List.of(
+                new CalendarPoint(LocalDate.of(2025, 1, 1), Math.log(20), Math.log(22),
+                        Math.log(23), 40, 300),
+                new CalendarPoint(LocalDate.of(2025, 2, 1), Math.log(18), Math.log(21.5),
+                        Math.log(22), 60, 300),
+                new CalendarPoint(LocalDate.of(2025, 3, 1), Double.NaN, Double.NaN,
+                        Math.log(21), 0, 300));
+        return new MetricResult(m.metric(), m.label(), m.unit(), m.scale(), m.direction(),
+                m.subjectPhrase(), m.outcomePhrase(), m.estimate(), m.ciLow(), m.ciHigh(),
+                m.relativeEffect(), m.relativeCiLow(), m.relativeCiHigh(), m.nTreated(),
+                m.nComparison(), m.warnings(), m.eventStudy(), m.suppressed(), preTrendP, tests,
+                m.isLogScale() ? calendar : List.of());
+    }
+
+    /** Segments of the ticket metric: one department, a hostile community, one too small. */
+    static List<SegmentResult> segments() {
+        MetricResult support = duration("Service agents", "resolved tickets", -0.25, -0.33, -0.16);
+        MetricResult community = duration("Service agents", "resolved tickets", -0.12, -0.2, -0.03);
+        MetricResult small = new MetricResult("time_to_resolve_hours", "Time to resolve a ticket",
+                "hours", "log", "lower_is_better", "Service agents", "resolved tickets",
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 4, 200,
+                List.of("suppressed: fewer than 30 people in a group"), List.of(), true);
+        return List.of(SegmentResult.of("department=Support", support),
+                SegmentResult.of("community=" + HOSTILE, community),
+                SegmentResult.of("intensity=heavy", small));
+    }
+
+    static List<ValueItem> values() {
+        return List.of(
+                new ValueItem("hours_saved", 1234.4, 800.2, 1650.9, "hours", "hours x tickets"),
+                new ValueItem("hours_value", 67892, 44011, 90800, "EUR", "hours x 55 EUR"),
+                new ValueItem("revenue_effect", 52000, 15000, 90000, "EUR", "win rate x margin"),
+                new ValueItem("total_benefit", 119892, 59011, 180800, "EUR", "sum"),
+                new ValueItem("program_cost", 120000, Double.NaN, Double.NaN, "EUR", "configured"),
+                new ValueItem("roi_percent", -0.09, -50.8, 50.7, "percent", "(b - c) / c"),
+                new ValueItem("benefit_cost_ratio", 0.999, 0.49, 1.51, "ratio", "b / c"));
+    }
+
+    static List<KnowledgeFlowMonth> knowledgeFlow() {
+        return List.of(
+                new KnowledgeFlowMonth("ask-it", LocalDate.of(2025, 1, 1), 120, 96, 3.5, 0.4, false),
+                new KnowledgeFlowMonth("ask-it", LocalDate.of(2025, 2, 1), 80, 60, 4.5, 0.5, false),
+                new KnowledgeFlowMonth(HOSTILE, LocalDate.of(2025, 1, 1), 40, 20, 10.0, 0.25,
+                        false),
+                new KnowledgeFlowMonth("cop-tiny", LocalDate.of(2025, 1, 1), 0, 0, Double.NaN,
+                        Double.NaN, true));
+    }
+
+    static List<CommunityConcentration> concentration() {
+        return List.of(new CommunityConcentration("ask-it", 40, 156, 0.31, 0.52, false),
+                new CommunityConcentration(HOSTILE, 12, 20, 0.25, 0.4, false),
+                new CommunityConcentration("cop-tiny", 0, 0, Double.NaN, Double.NaN, true));
+    }
+
+    static List<LearningMixMonth> learningMix() {
+        return List.of(new LearningMixMonth(LocalDate.of(2025, 1, 1), 300, 700, 80, 150, false),
+                new LearningMixMonth(LocalDate.of(2025, 2, 1), 0, 0, 0, 0, true));
     }
 }

@@ -17,26 +17,30 @@ class ReportWriterTest {
     Path tmp;
 
     @Test
-    void writesIndexHtmlAndNoTempFiles() throws Exception {
+    void writesHtmlAndPdfAndNoTempFiles() throws Exception {
         Path dir = tmp.resolve("reports/2025-06-30");
         ReportModel model = ReportFixture.model();
 
-        Path written = ReportWriter.write(model, dir);
+        ReportWriter.Written written = ReportWriter.write(model, dir);
 
-        assertTrue(written.isAbsolute());
-        assertEquals(dir.toAbsolutePath().resolve("index.html"), written);
-        assertEquals(HtmlReport.render(model), Files.readString(written, StandardCharsets.UTF_8));
-        assertEquals(List.of("index.html"), listing(dir));
+        assertTrue(written.html().isAbsolute());
+        assertEquals(dir.toAbsolutePath().resolve("index.html"), written.html());
+        assertEquals(dir.toAbsolutePath().resolve("impact-report.pdf"), written.pdf());
+        assertEquals(HtmlReport.render(model),
+                Files.readString(written.html(), StandardCharsets.UTF_8));
+        assertTrue(Files.readString(written.pdf(), StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF-"));
+        assertEquals(List.of("impact-report.pdf", "index.html"), listing(dir));
     }
 
     @Test
     void replacesAnExistingReport() throws Exception {
         Files.writeString(tmp.resolve("index.html"), "yesterday");
 
-        Path written = ReportWriter.write(ReportFixture.model(), tmp);
+        ReportWriter.Written written = ReportWriter.write(ReportFixture.model(), tmp);
 
-        assertTrue(Files.readString(written).startsWith("<!DOCTYPE html>"));
-        assertEquals(List.of("index.html"), listing(tmp));
+        assertTrue(Files.readString(written.html()).startsWith("<!DOCTYPE html>"));
+        assertEquals(List.of("impact-report.pdf", "index.html"), listing(tmp));
     }
 
     private static List<String> listing(Path dir) throws Exception {

@@ -1,0 +1,95 @@
+package org.sociallearning.impact.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain words for the published value rows (publish step, results -> report): what each item
+ * is called, the money sentence beside an outcome's headline, and the return-on-investment
+ * sentence. Figures always come with their 95% interval.
+ */
+final class ValueWords {
+
+    private ValueWords() {
+    }
+
+    static String itemLabel(String item) {
+        return switch (item) {
+            case "hours_saved" -> "Hours saved";
+            case "hours_value" -> "Value of hours saved";
+            case "sales_cycle_days_saved" -> "Sales cycle days saved per deal";
+            case "revenue_effect" -> "Gross profit of extra deals won";
+            case "total_benefit" -> "Total benefit";
+            case "program_cost" -> "Programme cost";
+            case "roi_percent" -> "Return on investment";
+            case "benefit_cost_ratio" -> "Benefit-cost ratio";
+            default -> item;
+        };
+    }
+
+    static Optional<ValueItem> find(List<ValueItem> values, String item) {
+        return values.stream().filter(v -> v.item().equals(item) && v.hasNumber()).findFirst();
+    }
+
+    /** "1,230 hours (95% CI 800 hours to 1,600 hours)". */
+    static String withInterval(ValueItem v) {
+        String figure = ReaderNumbers.inUnit(v.estimate(), v.unit());
+        if (!Double.isFinite(v.ciLow()) || !Double.isFinite(v.ciHigh())) {
+            return figure;
+        }
+        return figure + " (95% CI " + ReaderNumbers.range(v.ciLow(), v.ciHigh(), v.unit()) + ")";
+    }
+
+    /**
+     * The value sentence for one outcome's headline, or empty when nothing was valued for it
+     * (value settings not configured, or the effect suppressed).
+     */
+    static Optional<String> forMetric(String metric, List<ValueItem> values) {
+        return switch (metric) {
+            case "time_to_resolve_hours" -> find(values, "hours_saved").map(hours -> {
+                String s = (hours.estimate() >= 0 ? "That saves about " : "That costs about ")
+                        + withInterval(abs(hours)) + " a year";
+                Optional<ValueItem> money = find(values, "hours_value");
+                return s + money.map(m -> ", worth " + withInterval(abs(m))).orElse("") + ".";
+            });
+            case "sales_cycle_days" -> find(values, "sales_cycle_days_saved").map(days ->
+                    (days.estimate() >= 0 ? "That is about " + withInterval(days) + " less"
+                            : "That is about " + withInterval(abs(days)) + " more")
+                            + " per deal.");
+            case "win_rate" -> find(values, "revenue_effect").map(money ->
+                    (money.estimate() >= 0 ? "That is worth about " : "That loses about ")
+                            + withInterval(abs(money)) + " a year in gross profit.");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The benefit against the programme cost, with ROI; empty when the cost is not known. */
+    static List<String> roiSentences(List<ValueItem> values) {
+        List<String> out = new ArrayList<>();
+        Optional<ValueItem> benefit = find(values, "total_benefit");
+        Optional<ValueItem> cost = find(values, "program_cost");
+        Optional<ValueItem> roi = find(values, "roi_percent");
+        if (benefit.isEmpty() || cost.isEmpty() || roi.isEmpty()) {
+            return out;
+        }
+        out.add("Overall, the measured benefits come to " + withInterval(benefit.get())
+                + " a year against a programme cost of "
+                + ReaderNumbers.inUnit(cost.get().estimate(), cost.get().unit())
+                + ": a return on investment of " + withInterval(roi.get()) + ".");
+        double low = Math.min(roi.get().ciLow(), roi.get().ciHigh());
+        if (Double.isFinite(low) && low < 0) {
+            out.add("The interval includes a loss: the data cannot rule out that the programme"
+                    + " costs more than the benefits it measurably brings.");
+        }
+        return out;
+    }
+
+    private static ValueItem abs(ValueItem v) {
+        if (v.estimate() >= 0) {
+            return v;
+        }
+        return new ValueItem(v.item(), -v.estimate(), -v.ciHigh(), -v.ciLow(), v.unit(),
+                v.method());
+    }
+}
