@@ -81,16 +81,6 @@ class DeterminismTest {
     }
 
     @Test
-    void smallSettingsAreFast() {
-        SampleDataGenerator.generate(tmp.resolve("warm"), SMALL.withSeed(99L)); // class loading, JIT
-        long t0 = System.nanoTime();
-        GenerationSummary s = SampleDataGenerator.generate(tmp.resolve("timed"), SMALL);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 2000, "250 employees x 18 months took " + ms + " ms");
-        assertEquals(250, s.counts().employees());
-    }
-
-    @Test
     void rejectsSettingsTheModelCannotHonour() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SMALL.withMonths(6));
