@@ -53,7 +53,9 @@ public final class Fixtures {
     if (!Files.exists(dir.resolve("roster.csv"))) {
       write(dir.resolve("roster.csv"), false, "\n", "Employee ID,Work Email", "E1,a@example.com");
     }
-    String yaml = "as_of: 2026-11-01\noutput: out\nsources:\n" + sourcesBlock
+    // Inputs may come from this folder and from the shared reference data beside the project.
+    String yaml = "as_of: 2026-11-01\noutput: out\ninput_roots: [\".\", \""
+        + TestSpark.sharedDir() + "\"]\nsources:\n" + sourcesBlock
         + "participation:\n  communities: [\"ask-*\", \"cop-*\"]\n  min_interactions: 3\n";
     write(dir.resolve("pipeline.yaml"), false, "\n", yaml);
     return ConfigLoader.load(dir.resolve("pipeline.yaml"));

@@ -1,7 +1,6 @@
 package org.sociallearning.impact.bi;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.months_between;
@@ -11,7 +10,6 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.knowledge.Pseudonyms;
 
@@ -47,10 +45,30 @@ public final class DimEmployee {
     return people;
   }
 
-  /** Replaces values held by fewer than {@code minGroupSize} people with {@link #GENERALISED}. */
+  /**
+   * Replaces values held by fewer than {@code minGroupSize} people with {@link #GENERALISED}.
+   * When that leaves {@code (other)} itself with fewer than {@code minGroupSize} people (one
+   * rare department alone would still be that department), the next smallest values join it
+   * until it is large enough or holds everything.
+   */
   static Dataset<Row> generalise(Dataset<Row> people, String attribute, int minGroupSize) {
-    Column holders = count(lit(1)).over(Window.partitionBy(col(attribute)));
-    return people.withColumn(attribute, when(col(attribute).isNull(), lit(null))
-        .when(holders.lt(minGroupSize), lit(GENERALISED)).otherwise(col(attribute)));
+    java.util.List<Row> counts = people.filter(col(attribute).isNotNull())
+        .groupBy(col(attribute)).count().orderBy(col("count"), col(attribute)).collectAsList();
+    java.util.List<String> rare = new java.util.ArrayList<>();
+    long pooled = 0;
+    for (Row r : counts) {
+      boolean small = r.getLong(1) < minGroupSize;
+      boolean poolTooSmall = pooled > 0 && pooled < minGroupSize;
+      if (!small && !poolTooSmall) {
+        break;
+      }
+      rare.add(r.getString(0));
+      pooled += r.getLong(1);
+    }
+    if (rare.isEmpty()) {
+      return people;
+    }
+    return people.withColumn(attribute, when(col(attribute).isin(rare.toArray()),
+        lit(GENERALISED)).otherwise(col(attribute)));
   }
 }

@@ -132,6 +132,7 @@ public final class ConfigLoader {
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       validateSource(config, source);
     }
+    validateInputRoots(config, raw.inputRoots() == null ? List.of(".") : raw.inputRoots());
     validateOutput(config);
     validateParticipation(participation);
     validateEstimation(estimation);
@@ -236,6 +237,45 @@ public final class ConfigLoader {
           throw new ConfigException("output (" + output + ") overlaps " + source.key()
               + " (" + input + "): a run replaces the output folder, so keep inputs elsewhere");
         }
+      }
+    }
+  }
+
+  /**
+   * Every input the config names (and the pseudonym key file) must lie inside one of
+   * {@code input_roots} (default: the config file's folder) once {@code ..} and symbolic links
+   * are resolved, so a config cannot make the job read files it was not meant to.
+   */
+  private static void validateInputRoots(PipelineConfig config, List<String> roots) {
+    List<Path> realRoots = new java.util.ArrayList<>();
+    for (String root : roots) {
+      Path p = config.resolve(root);
+      try {
+        realRoots.add(p.toRealPath());
+      } catch (IOException e) {
+        throw new ConfigException("input_roots lists " + p + ", which does not exist");
+      }
+    }
+    Map<String, String> named = new java.util.LinkedHashMap<>();
+    for (Sources.ConfiguredSource source : config.sources().all()) {
+      named.put(source.key() + ".path", source.spec().path());
+      source.spec().companionFiles().forEach((k, v) -> named.put(source.key() + "." + k, v));
+    }
+    if (config.privacy().pseudonymKeyFile() != null) {
+      named.put("privacy.pseudonym_key_file", config.privacy().pseudonymKeyFile());
+    }
+    for (Map.Entry<String, String> e : named.entrySet()) {
+      Path real;
+      try {
+        real = org.sociallearning.impact.ingest.InputFiles.base(config.resolve(e.getValue()))
+            .toRealPath();
+      } catch (IOException missing) {
+        continue; // existence is reported by the source checks
+      }
+      if (realRoots.stream().noneMatch(real::startsWith)) {
+        throw new ConfigException(e.getKey() + " (" + e.getValue() + ") resolves to " + real
+            + ", outside the input roots " + realRoots + "; add its folder to input_roots if"
+            + " the job is meant to read it");
       }
     }
   }

@@ -10,4 +10,5 @@ record RawConfig(
     @JsonProperty("participation") ParticipationSettings participation,
     @JsonProperty("estimation") EstimationSettings estimation,
     @JsonProperty("value") org.sociallearning.impact.value.ValueSettings value,
-    @JsonProperty("privacy") PrivacySettings privacy) {}
+    @JsonProperty("privacy") PrivacySettings privacy,
+    @JsonProperty("input_roots") java.util.List<String> inputRoots) {}

@@ -44,6 +44,22 @@ public final class InputFiles {
     return walk(path, glob, true);
   }
 
+  /** A link inside an input folder must not lead out of it (to /etc/passwd, say). */
+  private static void requireInside(Path p, Path root) {
+    if (!Files.isSymbolicLink(p)) {
+      return;
+    }
+    try {
+      Path target = p.toRealPath();
+      if (!target.startsWith(root.toRealPath())) {
+        throw new IllegalArgumentException("input " + p + " is a link to " + target
+            + ", outside " + root + "; copy the file in instead of linking it");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve the link " + p + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Whether a configured path holds glob characters ({@code * ? [ {}). */
   public static boolean isPattern(Path path) {
     return path.toString().chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
@@ -71,6 +87,7 @@ public final class InputFiles {
       return walk.filter(p -> !p.equals(root))
           .filter(p -> !filesOnly || Files.isRegularFile(p))
           .filter(p -> matcher.matches(root.relativize(p)))
+          .peek(p -> requireInside(p, root))
           .sorted()
           .collect(Collectors.toList());
     } catch (IOException e) {

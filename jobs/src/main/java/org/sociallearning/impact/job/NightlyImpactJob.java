@@ -30,6 +30,7 @@ import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.ingest.InputException;
+import org.sociallearning.impact.ingest.InputSnapshot;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.knowledge.Expertise;
 import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
@@ -49,6 +50,7 @@ import org.sociallearning.impact.participation.LearningMix;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.OutputException;
+import org.sociallearning.impact.publish.PrivacySummary;
 import org.sociallearning.impact.publish.QuarantineFile;
 import org.sociallearning.impact.publish.ResultTables;
 import org.sociallearning.impact.publish.StagedOutput;
@@ -104,6 +106,7 @@ public final class NightlyImpactJob {
       try {
         Manifest manifest = new Manifest(runId, config.asOf().toString(),
             config.configFile().toString(), config.digest());
+        InputSnapshot inputs = InputSnapshot.of(inputFiles());
         intakes.addAll(ingest());
         Map<String, Dataset<Row>> resolved = resolveIdentities(intakes, manifest);
         Dataset<Row> participants = participation(resolved, manifest);
@@ -118,6 +121,7 @@ public final class NightlyImpactJob {
           stageDurations(resolved, dir);
         }
         durationMedians(resolved, participants, dir);
+        inputs.requireUnchanged();
         RunResult result = publish(dir, staged, manifest, intakes, estimates, started, runId);
         runLog.finish(summary(runId, started, "succeeded", null, intakes,
             result.output().getFileName().toString()));
@@ -267,6 +271,19 @@ public final class NightlyImpactJob {
     }
     t.finish("identity", rows, directory.count());
     return resolved;
+  }
+
+  /** Every file the configured sources name (paths, folders and patterns expanded, companions). */
+  private List<Path> inputFiles() {
+    List<Path> files = new ArrayList<>();
+    for (Sources.ConfiguredSource source : config.sources().all()) {
+      List<String> paths = new ArrayList<>(source.spec().companionFiles().values());
+      paths.add(0, source.spec().path());
+      for (String path : paths) {
+        files.addAll(org.sociallearning.impact.ingest.InputFiles.list(config.resolve(path), "**"));
+      }
+    }
+    return files;
   }
 
   /** The config key of the source each intake came from (a source may yield several tables). */
@@ -496,6 +513,8 @@ public final class NightlyImpactJob {
       manifest.warn("no pseudonym key (privacy.pseudonym_key_file or " + PseudonymKey.ENV
           + "): helper pseudonyms use a one-off key and will"
           + " not match those of other runs");
+      log.warn("no pseudonym key is configured (privacy.pseudonym_key_file or "
+          + PseudonymKey.ENV + "): pseudonyms in this run's tables will not match other runs'");
     }
     manifest.put("pseudonyms_stable_across_runs", key.stable());
     int minGroup = config.estimation().minGroupSize();
@@ -646,6 +665,9 @@ public final class NightlyImpactJob {
       outputs.addAll(List.of("stage_durations.csv", "stage_durations/"));
     }
     manifest.put("min_group_size", config.estimation().minGroupSize());
+    manifest.put("privacy", PrivacySummary.of(dir, config.estimation().minGroupSize(),
+        config.privacy().pseudonymKeyFile() != null ? "file"
+            : pseudonymKey().stable() ? "environment" : "one-off"));
     manifest.write(dir.resolve("manifest.json"), log.stages(), outputs);
     // The report reads what was just published, exactly as `bin/impact report` does later.
     StageLog.Timer r = log.start();

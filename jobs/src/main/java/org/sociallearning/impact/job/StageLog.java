@@ -53,6 +53,12 @@ public final class StageLog {
     structured.stage(stage);
   }
 
+  /** A warning the person watching the run must see, on its own line. */
+  public void warn(String message) {
+    out.println("WARNING: " + message);
+    out.flush();
+  }
+
   public List<Stage> stages() {
     return List.copyOf(stages);
   }

@@ -74,6 +74,10 @@ class BiTablesTest {
     Row legal = byKey.get(KEYS.of("E8"));
     assertEquals(DimEmployee.GENERALISED, legal.getAs("department"), "one person in Legal");
     assertEquals(DimEmployee.GENERALISED, legal.getAs("job_title"), "one General Counsel");
+    assertEquals(DimEmployee.GENERALISED, byKey.get(KEYS.of("E5")).getAs("department"),
+        "(other) with Legal alone would still be the one lawyer: the next smallest department,"
+            + " Sales, joins it");
+    assertEquals(4, rows.stream().filter(r -> "Support".equals(r.getAs("department"))).count());
     assertEquals("5y+", legal.getAs("tenure_band"));
     assertEquals(false, legal.getAs("participant"));
     assertNull(legal.getAs("joined_month"));

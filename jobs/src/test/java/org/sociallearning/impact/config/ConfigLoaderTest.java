@@ -93,4 +93,27 @@ class ConfigLoaderTest {
     assertTrue(failure("output: roster\n" + ROSTER + "participation: {communities: [x]}\n")
         .getMessage().startsWith("output (" + dir.resolve("roster") + ") overlaps sources.roster"));
   }
+
+  @Test
+  void inputsOutsideTheInputRootsAreRefusedWhetherByDotDotOrByLink() throws Exception {
+    Path outside = dir.getParent().resolve(dir.getFileName() + "-elsewhere");
+    Files.createDirectories(outside);
+    Files.writeString(outside.resolve("secrets.csv"), "Employee ID,Work Email\n");
+    String viaDots = ROSTER.replace("path: roster/workers.csv",
+        "path: ../" + outside.getFileName() + "/secrets.csv")
+        + "participation: {communities: [x]}\n";
+    ConfigException e = failure(viaDots);
+    assertTrue(e.getMessage().startsWith("sources.roster.path (../") && e.getMessage()
+        .contains("outside the input roots"), e.getMessage());
+
+    Files.createSymbolicLink(dir.resolve("linked.csv"), outside.resolve("secrets.csv"));
+    e = failure(ROSTER.replace("path: roster/workers.csv", "path: linked.csv")
+        + "participation: {communities: [x]}\n");
+    assertTrue(e.getMessage().contains("resolves to " + outside.toRealPath()), e.getMessage());
+
+    PipelineConfig allowed = ConfigLoader.load(write("input_roots: [., ../"
+        + outside.getFileName() + "]\n" + viaDots));
+    assertEquals(outside.resolve("secrets.csv").normalize(),
+        allowed.resolve(allowed.sources().roster().path()));
+  }
 }

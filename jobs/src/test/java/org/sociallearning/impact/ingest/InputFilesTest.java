@@ -55,4 +55,14 @@ class InputFilesTest {
     assertEquals(List.of(f), InputFiles.list(dir.resolve("one"), "*.csv"));
     assertEquals(List.of(f), InputFiles.list(f, "*.json"));
   }
+
+  @Test
+  void aLinkInsideAnInputFolderMustNotLeadOutOfIt() throws Exception {
+    Path secret = touch("elsewhere/passwd.csv");
+    touch("drop/a.csv");
+    Files.createSymbolicLink(dir.resolve("drop/b.csv"), secret);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> InputFiles.list(dir.resolve("drop"), "*.csv"));
+    assertTrue(e.getMessage().contains("is a link to " + secret.toRealPath()), e.getMessage());
+  }
 }

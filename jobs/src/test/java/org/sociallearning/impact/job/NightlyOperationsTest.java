@@ -145,6 +145,12 @@ class NightlyOperationsTest {
             && l.endsWith(",false")), "unsuppressed participant months");
     assertTrue(Files.readAllLines(second.output().resolve("dim_employee.csv")).size() > 100);
     assertNoRosterEmailOrNameIn(second.output());
+    JsonNode privacy = new ObjectMapper().readTree(second.manifest().toFile()).get("privacy");
+    assertEquals("file", privacy.get("pseudonym_key").asText(), privacy.toString());
+    assertEquals(5, privacy.get("min_group_size").asInt());
+    assertTrue(privacy.get("tables").size() >= 1, "something is always withheld: " + privacy);
+    privacy.get("tables").forEach(t -> assertTrue(
+        t.get("suppressed_rows").asLong() + t.path("generalised_values").asLong() > 0, t.toString()));
 
     // One JSON object per stage, then the run's outcome.
     Path log = output.resolve("logs").resolve(second.output().getFileName() + ".jsonl");
@@ -186,6 +192,51 @@ class NightlyOperationsTest {
 
   @Test
   @Order(5)
+  void anExportReplacedWhileTheRunReadsItFailsTheRunAndKeepsTheLastResult() throws Exception {
+    Path current = output.resolve("current").toRealPath();
+    Path incidents = data.resolve("servicenow/incident.csv");
+    byte[] original = Files.readAllBytes(incidents);
+    java.nio.file.attribute.FileTime originalTime = Files.getLastModifiedTime(incidents);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    List<Path> before = listLogs(output.resolve("logs"));
+    Thread job = new Thread(() -> {
+      try {
+        run();
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    job.start();
+    try {
+      // Once the job is past reading, a late export lands over the file it read.
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+      boolean estimating = false;
+      while (!estimating && job.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        for (Path log : listLogs(output.resolve("logs"))) {
+          estimating |= !before.contains(log)
+              && Files.readString(log).contains("\"stage\":\"estimate ");
+        }
+      }
+      assertTrue(estimating, "the job never reached estimation");
+      Files.write(incidents, original);
+      Files.setLastModifiedTime(incidents, java.nio.file.attribute.FileTime.fromMillis(
+          originalTime.toMillis() + 60_000));
+      job.join(TimeUnit.MINUTES.toMillis(10));
+    } finally {
+      job.join(TimeUnit.MINUTES.toMillis(10));
+      Files.setLastModifiedTime(incidents, originalTime);
+    }
+    assertTrue(failure.get() instanceof org.sociallearning.impact.ingest.InputException,
+        String.valueOf(failure.get()));
+    assertTrue(failure.get().getMessage().contains("incident.csv"), failure.get().getMessage());
+    assertEquals(ExitCode.INPUT, ExitCode.of(failure.get()));
+    assertEquals(current, output.resolve("current").toRealPath());
+  }
+
+  @Test
+  @Order(6)
   void exitCodesTellSchedulersWhatWentWrong() throws Exception {
     Path foreign = work.resolve("someone-elses");
     Files.createDirectories(foreign);
@@ -249,7 +300,7 @@ class NightlyOperationsTest {
         .redirectOutput(work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt").toFile())
         .start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
       boolean reached = false;
       while (!reached && job.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(100);
