@@ -24,15 +24,13 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.apache.spark.sql.Row;
 import org.sociallearning.impact.Fixtures;
 import org.sociallearning.impact.TestSpark;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sociallearning.impact.cli.ImpactCli;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.ingest.Intake;
@@ -54,9 +52,10 @@ class BadInputCorpusTest {
   /** Variants per mutation kind; {@code -Dimpact.corpus.variants=20} searches further locally. */
   static final int VARIANTS = Integer.getInteger("impact.corpus.variants", 1);
 
-  @Provide
-  Arbitrary<Integer> variants() {
-    return Arbitraries.integers().between(0, VARIANTS - 1);
+  /** Every mutation kind on every variant. */
+  static Stream<Arguments> cases() {
+    return Stream.of(ExportMutation.values()).flatMap(m ->
+        java.util.stream.IntStream.range(0, VARIANTS).mapToObj(v -> Arguments.of(m, v)));
   }
 
   /** Exceptions that mean a bug in our code, wherever they appear in the cause chain. */
@@ -68,92 +67,93 @@ class BadInputCorpusTest {
   /** Counts of the unbroken fixture per format: reordered columns must read the same. */
   private static final Map<String, List<List<Long>>> BASELINE = new ConcurrentHashMap<>();
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void hrCsv(@ForAll ExportMutation mutation, @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void hrCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.hrCsv(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void slackExport(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void slackExport(ExportMutation mutation, int variant) {
     check(ExportFixtures.slackExport(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void vivaEngageExport(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void vivaEngageExport(ExportMutation mutation, int variant) {
     check(ExportFixtures.vivaEngageExport(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void stackExchangeDump(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void stackExchangeDump(ExportMutation mutation, int variant) {
     check(ExportFixtures.stackExchangeDump(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void discourseExport(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void discourseExport(ExportMutation mutation, int variant) {
     check(ExportFixtures.discourseExport(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void xapiJsonLines(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void xapiJsonLines(ExportMutation mutation, int variant) {
     check(ExportFixtures.xapiJsonLines(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void xapiJson(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void xapiJson(ExportMutation mutation, int variant) {
     check(ExportFixtures.xapiJson(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void lmsCompletionsCsv(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void lmsCompletionsCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.lmsCompletionsCsv(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void serviceNowCsv(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void serviceNowCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.serviceNowCsv(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void salesforceCsv(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void salesforceCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.salesforceCsv(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void serviceNowAuditCsv(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void serviceNowAuditCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.serviceNowAuditCsv(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void zendeskJson(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void zendeskJson(ExportMutation mutation, int variant) {
     check(ExportFixtures.zendeskJson(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void jiraSmCsv(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void jiraSmCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.jiraSmCsv(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void salesforceCaseCsv(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void salesforceCaseCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.salesforceCaseCsv(), mutation, variant);
   }
 
-  @Property(generation = GenerationMode.EXHAUSTIVE)
-  void hubSpotDealsCsv(@ForAll ExportMutation mutation,
-      @ForAll("variants") int variant) {
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void hubSpotDealsCsv(ExportMutation mutation, int variant) {
     check(ExportFixtures.hubSpotDealsCsv(), mutation, variant);
   }
 
