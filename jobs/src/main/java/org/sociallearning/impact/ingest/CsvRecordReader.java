@@ -30,7 +30,7 @@ public final class CsvRecordReader {
 
   /** The header of one file, read on the driver (first record only). */
   public static List<String> header(Path file) {
-    try (Reader r = TextDecoding.utf8WithoutBom(Files.newInputStream(file));
+    try (Reader r = TextDecoding.open(Files.newInputStream(file));
         CSVParser parser = CSVFormat.RFC4180.parse(r)) {
       Iterator<CSVRecord> it = parser.iterator();
       if (!it.hasNext()) {
@@ -86,7 +86,7 @@ public final class CsvRecordReader {
       this.file = file;
       this.wanted = wanted;
       try {
-        reader = new LineCountingReader(TextDecoding.utf8WithoutBom(stream));
+        reader = new LineCountingReader(TextDecoding.open(stream));
         parser = CSVFormat.RFC4180.parse(reader);
         records = parser.iterator();
         if (!records.hasNext()) {

@@ -39,7 +39,14 @@ final class ExportFileStreams {
         .flatMap(uri -> {
           org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
           FileSystem fs = path.getFileSystem(new Configuration());
-          return parser.parse(InputFiles.displayName(uri, base), fs.open(path));
+          String file = InputFiles.displayName(uri, base);
+          try {
+            return parser.parse(file, fs.open(path));
+          } catch (IOException e) {
+            // Opening happens in a task: without the file's name the run would end in a bare
+            // Spark failure.
+            throw new UnreadableExportException(file, 1, e.getMessage());
+          }
         });
   }
 }

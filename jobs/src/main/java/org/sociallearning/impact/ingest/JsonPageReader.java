@@ -54,7 +54,7 @@ public final class JsonPageReader {
       this.extractor = extractor;
       this.recordsField = recordsField;
       this.parser = JsonRecordReader.MAPPER.getFactory()
-          .createParser(TextDecoding.utf8WithoutBom(stream));
+          .createParser(TextDecoding.open(stream));
     }
 
     @Override

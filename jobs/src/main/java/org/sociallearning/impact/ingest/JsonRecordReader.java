@@ -132,7 +132,7 @@ public final class JsonRecordReader {
 
     LineRecords(java.io.InputStream stream, Extractor extractor) throws IOException {
       this.extractor = extractor;
-      this.budget = new LineCountingReader(TextDecoding.utf8WithoutBom(stream));
+      this.budget = new LineCountingReader(TextDecoding.open(stream));
       this.reader = new BufferedReader(budget);
     }
 
@@ -173,7 +173,7 @@ public final class JsonRecordReader {
     ArrayRecords(java.io.InputStream stream, Extractor extractor, String arrayField)
         throws IOException {
       this.extractor = extractor;
-      this.parser = MAPPER.getFactory().createParser(TextDecoding.utf8WithoutBom(stream));
+      this.parser = MAPPER.getFactory().createParser(TextDecoding.open(stream));
       try {
         JsonToken first = parser.nextToken();
         if (first == null) {

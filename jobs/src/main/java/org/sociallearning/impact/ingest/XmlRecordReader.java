@@ -65,7 +65,7 @@ public final class XmlRecordReader {
       this.file = file;
       this.selection = selection;
       try {
-        this.reader = secureFactory().createXMLStreamReader(TextDecoding.utf8WithoutBom(stream));
+        this.reader = secureFactory().createXMLStreamReader(TextDecoding.open(stream));
       } catch (XMLStreamException | java.io.IOException e) {
         throw new UnreadableExportException(file, 1, "cannot open as XML: " + e.getMessage());
       }
