@@ -88,7 +88,11 @@ public final class PostgresSink {
         db.commit();
         return new Result(targets.size(), rows, dropped);
       } catch (SQLException | RuntimeException e) {
-        db.rollback();
+        try {
+          db.rollback();
+        } catch (SQLException lost) {
+          e.addSuppressed(lost); // the server ends the transaction when the connection closes
+        }
         throw e;
       }
     } catch (SQLException e) {
