@@ -1,6 +1,5 @@
 package org.sociallearning.impact.bi;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -15,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
+import org.sociallearning.impact.outcomes.ExactAggregates;
 import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
@@ -41,7 +41,8 @@ public final class OutcomesMonthly {
     Column status = when(col("cohort_month").isNull(), lit(NEVER))
         .when(col("cohort_month").leq(col("month")), lit(PARTICIPANT)).otherwise(lit(NOT_YET));
     boolean log = "log".equals(metric.scale());
-    Column typical = log ? exp(avg(col("value"))) : avg(col("value"));
+    Column mean = ExactAggregates.mean(col("value"));
+    Column typical = log ? exp(mean) : mean;
     Dataset<Row> rows = items
         .join(roster.select(col(IdentityResolution.EMPLOYEE_ID), col("department")),
             IdentityResolution.EMPLOYEE_ID, "left")

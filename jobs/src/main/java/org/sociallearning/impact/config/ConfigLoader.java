@@ -284,9 +284,10 @@ public final class ConfigLoader {
     if (jdbc == null) {
       return;
     }
-    if (jdbc.url() == null || !jdbc.url().startsWith("jdbc:")) {
-      throw new ConfigException("output.jdbc.url must be a JDBC URL such as"
-          + " jdbc:postgresql://host:5432/db, got '" + jdbc.url() + "'");
+    if (jdbc.url() == null || !jdbc.url().startsWith("jdbc:postgresql:")) {
+      throw new ConfigException("output.jdbc.url must be a PostgreSQL JDBC URL such as"
+          + " jdbc:postgresql://host:5432/db (the sink writes PostgreSQL), got '" + jdbc.url()
+          + "'");
     }
     if (jdbc.user() == null) {
       throw new ConfigException("output.jdbc.user is required");

@@ -3,6 +3,7 @@ package org.sociallearning.impact.job;
 import org.sociallearning.impact.config.ConfigException;
 import org.sociallearning.impact.ingest.DataQualityException;
 import org.sociallearning.impact.ingest.InputException;
+import org.sociallearning.impact.publish.DatabaseSinkException;
 import org.sociallearning.impact.publish.OutputException;
 
 /** Exit codes of {@code bin/impact}, so schedulers can tell what to do about a failed night. */
@@ -12,7 +13,9 @@ public enum ExitCode {
   CONFIG(2, "usage or configuration error (fix the command line or the config file)"),
   INPUT(3, "input error (an export is missing, lacks columns or cannot be read)"),
   DATA_QUALITY(4, "data-quality threshold passed (a source has too many bad rows)"),
-  OUTPUT(5, "output error (another run holds the lock, or the folder is not writable or not ours)");
+  OUTPUT(5, "output error (another run holds the lock, or the folder is not writable or not ours)"),
+  DATABASE(6, "database sink error (the files were published; the database keeps the previous"
+      + " run's tables)");
 
   private final int code;
   private final String meaning;
@@ -42,6 +45,9 @@ public enum ExitCode {
       if (t instanceof InputException
           || t instanceof org.sociallearning.impact.ingest.UnreadableExportException) {
         return INPUT;
+      }
+      if (t instanceof DatabaseSinkException) {
+        return DATABASE;
       }
       if (t instanceof OutputException) {
         return OUTPUT;

@@ -48,9 +48,11 @@ import org.sociallearning.impact.participation.FormalLearningContext;
 import org.sociallearning.impact.outcomes.StageDurations;
 import org.sociallearning.impact.participation.LearningMix;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
+import org.sociallearning.impact.publish.DatabaseSinkException;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.OutputException;
 import org.sociallearning.impact.publish.PrivacySummary;
+import org.sociallearning.impact.publish.PostgresSink;
 import org.sociallearning.impact.publish.QuarantineFile;
 import org.sociallearning.impact.publish.ResultTables;
 import org.sociallearning.impact.publish.StagedOutput;
@@ -92,6 +94,9 @@ public final class NightlyImpactJob {
     Instant started = Instant.now();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
         .format(started.atOffset(ZoneOffset.UTC));
+    // Before any work: a missing database password is a config error, not a failed night.
+    PostgresSink database = config.outputSettings().jdbc() == null ? null
+        : PostgresSink.of(config.outputSettings().jdbc(), System::getenv);
     StagedOutput staged = new StagedOutput(config.output(), runId,
         config.outputSettings().keepRuns());
     Path dir;
@@ -103,6 +108,7 @@ public final class NightlyImpactJob {
     try (RunLog runLog = RunLog.open(config.output(), runId)) {
       log.alsoTo(runLog);
       List<Intake> intakes = new ArrayList<>();
+      RunResult result;
       try {
         Manifest manifest = new Manifest(runId, config.asOf().toString(),
             config.configFile().toString(), config.digest());
@@ -122,17 +128,53 @@ public final class NightlyImpactJob {
         }
         durationMedians(resolved, participants, dir);
         inputs.requireUnchanged();
-        RunResult result = publish(dir, staged, manifest, intakes, estimates, started, runId);
-        runLog.finish(summary(runId, started, "succeeded", null, intakes,
-            result.output().getFileName().toString()));
-        return result;
+        result = publish(dir, staged, manifest, intakes, estimates, started, runId);
       } catch (RuntimeException | java.io.IOException | Error e) {
         staged.abandon();
         runLog.finish(summary(runId, started, "failed",
             ExitCode.of(e).name().toLowerCase(java.util.Locale.ROOT), intakes, null));
         throw e;
       }
+      String published = result.output().getFileName().toString();
+      try {
+        if (database != null) {
+          toDatabase(database, result.output());
+        }
+      } catch (RuntimeException | Error e) {
+        // The files are out; the failure still fails the night, so schedulers notice.
+        runLog.finish(summary(runId, started, "failed",
+            ExitCode.of(e).name().toLowerCase(java.util.Locale.ROOT), intakes, published));
+        throw e;
+      }
+      runLog.finish(summary(runId, started, "succeeded", null, intakes, published));
+      return result;
     }
+  }
+
+  /**
+   * The published run's tables, read back from its folder so the database holds exactly what
+   * the files hold, written to {@code output.jdbc} in one transaction.
+   */
+  private void toDatabase(PostgresSink database, Path run) {
+    StageLog.Timer t = log.start();
+    List<PostgresSink.Table> tables = new ArrayList<>();
+    List<String> unpublished = new ArrayList<>();
+    try {
+      for (String table : ResultTables.PUBLISHED) {
+        if (java.nio.file.Files.isDirectory(run.resolve(table))) {
+          tables.add(new PostgresSink.Table(TableContract.load(table),
+              ResultTables.read(spark, table, run)));
+        } else {
+          unpublished.add(table);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new DatabaseSinkException("database sink: cannot read the published tables back from "
+          + run + ": " + e.getMessage(), e);
+    }
+    PostgresSink.Result loaded = database.load(run.getFileName().toString(), tables, unpublished);
+    t.finish("database " + config.outputSettings().jdbc().schema(), loaded.rows(),
+        loaded.tables());
   }
 
   /**

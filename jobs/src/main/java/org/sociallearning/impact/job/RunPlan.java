@@ -63,8 +63,9 @@ public final class RunPlan {
         + (pruned == 0 ? "no earlier run"
             : runs.subList(0, pruned).stream().map(p -> p.getFileName().toString()).toList()));
     if (out.jdbc() != null) {
-      lines.add("  jdbc: " + out.jdbc().url() + " schema " + out.jdbc().schema() + " as "
-          + out.jdbc().user() + " (password from $" + out.jdbc().passwordEnv() + ")");
+      lines.add("  then into PostgreSQL (one transaction): " + out.jdbc().url() + " schema "
+          + out.jdbc().schema() + " as " + out.jdbc().user() + (out.jdbc().passwordEnv() == null
+              ? " (no password)" : " (password from $" + out.jdbc().passwordEnv() + ")"));
     }
     lines.add("nothing was read or written (dry run)");
     return lines;

@@ -1,6 +1,5 @@
 package org.sociallearning.impact.outcomes;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -17,6 +16,6 @@ public final class EmployeeMonthOutcomes {
   /** Needs {@code employee_id, month, value}; returns {@code employee_id, month, value, items}. */
   public static Dataset<Row> aggregate(Dataset<Row> items) {
     return items.groupBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
-        .agg(avg(col("value")).as("value"), count(lit(1)).as("items"));
+        .agg(ExactAggregates.mean(col("value")).as("value"), count(lit(1)).as("items"));
   }
 }

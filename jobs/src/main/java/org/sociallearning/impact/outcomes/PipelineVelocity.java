@@ -1,6 +1,5 @@
 package org.sociallearning.impact.outcomes;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -8,7 +7,6 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -50,7 +48,8 @@ public final class PipelineVelocity {
             when(won, col("amount")).otherwise(0.0).as("won_amount"),
             greatest(followed, lit(1.0)).as("cycle_days"))
         .groupBy(col(IdentityResolution.EMPLOYEE_ID), col(ObservableItems.MONTH))
-        .agg(sum(col("won_amount")).divide(avg(col("cycle_days"))).as(ObservableItems.VALUE),
+        .agg(ExactAggregates.total(col("won_amount"))
+            .divide(ExactAggregates.mean(col("cycle_days"))).as(ObservableItems.VALUE),
             count(lit(1)).as("items"));
   }
 

@@ -29,6 +29,23 @@ public final class ResultTables {
 
   private ResultTables() {}
 
+  /**
+   * Every table a run can publish as CSV and Parquet, in the order the database sink swaps them
+   * (quarantine is row-level and stays a file).
+   */
+  public static final List<String> PUBLISHED = List.of("impact_estimates", "impact_event_study",
+      "value_estimates", "balance", "first_deal_comparison", "knowledge_flow_monthly",
+      "top_helpers", "knowledge_concentration", "dim_employee", "dim_community",
+      "fact_participation_monthly", "fact_service_outcomes_monthly", "fact_sales_outcomes_monthly",
+      "run_history", "data_quality", "duration_medians", "impact_calendar",
+      "learning_mix_monthly", "stage_durations");
+
+  /** Reads a published table back from {@code <dir>/<table>/} (Parquet) in its contract's shape. */
+  public static List<Row> read(SparkSession spark, String table, Path dir) {
+    return spark.read().schema(SparkSchemas.of(TableContract.load(table)))
+        .parquet(dir.resolve(table).toString()).collectAsList();
+  }
+
   public static List<Row> estimateRows(List<MetricEstimate> estimates) {
     List<Row> rows = new ArrayList<>();
     for (MetricEstimate e : estimates) {

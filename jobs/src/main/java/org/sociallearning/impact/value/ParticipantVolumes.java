@@ -1,7 +1,6 @@
 package org.sociallearning.impact.value;
 
 import static org.apache.spark.sql.functions.add_months;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.outcomes.DealSize;
+import org.sociallearning.impact.outcomes.ExactAggregates;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 import org.sociallearning.impact.outcomes.SalesOutcomes;
 import org.sociallearning.impact.outcomes.TimeToResolve;
@@ -59,7 +59,7 @@ public final class ParticipantVolumes {
       return new double[] {Double.NaN, Double.NaN};
     }
     Row r = after.filter(col("month").gt(add_months(lit(last.getDate(0)), -12)))
-        .agg(count(lit(1)), countDistinct(col("month")), avg(exp(col("value")))).first();
+        .agg(count(lit(1)), countDistinct(col("month")), ExactAggregates.mean(exp(col("value")))).first();
     double months = r.getLong(1);
     return new double[] {r.getLong(0) * 12.0 / months, r.isNullAt(2) ? Double.NaN
         : r.getDouble(2)};

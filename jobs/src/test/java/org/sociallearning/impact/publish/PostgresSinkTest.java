@@ -1,0 +1,333 @@
+package org.sociallearning.impact.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.cli.ImpactCli;
+import org.sociallearning.impact.config.ConfigLoader;
+import org.sociallearning.impact.job.NightlyImpactJob;
+import org.sociallearning.impact.sample.GeneratorSettings;
+import org.sociallearning.impact.sample.SampleDataGenerator;
+import org.sociallearning.impact.schemas.ColumnContract;
+import org.sociallearning.impact.schemas.TableContract;
+
+/**
+ * The database sink against a real PostgreSQL server: every published table arrives with its
+ * contract's types and exactly the rows of its CSV; a reader never sees half a night; a failed
+ * load fails the run (exit 6) and leaves the previous night's tables. The server comes from
+ * {@code IMPACT_TEST_PG_URL}, {@code IMPACT_TEST_PG_USER} and {@code IMPACT_TEST_PG_PASSWORD}
+ * ({@code .ci/run} starts one); without them the class is skipped, except under CI.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresSinkTest {
+
+  static final String URL = System.getenv("IMPACT_TEST_PG_URL");
+  static final String USER = System.getenv("IMPACT_TEST_PG_USER");
+  static final String PASSWORD_ENV = "IMPACT_TEST_PG_PASSWORD";
+
+  @TempDir static Path work;
+  final String schema = "impact_sink_test_" + Long.toHexString(System.nanoTime());
+  Path config;
+  Path output;
+
+  @BeforeAll
+  void serverAndCompany() throws Exception {
+    if (URL == null) {
+      if (System.getenv("CI") != null) {
+        fail("CI is set but IMPACT_TEST_PG_URL is not: .ci/run starts PostgreSQL and exports"
+            + " IMPACT_TEST_PG_URL, IMPACT_TEST_PG_USER and IMPACT_TEST_PG_PASSWORD");
+      }
+      Assumptions.abort("database sink tests skipped: no PostgreSQL server configured (set"
+          + " IMPACT_TEST_PG_URL, IMPACT_TEST_PG_USER and IMPACT_TEST_PG_PASSWORD, or run .ci/run)");
+    }
+    try (Connection db = connect()) {
+      assertTrue(db.isValid(5), "PostgreSQL at " + URL);
+    }
+    Path data = work.resolve("company");
+    SampleDataGenerator.generate(data,
+        GeneratorSettings.sample().withEmployees(120).withMonths(10).withWorkVolume(1));
+    Files.writeString(data.resolve("impact.key"), "a-secret-of-at-least-16-bytes\n");
+    config = data.resolve("pipeline.yaml");
+    String yaml = Files.readString(config);
+    assertTrue(yaml.contains("output: ../out\n"), yaml);
+    Files.writeString(config, yaml.replace("output: ../out\n", "output:\n  path: out\n"
+        + "  keep_runs: 5\n  jdbc: {url: \"" + URL + "\", user: " + USER + ", password_env: "
+        + PASSWORD_ENV + ", schema: " + schema + "}\n"
+        + "privacy: {pseudonym_key_file: impact.key}\n")
+        + "estimation: {bootstrap_replicates: 99}\n");
+    output = data.resolve("out");
+    TestSpark.session();
+  }
+
+  @AfterAll
+  void dropSchema() throws SQLException {
+    if (URL != null) {
+      try (Connection db = connect(); Statement sql = db.createStatement()) {
+        sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyPublishedTableArrivesWithItsContractTypesAndExactlyTheRowsOfItsCsv() throws Exception {
+    NightlyImpactJob.RunResult first = run();
+    try (Connection db = connect()) {
+      assertEquals(new TreeSet<>(ResultTables.PUBLISHED), tablesIn(db),
+          "the schema holds every published table and nothing else (no staging tables)");
+      for (String table : ResultTables.PUBLISHED) {
+        TableContract contract = TableContract.load(table);
+        List<String> expectedColumns = new ArrayList<>();
+        for (ColumnContract c : contract.columns()) {
+          expectedColumns.add(c.name() + " " + PostgresTable.sqlType(c.type()));
+        }
+        assertEquals(expectedColumns, columnsOf(db, table), table);
+      }
+      assertSameRowsAsFiles(db, first.output());
+      assertEquals(first.output().getFileName().toString(), latestRun(db));
+      String comment = query(db, "SELECT obj_description('" + schema
+          + ".impact_estimates'::regclass)").get(0);
+      assertTrue(comment.contains("Published by run " + first.output().getFileName()), comment);
+    }
+    assertTrue(Files.readAllLines(first.output().resolve("dim_employee.csv")).size() > 100);
+  }
+
+  @Test
+  @Order(2)
+  void publishedTableListCoversEveryPublishedContract() throws Exception {
+    TreeSet<String> contracts = new TreeSet<>();
+    Path dir = Path.of(System.getProperty("impact.project.dir", ".."), "schemas", "contracts");
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        String name = f.getFileName().toString().replace(".yaml", "");
+        if (!name.equals("metrics") && !name.equals("quarantine")
+            && "published".equals(TableContract.load(name).layer())) {
+          contracts.add(name);
+        }
+      }
+    }
+    assertEquals(contracts, new TreeSet<>(ResultTables.PUBLISHED),
+        "a new published table must be added to ResultTables.PUBLISHED to reach the database");
+  }
+
+  @Test
+  @Order(3)
+  void aReaderSeesThePreviousNightUntilTheSwapCommitsThenTheWholeNewOne() throws Exception {
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (Connection reader = connect(); Connection observer = connect()) {
+      reader.setAutoCommit(false);
+      reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      String before = latestRun(reader);
+      List<String> estimatesBefore = rows(reader, "impact_estimates");
+      assertEquals("1", query(reader, "SELECT count(*) FROM " + schema + ".run_history").get(0));
+
+      // The reader's open transaction holds the old tables: the next load must stage everything,
+      // then wait at the swap instead of changing what the reader sees.
+      Future<NightlyImpactJob.RunResult> next = background.submit(this::run);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (!loaderWaitsForALock(observer)) {
+        assertFalse(next.isDone(), "the load finished while a reader held the old tables");
+        assertTrue(System.nanoTime() < deadline, "the load never reached the swap");
+        Thread.sleep(200);
+      }
+      assertEquals(before, latestRun(reader));
+      assertEquals(estimatesBefore, rows(reader, "impact_estimates"));
+      assertEquals(before, latestRun(observer), "a new reader sees the old night too");
+      reader.commit();
+
+      NightlyImpactJob.RunResult second = next.get(3, TimeUnit.MINUTES);
+      String after = second.output().getFileName().toString();
+      assertNotEquals(before, after);
+      assertEquals(after, latestRun(reader));
+      assertEquals("2", query(reader, "SELECT count(*) FROM " + schema + ".run_history").get(0));
+      assertSameRowsAsFiles(observer, second.output());
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aFailedLoadFailsTheRunWithExitCode6AndLeavesThePreviousNight() throws Exception {
+    Path previous = output.resolve("current").toRealPath();
+    try (Connection db = connect(); Statement sql = db.createStatement()) {
+      // A dashboard's view on the last table swapped: every earlier table has been replaced
+      // inside the transaction when the drop fails.
+      sql.execute("CREATE VIEW " + schema + ".quality_dashboard AS SELECT source, rows FROM "
+          + schema + ".data_quality");
+    }
+    Cli r = cli("run", "--config", config.toString());
+    assertEquals(6, r.code(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("error: database sink: "), r.err());
+    assertTrue(r.err().contains("quality_dashboard"), "names the blocking view: " + r.err());
+    assertTrue(r.err().contains("the files were published"), r.err());
+
+    Path published = output.resolve("current").toRealPath();
+    assertNotEquals(previous, published, "the file publish stands");
+    assertTrue(Files.isRegularFile(published.resolve("impact_estimates.csv")));
+    try (Connection db = connect()) {
+      assertEquals(previous.getFileName().toString(), latestRun(db));
+      assertSameRowsAsFiles(db, previous);
+      assertEquals(new TreeSet<>(ResultTables.PUBLISHED), tablesIn(db));
+    }
+    List<String> log = Files.readAllLines(output.resolve("logs")
+        .resolve(published.getFileName() + ".jsonl"));
+    JsonNode last = new ObjectMapper().readTree(log.get(log.size() - 1));
+    assertEquals("failed", last.get("status").asText(), last.toString());
+    assertEquals("database", last.get("error_kind").asText(), last.toString());
+    assertEquals(published.getFileName().toString(), last.get("published_run").asText());
+    assertTrue(log.stream().noneMatch(l -> l.contains("\"stage\":\"database")), log.toString());
+  }
+
+  @Test
+  @Order(5)
+  void aMissingPasswordVariableStopsTheRunBeforeAnyWork() throws Exception {
+    Path unset = config.resolveSibling("unset-password.yaml");
+    Files.writeString(unset, Files.readString(config).replace("password_env: " + PASSWORD_ENV,
+        "password_env: IMPACT_TEST_PASSWORD_NOBODY_SETS"));
+    long logsBefore = countLogs();
+    Cli r = cli("run", "--config", unset.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("IMPACT_TEST_PASSWORD_NOBODY_SETS"), r.err());
+    assertEquals(logsBefore, countLogs(), "no run was started");
+  }
+
+  // --- helpers ---
+
+  record Cli(int code, String out, String err) {}
+
+  static Cli cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ImpactCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  NightlyImpactJob.RunResult run() throws Exception {
+    return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+  }
+
+  static Connection connect() throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", USER);
+    props.setProperty("password", System.getenv(PASSWORD_ENV));
+    return DriverManager.getConnection(URL, props);
+  }
+
+  private long countLogs() throws Exception {
+    try (Stream<Path> logs = Files.list(output.resolve("logs"))) {
+      return logs.count();
+    }
+  }
+
+  /** Every published table of {@code run} holds exactly its CSV's rows (as text, any order). */
+  private void assertSameRowsAsFiles(Connection db, Path run) throws Exception {
+    int compared = 0;
+    for (String table : ResultTables.PUBLISHED) {
+      List<String> expected = new ArrayList<>();
+      try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+          .get().parse(Files.newBufferedReader(run.resolve(table + ".csv"),
+              StandardCharsets.UTF_8))) {
+        for (CSVRecord r : csv) {
+          expected.add(String.join("|", r.values()));
+        }
+      }
+      List<String> actual = rows(db, table);
+      assertEquals(expected.size(), actual.size(), table + " row count");
+      assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(),
+          table + " rows differ from " + run.getFileName() + "/" + table + ".csv");
+      compared += expected.size();
+    }
+    assertTrue(compared > 300, "rows compared: " + compared);
+  }
+
+  /** A table's rows, each value rendered as the CSV writer renders it (null as empty). */
+  private List<String> rows(Connection db, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement sql = db.createStatement();
+        ResultSet rs = sql.executeQuery("SELECT * FROM " + schema + "." + table)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          Object v = rs.getObject(i);
+          values.add(v == null ? "" : v.toString());
+        }
+        out.add(String.join("|", values));
+      }
+    }
+    return out;
+  }
+
+  private String latestRun(Connection db) throws SQLException {
+    return query(db, "SELECT max(run_id) FROM " + schema + ".run_history").get(0);
+  }
+
+  private TreeSet<String> tablesIn(Connection db) throws SQLException {
+    return new TreeSet<>(query(db, "SELECT table_name FROM information_schema.tables"
+        + " WHERE table_schema = '" + schema + "' AND table_type = 'BASE TABLE'"));
+  }
+
+  private List<String> columnsOf(Connection db, String table) throws SQLException {
+    return query(db, "SELECT column_name || ' ' || data_type FROM information_schema.columns"
+        + " WHERE table_schema = '" + schema + "' AND table_name = '" + table
+        + "' ORDER BY ordinal_position");
+  }
+
+  /** True while the job's connection waits for a lock (at the swap, behind a reader). */
+  private static boolean loaderWaitsForALock(Connection observer) throws SQLException {
+    return !query(observer, "SELECT pid FROM pg_stat_activity WHERE application_name = '"
+        + PostgresSink.APPLICATION_NAME + "' AND wait_event_type = 'Lock'").isEmpty();
+  }
+
+  private static List<String> query(Connection db, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+}
