@@ -10,4 +10,6 @@ record RawConfig(
     @JsonProperty("participation") ParticipationSettings participation,
     @JsonProperty("estimation") EstimationSettings estimation,
     @JsonProperty("value") org.sociallearning.impact.value.ValueSettings value,
-    @JsonProperty("privacy") PrivacySettings privacy) {}
+    @JsonProperty("privacy") PrivacySettings privacy,
+    @JsonProperty("identity") IdentitySettings identity,
+    @JsonProperty("quality") QualitySettings quality) {}

@@ -108,6 +108,31 @@ public final class ResultTables {
   }
 
   /**
+   * Writes a small table as the single files {@code <folder>/<name>.parquet} and {@code
+   * <folder>/<name>.csv}, for tables read as one file (quality/checks).
+   */
+  public static void writeSingleFile(SparkSession spark, String table, List<Row> rows,
+      Path folder, String name) {
+    TableContract contract = TableContract.load(table);
+    Path parts = folder.resolve("." + name + "-parts");
+    try {
+      Files.createDirectories(folder);
+      writeCsv(contract, rows, folder.resolve(name + ".csv"));
+      spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
+          .write().parquet(parts.toString());
+      try (java.util.stream.Stream<Path> files = Files.list(parts)) {
+        Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+            .findFirst().orElseThrow(() -> new IOException("Spark wrote no Parquet file"));
+        Files.move(part, folder.resolve(name + ".parquet"));
+      }
+      StagedOutput.deleteTree(parts);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + folder.resolve(name + ".parquet") + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Writes an aggregated table (a few rows per community or month, never row-level data) in its
    * contract's column order, sorted by those columns so reruns write identical files.
    */
