@@ -95,7 +95,10 @@ class IdentityAndQualityJobTest {
     return out;
   }
 
-  /** Edits users.json: eight people who posted, each showing one way identities differ. */
+  /**
+   * Edits users.json: eight people who posted (as {@code "user"}, not only as a thread's parent
+   * or a mention), each showing one way identities differ.
+   */
   void editSlackUsers(Path data, List<Map<String, String>> roster) throws Exception {
     Path usersFile = data.resolve("slack/users.json");
     ObjectMapper json = new ObjectMapper();
@@ -122,7 +125,8 @@ class IdentityAndQualityJobTest {
     for (JsonNode u : users) {
       String email = u.path("profile").path("email").asText("").toLowerCase(java.util.Locale.ROOT);
       String name = PersonNames.normalise(u.path("real_name").asText());
-      if (idByEmail.containsKey(email) && messages.contains("\"" + u.get("id").asText() + "\"")
+      boolean posted = messages.contains("\"user\": \"" + u.get("id").asText() + "\"");
+      if (idByEmail.containsKey(email) && posted
           && rosterNames.getOrDefault(name, 0) == 1 && slackNames.get(name) == 1) {
         picked.add((ObjectNode) u);
       }
