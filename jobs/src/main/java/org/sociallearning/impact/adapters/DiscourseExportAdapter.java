@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ public final class DiscourseExportAdapter implements SourceAdapter {
         concat(topic, lit(":"), postNumber.value().cast("string")).as("message_id"),
         trim(col("user_id")).as("source_user_id"),
         col(EmailMappingFile.MAPPED_EMAIL).as("email"),
+        col("mapped_name").as("person_name"),
         created.value().as("occurred_at"),
         concat(topic, lit(":1")).as("thread_id"),
         postNumber.value().gt(1).as("is_reply"),
@@ -74,31 +76,39 @@ public final class DiscourseExportAdapter implements SourceAdapter {
         accepted.value().as("is_accepted_answer"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(),
-            RawExport.problemWhen(col("deleted_at").isNotNull(),
-                "deleted_at: deleted in Discourse", col("deleted_at")),
             created.problem(), postNumber.problem(), accepted.problem(), userId.problem())
-            .as(IntakeSplitter.PROBLEMS));
+            .as(IntakeSplitter.PROBLEMS),
+        when(col("deleted_at").isNotNull(), lit("deleted_at: deleted in Discourse"))
+            .as(IntakeSplitter.SKIP_REASON));
     return IntakeSplitter.split(source.role(), spec.format(), export.displayNames(), typed,
         TableContract.load("forum_interactions"), List.of("message_id"), List.of());
   }
 
-  /** {@code map_id, mapped_email}: the users export's emails, else the user_emails file. */
+  /**
+   * {@code map_id, mapped_email, mapped_name}: the users export's emails (and names, when it has
+   * a {@code name} column), else the user_emails file.
+   */
   private static Dataset<Row> userEmails(SparkSession spark, PipelineConfig config,
       SourceSpec spec) {
     Dataset<Row> mapped = EmailMappingFile.readOrNone(spark, config, spec.userEmails(),
         List.of("user_id")).withColumnRenamed("user_id", "map_id");
     if (spec.users() == null) {
-      return mapped;
+      return mapped.withColumn("mapped_name", lit(null).cast("string"));
     }
     Dataset<Row> exported = RawExport.csv(spark, config, spec.users(),
-            CsvRecordReader.columns("id", "id", "email", "email"), List.of("id", "email"))
+            CsvRecordReader.columns("id", "id", "email", "email", "name", "name"),
+            List.of("id", "email"))
         .records()
         .filter(col(RawRecords.PARSE_ERROR).isNull().and(col("id").isNotNull()))
         .select(trim(col("id")).as("map_id"),
-            lower(trim(col("email"))).as(EmailMappingFile.MAPPED_EMAIL))
+            lower(trim(col("email"))).as(EmailMappingFile.MAPPED_EMAIL),
+            trim(col("name")).as("mapped_name"))
         .dropDuplicates("map_id");
     // The configured mapping wins over the export's own addresses (e.g. personal emails).
-    return mapped.unionByName(exported.join(mapped.select(col("map_id").as("taken")),
-            col("map_id").equalTo(col("taken")), "left_anti"));
+    Dataset<Row> names = exported.select(col("map_id").as("name_id"), col("mapped_name"));
+    return mapped.unionByName(exported.drop("mapped_name")
+            .join(mapped.select(col("map_id").as("taken")),
+                col("map_id").equalTo(col("taken")), "left_anti"))
+        .join(names, col("map_id").equalTo(col("name_id")), "left").drop("name_id");
   }
 }

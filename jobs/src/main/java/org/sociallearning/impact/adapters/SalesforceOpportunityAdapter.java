@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,9 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
         col("stage"),
         modified.value().as("modified_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
+        when(deleted.value().equalTo(true), lit("IsDeleted: soft-deleted in Salesforce"))
+            .as(IntakeSplitter.SKIP_REASON),
         array(RawExport.parseProblem(),
-            RawExport.problemWhen(deleted.value().equalTo(true),
-                "IsDeleted: soft-deleted in Salesforce", null),
             deleted.problem(), closed.problem(), won.problem(), amount.problem(),
             created.problem(), modified.problem(), closeDate.problem())
             .as(IntakeSplitter.PROBLEMS));

@@ -69,9 +69,7 @@ public final class ServiceNowIncidentAdapter implements SourceAdapter {
         updated.value().as("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(), opened.problem(), resolved.problem(), closed.problem(),
-            updated.problem(), reassigned.problem(), reopened.problem(), sla.problem(),
-            RawExport.problemWhen(resolved.value().lt(opened.value()),
-                "resolved_at: before opened_at", col("resolved_at")))
+            updated.problem(), reassigned.problem(), reopened.problem(), sla.problem())
             .as(IntakeSplitter.PROBLEMS));
     return IntakeSplitter.split(source.role(), spec.format(), export.displayNames(), typed,
         TableContract.load("service_tickets"), List.of("ticket_id"),

@@ -47,6 +47,7 @@ public final class SlackExportAdapter implements SourceAdapter {
   private static final StructType USERS = new StructType()
       .add("slack_user_id", DataTypes.StringType)
       .add("email", DataTypes.StringType)
+      .add("real_name", DataTypes.StringType)
       .add("is_bot", DataTypes.BooleanType);
 
   @Override
@@ -78,6 +79,7 @@ public final class SlackExportAdapter implements SourceAdapter {
         concat(channel, lit(":"), col("ts")).as("message_id"),
         col("user").as("source_user_id"),
         col("email"),
+        col("real_name").as("person_name"),
         ts.value().as("occurred_at"),
         concat(channel, lit(":"), coalesce(col("thread_ts"), col("ts"))).as("thread_id"),
         col("thread_ts").isNotNull().and(col("thread_ts").notEqual(col("ts"))).as("is_reply"),
@@ -107,8 +109,10 @@ public final class SlackExportAdapter implements SourceAdapter {
     List<Row> rows = new ArrayList<>();
     for (JsonNode u : root) {
       String email = u.path("profile").path("email").asText("");
+      String name = u.path("profile").path("real_name").asText(u.path("real_name").asText(""));
       rows.add(RowFactory.create(u.path("id").asText(null),
           email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT),
+          name.isBlank() ? null : name.strip(),
           u.path("is_bot").asBoolean(false)));
     }
     return spark.createDataFrame(rows, USERS);

@@ -143,6 +143,8 @@ public final class StackExchangeDumpAdapter implements SourceAdapter {
         col("message_id"),
         col("user_id").as("source_user_id"),
         col(EmailMappingFile.MAPPED_EMAIL).as("email"),
+        // DisplayName is a chosen handle, not a name to match people by.
+        lit(null).cast("string").as("person_name"),
         created.value().as("occurred_at"),
         col("thread_id"),
         col("is_reply"),

@@ -67,7 +67,8 @@ public final class VivaEngageExportAdapter implements SourceAdapter {
         .join(broadcast(lookup(spark, config, folder, "Groups.csv", "name", "group_key",
                 "group_label")), col("group_id").equalTo(col("group_key")), "left")
         .join(broadcast(lookup(spark, config, folder, "Users.csv", "email", "user_key",
-                "user_email")), col("sender_id").equalTo(col("user_key")), "left");
+                "user_email", "name", "user_name")), col("sender_id").equalTo(col("user_key")),
+            "left");
     return IntakeSplitter.split(source.role(), spec.format(), RawExport.names(config, files),
         typed(withNames), TableContract.load("forum_interactions"), List.of("message_id"),
         List.of());
@@ -86,6 +87,7 @@ public final class VivaEngageExportAdapter implements SourceAdapter {
         trim(col("id")).as("message_id"),
         col("sender_id").as("source_user_id"),
         lower(trim(coalesce(col("user_email"), col("sender_email")))).as("email"),
+        col("user_name").as("person_name"),
         created.value().as("occurred_at"),
         trim(coalesce(col("thread_id"), col("id"))).as("thread_id"),
         col("replied_to_id").isNotNull()
@@ -94,11 +96,9 @@ public final class VivaEngageExportAdapter implements SourceAdapter {
         human.as("is_interaction"),
         lit(null).cast("boolean").as("is_accepted_answer"),
         col(RawRecords.FILE), col(RawRecords.LINE),
-        array(RawExport.parseProblem(),
-            RawExport.problemWhen(col("deleted_at").isNotNull(),
-                "deleted_at: deleted in Viva Engage (soft delete)", col("deleted_at")),
-            created.problem())
-            .as(IntakeSplitter.PROBLEMS));
+        array(RawExport.parseProblem(), created.problem()).as(IntakeSplitter.PROBLEMS),
+        when(col("deleted_at").isNotNull(), lit("deleted_at: deleted in Viva Engage (soft delete)"))
+            .as(IntakeSplitter.SKIP_REASON));
   }
 
   /**
@@ -117,16 +117,29 @@ public final class VivaEngageExportAdapter implements SourceAdapter {
   /** id to one attribute from every {@code name} file under the export folder, one row per id. */
   private static Dataset<Row> lookup(SparkSession spark, PipelineConfig config, Path folder,
       String name, String attribute, String keyAs, String valueAs) {
+    return lookup(spark, config, folder, name, attribute, keyAs, valueAs, null, null);
+  }
+
+  /** As above, plus an optional second attribute ({@code extra}, null when not exported). */
+  private static Dataset<Row> lookup(SparkSession spark, PipelineConfig config, Path folder,
+      String name, String attribute, String keyAs, String valueAs, String extra,
+      String extraAs) {
     List<Path> files = InputFiles.list(folder, "{" + name + ",**/" + name + "}");
     if (files.isEmpty()) {
       throw new IllegalArgumentException(folder + " has no " + name + ": export users and groups"
           + " with the messages (Viva Engage admin, Export data, all data types)");
     }
     CsvRecordReader.requireColumns(files, List.of("id", attribute));
-    return CsvRecordReader.read(spark, files, config.configDir(),
-            CsvRecordReader.columns("id", "id", attribute, attribute))
-        .filter(col(RawRecords.PARSE_ERROR).isNull().and(col("id").isNotNull()))
-        .select(trim(col("id")).as(keyAs), trim(col(attribute)).as(valueAs))
-        .dropDuplicates(keyAs);
+    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>(
+        CsvRecordReader.columns("id", "id", attribute, attribute));
+    if (extra != null) {
+      columns.put(extra, extra);
+    }
+    Dataset<Row> rows = CsvRecordReader.read(spark, files, config.configDir(), columns)
+        .filter(col(RawRecords.PARSE_ERROR).isNull().and(col("id").isNotNull()));
+    Column extraValue = extra == null ? lit(null).cast("string") : trim(col(extra));
+    Dataset<Row> out = rows.select(trim(col("id")).as(keyAs), trim(col(attribute)).as(valueAs),
+        extraValue.as(extraAs == null ? "unused_extra" : extraAs)).dropDuplicates(keyAs);
+    return extraAs == null ? out.drop("unused_extra") : out;
   }
 }

@@ -89,13 +89,20 @@ public final class ImpactCli {
       NightlyImpactJob.Validation v = new NightlyImpactJob(spark, config, out).validate();
       for (SourceCheck c : v.sources()) {
         out.println(String.format(java.util.Locale.ROOT,
-            "%-24s %-20s read %d = accepted %d + quarantined %d + deduplicated %d;"
+            "%-24s %-20s read %d = accepted %d + quarantined %d + deduplicated %d + skipped %d;"
                 + " unmatched identities %d", c.key(), c.format(), c.read(), c.accepted(),
-            c.quarantined(), c.deduplicated(), c.unmatchedIdentities()));
+            c.quarantined(), c.deduplicated(), c.skipped(), c.unmatchedIdentities()));
         c.quarantineReasons().forEach((reason, n) ->
             out.println(String.format(java.util.Locale.ROOT, "    %7d  %s", n, reason)));
+        c.skipReasons().forEach((reason, n) ->
+            out.println(String.format(java.util.Locale.ROOT, "    %7d  skipped: %s", n, reason)));
+        c.warnings().forEach((rule, n) ->
+            out.println(String.format(java.util.Locale.ROOT, "    %7d  warning: %s", n, rule)));
       }
       v.warnings().forEach(w -> out.println("warning: " + w));
+      if (v.qualityFailure() != null) {
+        return fail(v.qualityFailure(), err);
+      }
       out.println("inputs ok: nothing was written");
       return ExitCode.OK.code();
     } catch (Exception | Error e) {

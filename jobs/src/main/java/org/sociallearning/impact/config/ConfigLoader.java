@@ -120,7 +120,9 @@ public final class ConfigLoader {
     PipelineConfig config = new PipelineConfig(configFile, digest, asOf,
         configFile.getParent().resolve(outputSettings.path()).normalize(), raw.sources(),
         participation, estimation, value, outputSettings,
-        raw.privacy() == null ? PrivacySettings.defaults() : raw.privacy());
+        raw.privacy() == null ? PrivacySettings.defaults() : raw.privacy(),
+        raw.identity() == null ? IdentitySettings.defaults() : raw.identity(),
+        raw.quality() == null ? QualitySettings.defaults() : raw.quality());
     if (config.privacy().pseudonymKeyFile() != null) {
       Path keyFile = config.resolve(config.privacy().pseudonymKeyFile());
       requireExists(keyFile, "privacy.pseudonym_key_file");
@@ -134,6 +136,8 @@ public final class ConfigLoader {
     }
     validateInputRoots(config, raw.inputRoots() == null ? List.of(".") : raw.inputRoots());
     validateOutput(config);
+    validateIdentity(config);
+    validateQuality(config);
     validateParticipation(participation);
     validateEstimation(estimation);
     return config;
@@ -277,6 +281,42 @@ public final class ConfigLoader {
             + ", outside the input roots " + realRoots + "; add its folder to input_roots if"
             + " the job is meant to read it");
       }
+    }
+  }
+
+  private static void validateIdentity(PipelineConfig config) {
+    IdentitySettings identity = config.identity();
+    if (identity.idMappings() != null) {
+      requireExists(config.resolve(identity.idMappings()), "identity.id_mappings");
+    }
+    identity.domainAliases().forEach((from, to) -> {
+      for (String domain : new String[] {from, to}) {
+        if (domain == null || !domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9-]+)+")) {
+          throw new ConfigException("identity.domain_aliases maps email domains (e.g."
+              + " \"corp.example.com\": example.com), got '" + from + "': '" + to + "'");
+        }
+      }
+    });
+  }
+
+  private static void validateQuality(PipelineConfig config) {
+    QualitySettings quality = config.quality();
+    requireShare("quality.max_error_rate", quality.maxErrorRate());
+    List<String> keys = config.sources().all().stream().map(Sources.ConfiguredSource::key)
+        .toList();
+    quality.maxErrorRateBySource().forEach((key, rate) -> {
+      if (!keys.contains(key)) {
+        throw new ConfigException("quality.max_error_rate_by_source names '" + key
+            + "', which is not a configured source (sources here: " + keys + ")");
+      }
+      requireShare("quality.max_error_rate_by_source." + key, rate);
+    });
+  }
+
+  private static void requireShare(String key, Double value) {
+    if (value == null || value < 0 || value > 1) {
+      throw new ConfigException(key + " must be a share from 0 to 1 (0.05 = 5% of a source's"
+          + " rows), got " + value);
     }
   }
 

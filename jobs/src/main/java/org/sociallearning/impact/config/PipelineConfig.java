@@ -13,6 +13,8 @@ import org.sociallearning.impact.value.ValueSettings;
  * @param value costs and margins that turn effects into money (all optional)
  * @param outputSettings how many runs to keep and the optional database sink
  * @param privacy where the pseudonym key comes from
+ * @param identity domain aliases and id mappings for matching people to the roster
+ * @param quality error-rate thresholds that stop a run
  */
 public record PipelineConfig(
     Path configFile,
@@ -24,7 +26,9 @@ public record PipelineConfig(
     EstimationSettings estimation,
     ValueSettings value,
     OutputSettings outputSettings,
-    PrivacySettings privacy) {
+    PrivacySettings privacy,
+    IdentitySettings identity,
+    QualitySettings quality) {
 
   public Path configDir() {
     return configFile.getParent();

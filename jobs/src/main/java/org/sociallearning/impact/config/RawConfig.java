@@ -11,4 +11,6 @@ record RawConfig(
     @JsonProperty("estimation") EstimationSettings estimation,
     @JsonProperty("value") org.sociallearning.impact.value.ValueSettings value,
     @JsonProperty("privacy") PrivacySettings privacy,
-    @JsonProperty("input_roots") java.util.List<String> inputRoots) {}
+    @JsonProperty("input_roots") java.util.List<String> inputRoots,
+    @JsonProperty("identity") IdentitySettings identity,
+    @JsonProperty("quality") QualitySettings quality) {}

@@ -1,6 +1,7 @@
 package org.sociallearning.impact.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,6 +30,12 @@ import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.identity.IdentityResolution;
+import org.sociallearning.impact.identity.IdentityTables;
+import org.sociallearning.impact.identity.RosterDirectory;
+import org.sociallearning.impact.quality.CheckResult;
+import org.sociallearning.impact.quality.ErrorRateGate;
+import org.sociallearning.impact.quality.QualityChecksTable;
+import org.sociallearning.impact.quality.TableRules;
 import org.sociallearning.impact.ingest.InputException;
 import org.sociallearning.impact.ingest.InputSnapshot;
 import org.sociallearning.impact.ingest.Intake;
@@ -76,7 +83,8 @@ public final class NightlyImpactJob {
    * What a finished run published: {@code output} is the run's own folder under
    * {@code <output>/runs/}, which {@code <output>/current} now points at.
    */
-  public record Validation(List<SourceCheck> sources, List<String> warnings) {}
+  public record Validation(List<SourceCheck> sources, List<String> warnings,
+      org.sociallearning.impact.ingest.DataQualityException qualityFailure) {}
 
   public record RunResult(Path output, Path report, Path manifest, List<MetricEstimate> estimates) {}
 
@@ -114,6 +122,7 @@ public final class NightlyImpactJob {
             config.configFile().toString(), config.digest());
         InputSnapshot inputs = InputSnapshot.of(inputFiles());
         intakes.addAll(ingest());
+        ErrorRateGate.check(intakes, sourceKeys(), config.quality());
         Map<String, Dataset<Row>> resolved = resolveIdentities(intakes, manifest);
         Dataset<Row> participants = participation(resolved, manifest);
         List<MetricEstimate> estimates = estimate(resolved, participants, manifest);
@@ -183,6 +192,12 @@ public final class NightlyImpactJob {
    */
   public Validation validate() {
     List<Intake> intakes = ingest();
+    org.sociallearning.impact.ingest.DataQualityException failure = null;
+    try {
+      ErrorRateGate.check(intakes, sourceKeys(), config.quality());
+    } catch (org.sociallearning.impact.ingest.DataQualityException e) {
+      failure = e;
+    }
     Manifest scratch = new Manifest("validate", config.asOf().toString(),
         config.configFile().toString(), config.digest());
     resolveIdentities(intakes, scratch);
@@ -191,10 +206,11 @@ public final class NightlyImpactJob {
       Intake i = intakes.get(k);
       Map<String, Long> reasons = quarantineReasons(i, 5);
       checks.add(new SourceCheck(intakeSources.get(k), i.format(), i.files().size(), i.read(),
-          i.acceptedCount(), i.quarantined(), i.deduplicated(),
-          unmatchedByTable.getOrDefault(i.table(), 0L), reasons));
+          i.acceptedCount(), i.quarantined(), i.deduplicated(), i.skipped(),
+          unmatchedBySource.getOrDefault(intakeSources.get(k), 0L), reasons, i.skipReasons(),
+          warnRules(i)));
     }
-    return new Validation(checks, scratch.warnings());
+    return new Validation(checks, scratch.warnings(), failure);
   }
 
   private RunLog.RunSummary summary(String runId, Instant started, String status,
@@ -246,7 +262,27 @@ public final class NightlyImpactJob {
           read.stream().mapToLong(Intake::read).sum(),
           read.stream().mapToLong(Intake::acceptedCount).sum());
     }
-    return intakes;
+    StageLog.Timer t = log.start();
+    List<Intake> checked = TableRules.apply(intakes);
+    t.finish("quality rules", intakes.stream().mapToLong(Intake::acceptedCount).sum(),
+        checked.stream().mapToLong(Intake::acceptedCount).sum());
+    return checked;
+  }
+
+  /** The config key of each intake's source, in intake order (a source may yield several). */
+  private List<String> sourceKeys() {
+    return List.copyOf(intakeSources);
+  }
+
+  /** Warn rules with failing rows in one source, and how many rows failed each. */
+  private static Map<String, Long> warnRules(Intake intake) {
+    Map<String, Long> out = new TreeMap<>();
+    for (CheckResult c : intake.checks()) {
+      if (!c.rule().isError() && c.rowsFailing() > 0) {
+        out.merge(c.rule().name(), c.rowsFailing(), Long::sum);
+      }
+    }
+    return out;
   }
 
   private static boolean causedByUnreadableExport(Throwable e) {
@@ -278,27 +314,37 @@ public final class NightlyImpactJob {
           : spark.createDataFrame(List.of(), SparkSchemas.of(TableContract.load(table))));
     }
     manifest.put("canonical_rows_by_source", rowsBySource(tables));
-    Dataset<Row> directory = IdentityResolution.emailDirectory(tables.get("roster")).cache();
-    Map<String, String> emailColumn = Map.of("forum_interactions", "email",
-        "learning_statements", "email", "formal_completions", "email",
-        "service_tickets", "assignee_email",
-        "opportunities", "owner_email");
+    RosterDirectory.Directory directory = RosterDirectory.build(spark, config,
+        tables.get("roster"));
+    directory.mappings().problems().forEach(p -> manifest.warn("identity.id_mappings: " + p));
     Map<String, Dataset<Row>> resolved = new TreeMap<>();
     resolved.put("roster", tables.get("roster"));
     resolved.put("opportunity_history", tables.get("opportunity_history"));
-    long rows = 0;
+    List<String> keys = sourceKeys();
+    identityOutcomes.clear();
     long unmatchedTotal = 0;
-    for (Map.Entry<String, String> e : new TreeMap<>(emailColumn).entrySet()) {
-      Dataset<Row> r = IdentityResolution.resolve(tables.get(e.getKey()), e.getValue(), directory)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      resolved.put(e.getKey(), r);
-      long unmatched = IdentityResolution.unmatchedIdentities(r, e.getValue());
-      unmatchedTotal += unmatched;
-      unmatchedByTable.put(e.getKey(), unmatched);
+    for (int k = 0; k < intakes.size(); k++) {
+      Intake i = intakes.get(k);
+      if ("roster".equals(i.table()) || "opportunity_history".equals(i.table())) {
+        continue; // the roster is the directory; stage history names no people
+      }
+      IdentityResolution.Result r = IdentityResolution.resolve(i.accepted(), i.table(),
+          directory.resolver());
+      Dataset<Row> rows = r.rows().persist(StorageLevel.MEMORY_AND_DISK());
+      resolved.merge(i.table(), rows, Dataset::unionByName);
+      identityOutcomes.add(new IdentityTables.SourceOutcome(keys.get(k), i.format(), i.table(), r));
+      unmatchedBySource.put(keys.get(k), r.unresolved());
+      unmatchedTotal += r.unresolved();
     }
-    for (Intake i : intakes) {
-      manifest.source(i.role(), i.format(), i.files(), i.read(), i.acceptedCount(),
-          i.quarantined(), i.deduplicated(), unmatchedByTable.getOrDefault(i.table(), 0L));
+    for (String table : tables.keySet()) {
+      resolved.computeIfAbsent(table, name -> tables.get(name)
+          .withColumn(IdentityResolution.EMPLOYEE_ID, lit(null).cast("string")));
+    }
+    long rows = 0;
+    for (int k = 0; k < intakes.size(); k++) {
+      Intake i = intakes.get(k);
+      manifest.source(keys.get(k), i, unmatchedBySource.getOrDefault(keys.get(k), 0L),
+          identityEntry(keys.get(k)));
       rows += i.acceptedCount();
     }
     for (Sources.ConfiguredSource crm : config.sources().all()) {
@@ -309,9 +355,10 @@ public final class NightlyImpactJob {
     }
     if (unmatchedTotal > 0) {
       manifest.warn(unmatchedTotal + " identities in the exports did not match the HR roster"
-          + " (by email); their activity is not attributed to anyone");
+          + " (ambiguous or unmatched; see unresolved_identities); their activity is not"
+          + " attributed to anyone");
     }
-    t.finish("identity", rows, directory.count());
+    t.finish("identity", rows, directory.rosterRows());
     return resolved;
   }
 
@@ -331,7 +378,22 @@ public final class NightlyImpactJob {
   /** The config key of the source each intake came from (a source may yield several tables). */
   private final List<String> intakeSources = new ArrayList<>();
 
-  private final Map<String, Long> unmatchedByTable = new TreeMap<>();
+
+  private Map<String, Object> identityEntry(String key) {
+    for (IdentityTables.SourceOutcome o : identityOutcomes) {
+      if (o.key().equals(key)) {
+        return IdentityTables.manifestEntry(o, pseudonymKey().pseudonyms(),
+            MANIFEST_UNRESOLVED_LIMIT);
+      }
+    }
+    return null;
+  }
+
+  /** Unresolved identities listed per source in the manifest (all are in the table). */
+  static final int MANIFEST_UNRESOLVED_LIMIT = 50;
+
+  private final List<IdentityTables.SourceOutcome> identityOutcomes = new ArrayList<>();
+  private final Map<String, Long> unmatchedBySource = new TreeMap<>();
 
   /**
    * Accepted rows per canonical table and source system, for tables that several systems feed
@@ -451,11 +513,65 @@ public final class NightlyImpactJob {
       Intake i = intakes.get(k);
       figures.add(new DataQuality.SourceFigures(intakeSources.get(k), i.format(), i.read(),
           i.acceptedCount(), i.quarantined(), i.deduplicated(),
-          unmatchedByTable.getOrDefault(i.table(), 0L), quarantineReasons(i, Integer.MAX_VALUE)));
+          unmatchedBySource.getOrDefault(intakeSources.get(k), 0L),
+          quarantineReasons(i, Integer.MAX_VALUE), i.skipped(), i.skipReasons(), warnRules(i),
+          identityMatches(intakeSources.get(k))));
     }
     List<Row> quality = DataQuality.rows(figures);
     ResultTables.write(spark, "data_quality", quality, dir);
+    ResultTables.write(spark, "identity_resolution",
+        IdentityTables.resolutionRows(identityOutcomes), dir);
+    ResultTables.write(spark, "unresolved_identities",
+        IdentityTables.unresolvedRows(identityOutcomes, pseudonymKey().pseudonyms()), dir);
     t.finish("bi tables", figures.size(), quality.size());
+  }
+
+  /** Identities per match rule of one source (null for the roster). */
+  private Map<String, Long> identityMatches(String key) {
+    for (IdentityTables.SourceOutcome o : identityOutcomes) {
+      if (o.key().equals(key)) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        o.result().countsByRule().forEach((rule, c) -> {
+          if (rule != org.sociallearning.impact.identity.MatchRule.NO_IDENTITY) {
+            out.put(rule.label(), c[0]);
+          }
+        });
+        return out;
+      }
+    }
+    return Map.of();
+  }
+
+  /** Every rule's result per source, as {@code quality/checks.parquet} and {@code .csv}. */
+  private void qualityChecks(List<Intake> intakes, Manifest manifest, Path dir) {
+    List<CheckResult> results = new ArrayList<>();
+    List<String> keys = sourceKeys();
+    for (int k = 0; k < intakes.size(); k++) {
+      for (CheckResult c : intakes.get(k).checks()) {
+        results.add(c.forSource(keys.get(k)));
+      }
+    }
+    ResultTables.writeSingleFile(spark, QualityChecksTable.CONTRACT,
+        QualityChecksTable.rows(results), dir.resolve("quality"), "checks");
+    Map<String, Long> byStatus = new TreeMap<>();
+    List<Map<String, Object>> failing = new ArrayList<>();
+    for (CheckResult c : results) {
+      byStatus.merge(c.status(), 1L, Long::sum);
+      if (!CheckResult.PASS.equals(c.status())) {
+        Map<String, Object> item = new java.util.LinkedHashMap<>();
+        item.put("source", c.source());
+        item.put("table", c.table());
+        item.put("rule", c.rule().name());
+        item.put("severity", c.rule().severity());
+        item.put("status", c.status());
+        item.put("rows_failing", c.rowsFailing());
+        failing.add(item);
+      }
+    }
+    Map<String, Object> summary = new java.util.LinkedHashMap<>();
+    summary.put("checks_by_status", byStatus);
+    summary.put("not_passing", failing);
+    manifest.put("quality_checks", summary);
   }
 
   /** A fact table, or an empty one in its contract's shape when its sources are not configured. */
@@ -687,6 +803,7 @@ public final class NightlyImpactJob {
       quarantine = quarantine == null ? i.quarantine() : quarantine.unionByName(i.quarantine());
     }
     QuarantineFile.write(quarantine, dir);
+    qualityChecks(intakes, manifest, dir);
     long quarantined = intakes.stream().mapToLong(Intake::quarantined).sum();
     t.finish("publish", estimates.size(), quarantined);
     List<String> outputs = new ArrayList<>(List.of("impact_estimates.csv", "impact_estimates/",
@@ -700,6 +817,8 @@ public final class NightlyImpactJob {
         "fact_participation_monthly/", "fact_service_outcomes_monthly.csv",
         "fact_service_outcomes_monthly/", "fact_sales_outcomes_monthly.csv",
         "fact_sales_outcomes_monthly/", "data_quality.csv", "data_quality/",
+        "identity_resolution.csv", "identity_resolution/", "unresolved_identities.csv",
+        "unresolved_identities/", "quality/checks.parquet", "quality/checks.csv",
         "impact_calendar.csv", "impact_calendar/", "learning_mix_monthly.csv",
         "learning_mix_monthly/", "quarantine/quarantine.csv", "report/index.html",
         "report/impact-report.pdf", "manifest.json"));

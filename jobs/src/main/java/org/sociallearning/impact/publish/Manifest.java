@@ -47,6 +47,35 @@ public final class Manifest {
     sources.add(s);
   }
 
+  /**
+   * Records one source by its config key: read = accepted + quarantined + deduplicated +
+   * skipped (checked, and written as {@code reconciled}), skip reasons, and how its people were
+   * matched to the roster ({@code identities}: counts per match rule, unresolved ones
+   * pseudonymised; null for the roster).
+   */
+  public void source(String key, org.sociallearning.impact.ingest.Intake i,
+      long unmatchedIdentities, Map<String, Object> identities) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("source", i.role());
+    s.put("key", key);
+    s.put("format", i.format());
+    s.put("table", i.table());
+    s.put("files", i.files());
+    s.put("rows_read", i.read());
+    s.put("rows_accepted", i.acceptedCount());
+    s.put("rows_quarantined", i.quarantined());
+    s.put("rows_deduplicated", i.deduplicated());
+    s.put("rows_skipped", i.skipped());
+    s.put("skip_reasons", new java.util.TreeMap<>(i.skipReasons()));
+    s.put("reconciled", i.read() == i.acceptedCount() + i.quarantined() + i.deduplicated()
+        + i.skipped());
+    s.put("unmatched_identities", unmatchedIdentities);
+    if (identities != null) {
+      s.put("identities", identities);
+    }
+    sources.add(s);
+  }
+
   /** Every note the estimator made for one metric (small cohorts, cells it could not estimate). */
   public void estimatorNotes(String metric, List<String> notes) {
     @SuppressWarnings("unchecked")

@@ -38,7 +38,8 @@ public final class ResultTables {
       "top_helpers", "knowledge_concentration", "dim_employee", "dim_community",
       "fact_participation_monthly", "fact_service_outcomes_monthly", "fact_sales_outcomes_monthly",
       "run_history", "data_quality", "duration_medians", "impact_calendar",
-      "learning_mix_monthly", "stage_durations");
+      "learning_mix_monthly", "stage_durations", "identity_resolution",
+      "unresolved_identities");
 
   /** Reads a published table back from {@code <dir>/<table>/} (Parquet) in its contract's shape. */
   public static List<Row> read(SparkSession spark, String table, Path dir) {
@@ -161,6 +162,31 @@ public final class ResultTables {
     writeCsv(contract, rows, dir.resolve(table + ".csv"));
     spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
         .write().parquet(dir.resolve(table).toString());
+  }
+
+  /**
+   * Writes a small table as the single files {@code <folder>/<name>.parquet} and {@code
+   * <folder>/<name>.csv}, for tables read as one file (quality/checks).
+   */
+  public static void writeSingleFile(SparkSession spark, String table, List<Row> rows,
+      Path folder, String name) {
+    TableContract contract = TableContract.load(table);
+    Path parts = folder.resolve("." + name + "-parts");
+    try {
+      Files.createDirectories(folder);
+      writeCsv(contract, rows, folder.resolve(name + ".csv"));
+      spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
+          .write().parquet(parts.toString());
+      try (java.util.stream.Stream<Path> files = Files.list(parts)) {
+        Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+            .findFirst().orElseThrow(() -> new IOException("Spark wrote no Parquet file"));
+        Files.move(part, folder.resolve(name + ".parquet"));
+      }
+      StagedOutput.deleteTree(parts);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + folder.resolve(name + ".parquet") + ": "
+          + e.getMessage(), e);
+    }
   }
 
   /**

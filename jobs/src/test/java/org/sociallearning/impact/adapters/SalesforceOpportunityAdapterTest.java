@@ -79,7 +79,8 @@ class SalesforceOpportunityAdapterTest {
 
     assertEquals(5, intake.read());
     assertEquals(2, intake.acceptedCount());
-    assertEquals(2, intake.quarantined());
+    assertEquals(1, intake.quarantined());
+    assertEquals(1, intake.skipped(), "the soft-deleted deal");
     assertEquals(1, intake.deduplicated());
     Map<String, Map<String, Object>> deals =
         Fixtures.byKey(intake.accepted().collectAsList(), "opportunity_id");
@@ -90,8 +91,10 @@ class SalesforceOpportunityAdapterTest {
     assertEquals("Closed Lost", c.get("stage"), "the newest SystemModstamp wins");
     assertEquals(true, c.get("is_closed"));
     assertEquals("bo.chen@example.com", c.get("owner_email"));
-    assertEquals(java.util.List.of("IsDeleted: soft-deleted in Salesforce", "Amount: not a number"),
+    assertEquals(java.util.List.of("Amount: not a number"),
         Fixtures.strings(intake.quarantine().orderBy("line").collectAsList(), "reason"));
+    assertEquals(java.util.Map.of("IsDeleted: soft-deleted in Salesforce", 1L),
+        intake.skipReasons());
   }
 
   @Test

@@ -103,7 +103,8 @@ class ServiceNowIncidentAdapterTest {
         "INC2,2025-01-15 08:00:00,a,b,1 - Critical,Resolved,x,g,n,n@example.com,"
             + "2025-01-15 09:00:00,,-1,0,true,2025-01-15 09:00:00");
     List<Row> bad = read("UTC").quarantine().orderBy("line").collectAsList();
-    assertEquals(List.of("resolved_at: before opened_at", "reassignment_count: below the minimum 0.0"),
+    assertEquals(List.of("resolved_after_opened: resolved_at is before opened_at",
+        "reassignment_count: below the minimum 0.0"),
         Fixtures.strings(bad, "reason"));
   }
 

@@ -78,6 +78,7 @@ class SlackExportAdapterTest {
     Map<String, Map<String, Object>> m = Fixtures.byKey(intake.accepted().collectAsList(), "message_id");
     Map<String, Object> question = m.get("ask-it:1741082400.000200");
     assertEquals("ana.silva@example.com", question.get("email"));
+    assertEquals("Ana Silva", question.get("person_name"), "profile.real_name, for name matching");
     assertEquals(Timestamp.from(Instant.parse("2025-03-04T10:00:00.000200Z")), question.get("occurred_at"));
     assertEquals(false, question.get("is_reply"), "a thread parent is not a reply");
     assertEquals(true, question.get("is_interaction"));

@@ -144,15 +144,21 @@ class BiTablesTest {
   @Test
   void dataQualityReconcilesAndNamesReasonsWithoutValues() {
     List<Row> rows = DataQuality.rows(List.of(new DataQuality.SourceFigures(
-        "sources.service_desk[0]", "servicenow-csv", 10, 7, 2, 1, 3,
-        Map.of("opened_at: cannot parse", 2L))));
-    assertEquals(6, rows.size());
-    assertEquals(10L, rows.get(0).getLong(4));
-    assertEquals(rows.get(0).getLong(4),
-        rows.get(1).getLong(4) + rows.get(2).getLong(4) + rows.get(3).getLong(4));
-    assertEquals("quarantine_reason", rows.get(5).getString(2));
-    assertEquals(0.2, rows.get(5).getDouble(5), 1e-12);
-    assertNull(rows.get(4).get(5), "no share for identities");
+        "sources.service_desk[0]", "servicenow-csv", 11, 7, 2, 1, 3,
+        Map.of("opened_at: cannot parse", 2L), 1, Map.of("deleted_at: soft delete", 1L),
+        Map.of("assignee_present", 4L), Map.of("email", 5L, "unmatched", 3L))));
+    assertEquals(11, rows.size());
+    assertEquals(List.of("rows_read", "rows_accepted", "rows_quarantined", "rows_deduplicated",
+        "rows_skipped", "unmatched_identities", "quarantine_reason", "skip_reason",
+        "quality_warning", "identity_match", "identity_match"),
+        rows.subList(0, 11).stream().map(r -> r.getString(2)).toList());
+    assertEquals(11L, rows.get(0).getLong(4));
+    assertEquals(rows.get(0).getLong(4), rows.get(1).getLong(4) + rows.get(2).getLong(4)
+        + rows.get(3).getLong(4) + rows.get(4).getLong(4));
+    assertEquals(2.0 / 11, rows.get(6).getDouble(5), 1e-12);
+    assertEquals("assignee_present", rows.get(8).getString(3));
+    assertNull(rows.get(5).get(5), "no share for identities");
+    assertNull(rows.get(9).get(5), "no share for identities");
     TestSpark.session().createDataFrame(rows, SparkSchemas.of(TableContract.load("data_quality")))
         .count();
   }

@@ -116,4 +116,28 @@ class ConfigLoaderTest {
     assertEquals(outside.resolve("secrets.csv").normalize(),
         allowed.resolve(allowed.sources().roster().path()));
   }
+
+  @Test
+  void identityAndQualitySettingsAreReadAndCheckedByKey() throws Exception {
+    String communities = "participation: {communities: [\"ask-*\"]}\n";
+    PipelineConfig c = ConfigLoader.load(write(ROSTER + communities
+        + "identity: {domain_aliases: {\"Corp.Example.com\": example.com}}\n"
+        + "quality: {max_error_rate: 0.05, max_error_rate_by_source: {\"sources.roster\": 0.2}}\n"));
+    assertEquals(java.util.Map.of("corp.example.com", "example.com"),
+        c.identity().domainAliases());
+    assertEquals(0.2, c.quality().maxErrorRate("sources.roster"), 0);
+    assertEquals(0.05, c.quality().maxErrorRate("sources.forum[0]"), 0);
+    assertEquals(QualitySettings.DEFAULT_MAX_ERROR_RATE, ConfigLoader.load(write(ROSTER
+        + communities)).quality().maxErrorRate(), 0);
+    assertTrue(failure(ROSTER + communities + "quality: {max_error_rate: 5}\n").getMessage()
+        .startsWith("quality.max_error_rate must be a share from 0 to 1"));
+    assertTrue(failure(ROSTER + communities
+        + "quality: {max_error_rate_by_source: {\"sources.crm[0]\": 0.2}}\n").getMessage()
+        .contains("names 'sources.crm[0]', which is not a configured source"));
+    assertTrue(failure(ROSTER + communities + "identity: {id_mappings: missing.csv}\n")
+        .getMessage().startsWith("identity.id_mappings points to"));
+    assertTrue(failure(ROSTER + communities
+        + "identity: {domain_aliases: {\"@corp\": example.com}}\n").getMessage()
+        .startsWith("identity.domain_aliases maps email domains"));
+  }
 }

@@ -130,8 +130,10 @@ class MixedServiceAndCrmSourcesJobTest {
   /** Per source and metric, the items that source alone yields, through the same steps. */
   static Map<String, Long> itemsPerSource(PipelineConfig config) {
     Sources.ConfiguredSource rosterSource = Fixtures.source(config, "roster");
-    Dataset<Row> directory = IdentityResolution.emailDirectory(AdapterRegistry
-        .forFormat("hr-csv").read(TestSpark.session(), config, rosterSource).accepted());
+    org.sociallearning.impact.identity.IdentityResolver resolver =
+        org.sociallearning.impact.identity.RosterDirectory.build(TestSpark.session(), config,
+            AdapterRegistry.forFormat("hr-csv").read(TestSpark.session(), config, rosterSource)
+                .accepted()).resolver();
     OutcomeWindow tickets = new OutcomeWindow(config.asOf(),
         config.estimation().ticketHorizonDays());
     OutcomeWindow deals = new OutcomeWindow(config.asOf(), config.estimation().salesHorizonDays());
@@ -143,7 +145,7 @@ class MixedServiceAndCrmSourcesJobTest {
       }
       Dataset<Row> rows = IdentityResolution.resolve(AdapterRegistry.forFormat(s.spec().format())
           .read(TestSpark.session(), config, s).accepted(),
-          desk ? "assignee_email" : "owner_email", directory);
+          desk ? "service_tickets" : "opportunities", resolver).rows();
       for (String metric : desk ? List.of("time_to_resolve_hours")
           : List.of("sales_cycle_days", "win_rate")) {
         out.put(s.spec().format() + " " + metric, MetricCatalog.items(metric,

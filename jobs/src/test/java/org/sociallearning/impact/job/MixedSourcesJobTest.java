@@ -105,12 +105,14 @@ class MixedSourcesJobTest {
     for (JsonNode s : manifest.get("sources")) {
       byFormat.put(s.get("format").asText(), s);
       assertEquals(s.get("rows_read").asLong(), s.get("rows_accepted").asLong()
-          + s.get("rows_quarantined").asLong() + s.get("rows_deduplicated").asLong(), s.toString());
+          + s.get("rows_quarantined").asLong() + s.get("rows_deduplicated").asLong()
+          + s.get("rows_skipped").asLong(), s.toString());
     }
     assertEquals(7, byFormat.size(), byFormat.keySet().toString());
     assertEquals(2, byFormat.get("slack-export").get("rows_read").asLong());
     assertEquals(3, byFormat.get("viva-engage-export").get("rows_read").asLong());
-    assertEquals(1, byFormat.get("viva-engage-export").get("rows_quarantined").asLong(),
+    assertEquals(0, byFormat.get("viva-engage-export").get("rows_quarantined").asLong());
+    assertEquals(1, byFormat.get("viva-engage-export").get("rows_skipped").asLong(),
         "the soft-deleted message");
     assertEquals(rowLines(dump.resolve("Posts.xml")) + rowLines(dump.resolve("Comments.xml")),
         byFormat.get("stackexchange-dump").get("rows_read").asLong());
@@ -134,8 +136,11 @@ class MixedSourcesJobTest {
     assertEquals(2, formal.get("formal_completions_from_lms").asLong());
     String report = Files.readString(run.report());
     assertFalse(report.contains("@example.com"), "no emails in the report");
-    assertTrue(Files.readString(run.output().resolve("quarantine/quarantine.csv"))
-        .contains("deleted_at: deleted in Viva Engage (soft delete)"));
+    assertFalse(Files.readString(run.output().resolve("quarantine/quarantine.csv"))
+        .contains("deleted_at"), "soft deletes are skipped, not quarantined");
+    assertTrue(Files.readAllLines(run.output().resolve("data_quality.csv")).contains(
+        "sources.forum[1],viva-engage-export,skip_reason,"
+            + "deleted_at: deleted in Viva Engage (soft delete),1," + (1.0 / 3)));
   }
 
   private static long rowLines(Path xml) throws IOException {

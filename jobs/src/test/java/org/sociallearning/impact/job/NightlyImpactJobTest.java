@@ -129,7 +129,8 @@ class NightlyImpactJobTest {
     for (JsonNode s : manifest.get("sources")) {
       long read = s.get("rows_read").asLong();
       assertEquals(read, s.get("rows_accepted").asLong() + s.get("rows_quarantined").asLong()
-          + s.get("rows_deduplicated").asLong(), s.toString());
+          + s.get("rows_deduplicated").asLong() + s.get("rows_skipped").asLong(), s.toString());
+      assertTrue(s.get("reconciled").asBoolean(), s.toString());
       assertTrue(read > 0, s.toString());
       quarantined += s.get("rows_quarantined").asLong();
     }

@@ -100,7 +100,8 @@ class NightlyOperationsTest {
       long[] n = java.util.regex.Pattern.compile("\\d+").matcher(
               line.substring(line.indexOf(" read ")))
           .results().mapToLong(m -> Long.parseLong(m.group())).toArray();
-      assertEquals(n[0], n[1] + n[2] + n[3], line);
+      assertEquals(n[0], n[1] + n[2] + n[3] + n[4], "read = accepted + quarantined +"
+          + " deduplicated + skipped: " + line);
     }
     assertTrue(r.out().contains("opened_at"), "the planted bad timestamp's reason: " + r.out());
     assertFalse(Files.exists(output), "validation writes nothing");

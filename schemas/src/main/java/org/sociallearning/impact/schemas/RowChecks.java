@@ -10,10 +10,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * The row-level checks of a contract as Spark expressions. Each yields null when the row passes,
- * else a {@link #problem problem} struct naming the column and rule, with the offending value
- * (masked for personal and free-text columns). Table-level checks (unique) are enforced by
- * deduplication in the adapters.
+ * The row rules of a contract as Spark expressions: its column {@code checks} and the row rules
+ * of its {@code quality:} section (not_null, accepted_values, range, time_order). Error rules
+ * yield a {@link #problem problem} struct naming the rule, with the offending value (masked for
+ * personal and free-text columns); warn rules are only counted. Table rules (unique,
+ * relationship) need every row and are checked elsewhere.
  */
 public final class RowChecks {
 
@@ -22,33 +23,86 @@ public final class RowChecks {
 
   private RowChecks() {}
 
+  /**
+   * One row rule: {@code failing} is true for a row that breaks it (null-safe: only not_null
+   * fails on missing values), {@code problem} the problem struct for an error rule.
+   */
+  public record RowCheck(QualityRule rule, Column failing, Column problem) {}
+
   /** A problem struct {@code (reason, value)}: the form every validation step produces. */
   public static Column problem(String reason, Column value) {
     return struct(lit(reason).as("reason"), value.cast("string").as("value"));
   }
 
+  /** Every row rule of the contract, column checks first. */
+  public static List<RowCheck> of(TableContract contract) {
+    List<RowCheck> out = new ArrayList<>();
+    for (QualityRule rule : contract.rules()) {
+      if (!rule.isRowRule()) {
+        continue;
+      }
+      ColumnContract column = contract.column(rule.column()).orElseThrow();
+      Column failing = failing(rule, contract);
+      Column shown = column.isDirectlyIdentifying() ? lit(MASK) : col(rule.column());
+      if ("time_order".equals(rule.rule())) {
+        shown = col(rule.columns().get(1));
+      }
+      String reason = TableContract.COLUMN_CHECK.equals(rule.description())
+          ? columnCheckReason(rule) : rule.reason();
+      Column value = "not_null".equals(rule.rule()) ? lit(null) : shown;
+      out.add(new RowCheck(rule, failing, when(failing, problem(reason, value))));
+    }
+    return out;
+  }
+
+  /** Problems of the error rules: null when the row passes. */
   public static List<Column> violations(TableContract contract) {
     List<Column> out = new ArrayList<>();
-    for (ColumnContract c : contract.columns()) {
-      Column value = col(c.name());
-      Column shown = c.isDirectlyIdentifying() ? lit(MASK) : value;
-      ColumnChecks checks = c.checks();
-      if (checks.notNull()) {
-        out.add(when(value.isNull(), problem(c.name() + ": required value is missing", lit(null))));
-      }
-      if (checks.min() != null) {
-        out.add(when(value.lt(checks.min()),
-            problem(c.name() + ": below the minimum " + checks.min(), shown)));
-      }
-      if (checks.max() != null) {
-        out.add(when(value.gt(checks.max()),
-            problem(c.name() + ": above the maximum " + checks.max(), shown)));
-      }
-      if (!checks.accepted().isEmpty()) {
-        out.add(when(value.isNotNull().and(value.isin(checks.accepted().toArray()).unary_$bang()),
-            problem(c.name() + ": not one of " + checks.accepted(), shown)));
+    for (RowCheck check : of(contract)) {
+      if (check.rule().isError()) {
+        out.add(check.problem());
       }
     }
     return out;
+  }
+
+  /**
+   * True for a row that breaks the rule; missing values pass every rule but not_null. A time
+   * order between a date and a timestamp compares calendar dates (a deal closed the day it was
+   * created is in order).
+   */
+  static Column failing(QualityRule rule, TableContract contract) {
+    Column value = col(rule.column());
+    return switch (rule.rule()) {
+      case "not_null" -> value.isNull();
+      case "accepted_values" -> value.isNotNull()
+          .and(value.isin(rule.values().toArray()).unary_$bang());
+      case "range" -> {
+        Column below = rule.min() == null ? lit(false) : value.lt(rule.min());
+        Column above = rule.max() == null ? lit(false) : value.gt(rule.max());
+        yield value.isNotNull().and(below.or(above));
+      }
+      case "time_order" -> {
+        Column later = col(rule.columns().get(1));
+        boolean byDate = rule.columns().stream()
+            .anyMatch(c -> "date".equals(contract.column(c).orElseThrow().type()));
+        if (byDate) {
+          value = org.apache.spark.sql.functions.to_date(value);
+          later = org.apache.spark.sql.functions.to_date(later);
+        }
+        yield value.isNotNull().and(later.isNotNull()).and(later.lt(value));
+      }
+      default -> throw new IllegalArgumentException(rule.rule() + " is not a row rule");
+    };
+  }
+
+  /** The reasons column checks have always given: the column, then what is wrong. */
+  private static String columnCheckReason(QualityRule rule) {
+    return rule.column() + ": " + switch (rule.rule()) {
+      case "not_null" -> "required value is missing";
+      case "range" -> rule.min() != null ? "below the minimum " + rule.min()
+          : "above the maximum " + rule.max();
+      default -> "not one of " + rule.values();
+    };
   }
 }
