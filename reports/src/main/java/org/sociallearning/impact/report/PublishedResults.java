@@ -166,7 +166,7 @@ public final class PublishedResults {
             out.add(new SourceSummary(s.path("source").asText(), s.path("format").asText(),
                     s.path("rows_read").asLong(), s.path("rows_accepted").asLong(),
                     s.path("rows_quarantined").asLong(), s.path("rows_deduplicated").asLong(),
-                    s.path("unmatched_identities").asLong()));
+                    s.path("unmatched_identities").asLong(), s.path("rows_skipped").asLong()));
         }
         return out;
     }

@@ -11,10 +11,16 @@ package org.sociallearning.impact.report;
  * @param quarantined   rows set aside as invalid
  * @param deduplicated  rows dropped as duplicates
  * @param unmatchedIdentities people in the source not found in the HR roster
+ * @param skipped       rows set aside on purpose, with a reason (deleted in the source system)
  */
 public record SourceSummary(
         String source, String format, long rowsRead, long accepted, long quarantined,
-        long deduplicated, long unmatchedIdentities) {
+        long deduplicated, long unmatchedIdentities, long skipped) {
+
+    public SourceSummary(String source, String format, long rowsRead, long accepted,
+                         long quarantined, long deduplicated, long unmatchedIdentities) {
+        this(source, format, rowsRead, accepted, quarantined, deduplicated, unmatchedIdentities, 0);
+    }
 
     public SourceSummary(String source, String format, long rowsRead, long accepted,
                          long quarantined, long deduplicated) {
