@@ -15,6 +15,14 @@ import java.util.List;
  */
 public final class PdfReport {
 
+    static {
+        // The renderer logs every font load and CSS match at INFO; only problems belong in a
+        // nightly job's output.
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     /**
      * Unicode fonts tried in order; the PDF standard fonts cover Latin-1 only, so without one
      * of these a community name in another script would print as placeholder marks.
