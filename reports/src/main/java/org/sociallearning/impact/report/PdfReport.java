@@ -21,6 +21,9 @@ public final class PdfReport {
         for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
             com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
         }
+        // The same stylesheet serves the browser, so properties only browsers know are expected.
+        com.openhtmltopdf.util.XRLog.setLevel(com.openhtmltopdf.util.XRLog.CSS_PARSE,
+                java.util.logging.Level.SEVERE);
     }
 
     /**
