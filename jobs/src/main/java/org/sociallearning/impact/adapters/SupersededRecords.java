@@ -50,6 +50,7 @@ record SupersededRecords(Dataset<Row> current, long superseded) {
   Intake counted(Intake newest) {
     return new Intake(newest.role(), newest.format(), newest.table(), newest.files(),
         newest.accepted(), newest.quarantine(), newest.read() + superseded, newest.quarantined(),
-        newest.deduplicated() + superseded, newest.acceptedCount());
+        newest.deduplicated() + superseded, newest.acceptedCount(), newest.skipped(),
+        newest.skipReasons(), newest.checks());
   }
 }

@@ -39,7 +39,7 @@ import org.sociallearning.impact.schemas.TableContract;
  * or the JSON-lines variant with one ticket per line), with {@code ticket_metrics} for resolution
  * times, reopens and agent changes, and {@code users} for agents' emails. A ticket changed during
  * the export window appears once per change: its newest {@code updated_at} wins. Tickets whose
- * newest version has status {@code deleted} are soft-deleted and quarantined as such. Subjects,
+ * newest version has status {@code deleted} are soft-deleted and skipped with that reason. Subjects,
  * descriptions and comments are never read.
  */
 public final class ZendeskTicketAdapter implements SourceAdapter {
@@ -100,11 +100,11 @@ public final class ZendeskTicketAdapter implements SourceAdapter {
         col("updated").as("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(), updated.problem(), created.problem(),
-            RawExport.problemWhen(status.equalTo("deleted"),
-                "status: deleted in Zendesk (soft-deleted)", null),
             solvedAt.problem(), statusAt.problem(), minutes.problem(), reopens.problem(),
             stations.problem())
-            .as(IntakeSplitter.PROBLEMS));
+            .as(IntakeSplitter.PROBLEMS),
+        when(status.equalTo("deleted"), lit("status: deleted in Zendesk (soft delete)"))
+            .as(IntakeSplitter.SKIP_REASON));
     typed = typed.join(broadcast(userEmails(spark, config, spec)),
             col("assignee_id").equalTo(col("user_id")), "left")
         .drop("user_id");

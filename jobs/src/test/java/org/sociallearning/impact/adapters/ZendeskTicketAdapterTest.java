@@ -93,8 +93,11 @@ class ZendeskTicketAdapterTest {
     // 7 records: 101 twice, 102 twice (newest deleted), 103, 104, 105 (bad created_at)
     assertEquals(7, intake.read());
     assertEquals(3, intake.acceptedCount());
-    assertEquals(2, intake.quarantined());
+    assertEquals(1, intake.quarantined());
     assertEquals(2, intake.deduplicated());
+    assertEquals(1, intake.skipped(), "the ticket deleted in Zendesk is no error");
+    assertEquals(java.util.Map.of("status: deleted in Zendesk (soft delete)", 1L),
+        intake.skipReasons());
     Map<String, Map<String, Object>> tickets =
         Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
     assertEquals(List.of("101", "103", "104"), List.copyOf(tickets.keySet()));
@@ -119,7 +122,7 @@ class ZendeskTicketAdapterTest {
     assertNull(pending.get("assignee_email"), "not in the users export");
 
     assertEquals(List.of("export.jsonl:2 created_at: not an ISO 8601 date-time with a zone (Z or"
-            + " +hh:mm)", "page-002.json:1 status: deleted in Zendesk (soft-deleted)"),
+            + " +hh:mm)"),
         intake.quarantine().orderBy("file").collectAsList().stream()
             .map(r -> Path.of(r.<String>getAs("file")).getFileName() + ":" + r.getAs("line")
                 + " " + r.getAs("reason")).toList());

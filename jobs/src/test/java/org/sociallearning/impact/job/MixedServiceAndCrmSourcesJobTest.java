@@ -87,11 +87,13 @@ class MixedServiceAndCrmSourcesJobTest {
     for (JsonNode s : manifest.get("sources")) {
       byFormat.put(s.get("format").asText(), s);
       assertEquals(s.get("rows_read").asLong(), s.get("rows_accepted").asLong()
-          + s.get("rows_quarantined").asLong() + s.get("rows_deduplicated").asLong(), s.toString());
+          + s.get("rows_quarantined").asLong() + s.get("rows_deduplicated").asLong()
+          + s.path("rows_skipped").asLong(), s.toString());
     }
-    assertEquals(List.of(8L, 7L, 1L, 0L), counts(byFormat.get("zendesk-json")));
-    assertEquals(List.of(5L, 4L, 0L, 1L), counts(byFormat.get("hubspot-deals-csv")));
-    assertEquals(List.of(3L, 3L, 0L, 0L), counts(byFormat.get("salesforce-csv (history)")));
+    assertEquals(List.of(8L, 7L, 0L, 0L, 1L), counts(byFormat.get("zendesk-json")),
+        "the deleted ticket is skipped, not quarantined");
+    assertEquals(List.of(5L, 4L, 0L, 1L, 0L), counts(byFormat.get("hubspot-deals-csv")));
+    assertEquals(List.of(3L, 3L, 0L, 0L, 0L), counts(byFormat.get("salesforce-csv (history)")));
     assertEquals("service_desk", byFormat.get("zendesk-json").get("source").asText());
     List<String> stages = Files.readAllLines(run.output().resolve("stage_durations.csv"));
     assertEquals("stage,finished_visits,open_visits,median_days,mean_days,suppressed",
@@ -117,7 +119,8 @@ class MixedServiceAndCrmSourcesJobTest {
 
   static List<Long> counts(JsonNode source) {
     return List.of(source.get("rows_read").asLong(), source.get("rows_accepted").asLong(),
-        source.get("rows_quarantined").asLong(), source.get("rows_deduplicated").asLong());
+        source.get("rows_quarantined").asLong(), source.get("rows_deduplicated").asLong(),
+        source.path("rows_skipped").asLong());
   }
 
   /** The items a stage line reports for a metric: {@code stage outcomes <metric> in <n>}. */

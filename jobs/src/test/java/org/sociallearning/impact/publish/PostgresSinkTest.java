@@ -291,7 +291,7 @@ class PostgresSinkTest {
     assertTrue(compared > 300, "rows compared: " + compared);
   }
 
-  /** A table's rows, each value rendered as the CSV writer renders it (null as empty). */
+  /** A table's rows, each value rendered as the CSV writer renders it (null as empty, text defused). */
   private List<String> rows(Connection db, String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement sql = db.createStatement();
@@ -301,7 +301,9 @@ class PostgresSinkTest {
         List<String> values = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
           Object v = rs.getObject(i);
-          values.add(v == null ? "" : v.toString());
+          // The database holds the text itself; the CSV holds it defused for spreadsheets.
+          values.add(v == null ? "" : v instanceof String text ? SpreadsheetSafe.cell(text)
+              : v.toString());
         }
         out.add(String.join("|", values));
       }
