@@ -199,7 +199,7 @@ class BadInputCorpusTest {
       List<Row> totals = new ArrayList<>();
       for (Intake intake : intakes) {
         counts.add(List.of(intake.read(), intake.acceptedCount(), intake.quarantined(),
-            intake.deduplicated()));
+            intake.deduplicated(), intake.skipped()));
         totals.add(intake.quarantine().agg(count(lit(1)),
             sum(when(col("reason").isNull().or(col("reason").equalTo("")), 1).otherwise(0)),
             sum(when(col("file").isNull(), 1).otherwise(0))).first());
@@ -231,7 +231,8 @@ class BadInputCorpusTest {
       Intake intake = outcome.intakes().get(i);
       String table = what + " (" + intake.table() + ")";
       assertEquals(intake.read(), intake.acceptedCount() + intake.quarantined()
-          + intake.deduplicated(), table + ": read = accepted + quarantined + deduplicated");
+          + intake.deduplicated() + intake.skipped(),
+          table + ": read = accepted + quarantined + deduplicated + skipped");
       Row totals = outcome.quarantineTotals().get(i);
       assertEquals(intake.quarantined(), totals.getLong(0), table + ": quarantine rows");
       assertEquals(0L, totals.isNullAt(1) ? 0L : totals.getLong(1),
