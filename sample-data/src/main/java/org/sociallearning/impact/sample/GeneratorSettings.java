@@ -23,11 +23,24 @@ import java.util.Objects;
  *                          +0.5; 0 plants none
  * @param durationFactor    multiplies every time to resolve and every sales cycle (1 = as drawn); above 1, more
  *                          work is still open at asOf or runs past the job's follow-up horizon (heavy censoring)
+ * @param ticketVolume      like workVolume, for tickets only (workVolume then applies to opportunities); equal to
+ *                          workVolume unless {@link #withTicketVolume} sets it
+ * @param chatterVolume     multiplies the rate of Slack chatter outside communities (1 = a few messages per
+ *                          person and year); benchmarks raise it to company-scale message volumes
  */
 public record GeneratorSettings(long seed, int employees, LocalDate start, int months, LocalDate asOf,
                                 double ticketEffect, double salesCycleEffect, double winRateEffect,
                                 double selectionStrength, int workVolume, double preJoiningDip,
-                                double durationFactor) {
+                                double durationFactor, int ticketVolume, double chatterVolume) {
+
+    /** Settings whose tickets follow {@code workVolume} and whose chatter is at its base rate. */
+    public GeneratorSettings(long seed, int employees, LocalDate start, int months, LocalDate asOf,
+                             double ticketEffect, double salesCycleEffect, double winRateEffect,
+                             double selectionStrength, int workVolume, double preJoiningDip,
+                             double durationFactor) {
+        this(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect, winRateEffect, selectionStrength,
+                workVolume, preJoiningDip, durationFactor, workVolume, 1.0);
+    }
 
     public GeneratorSettings {
         Objects.requireNonNull(start, "start");
@@ -43,6 +56,12 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
         }
         if (!(durationFactor > 0) || Double.isInfinite(durationFactor)) {
             throw new IllegalArgumentException("durationFactor must be a positive number, was " + durationFactor);
+        }
+        if (ticketVolume < 1) {
+            throw new IllegalArgumentException("ticketVolume must be at least 1, was " + ticketVolume);
+        }
+        if (!(chatterVolume > 0) || Double.isInfinite(chatterVolume)) {
+            throw new IllegalArgumentException("chatterVolume must be a positive number, was " + chatterVolume);
         }
         if (!Double.isFinite(preJoiningDip)) {
             throw new IllegalArgumentException("preJoiningDip must be finite, was " + preJoiningDip);
@@ -72,25 +91,26 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
     public GeneratorSettings withSeed(long newSeed) {
         return new GeneratorSettings(newSeed, employees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
-                durationFactor);
+                durationFactor, ticketVolume, chatterVolume);
     }
 
     public GeneratorSettings withEmployees(int newEmployees) {
         return new GeneratorSettings(seed, newEmployees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
-                durationFactor);
+                durationFactor, ticketVolume, chatterVolume);
     }
 
     /** Changes the window length and moves asOf to the first day after the window. */
     public GeneratorSettings withMonths(int newMonths) {
         return new GeneratorSettings(seed, employees, start, newMonths, start.plusMonths(newMonths),
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
-                durationFactor);
+                durationFactor, ticketVolume, chatterVolume);
     }
 
     public GeneratorSettings withEffects(double ticket, double salesCycle, double winRate) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
-                ticket, salesCycle, winRate, selectionStrength, workVolume, preJoiningDip, durationFactor);
+                ticket, salesCycle, winRate, selectionStrength, workVolume, preJoiningDip, durationFactor,
+                ticketVolume, chatterVolume);
     }
 
     public GeneratorSettings withoutEffects() {
@@ -100,25 +120,54 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
     public GeneratorSettings withSelectionStrength(double strength) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, strength, workVolume, preJoiningDip,
-                durationFactor);
+                durationFactor, ticketVolume, chatterVolume);
     }
 
     public GeneratorSettings withWorkVolume(int volume) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, volume, preJoiningDip,
-                durationFactor);
+                durationFactor, volume, chatterVolume);
+    }
+
+    /** Tickets per person-month as a multiple of the base rate, leaving opportunities at {@code workVolume}. */
+    public GeneratorSettings withTicketVolume(int volume) {
+        return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
+                winRateEffect, selectionStrength, workVolume, preJoiningDip, durationFactor, volume, chatterVolume);
+    }
+
+    /** Slack chatter outside communities at {@code factor} times the base rate. */
+    public GeneratorSettings withChatterVolume(double factor) {
+        return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
+                winRateEffect, selectionStrength, workVolume, preJoiningDip, durationFactor, ticketVolume, factor);
+    }
+
+    /** Employees of a company at benchmark scale 1. */
+    public static final int SCALE_ONE_EMPLOYEES = 5_000;
+
+    /**
+     * A company at benchmark scale {@code scale}: at scale 1 about 5,000 employees, 1 million forum messages,
+     * 200,000 tickets and 50,000 opportunities over two years, all growing linearly with the scale. Scale 0 is
+     * the smallest company the generator makes (50 people), which measures the job's fixed overhead. Effects,
+     * selection and seed are those of {@link #sample()}.
+     */
+    public static GeneratorSettings atScale(double scale) {
+        if (!(scale >= 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale must be a number of at least 0, was " + scale);
+        }
+        int people = (int) Math.max(50, Math.round(SCALE_ONE_EMPLOYEES * scale));
+        return sample().withEmployees(people).withWorkVolume(2).withTicketVolume(4).withChatterVolume(250);
     }
 
     /** Joiners' work started in the month before joining takes {@code exp(shift)} times as long. */
     public GeneratorSettings withPreJoiningDip(double shift) {
         return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
-                winRateEffect, selectionStrength, workVolume, shift, durationFactor);
+                winRateEffect, selectionStrength, workVolume, shift, durationFactor, ticketVolume, chatterVolume);
     }
 
     /** Every ticket and sales cycle takes {@code factor} times as long. */
     public GeneratorSettings withDurationFactor(double factor) {
         return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
-                winRateEffect, selectionStrength, workVolume, preJoiningDip, factor);
+                winRateEffect, selectionStrength, workVolume, preJoiningDip, factor, ticketVolume, chatterVolume);
     }
 
     /**

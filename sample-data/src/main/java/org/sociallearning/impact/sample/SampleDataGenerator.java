@@ -157,12 +157,15 @@ public final class SampleDataGenerator {
                 case "--employees":
                     s = s.withEmployees(Integer.parseInt(requireValue(args, ++i, "--employees")));
                     break;
+                case "--scale":
+                    s = GeneratorSettings.atScale(Double.parseDouble(requireValue(args, ++i, "--scale")));
+                    break;
                 case "--no-effect":
                     noEffect = true;
                     break;
                 case "-h":
                 case "--help":
-                    System.out.println("usage: SampleDataGenerator [outDir] [--seed N] [--employees N] [--no-effect]");
+                    System.out.println("usage: SampleDataGenerator [outDir] [--scale S] [--seed N] [--employees N] [--no-effect]");
                     return;
                 default:
                     if (args[i].startsWith("--")) {

@@ -80,7 +80,7 @@ final class ServiceNowExport {
             }
             analysts.add(p);
             for (int m = p.hireMonth; m <= t.lastMonth; m++) {
-                int n = Workload.itemsInMonth(rng, TICKETS_PER_MONTH_P, b.settings.workVolume());
+                int n = Workload.itemsInMonth(rng, TICKETS_PER_MONTH_P, b.settings.ticketVolume());
                 for (int k = 0; k < n; k++) {
                     // business hours 07:00-17:00 at UTC-06:00 = 13:00-23:00 UTC: same calendar date in both zones
                     Instant opened = t.anyDayInMonth(rng, m, 13, 23, p.hireDate);

@@ -239,7 +239,7 @@ final class SlackExport {
             if (p == null) {
                 continue;
             }
-            double rate = CHATTER_MIN + (CHATTER_MAX - CHATTER_MIN) * rng.nextDouble();
+            double rate = (CHATTER_MIN + (CHATTER_MAX - CHATTER_MIN) * rng.nextDouble()) * b.settings.chatterVolume();
             boolean emea = p.location.equals("Berlin") || p.location.equals("Dublin");
             int[] hours = p.utcHours();
             for (int m = p.hireMonth; m <= t.lastMonth; m++) {
