@@ -21,7 +21,11 @@ final class BenchReport {
     StringBuilder md = new StringBuilder();
     List<JsonNode> scales = new ArrayList<>();
     results.get("scales").forEach(scales::add);
-    md.append("Machine: ").append(results.get("machine").asText()).append("\n\n");
+    md.append("Machine: ").append(results.path("machine").asText()).append("\n");
+    if (results.has("spark_conf") && !results.get("spark_conf").isEmpty()) {
+      md.append("Spark settings: ").append(results.get("spark_conf")).append("\n");
+    }
+    md.append("\n");
     md.append("| scale | input records | input MB | job s | records/s | bare scan s | DuckDB s"
         + " | job / scan | job / DuckDB | job peak RSS MB | spilled to disk MB | Spark jobs |\n");
     md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -56,6 +60,9 @@ final class BenchReport {
         + "|---:|---:|---:|---:|---:|\n");
     for (JsonNode s : scales) {
       JsonNode b = s.get("bootstrap");
+      if (b == null) {
+        continue;
+      }
       md.append(String.format(Locale.ROOT, "| %s | %,d | %.3f | %.3f | %.2f |\n",
           Scales.label(s.get("scale").asDouble()), b.get("people").asLong(),
           b.get("estimate_seconds_without_bootstrap").asDouble(),
@@ -76,10 +83,12 @@ final class BenchReport {
     double job = largest.get("pipeline").get("seconds").asDouble();
     double overScan = job / seconds(largest, "scan");
     double overDuck = job / seconds(largest, "duckdb");
-    t.add(row("job / bare Spark scan <= " + MAX_JOB_OVER_SCAN + at,
-        String.format(Locale.ROOT, "%.2f", overScan), overScan <= MAX_JOB_OVER_SCAN));
-    t.add(row("job / DuckDB <= " + MAX_JOB_OVER_DUCKDB + at,
-        String.format(Locale.ROOT, "%.2f", overDuck), overDuck <= MAX_JOB_OVER_DUCKDB));
+    if (!Double.isNaN(overScan)) {
+      t.add(row("job / bare Spark scan <= " + MAX_JOB_OVER_SCAN + at,
+          String.format(Locale.ROOT, "%.2f", overScan), overScan <= MAX_JOB_OVER_SCAN));
+      t.add(row("job / DuckDB <= " + MAX_JOB_OVER_DUCKDB + at,
+          String.format(Locale.ROOT, "%.2f", overDuck), overDuck <= MAX_JOB_OVER_DUCKDB));
+    }
     JsonNode smallest = null;
     for (JsonNode s : scales) {
       if (s.get("scale").asDouble() > 0 && s != largest) {
@@ -105,8 +114,10 @@ final class BenchReport {
       }
     }
     double boot = bootstrapFactor(largest.get("bootstrap"));
-    t.add(row("bootstrap adds <= " + (int) MAX_BOOTSTRAP_FACTOR + "x to estimation" + at,
-        String.format(Locale.ROOT, "%.2fx", boot), boot <= MAX_BOOTSTRAP_FACTOR));
+    if (!Double.isNaN(boot)) {
+      t.add(row("bootstrap adds <= " + (int) MAX_BOOTSTRAP_FACTOR + "x to estimation" + at,
+          String.format(Locale.ROOT, "%.2fx", boot), boot <= MAX_BOOTSTRAP_FACTOR));
+    }
     long spilled = largest.get("pipeline").get("spilled_disk_bytes").asLong();
     long input = largest.get("input_bytes").asLong();
     t.add(row("spill to disk <= input size" + at, String.format(Locale.ROOT,
@@ -133,12 +144,13 @@ final class BenchReport {
     return new String[] {target, measured, met ? "yes" : "**no**"};
   }
 
+  /** Seconds of a measurement, NaN when it was not run ({@code --job-only}). */
   private static double seconds(JsonNode scale, String measurement) {
-    return scale.get(measurement).get("seconds").asDouble();
+    return scale.has(measurement) ? scale.get(measurement).get("seconds").asDouble() : Double.NaN;
   }
 
   private static double bootstrapFactor(JsonNode b) {
-    return b.get("estimate_seconds_with_bootstrap").asDouble()
+    return b == null ? Double.NaN : b.get("estimate_seconds_with_bootstrap").asDouble()
         / b.get("estimate_seconds_without_bootstrap").asDouble();
   }
 }

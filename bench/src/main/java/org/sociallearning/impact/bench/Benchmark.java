@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-  static final String USAGE = "usage: impact bench [--scales 0,0.1,1] [--out DIR] [--repeat N]";
+  static final String USAGE = "usage: impact bench [--scales 0,0.1,1] [--out DIR] [--repeat N]"
+      + " [--spark-conf KEY=VALUE ...] [--job-only]";
 
   private Benchmark() {}
 
@@ -36,12 +37,22 @@ public final class Benchmark {
     List<Double> scales = Scales.parse("0,0.1,1");
     Path dir = Path.of("bench-results");
     int repeat = 1;
+    List<String> sparkConf = new ArrayList<>();
+    boolean jobOnly = false;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--scales" -> scales = Scales.parse(value(args, ++i));
           case "--out" -> dir = Path.of(value(args, ++i));
           case "--repeat" -> repeat = Integer.parseInt(value(args, ++i));
+          case "--spark-conf" -> {
+            String kv = value(args, ++i);
+            if (!kv.startsWith("spark.") || !kv.contains("=")) {
+              throw new IllegalArgumentException("--spark-conf takes spark.KEY=VALUE, was " + kv);
+            }
+            sparkConf.add(kv);
+          }
+          case "--job-only" -> jobOnly = true;
           case "-h", "--help" -> {
             out.println(USAGE);
             return 0;
@@ -60,12 +71,13 @@ public final class Benchmark {
     Files.createDirectories(dir);
     ObjectNode results = Measure.JSON.createObjectNode();
     results.put("machine", Machine.describe());
+    results.set("spark_conf", Measure.JSON.valueToTree(sparkConf));
     ArrayNode rows = results.putArray("scales");
     for (int k = 0; k < scales.size(); k++) {
       double scale = scales.get(k);
       boolean largest = k == scales.size() - 1;
       try {
-        rows.add(measureScale(dir, scale, largest ? repeat : 1, out));
+        rows.add(measureScale(dir, scale, largest ? repeat : 1, sparkConf, jobOnly, out));
       } catch (IllegalStateException e) {
         err.println("error: " + e.getMessage());
         return 1;
@@ -81,7 +93,8 @@ public final class Benchmark {
     return BenchReport.allRepeatsIdentical(results) ? 0 : 1;
   }
 
-  private static ObjectNode measureScale(Path dir, double scale, int repeat, PrintStream out)
+  private static ObjectNode measureScale(Path dir, double scale, int repeat,
+      List<String> sparkConf, boolean jobOnly, PrintStream out)
       throws IOException, InterruptedException {
     String label = Scales.label(scale);
     Path runs = dir.resolve("runs").resolve("scale-" + label);
@@ -100,25 +113,15 @@ public final class Benchmark {
     Path figures = dir.resolve("figures");
     Files.createDirectories(figures);
 
-    out.printf(Locale.ROOT, "scale %s: bare Spark scan...%n", label);
-    row.set("scan", measured(ChildJvm.run(logs.resolve("scale-" + label + "-scan.log"),
-        figures.resolve("scale-" + label + "-scan.json"), "scan", inputs.dir().toString())));
-    out.printf(Locale.ROOT, "scale %s: DuckDB...%n", label);
-    row.set("duckdb", measured(ChildJvm.run(logs.resolve("scale-" + label + "-duckdb.log"),
-        figures.resolve("scale-" + label + "-duckdb.json"), "duckdb", inputs.dir().toString(),
-        dir.resolve("duckdb").resolve("scale-" + label).toString())));
-    out.printf(Locale.ROOT, "scale %s: bootstrap cost...%n", label);
-    int people = (int) Math.max(50, Math.round(
-        org.sociallearning.impact.sample.GeneratorSettings.SCALE_ONE_EMPLOYEES * scale));
-    row.set("bootstrap", measured(ChildJvm.run(logs.resolve("scale-" + label + "-bootstrap.log"),
-        figures.resolve("scale-" + label + "-bootstrap.json"), "bootstrap",
-        Integer.toString(people))));
+    if (!jobOnly) {
+      references(dir, inputs, label, sparkConf, row, out);
+    }
 
     deleteRecursively(runs);
     ArrayNode pipelines = row.putArray("pipeline_runs");
     for (int r = 1; r <= repeat; r++) {
       out.printf(Locale.ROOT, "scale %s: nightly job, run %d of %d...%n", label, r, repeat);
-      pipelines.add(measured(ChildJvm.run(
+      pipelines.add(measured(ChildJvm.run(sparkConf,
           logs.resolve("scale-" + label + "-pipeline-" + r + ".log"),
           figures.resolve("scale-" + label + "-pipeline-" + r + ".json"), "pipeline",
           inputs.config().toString())));
@@ -127,10 +130,32 @@ public final class Benchmark {
     if (repeat > 1) {
       row.set("repeat", PublishedTables.compare(pipelines));
     }
-    out.printf(Locale.ROOT, "scale %s: job %.1f s, bare scan %.1f s, DuckDB %.1f s%n", label,
-        row.get("pipeline").get("seconds").asDouble(), row.get("scan").get("seconds").asDouble(),
-        row.get("duckdb").get("seconds").asDouble());
+    out.printf(Locale.ROOT, "scale %s: job %.1f s%s%n", label,
+        row.get("pipeline").get("seconds").asDouble(), jobOnly ? "" : String.format(Locale.ROOT,
+            ", bare scan %.1f s, DuckDB %.1f s", row.get("scan").get("seconds").asDouble(),
+            row.get("duckdb").get("seconds").asDouble()));
     return row;
+  }
+
+  /** The bare Spark scan, DuckDB and the bootstrap's cost on the scale's inputs. */
+  private static void references(Path dir, BenchInputs inputs, String label,
+      List<String> sparkConf, ObjectNode row, PrintStream out)
+      throws IOException, InterruptedException {
+    Path logs = dir.resolve("logs");
+    Path figures = dir.resolve("figures");
+    out.printf(Locale.ROOT, "scale %s: bare Spark scan...%n", label);
+    row.set("scan", measured(ChildJvm.run(sparkConf, logs.resolve("scale-" + label + "-scan.log"),
+        figures.resolve("scale-" + label + "-scan.json"), "scan", inputs.dir().toString())));
+    out.printf(Locale.ROOT, "scale %s: DuckDB...%n", label);
+    row.set("duckdb", measured(ChildJvm.run(logs.resolve("scale-" + label + "-duckdb.log"),
+        figures.resolve("scale-" + label + "-duckdb.json"), "duckdb", inputs.dir().toString(),
+        dir.resolve("duckdb").resolve("scale-" + label).toString())));
+    out.printf(Locale.ROOT, "scale %s: bootstrap cost...%n", label);
+    int people = (int) Math.max(50, Math.round(
+        org.sociallearning.impact.sample.GeneratorSettings.SCALE_ONE_EMPLOYEES * inputs.scale()));
+    row.set("bootstrap", measured(ChildJvm.run(logs.resolve("scale-" + label + "-bootstrap.log"),
+        figures.resolve("scale-" + label + "-bootstrap.json"), "bootstrap",
+        Integer.toString(people))));
   }
 
   private static ObjectNode measured(ChildJvm.Outcome o) {

@@ -41,9 +41,16 @@ final class ChildJvm {
 
   static Outcome run(Path log, Path result, String... args) throws IOException,
       InterruptedException {
+    return run(List.of(), log, result, args);
+  }
+
+  /** As {@link #run(Path, Path, String...)}, with {@code spark.*} settings as system properties. */
+  static Outcome run(List<String> sparkConf, Path log, Path result, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
+    sparkConf.forEach(kv -> command.add("-D" + kv));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Measure.class.getName());

@@ -5,7 +5,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The job's Spark session: embedded {@code local[*]} unless spark-submit named a master, UTC,
- * and no checksum or marker files in outputs.
+ * and no checksum or marker files in outputs. The tuning defaults below give way to any value
+ * set by spark-submit {@code --conf} or, for local runs, a {@code -Dspark.*} system property
+ * (e.g. {@code IMPACT_JAVA_OPTS=-Dspark.sql.shuffle.partitions=16 bin/impact run ...}).
  */
 public final class SparkSessions {
 
@@ -15,16 +17,23 @@ public final class SparkSessions {
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (!conf.contains("spark.master")) {
-      builder.master("local[*]")
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "8");
+      builder.master("local[*]");
+      setDefault(builder, conf, "spark.ui.enabled", "false");
+      setDefault(builder, conf, "spark.driver.host", "127.0.0.1");
+      setDefault(builder, conf, "spark.sql.shuffle.partitions", "8");
     }
+    setDefault(builder, conf, "spark.sql.adaptive.enabled", "true");
     return builder
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.adaptive.enabled", "true")
         .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .getOrCreate();
+  }
+
+  private static void setDefault(SparkSession.Builder builder, SparkConf conf, String key,
+      String value) {
+    if (!conf.contains(key)) {
+      builder.config(key, value);
+    }
   }
 }
