@@ -138,7 +138,8 @@ public final class NightlyImpactJob {
         durationMedians(resolved, participants, dir);
         inputs.requireUnchanged();
         result = publish(dir, staged, manifest, intakes, estimates, started, runId);
-      } catch (RuntimeException | java.io.IOException | Error e) {
+      } catch (Exception | Error e) {
+        // Exception, not RuntimeException: Spark throws its checked SparkException unannounced.
         staged.abandon();
         runLog.finish(summary(runId, started, "failed",
             ExitCode.of(e).name().toLowerCase(java.util.Locale.ROOT), intakes, null));
