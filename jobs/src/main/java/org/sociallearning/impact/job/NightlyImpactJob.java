@@ -57,6 +57,7 @@ import org.sociallearning.impact.participation.LearningMix;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.DatabaseSinkException;
 import org.sociallearning.impact.publish.Manifest;
+import org.sociallearning.impact.publish.OutOfSpace;
 import org.sociallearning.impact.publish.OutputException;
 import org.sociallearning.impact.publish.PrivacySummary;
 import org.sociallearning.impact.publish.PostgresSink;
@@ -138,10 +139,22 @@ public final class NightlyImpactJob {
         durationMedians(resolved, participants, dir);
         inputs.requireUnchanged();
         result = publish(dir, staged, manifest, intakes, estimates, started, runId);
-      } catch (RuntimeException | java.io.IOException | Error e) {
+      } catch (Exception | Error e) {
+        // Exception, not RuntimeException: Spark throws its checked SparkException unannounced.
         staged.abandon();
-        runLog.finish(summary(runId, started, "failed",
-            ExitCode.of(e).name().toLowerCase(java.util.Locale.ROOT), intakes, null));
+        java.util.Optional<OutputException> outOfSpace = OutOfSpace.in(e, config.output(),
+            SparkSessions.scratchFolders(spark));
+        Throwable failure = outOfSpace.isPresent() ? outOfSpace.get() : e;
+        try {
+          runLog.finish(summary(runId, started, "failed",
+              ExitCode.of(failure).name().toLowerCase(java.util.Locale.ROOT), intakes, null));
+        } catch (RuntimeException logFailed) {
+          // A full disk may refuse the log's last line too; the cause matters more.
+          failure.addSuppressed(logFailed);
+        }
+        if (outOfSpace.isPresent()) {
+          throw outOfSpace.get();
+        }
         throw e;
       }
       String published = result.output().getFileName().toString();

@@ -36,4 +36,14 @@ public final class SparkSessions {
       builder.config(key, value);
     }
   }
+
+  /**
+   * Where Spark writes shuffle and spill files, resolved as Spark resolves it in local mode:
+   * {@code SPARK_LOCAL_DIRS}, else {@code spark.local.dir}, else the JVM's temporary folder.
+   */
+  public static String scratchFolders(SparkSession spark) {
+    String fromEnvironment = System.getenv("SPARK_LOCAL_DIRS");
+    return fromEnvironment != null ? fromEnvironment : spark.sparkContext().getConf()
+        .get("spark.local.dir", System.getProperty("java.io.tmpdir"));
+  }
 }

@@ -260,6 +260,72 @@ class NightlyOperationsTest {
     assertEquals(1, input.err().strip().lines().count(), input.err());
   }
 
+  @Test
+  @Order(7)
+  void aFullDiskFailsTheRunInOneLineKeepsTheLastResultAndTheNextRunWorks() throws Exception {
+    Path current = output.resolve("current");
+    Path published = Files.readSymbolicLink(current);
+    Path publishedRun = current.toRealPath();
+    TreeMap<String, String> publishedFiles = fileDigests(publishedRun);
+    List<Path> logsBefore = listLogs(output.resolve("logs"));
+    Path scratch = Files.createDirectories(work.resolve("spark-scratch"));
+    // A file-size limit of 16 KiB: every write past it fails with EFBIG ("File too large"), a
+    // real failed write as on a full disk (HotSpot ignores SIGXFSZ, so it is an IOException).
+    // Spark's shuffle files pass it first, while the sources are read. Between about 64 and
+    // 280 KiB Snappy's native library cannot be unpacked, which fails a run without saying why.
+    List<String> command = new ArrayList<>(List.of("bash", "-c",
+        "ulimit -f \"$1\" && shift && exec \"$@\"", "bash", "16"));
+    command.addAll(jobCommand());
+    ProcessBuilder quota = new ProcessBuilder(command)
+        .redirectOutput(work.resolve("quota-out.txt").toFile())
+        .redirectError(work.resolve("quota-err.txt").toFile());
+    quota.environment().put("SPARK_LOCAL_DIRS", scratch.toString());
+    quota.environment().remove("IMPACT_DEBUG");
+    Process job = quota.start();
+    assertTrue(job.waitFor(10, TimeUnit.MINUTES), "the run under a quota did not end");
+    String err = Files.readString(work.resolve("quota-err.txt"));
+    String said = Files.readString(work.resolve("quota-out.txt")) + err;
+    assertEquals(5, job.exitValue(), said);
+    List<String> errors = err.lines().filter(l -> l.startsWith("error: ")).toList();
+    assertEquals(1, errors.size(), said);
+    assertTrue(errors.get(0).startsWith("error: out of space writing Spark's scratch folder "
+        + scratch + ": the disk is full or over quota (File too large)"), said);
+    assertTrue(err.lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + said);
+
+    assertEquals(published, Files.readSymbolicLink(current));
+    assertEquals(publishedFiles, fileDigests(current.toRealPath()));
+    assertEquals(List.of(), stagingLeftovers(), "the failed run removed its staging folder");
+    List<Path> failedLogs = new ArrayList<>(listLogs(output.resolve("logs")));
+    failedLogs.removeAll(logsBefore);
+    assertEquals(1, failedLogs.size(), failedLogs.toString());
+    String failedRun = failedLogs.get(0).getFileName().toString().replace(".jsonl", "");
+
+    NightlyImpactJob.RunResult next = run();
+    assertEquals(next.output(), current.toRealPath());
+    assertFalse(publishedRun.equals(next.output()), "a new run was published");
+    assertEquals(List.of(), stagingLeftovers());
+    assertTrue(Files.readAllLines(next.output().resolve("run_history.csv")).stream()
+        .anyMatch(l -> l.startsWith(failedRun + ",failed,output,")), failedRun);
+  }
+
+  private List<String> stagingLeftovers() throws Exception {
+    try (Stream<Path> entries = Files.list(output.resolve("runs"))) {
+      return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))
+          .toList();
+    }
+  }
+
+  private static TreeMap<String, String> fileDigests(Path run) throws Exception {
+    TreeMap<String, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(run)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(run.relativize(p).toString(), java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    }
+    return out;
+  }
+
   /** Every email and name on the roster, searched for in every text file a run published. */
   private void assertNoRosterEmailOrNameIn(Path run) throws Exception {
     List<String> personal = new ArrayList<>();
@@ -284,7 +350,8 @@ class NightlyOperationsTest {
     }
   }
 
-  private void killWhenLogShows(String stagePrefix) throws Exception {
+  /** {@code impact run} on this class's config, as a separate JVM like the test's own. */
+  private List<String> jobCommand() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -295,9 +362,13 @@ class NightlyOperationsTest {
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         ImpactCli.class.getName(), "run", "--config", config.toString()));
+    return command;
+  }
+
+  private void killWhenLogShows(String stagePrefix) throws Exception {
     Path logs = output.resolve("logs");
     List<Path> before = listLogs(logs);
-    Process job = new ProcessBuilder(command).redirectErrorStream(true)
+    Process job = new ProcessBuilder(jobCommand()).redirectErrorStream(true)
         .redirectOutput(work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt").toFile())
         .start();
     try {
