@@ -162,8 +162,9 @@ public final class NightlyImpactJob {
         if (database != null) {
           toDatabase(database, result.output());
         }
-      } catch (RuntimeException | Error e) {
-        // The files are out; the failure still fails the night, so schedulers notice.
+      } catch (Exception | Error e) {
+        // The files are out; the failure still fails the night, so schedulers notice. Exception:
+        // reading the tables back may throw Spark's undeclared SparkException.
         runLog.finish(summary(runId, started, "failed",
             ExitCode.of(e).name().toLowerCase(java.util.Locale.ROOT), intakes, published));
         throw e;
@@ -429,6 +430,8 @@ public final class NightlyImpactJob {
 
   private Dataset<Row> participation(Map<String, Dataset<Row>> resolved, Manifest manifest) {
     StageLog.Timer t = log.start();
+    // Not cached: it is a filter of the resolved forum rows, which are; caching it as well
+    // measured no faster (BENCHMARKS.md).
     Dataset<Row> interactions = SocialLearningParticipation.interactions(
         resolved.get("forum_interactions"), resolved.get("learning_statements"),
         config.participation().communities(), config.asOf());
