@@ -29,7 +29,8 @@ import org.sociallearning.impact.schemas.TableContract;
  * with {@code User.csv} (config {@code users}) to turn OwnerId into an email (cases owned by a
  * queue, ids starting {@code 00G}, have none). A case has no resolution time of its own: a closed
  * case counts as resolved at its ClosedDate. Same quirks as Opportunity.csv (BOM, {@code 1}/empty
- * booleans, {@code +0000} offsets, 15- or 18-character ids); soft-deleted rows are quarantined.
+ * booleans, {@code +0000} offsets, 15- or 18-character ids); soft-deleted rows are skipped with
+ * that reason (counted, not quarantined), as in Opportunity.csv.
  * Subject, Description and the Supplied* contact fields are never read.
  */
 public final class SalesforceCaseAdapter implements SourceAdapter {
@@ -67,9 +68,9 @@ public final class SalesforceCaseAdapter implements SourceAdapter {
         escalated.value().as("escalated"),
         coalesce(modified.value(), created.value()).as("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
+        when(deleted.value().equalTo(true), lit("IsDeleted: soft-deleted in Salesforce"))
+            .as(IntakeSplitter.SKIP_REASON),
         array(RawExport.parseProblem(),
-            RawExport.problemWhen(deleted.value().equalTo(true),
-                "IsDeleted: soft-deleted in Salesforce", null),
             deleted.problem(), closed.problem(), escalated.problem(), created.problem(),
             closedAt.problem(), modified.problem(),
             RawExport.problemWhen(closed.value().and(closedAt.value().isNull())

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.sociallearning.impact.schemas.TableContract;
  * The {@code history} file of a {@code salesforce-csv} source: {@code OpportunityHistory.csv}
  * from Data Export or Data Loader, one row per saved change of an opportunity, into
  * opportunity_history. Same quirks as Opportunity.csv (BOM, {@code 1}/empty booleans,
- * {@code +0000} offsets, 15- or 18-character ids); soft-deleted rows are quarantined.
+ * {@code +0000} offsets, 15- or 18-character ids); soft-deleted rows are skipped with that reason
+ * (counted, not quarantined), as in Opportunity.csv.
  */
 final class SalesforceOpportunityHistory {
 
@@ -52,9 +54,9 @@ final class SalesforceOpportunityHistory {
         amount.value().as("amount"),
         closeDate.value().as("close_date"),
         col(RawRecords.FILE), col(RawRecords.LINE),
+        when(deleted.value().equalTo(true), lit("IsDeleted: soft-deleted in Salesforce"))
+            .as(IntakeSplitter.SKIP_REASON),
         array(RawExport.parseProblem(),
-            RawExport.problemWhen(deleted.value().equalTo(true),
-                "IsDeleted: soft-deleted in Salesforce", null),
             deleted.problem(), amount.problem(), created.problem(),
             closeDate.problem())
             .as(IntakeSplitter.PROBLEMS));

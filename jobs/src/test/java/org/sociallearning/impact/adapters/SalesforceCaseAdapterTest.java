@@ -85,7 +85,8 @@ class SalesforceCaseAdapterTest {
 
     assertEquals(4, intake.read());
     assertEquals(2, intake.acceptedCount());
-    assertEquals(1, intake.quarantined());
+    assertEquals(0, intake.quarantined(), "a soft-deleted case is not bad data");
+    assertEquals(1, intake.skipped(), "the soft-deleted case");
     assertEquals(1, intake.deduplicated(), "15- and 18-character ids are one case");
     Map<String, Map<String, Object>> cases =
         Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
@@ -97,8 +98,8 @@ class SalesforceCaseAdapterTest {
     assertEquals(true, closed.get("escalated"));
     assertEquals(3L, closed.get("source_line"));
     assertNull(cases.get("500Ec000009YUYAIA4").get("assignee_email"), "owned by a queue");
-    assertEquals(List.of("IsDeleted: soft-deleted in Salesforce"),
-        Fixtures.strings(intake.quarantine().collectAsList(), "reason"));
+    assertEquals(Map.of("IsDeleted: soft-deleted in Salesforce", 1L), intake.skipReasons());
+    assertEquals(0, intake.quarantine().count());
   }
 
   @Test

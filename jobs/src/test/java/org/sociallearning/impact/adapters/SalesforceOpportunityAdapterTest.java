@@ -137,7 +137,10 @@ class SalesforceOpportunityAdapterTest {
     assertEquals("opportunity_history", history.table());
     assertEquals(4, history.read());
     assertEquals(3, history.acceptedCount());
-    assertEquals(1, history.quarantined());
+    assertEquals(0, history.quarantined());
+    assertEquals(1, history.skipped(), "the soft-deleted stage change");
+    assertEquals(java.util.Map.of("IsDeleted: soft-deleted in Salesforce", 1L),
+        history.skipReasons());
     assertEquals(java.util.List.of("Prospecting", "Negotiation/Review", "Closed Won"),
         Fixtures.strings(history.accepted().orderBy("changed_at").collectAsList(), "stage"));
     assertEquals(1L, history.accepted().select("opportunity_id").distinct().count(),
