@@ -1,6 +1,5 @@
 package org.sociallearning.impact.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,10 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.sociallearning.impact.sample.SampleDataGenerator;
 
 /**
  * {@code impact bench [--scales 0,0.1,1] [--out bench-results] [--repeat N]}: generates a company
@@ -117,7 +115,7 @@ public final class Benchmark {
       references(dir, inputs, label, sparkConf, row, out);
     }
 
-    deleteRecursively(runs);
+    SampleDataGenerator.deleteRecursively(runs);
     ArrayNode pipelines = row.putArray("pipeline_runs");
     for (int r = 1; r <= repeat; r++) {
       out.printf(Locale.ROOT, "scale %s: nightly job, run %d of %d...%n", label, r, repeat);
@@ -169,24 +167,5 @@ public final class Benchmark {
       throw new IllegalArgumentException(args[i - 1] + " needs a value");
     }
     return args[i];
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      paths = new ArrayList<>(walk.toList());
-    }
-    paths.sort(Comparator.reverseOrder());
-    for (Path p : paths) {
-      Files.delete(p);
-    }
-  }
-
-  /** For tests: the figures of a finished benchmark. */
-  static JsonNode read(Path dir) throws IOException {
-    return Measure.JSON.readTree(dir.resolve("results.json").toFile());
   }
 }

@@ -131,7 +131,8 @@ public final class SampleDataGenerator {
         return new GenerationSummary(b.out, b.settings, b.records, counts, employees, joiners, effects, quirks);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything below it; nothing happens when it does not exist. */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
