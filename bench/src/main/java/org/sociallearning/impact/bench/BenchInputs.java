@@ -28,6 +28,8 @@ record BenchInputs(double scale, Path dir, Path config, Map<String, Integer> rec
 
   static final String CONFIG = "bench-pipeline.yaml";
   private static final String MARKER = "generated-with.txt";
+  /** Raise when the generator's output changes for the same settings: old inputs are remade. */
+  private static final int GENERATOR_VERSION = 2;
 
   /** All input records, every file counted. */
   long totalRecords() {
@@ -36,15 +38,17 @@ record BenchInputs(double scale, Path dir, Path config, Map<String, Integer> rec
   }
 
   /** Generates (or reuses) the inputs of {@code scale} under {@code root}; outputs go to {@code output}. */
-  static BenchInputs prepare(Path root, double scale, Path output) throws IOException {
+  static BenchInputs prepare(Path root, double scale, Path output, int keepRuns)
+      throws IOException {
     GeneratorSettings settings = GeneratorSettings.atScale(scale);
     Path dir = root.resolve("scale-" + Scales.label(scale)).toAbsolutePath();
     Path marker = dir.resolve(MARKER);
-    String fingerprint = settings.toString();
+    String fingerprint = "generator " + GENERATOR_VERSION + " " + settings;
     double seconds = 0;
     Map<String, Integer> records;
     if (Files.exists(marker) && Files.readAllLines(marker, StandardCharsets.UTF_8).get(0)
-        .equals(fingerprint)) {
+        .equals(fingerprint) && SampleDataGenerator.OUTPUT_FOLDERS.stream()
+            .allMatch(f -> Files.isDirectory(dir.resolve(f)))) {
       records = readCounts(Files.readAllLines(marker, StandardCharsets.UTF_8));
     } else {
       Files.deleteIfExists(marker);
@@ -59,8 +63,15 @@ record BenchInputs(double scale, Path dir, Path config, Map<String, Integer> rec
     // A fixed key: pseudonyms, and so the published tables, are comparable between runs.
     Files.writeString(dir.resolve("bench-pseudonym.key"), "benchmark-key-not-a-secret-0123456789\n",
         StandardCharsets.UTF_8);
-    String yaml = Files.readString(dir.resolve("pipeline.yaml"), StandardCharsets.UTF_8)
-        .replace("output: ../out\n", "output: " + output.toAbsolutePath() + "\n")
+    String generated = Files.readString(dir.resolve("pipeline.yaml"), StandardCharsets.UTF_8);
+    if (!generated.contains("output: ../out\n")) {
+      throw new IllegalStateException(dir.resolve("pipeline.yaml")
+          + " has no 'output: ../out' line to point at the benchmark's output");
+    }
+    // A JSON string is a YAML string: any path is quoted safely. Every repeat stays published.
+    String yaml = generated.replace("output: ../out\n", "output: {path: "
+        + Measure.JSON.writeValueAsString(output.toAbsolutePath().toString())
+        + ", keep_runs: " + keepRuns + "}\n")
         + "privacy: {pseudonym_key_file: bench-pseudonym.key}\n";
     Path config = dir.resolve(CONFIG);
     Files.writeString(config, yaml, StandardCharsets.UTF_8);

@@ -27,8 +27,15 @@ public final class Benchmark {
 
   private Benchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    System.exit(run(args, System.out, System.err));
+  public static void main(String[] args) {
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (Exception | OutOfMemoryError e) {
+      System.err.println("error: the benchmark stopped: " + e);
+      code = 1;
+    }
+    System.exit(code);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -76,7 +83,7 @@ public final class Benchmark {
       boolean largest = k == scales.size() - 1;
       try {
         rows.add(measureScale(dir, scale, largest ? repeat : 1, sparkConf, jobOnly, out));
-      } catch (IllegalStateException e) {
+      } catch (IllegalStateException | IOException | java.io.UncheckedIOException e) {
         err.println("error: " + e.getMessage());
         return 1;
       }
@@ -97,7 +104,7 @@ public final class Benchmark {
     String label = Scales.label(scale);
     Path runs = dir.resolve("runs").resolve("scale-" + label);
     out.printf(Locale.ROOT, "scale %s: generating inputs...%n", label);
-    BenchInputs inputs = BenchInputs.prepare(dir.resolve("inputs"), scale, runs);
+    BenchInputs inputs = BenchInputs.prepare(dir.resolve("inputs"), scale, runs, repeat + 1);
     out.printf(Locale.ROOT, "scale %s: %,d records, %.1f MB%s%n", label, inputs.totalRecords(),
         inputs.bytes() / 1e6, inputs.generateSeconds() > 0
             ? String.format(Locale.ROOT, " (generated in %.1f s)", inputs.generateSeconds())

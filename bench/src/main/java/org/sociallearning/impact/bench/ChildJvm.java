@@ -63,9 +63,16 @@ final class ChildJvm {
     pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
     long start = System.nanoTime();
     Process p = pb.start();
-    if (!p.waitFor(6, TimeUnit.HOURS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException(args[0] + " did not finish in 6 hours; see " + log);
+    // A stopped benchmark (Ctrl-C, a CI timeout) must not leave a measurement running.
+    Thread killChild = new Thread(p::destroyForcibly);
+    Runtime.getRuntime().addShutdownHook(killChild);
+    try {
+      if (!p.waitFor(6, TimeUnit.HOURS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(args[0] + " did not finish in 6 hours; see " + log);
+      }
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(killChild);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (p.exitValue() != 0 || !Files.exists(result)) {

@@ -30,6 +30,8 @@ final class DuckDbCoreWork {
     Map<String, Object> result = new LinkedHashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
+      // Months are UTC months, as in the job, whatever the machine's time zone.
+      s.execute("SET TimeZone = 'UTC'");
       step(s, result, "roster", """
           CREATE TABLE roster AS
           SELECT "Employee ID" AS employee_id, lower(trim("Work Email")) AS email,
@@ -96,6 +98,7 @@ final class DuckDbCoreWork {
                          columns = {actor: 'STRUCT(mbox VARCHAR)', verb: 'STRUCT(id VARCHAR)',
                                     "timestamp": 'VARCHAR'}) x
           JOIN roster r ON r.email = lower(replace(x.actor.mbox, 'mailto:', ''))
+          WHERE try_cast(x."timestamp" AS TIMESTAMPTZ) IS NOT NULL
           """.formatted(in));
       step(s, result, "employee_month_outcomes", """
           COPY (

@@ -27,7 +27,21 @@ public final class Measure {
 
   private Measure() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    int code = 1;
+    try {
+      measure(args);
+      code = 0;
+    } catch (Exception | Error e) {
+      System.err.println("error: " + args[0] + " measurement failed: " + e);
+      e.printStackTrace();
+    } finally {
+      // Spark's non-daemon threads would otherwise keep the JVM alive, failed or not.
+      System.exit(code);
+    }
+  }
+
+  private static void measure(String[] args) throws Exception {
     long start = System.nanoTime();
     Map<String, Object> result = new LinkedHashMap<>();
     Path out;
@@ -57,8 +71,6 @@ public final class Measure {
     result.put("peak_heap_bytes", ProcessMemory.peakHeapBytes());
     result.put("max_heap_bytes", ProcessMemory.maxHeapBytes());
     JSON.writeValue(out.toFile(), result);
-    // Spark's non-daemon threads would otherwise keep the JVM alive.
-    System.exit(0);
   }
 
   private static void pipeline(Path configFile, Map<String, Object> result) throws Exception {

@@ -20,15 +20,14 @@ public final class SparkSessions {
       builder.master("local[*]");
       setDefault(builder, conf, "spark.ui.enabled", "false");
       setDefault(builder, conf, "spark.driver.host", "127.0.0.1");
-      // One shuffle partition per core: the benchmark measured 2 partitions on 2 cores 23%
-      // faster than 8 at scale 1 (most of the job's shuffles are small aggregates, where each
-      // extra partition is a task of pure overhead), and 16 slower still (BENCHMARKS.md).
+      // One shuffle partition per core, at most 8 (the former fixed value): on 2 cores the
+      // benchmark measured 2 partitions faster than 8 at scale 1, and 16 slower still; most of
+      // the job's shuffles are small aggregates, where each extra partition is a task of pure
+      // overhead (BENCHMARKS.md). Larger machines were not measured, so they keep 8.
       setDefault(builder, conf, "spark.sql.shuffle.partitions",
           Integer.toString(localShufflePartitions()));
     }
     setDefault(builder, conf, "spark.sql.adaptive.enabled", "true");
-    // zstd: published Parquet 20% smaller than snappy at the same write time (BENCHMARKS.md).
-    setDefault(builder, conf, "spark.sql.parquet.compression.codec", "zstd");
     return builder
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
@@ -36,9 +35,9 @@ public final class SparkSessions {
         .getOrCreate();
   }
 
-  /** Shuffle partitions of a local run: one per core the JVM may use. */
+  /** Shuffle partitions of a local run: one per core the JVM may use, at most 8. */
   static int localShufflePartitions() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
+    return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
   }
 
   private static void setDefault(SparkSession.Builder builder, SparkConf conf, String key,
