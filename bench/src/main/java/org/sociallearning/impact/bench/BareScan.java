@@ -64,7 +64,8 @@ final class BareScan {
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df =
         reader.format(format).load(inputs.resolve(file).toString());
     org.apache.spark.sql.Column[] all = java.util.Arrays.stream(df.columns())
-        .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+        .map(name -> org.apache.spark.sql.functions.col("`" + name.replace("`", "``") + "`"))
+        .toArray(org.apache.spark.sql.Column[]::new);
     long rows = df.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
         org.apache.spark.sql.functions.max(org.apache.spark.sql.functions.xxhash64(all)))
         .first().getLong(0);
