@@ -28,17 +28,21 @@ public final class OutcomesMonthly {
   public static final String PARTICIPANT = "participant";
   public static final String NOT_YET = "not_yet";
   public static final String NEVER = "never";
+  /** Interacted in a community, but fewer times than the participation rule asks. */
+  public static final String TRIED_IT = "tried_it";
 
   private OutcomesMonthly() {}
 
   /**
    * Needs a metric's items {@code employee_id, month (date), value} on the metric's modelling
-   * scale, roster {@code employee_id, department} and participants {@code employee_id,
-   * cohort_month}; returns the columns of the fact contracts.
+   * scale, roster {@code employee_id, department}, participants {@code employee_id,
+   * cohort_month} and the people who tried it ({@code employee_id}); returns the columns of the
+   * fact contracts.
    */
   public static Dataset<Row> of(MetricDefinition metric, Dataset<Row> items,
-      Dataset<Row> roster, Dataset<Row> participants, int minGroupSize) {
-    Column status = when(col("cohort_month").isNull(), lit(NEVER))
+      Dataset<Row> roster, Dataset<Row> participants, Dataset<Row> triedIt, int minGroupSize) {
+    Column status = when(col("tried_it").isNotNull(), lit(TRIED_IT))
+        .when(col("cohort_month").isNull(), lit(NEVER))
         .when(col("cohort_month").leq(col("month")), lit(PARTICIPANT)).otherwise(lit(NOT_YET));
     boolean log = "log".equals(metric.scale());
     Column mean = ExactAggregates.mean(col("value"));
@@ -48,6 +52,8 @@ public final class OutcomesMonthly {
             IdentityResolution.EMPLOYEE_ID, "left")
         .join(participants.select(col(IdentityResolution.EMPLOYEE_ID), col("cohort_month")),
             IdentityResolution.EMPLOYEE_ID, "left")
+        .join(triedIt.select(col(IdentityResolution.EMPLOYEE_ID),
+            lit(true).as("tried_it")), IdentityResolution.EMPLOYEE_ID, "left")
         .withColumn("participation_status", status)
         .groupBy(date_format(col("month"), "yyyy-MM").as("month"),
             coalesce(col("department"), lit("(unknown)")).as("department"),

@@ -351,6 +351,20 @@ public final class ConfigLoader {
       throw new ConfigException("participation.communities must list at least one channel "
           + "pattern, e.g. [\"ask-*\", \"cop-*\"]");
     }
+    if (p.windowDays() != null && p.windowDays() < 1) {
+      throw new ConfigException("participation.window_days must be at least 1 day (leave it out"
+          + " for no window), got " + p.windowDays());
+    }
+    if (!ParticipationSettings.TRIED_IT_EXCLUDE.equals(p.triedIt())
+        && !ParticipationSettings.TRIED_IT_COMPARE.equals(p.triedIt())) {
+      throw new ConfigException("participation.tried_it must be 'exclude' (people below"
+          + " min_interactions are in neither group) or 'compare' (they are compared with), got '"
+          + p.triedIt() + "'");
+    }
+    if (p.profileMonths() < 1 || p.profileMonths() > 12) {
+      throw new ConfigException("participation.profile_months must be 1 to 12 months, got "
+          + p.profileMonths());
+    }
   }
 
   private static void validateEstimation(EstimationSettings e) {

@@ -23,6 +23,7 @@ import org.sociallearning.impact.bi.DimEmployee;
 import org.sociallearning.impact.bi.OutcomesMonthly;
 import org.sociallearning.impact.bi.ParticipationMonthly;
 import org.sociallearning.impact.config.EstimationSettings;
+import org.sociallearning.impact.config.ParticipationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.Sources;
 import org.sociallearning.impact.estimation.BenjaminiHochberg;
@@ -54,6 +55,7 @@ import org.sociallearning.impact.outcomes.OutcomeWindow;
 import org.sociallearning.impact.participation.FormalLearningContext;
 import org.sociallearning.impact.outcomes.StageDurations;
 import org.sociallearning.impact.participation.LearningMix;
+import org.sociallearning.impact.participation.ParticipantProfile;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
 import org.sociallearning.impact.publish.DatabaseSinkException;
 import org.sociallearning.impact.publish.Manifest;
@@ -438,16 +440,21 @@ public final class NightlyImpactJob {
     socialInteractions = interactions;
     learningMix = LearningMix.monthly(interactions, resolved.get("learning_statements"),
         config.asOf(), config.estimation().minGroupSize());
-    Dataset<Row> participants = SocialLearningParticipation.withIntensity(
-            SocialLearningParticipation.participants(interactions,
-                config.participation().minInteractions()), config.asOf())
+    ParticipationSettings rule = config.participation();
+    Dataset<Row> met = SocialLearningParticipation.participants(interactions,
+        rule.minInteractions(), rule.windowDays());
+    Dataset<Row> participants = met
+        .join(ParticipantProfile.of(met, interactions, rule.profileMonths(), config.asOf()),
+            IdentityResolution.EMPLOYEE_ID, "left")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    triedIt = SocialLearningParticipation.triedIt(interactions, participants)
         .persist(StorageLevel.MEMORY_AND_DISK());
     for (String attribute : config.estimation().covariates()) {
       rosterAttributes.put(attribute, pairs(resolved.get("roster"), attribute));
     }
     segments = new SegmentPanels.PersonSegments(
         pairs(resolved.get("roster"), "department"),
-        pairs(SocialLearningParticipation.primaryCommunity(interactions), "community"),
+        pairs(participants, "community"),
         pairs(participants, "intensity"),
         pairs(SocialLearningParticipation.courseThenCommunity(
             resolved.get("learning_statements"), resolved.get("formal_completions"),
@@ -459,7 +466,17 @@ public final class NightlyImpactJob {
       manifest.warn("blended learning: no formal course completions in the learning records, so"
           + " course-then-community is not compared");
     }
-    t.finish("participation", interactions.count(), participants.count());
+    long participantCount = participants.count();
+    long triedItCount = triedIt.count();
+    Map<String, Object> summary = new java.util.LinkedHashMap<>();
+    summary.put("min_interactions", rule.minInteractions());
+    summary.put("window_days", rule.windowDays());
+    summary.put("profile_months", rule.profileMonths());
+    summary.put("participants", participantCount);
+    summary.put("tried_it", triedItCount);
+    summary.put("tried_it_handling", rule.triedIt());
+    manifest.put("participation", summary);
+    t.finish("participation", interactions.count(), participantCount);
     return participants;
   }
 
@@ -476,6 +493,8 @@ public final class NightlyImpactJob {
 
   private SegmentPanels.PersonSegments segments;
   private Dataset<Row> socialInteractions;
+  /** People who interacted below the rule's threshold ({@code employee_id, interactions}). */
+  private Dataset<Row> triedIt;
   private PseudonymKey pseudonymKey;
 
   /** The run's pseudonym key, read once (a one-off key must be the same for every table). */
@@ -515,7 +534,8 @@ public final class NightlyImpactJob {
       Dataset<Row> items = MetricCatalog.items(metric.name(), resolved.get("service_tickets"),
           resolved.get("opportunities"), tickets, deals)
           .filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull());
-      Dataset<Row> fact = OutcomesMonthly.of(metric, items, roster, participants, minGroup);
+      Dataset<Row> fact = OutcomesMonthly.of(metric, items, roster, participants, triedIt,
+          minGroup);
       if ("service_tickets".equals(metric.sourceTable())) {
         service = service == null ? fact : service.unionByName(fact);
       } else {
@@ -653,8 +673,8 @@ public final class NightlyImpactJob {
         continue;
       }
       StageLog.Timer t = log.start();
-      Dataset<Row> panelRows = MetricCatalog.employeeMonths(metric.name(),
-              resolved.get("service_tickets"), resolved.get("opportunities"), tickets, deals)
+      Dataset<Row> panelRows = withoutTriedIt(MetricCatalog.employeeMonths(metric.name(),
+              resolved.get("service_tickets"), resolved.get("opportunities"), tickets, deals))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Row sum = panelRows.agg(org.apache.spark.sql.functions.sum(col("items"))).first();
       long itemCount = sum.isNullAt(0) ? 0 : sum.getLong(0);
@@ -677,6 +697,19 @@ public final class NightlyImpactJob {
       t.finish("estimate " + metric.name(), panel.unitCount(), 1 + bySegment.size());
     }
     return withAdjustedPValues(out);
+  }
+
+  /**
+   * Rows of people who tried social learning without meeting the participation rule left out
+   * (participation.tried_it: exclude, the default), so they are in neither group; kept as
+   * comparison people with {@code compare}.
+   */
+  private Dataset<Row> withoutTriedIt(Dataset<Row> rows) {
+    if (config.participation().comparesTriedIt()) {
+      return rows;
+    }
+    return rows.join(triedIt.select(col(IdentityResolution.EMPLOYEE_ID)),
+        IdentityResolution.EMPLOYEE_ID, "left_anti");
   }
 
   /** Knowledge flow in the communities: answers, speed, silo bridging, who the helpers are. */
@@ -749,14 +782,14 @@ public final class NightlyImpactJob {
     List<Row> rows = new ArrayList<>();
     if (hasSource("service_tickets")) {
       rows.addAll(ResultTables.durationMedianRows(DurationMedians.of(TimeToResolve.METRIC,
-          DurationMedians.ticketDurations(resolved.get("service_tickets"),
-              new OutcomeWindow(config.asOf(), settings.ticketHorizonDays())), participants),
+          withoutTriedIt(DurationMedians.ticketDurations(resolved.get("service_tickets"),
+              new OutcomeWindow(config.asOf(), settings.ticketHorizonDays()))), participants),
           "hours", settings.minGroupSize()));
     }
     if (hasSource("opportunities")) {
       rows.addAll(ResultTables.durationMedianRows(DurationMedians.of(SalesOutcomes.SALES_CYCLE,
-          DurationMedians.dealDurations(resolved.get("opportunities"),
-              new OutcomeWindow(config.asOf(), settings.salesHorizonDays())), participants),
+          withoutTriedIt(DurationMedians.dealDurations(resolved.get("opportunities"),
+              new OutcomeWindow(config.asOf(), settings.salesHorizonDays()))), participants),
           "days", settings.minGroupSize()));
     }
     ResultTables.write(spark, "duration_medians", rows, dir);

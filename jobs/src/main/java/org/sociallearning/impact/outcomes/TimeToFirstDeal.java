@@ -69,7 +69,8 @@ public final class TimeToFirstDeal {
   /**
    * Landmark groups for comparing participants with non-participants: needs {@link #people}
    * rows, roster {@code employee_id, hire_date} and participants {@code employee_id,
-   * first_interaction_at}; returns {@code employee_id, group, days, event} for the people still
+   * participated_at} (when they met the participation rule, which uses nothing after that
+   * date); returns {@code employee_id, group, days, event} for the people still
    * without a won deal and still followed at {@code landmarkDays} after hire. Participation is
    * fixed at the landmark because grouping by participation at any time would count the time
    * before someone joined, and deals won before it, as participant time (immortal-time bias).
@@ -82,15 +83,15 @@ public final class TimeToFirstDeal {
     if (landmarkDays < 0) {
       throw new IllegalArgumentException("landmarkDays must be 0 or more, got " + landmarkDays);
     }
-    Column joinedDay = datediff(col("first_interaction_at").cast("date"), col("hire_date"));
-    Column group = when(col("first_interaction_at").isNull(), NEVER_PARTICIPANT)
+    Column joinedDay = datediff(col("participated_at").cast("date"), col("hire_date"));
+    Column group = when(col("participated_at").isNull(), NEVER_PARTICIPANT)
         .when(joinedDay.leq(landmarkDays), PARTICIPANT)
         .otherwise(LATER_PARTICIPANT);
     return people.filter(col("days").geq(landmarkDays))
         .join(roster.select(col(IdentityResolution.EMPLOYEE_ID), col("hire_date")),
             IdentityResolution.EMPLOYEE_ID)
         .join(participants.select(col(IdentityResolution.EMPLOYEE_ID),
-            col("first_interaction_at")), IdentityResolution.EMPLOYEE_ID, "left")
+            col("participated_at")), IdentityResolution.EMPLOYEE_ID, "left")
         .select(col(IdentityResolution.EMPLOYEE_ID), group.as("group"), col("days"),
             col("event"));
   }

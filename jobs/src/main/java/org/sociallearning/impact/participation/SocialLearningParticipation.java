@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.unix_micros;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -13,13 +14,16 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
  * Participation step: who took part in social learning, and from when. Social learning is an
  * interaction in a configured community (chat elsewhere is social networking and does not
- * count) or a social xAPI verb. A participant has at least {@code min_interactions}; their
- * start is their first interaction and their treatment cohort is that month.
+ * count) or a social xAPI verb. A participant is someone whose interactions met the
+ * participation rule; they are treated from the date it was met, and their cohort is that month.
+ * The date is decided from interactions up to it, never from what happened later.
  */
 public final class SocialLearningParticipation {
 
@@ -44,47 +48,51 @@ public final class SocialLearningParticipation {
   }
 
   /**
-   * Returns {@code employee_id, first_interaction_at, interactions, cohort_month} (the first day
-   * of the month of the first interaction) for people with at least {@code minInteractions}.
+   * The participation rule: a person becomes a participant on the date their {@code
+   * minInteractions}-th interaction falls within {@code windowDays} of the first of them (no
+   * window: the date of their {@code minInteractions}-th interaction), decided from their
+   * interactions up to that date only, so later activity can never move or undo it. Needs
+   * {@link #interactions} rows; returns {@code employee_id, first_interaction_at,
+   * participated_at, cohort_month} (the first day of the month of {@code participated_at}) for
+   * the people who met the rule.
+   *
+   * @param windowDays null for no window
    */
-  public static Dataset<Row> participants(Dataset<Row> interactions, int minInteractions) {
+  public static Dataset<Row> participants(Dataset<Row> interactions, int minInteractions,
+      Integer windowDays) {
+    if (minInteractions < 1) {
+      throw new IllegalArgumentException("minInteractions must be at least 1, got "
+          + minInteractions);
+    }
+    Column micros = unix_micros(col("occurred_at"));
+    // Range, not rows: interactions at the same instant all count from that instant on.
+    WindowSpec upToNow = Window.partitionBy(col(IdentityResolution.EMPLOYEE_ID)).orderBy(micros)
+        .rangeBetween(windowDays == null ? Window.unboundedPreceding()
+            : -windowDays * MICROS_PER_DAY, Window.currentRow());
+    Dataset<Row> met = interactions
+        .select(col(IdentityResolution.EMPLOYEE_ID), col("occurred_at"),
+            count(lit(1)).over(upToNow).as("so_far"))
+        .filter(col("so_far").geq(minInteractions))
+        .groupBy(col(IdentityResolution.EMPLOYEE_ID))
+        .agg(min(col("occurred_at")).as("participated_at"));
+    Dataset<Row> first = interactions.groupBy(col(IdentityResolution.EMPLOYEE_ID))
+        .agg(min(col("occurred_at")).as("first_interaction_at"));
+    return first.join(met, IdentityResolution.EMPLOYEE_ID)
+        .withColumn("cohort_month", trunc(col("participated_at").cast("date"), "month"));
+  }
+
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+  /**
+   * People who took part but never met the rule ("tried it"): at least one interaction and no
+   * participation date. Needs {@link #interactions} rows and {@link #participants} rows;
+   * returns {@code employee_id, interactions}.
+   */
+  public static Dataset<Row> triedIt(Dataset<Row> interactions, Dataset<Row> participants) {
     return interactions.groupBy(col(IdentityResolution.EMPLOYEE_ID))
-        .agg(min(col("occurred_at")).as("first_interaction_at"), count(lit(1)).as("interactions"))
-        .filter(col("interactions").geq(minInteractions))
-        .withColumn("cohort_month", trunc(col("first_interaction_at").cast("date"), "month"));
-  }
-
-  /** Tiers of interactions per month since joining, for dose-response: below 1, 1 to 3, above 3. */
-  public static final double LIGHT_BELOW = 1.0;
-  public static final double HEAVY_ABOVE = 3.0;
-
-  /**
-   * Needs participants ({@code employee_id, first_interaction_at, interactions}); adds
-   * {@code intensity}: light, regular or heavy by interactions per month from the first
-   * interaction to as_of (at least one month), so early joiners are not heavy by seniority alone.
-   */
-  public static Dataset<Row> withIntensity(Dataset<Row> participants, LocalDate asOf) {
-    Column months = org.apache.spark.sql.functions.greatest(lit(1.0),
-        org.apache.spark.sql.functions.months_between(lit(endOf(asOf)),
-            col("first_interaction_at")));
-    Column perMonth = col("interactions").divide(months);
-    return participants.withColumn("intensity",
-        org.apache.spark.sql.functions.when(perMonth.lt(LIGHT_BELOW), lit("light"))
-            .when(perMonth.gt(HEAVY_ABOVE), lit("heavy")).otherwise(lit("regular")));
-  }
-
-  /**
-   * Needs interactions ({@code employee_id, community}); returns {@code employee_id, community}:
-   * the community each person interacted in most (ties: alphabetically first).
-   */
-  public static Dataset<Row> primaryCommunity(Dataset<Row> interactions) {
-    return interactions.groupBy(col(IdentityResolution.EMPLOYEE_ID), col("community"))
-        .agg(count(lit(1)).as("n"))
-        .withColumn("rank", org.apache.spark.sql.functions.row_number().over(
-            org.apache.spark.sql.expressions.Window.partitionBy(col(IdentityResolution.EMPLOYEE_ID))
-                .orderBy(col("n").desc(), col("community"))))
-        .filter(col("rank").equalTo(1))
-        .select(col(IdentityResolution.EMPLOYEE_ID), col("community"));
+        .agg(count(lit(1)).as("interactions"))
+        .join(participants.select(col(IdentityResolution.EMPLOYEE_ID)),
+            IdentityResolution.EMPLOYEE_ID, "left_anti");
   }
 
   /** xAPI verbs that record finishing formal learning. */
@@ -92,9 +100,9 @@ public final class SocialLearningParticipation {
 
   /**
    * Blended learning: people who completed a formal course (xAPI completed or passed, up to
-   * as_of) and either never took part in social learning or started only after the course.
-   * Needs learning rows ({@code employee_id, verb, occurred_at}) and participants ({@code
-   * employee_id, first_interaction_at}); returns {@code employee_id, blended} with blended =
+   * as_of) and either are not participants or became participants only after the course (which
+   * is known on their participation date). Needs learning rows ({@code employee_id, verb,
+   * occurred_at}) and participants ({@code employee_id, participated_at}); returns {@code employee_id, blended} with blended =
    * {@code course_then_community} for both kinds of people (participants who joined before
    * completing are not in it).
    */
@@ -131,9 +139,9 @@ public final class SocialLearningParticipation {
         .agg(min(col("completed_at")).as("first_completed_at"));
     return completions
         .join(participants.select(col(IdentityResolution.EMPLOYEE_ID),
-            col("first_interaction_at")), IdentityResolution.EMPLOYEE_ID, "left")
-        .filter(col("first_interaction_at").isNull()
-            .or(col("first_interaction_at").gt(col("first_completed_at"))))
+            col("participated_at")), IdentityResolution.EMPLOYEE_ID, "left")
+        .filter(col("participated_at").isNull()
+            .or(col("participated_at").gt(col("first_completed_at"))))
         .select(col(IdentityResolution.EMPLOYEE_ID), lit("course_then_community").as("blended"));
   }
 

@@ -102,8 +102,11 @@ class BiTablesTest {
     }
     MetricDefinition ttr = MetricDefinition.all().stream()
         .filter(m -> m.name().equals("time_to_resolve_hours")).findFirst().orElseThrow();
+    // E7 posted once: below the participation rule, so neither participant nor never.
+    Dataset<Row> triedIt = frame(new StructType().add("employee_id", DataTypes.StringType),
+        List.of(RowFactory.create("E7")));
     List<Row> rows = OutcomesMonthly.of(ttr, frame(itemSchema, items), roster(), participants(),
-        2).orderBy("month", "department", "participation_status").collectAsList();
+        triedIt, 2).orderBy("month", "department", "participation_status").collectAsList();
     assertEquals(TableContract.load("fact_service_outcomes_monthly").columnNames().size(),
         rows.get(0).size() , "every contract column");
     Row febSupportNotYet = rows.stream().filter(r -> r.getAs("month").equals("2026-02")
@@ -121,6 +124,14 @@ class BiTablesTest {
     assertNull(febSalesNotYet.getAs("people"));
     assertTrue(rows.stream().anyMatch(r -> r.getAs("month").equals("2026-04")
         && r.getAs("participation_status").equals("participant")), "joined by April");
+    Row febSalesTried = rows.stream().filter(r -> r.getAs("month").equals("2026-02")
+        && r.getAs("department").equals("Sales")
+        && r.getAs("participation_status").equals("tried_it")).findFirst().orElseThrow();
+    assertEquals(true, febSalesTried.getAs("suppressed"), "E7 alone");
+    Row febSalesNever = rows.stream().filter(r -> r.getAs("month").equals("2026-02")
+        && r.getAs("department").equals("Sales")
+        && r.getAs("participation_status").equals("never")).findFirst().orElseThrow();
+    assertEquals(true, febSalesNever.getAs("suppressed"), "E6 alone once E7 tried it");
   }
 
   @Test

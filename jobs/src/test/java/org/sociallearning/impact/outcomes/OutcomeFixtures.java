@@ -101,14 +101,14 @@ final class OutcomeFixtures {
   }
 
   /** Participants as the participation step returns them, reduced to what outcomes read. */
-  static Dataset<Row> participants(String... employeeAndFirstInteraction) {
+  static Dataset<Row> participants(String... employeeAndParticipationDate) {
     StructType schema = new StructType()
         .add(IdentityResolution.EMPLOYEE_ID, DataTypes.StringType)
-        .add("first_interaction_at", DataTypes.TimestampType);
+        .add("participated_at", DataTypes.TimestampType);
     List<Row> rows = new java.util.ArrayList<>();
-    for (int i = 0; i < employeeAndFirstInteraction.length; i += 2) {
-      rows.add(RowFactory.create(employeeAndFirstInteraction[i],
-          ts(employeeAndFirstInteraction[i + 1])));
+    for (int i = 0; i < employeeAndParticipationDate.length; i += 2) {
+      rows.add(RowFactory.create(employeeAndParticipationDate[i],
+          ts(employeeAndParticipationDate[i + 1])));
     }
     return TestSpark.session().createDataFrame(rows, schema);
   }

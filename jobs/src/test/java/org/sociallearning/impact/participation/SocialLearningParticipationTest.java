@@ -1,6 +1,9 @@
 package org.sociallearning.impact.participation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -63,48 +66,154 @@ class SocialLearningParticipationTest {
 
     Dataset<Row> interactions = SocialLearningParticipation.interactions(forum, learning,
         List.of("ask-*", "cop-*"), LocalDate.of(2026, 11, 1));
-    Map<String, Map<String, Object>> p = Fixtures.byKey(
-        SocialLearningParticipation.participants(interactions, 3).collectAsList(), "employee_id");
+    Dataset<Row> participants = SocialLearningParticipation.participants(interactions, 3, null);
+    Map<String, Map<String, Object>> p = Fixtures.byKey(participants.collectAsList(),
+        "employee_id");
 
     assertEquals(List.of("E1", "E3"), List.copyOf(p.keySet()));
-    assertEquals(Date.valueOf("2025-03-01"), p.get("E1").get("cohort_month"),
-        "the cohort is the month of the first interaction, not of the third");
-    assertEquals(Date.valueOf("2025-05-01"), p.get("E3").get("cohort_month"),
-        "an LMS social verb can be the first interaction");
-    assertEquals(3L, p.get("E3").get("interactions"));
+    assertEquals(ts("2025-05-02T10:00:00Z"), p.get("E1").get("participated_at"),
+        "a participant from the day the third interaction made them one");
+    assertEquals(Date.valueOf("2025-05-01"), p.get("E1").get("cohort_month"),
+        "the cohort is the month of the third interaction, not of the first");
+    assertEquals(ts("2025-03-30T23:00:00Z"), p.get("E1").get("first_interaction_at"));
+    assertEquals(Date.valueOf("2025-06-01"), p.get("E3").get("cohort_month"),
+        "an LMS social verb counts towards the rule");
+    Map<String, Map<String, Object>> tried = Fixtures.byKey(
+        SocialLearningParticipation.triedIt(interactions, participants).collectAsList(),
+        "employee_id");
+    assertEquals(List.of("E2", "E4"), List.copyOf(tried.keySet()),
+        "one or two interactions: tried it, in neither group by default");
+    assertEquals(2L, tried.get("E4").get("interactions"), "the third is after as_of");
   }
 
   @Test
-  void intensityIsInteractionsPerMonthSinceJoiningAndPrimaryCommunityTheMostUsed() {
-    StructType schema = new StructType().add("employee_id", DataTypes.StringType)
-        .add("first_interaction_at", DataTypes.TimestampType)
-        .add("interactions", DataTypes.LongType);
-    Timestamp march = Timestamp.from(Instant.parse("2025-03-01T00:00:00Z"));
-    // as_of 2025-12-31: ten months since joining.
-    Dataset<Row> participants = TestSpark.session().createDataFrame(List.of(
-        RowFactory.create("light", march, 5L),
-        RowFactory.create("regular", march, 25L),
-        RowFactory.create("heavy", march, 45L),
-        RowFactory.create("new-and-busy", Timestamp.from(Instant.parse("2025-12-20T00:00:00Z")),
-            3L)), schema);
-    Map<String, Map<String, Object>> tiers = Fixtures.byKey(SocialLearningParticipation
-        .withIntensity(participants, LocalDate.of(2025, 12, 31)).collectAsList(), "employee_id");
-    assertEquals("light", tiers.get("light").get("intensity"));
-    assertEquals("regular", tiers.get("regular").get("intensity"));
-    assertEquals("heavy", tiers.get("heavy").get("intensity"));
-    assertEquals("regular", tiers.get("new-and-busy").get("intensity"),
-        "under a month counts as one month");
-
-    StructType interactionSchema = new StructType().add("employee_id", DataTypes.StringType)
-        .add("community", DataTypes.StringType);
+  void aWindowNeedsTheInteractionsCloseTogether() {
     Dataset<Row> interactions = TestSpark.session().createDataFrame(List.of(
-        RowFactory.create("E1", "cop-data"), RowFactory.create("E1", "ask-it"),
-        RowFactory.create("E1", "cop-data"), RowFactory.create("E2", "lms"),
-        RowFactory.create("E2", "ask-it")), interactionSchema);
-    Map<String, Map<String, Object>> primary = Fixtures.byKey(
-        SocialLearningParticipation.primaryCommunity(interactions).collectAsList(), "employee_id");
-    assertEquals("cop-data", primary.get("E1").get("community"));
-    assertEquals("ask-it", primary.get("E2").get("community"), "ties: alphabetically first");
+        // Spread over three months: never three within 30 days.
+        interaction("spread", "2025-01-05T10:00:00Z"), interaction("spread", "2025-02-10T10:00:00Z"),
+        interaction("spread", "2025-03-20T10:00:00Z"),
+        // Two early ones too far apart, then three within 30 days from April 20 to May 15.
+        interaction("later", "2025-01-05T10:00:00Z"), interaction("later", "2025-04-20T10:00:00Z"),
+        interaction("later", "2025-05-01T10:00:00Z"), interaction("later", "2025-05-15T10:00:00Z"),
+        // Three at the same instant count at that instant.
+        interaction("burst", "2025-06-01T10:00:00Z"), interaction("burst", "2025-06-01T10:00:00Z"),
+        interaction("burst", "2025-06-01T10:00:00Z")), INTERACTIONS);
+    Map<String, Map<String, Object>> windowed = Fixtures.byKey(SocialLearningParticipation
+        .participants(interactions, 3, 30).collectAsList(), "employee_id");
+    assertEquals(List.of("burst", "later"), List.copyOf(windowed.keySet()));
+    assertEquals(ts("2025-05-15T10:00:00Z"), windowed.get("later").get("participated_at"));
+    assertEquals(ts("2025-06-01T10:00:00Z"), windowed.get("burst").get("participated_at"));
+    Map<String, Map<String, Object>> unwindowed = Fixtures.byKey(SocialLearningParticipation
+        .participants(interactions, 3, null).collectAsList(), "employee_id");
+    assertEquals(ts("2025-03-20T10:00:00Z"), unwindowed.get("spread").get("participated_at"));
+    assertEquals(ts("2025-05-01T10:00:00Z"), unwindowed.get("later").get("participated_at"),
+        "without a window: the third interaction, however far from the first");
+  }
+
+  /**
+   * The promise behind "participation is known when it happens": computed at a later as_of,
+   * with months of further activity (or none), nobody who was a participant earlier changes
+   * cohort or participation date, nobody stops being one, and nobody who becomes one later is
+   * dated back to before the earlier as_of.
+   */
+  @Test
+  void aLaterAsOfNeverMovesAnEarlierParticipantsCohort() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    List<Row> rows = new java.util.ArrayList<>();
+    Instant start = Instant.parse("2025-01-01T00:00:00Z");
+    for (int person = 0; person < 300; person++) {
+      // 0 to 7 interactions, bunched within four months somewhere in two years.
+      int n = rng.nextInt(8);
+      long base = rng.nextLong(600L * 86_400);
+      for (int k = 0; k < n; k++) {
+        rows.add(interaction("E" + person,
+            start.plusSeconds(base + rng.nextLong(120L * 86_400)).toString()));
+      }
+    }
+    Dataset<Row> forum = TestSpark.session().createDataFrame(rows.stream()
+        .map(r -> RowFactory.create(r.get(0), r.get(1), r.get(2), true)).toList(), FORUM);
+    Dataset<Row> noLearning = TestSpark.session().createDataFrame(List.<Row>of(), LEARNING);
+    for (Integer window : java.util.Arrays.asList(null, 45)) {
+      Map<String, Map<String, Object>> early = Fixtures.byKey(SocialLearningParticipation
+          .participants(SocialLearningParticipation.interactions(forum, noLearning,
+              List.of("ask-*"), LocalDate.of(2025, 9, 30)), 3, window).collectAsList(),
+          "employee_id");
+      Map<String, Map<String, Object>> late = Fixtures.byKey(SocialLearningParticipation
+          .participants(SocialLearningParticipation.interactions(forum, noLearning,
+              List.of("ask-*"), LocalDate.of(2026, 11, 30)), 3, window).collectAsList(),
+          "employee_id");
+      assertTrue(early.size() > 30 && late.size() > early.size(),
+          "people keep joining: " + early.size() + " then " + late.size());
+      for (Map.Entry<String, Map<String, Object>> e : early.entrySet()) {
+        Map<String, Object> later = late.get(e.getKey());
+        assertNotNull(later, e.getKey() + " stopped being a participant (window " + window + ")");
+        assertEquals(e.getValue().get("cohort_month"), later.get("cohort_month"), e.getKey());
+        assertEquals(e.getValue().get("participated_at"), later.get("participated_at"));
+      }
+      // Nor does anyone become a participant, later, as of a date that was already past.
+      for (Map.Entry<String, Map<String, Object>> e : late.entrySet()) {
+        if (!early.containsKey(e.getKey())) {
+          Timestamp at = (Timestamp) e.getValue().get("participated_at");
+          assertTrue(at.after(ts("2025-10-01T00:00:00Z")), e.getKey() + " joined after 2025-09-30"
+              + " but is dated back to " + at + " (window " + window + ")");
+        }
+      }
+    }
+  }
+
+  static final StructType INTERACTIONS = new StructType()
+      .add("employee_id", DataTypes.StringType).add("community", DataTypes.StringType)
+      .add("occurred_at", DataTypes.TimestampType);
+
+  static Row interaction(String who, String at) {
+    return RowFactory.create(who, "ask-it", ts(at));
+  }
+
+  static Row interaction(String who, String community, String at) {
+    return RowFactory.create(who, community, ts(at));
+  }
+
+  @Test
+  void theProfileComesFromAFixedWindowAfterTheParticipationDate() {
+    StructType participantSchema = new StructType().add("employee_id", DataTypes.StringType)
+        .add("participated_at", DataTypes.TimestampType);
+    Dataset<Row> participants = TestSpark.session().createDataFrame(List.of(
+        RowFactory.create("light", ts("2025-03-01T00:00:00Z")),
+        RowFactory.create("heavy", ts("2025-03-01T00:00:00Z")),
+        RowFactory.create("recent", ts("2025-11-20T00:00:00Z"))), participantSchema);
+    List<Row> rows = new java.util.ArrayList<>();
+    // light: the three that made them a participant (the third on the day), then one a month.
+    rows.add(interaction("light", "cop-data", "2025-02-20T00:00:00Z"));
+    rows.add(interaction("light", "cop-data", "2025-02-25T00:00:00Z"));
+    rows.add(interaction("light", "ask-it", "2025-03-01T00:00:00Z"));
+    rows.add(interaction("light", "ask-it", "2025-04-01T00:00:00Z"));
+    // ... and a burst in guild-java long after the window: it changes neither tier nor community.
+    for (int d = 10; d < 30; d++) {
+      rows.add(interaction("light", "guild-java", "2025-09-" + d + "T00:00:00Z"));
+    }
+    // heavy: 12 interactions in the three months from joining (4 a month).
+    for (int m = 3; m <= 5; m++) {
+      for (int d = 10; d < 14; d++) {
+        rows.add(interaction("heavy", "guild-java", "2025-0" + m + "-" + d + "T00:00:00Z"));
+      }
+    }
+    rows.add(interaction("recent", "ask-it", "2025-11-20T00:00:00Z"));
+    Dataset<Row> interactions = TestSpark.session().createDataFrame(rows, INTERACTIONS);
+    Map<String, Map<String, Object>> profile = Fixtures.byKey(ParticipantProfile.of(participants,
+        interactions, 3, LocalDate.of(2025, 12, 31)).collectAsList(), "employee_id");
+    assertEquals("light", profile.get("light").get("intensity"), "2 in 3 months");
+    assertEquals("ask-it", profile.get("light").get("community"),
+        "two each up to the window's end, ties alphabetically first; the later burst does not"
+            + " count");
+    assertEquals("heavy", profile.get("heavy").get("intensity"));
+    assertEquals("guild-java", profile.get("heavy").get("community"));
+    assertNull(profile.get("recent").get("intensity"), "the window is still running at as_of");
+    assertNull(profile.get("recent").get("community"));
+    assertEquals(ts("2026-02-20T00:00:00Z"), profile.get("recent").get("profile_ends_at"));
+    Map<String, Map<String, Object>> aYearLater = Fixtures.byKey(ParticipantProfile.of(
+        participants, interactions, 3, LocalDate.of(2026, 12, 31)).collectAsList(), "employee_id");
+    assertEquals(profile.get("light"), aYearLater.get("light"), "a known profile never changes");
+    assertEquals("light", aYearLater.get("recent").get("intensity"));
   }
 
   @Test
@@ -118,7 +227,7 @@ class SocialLearningParticipationTest {
         RowFactory.create("only-launched", "launched", ts("2025-02-10T00:00:00Z")),
         RowFactory.create("after-as-of", "completed", ts("2027-01-01T00:00:00Z"))), learningSchema);
     StructType participantSchema = new StructType().add("employee_id", DataTypes.StringType)
-        .add("first_interaction_at", DataTypes.TimestampType);
+        .add("participated_at", DataTypes.TimestampType);
     Dataset<Row> participants = TestSpark.session().createDataFrame(List.of(
         RowFactory.create("then-joined", ts("2025-03-01T00:00:00Z")),
         RowFactory.create("joined-first", ts("2025-03-01T00:00:00Z"))), participantSchema);
