@@ -6,10 +6,19 @@ import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.sociallearning.impact.identity.IdentityResolution;
 
 /** Panel step: item outcomes averaged per employee and month, the unit the estimator works on. */
 public final class EmployeeMonthOutcomes {
+
+  /** The shape of every metric's employee-month table. */
+  public static final StructType SCHEMA = new StructType()
+      .add(IdentityResolution.EMPLOYEE_ID, DataTypes.StringType)
+      .add("month", DataTypes.DateType)
+      .add("value", DataTypes.DoubleType)
+      .add("items", DataTypes.LongType);
 
   private EmployeeMonthOutcomes() {}
 

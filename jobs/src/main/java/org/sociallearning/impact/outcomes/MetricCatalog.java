@@ -21,6 +21,12 @@ public final class MetricCatalog {
   /** Metrics with one value per person (censored durations for Kaplan-Meier), not a panel. */
   public static final List<String> PER_PERSON = List.of(TimeToFirstDeal.METRIC);
 
+  /**
+   * Volume diagnostics: items started per employee-month, zero months included (see
+   * {@link WorkVolume}); panels, but of counts, not of item outcomes.
+   */
+  public static final List<String> VOLUME = List.of(WorkVolume.TICKETS, WorkVolume.OPPORTUNITIES);
+
   private MetricCatalog() {}
 
   /**
@@ -52,6 +58,9 @@ public final class MetricCatalog {
       case TimeToFirstDeal.METRIC -> throw new IllegalArgumentException("metric '" + metric
           + "' is a per-person duration, not an employee-month outcome: use"
           + " TimeToFirstDeal.people and a Kaplan-Meier comparison");
+      case WorkVolume.TICKETS, WorkVolume.OPPORTUNITIES -> throw new IllegalArgumentException(
+          "metric '" + metric + "' counts items per employee-month and has no item rows: use"
+          + " MetricCatalog.volume");
       default -> throw new IllegalArgumentException("unknown metric '" + metric
           + "': no outcome step; employee-month metrics are " + EMPLOYEE_MONTH);
     };
@@ -70,6 +79,24 @@ public final class MetricCatalog {
     }
     return EmployeeMonthOutcomes.aggregate(
         items(metric, tickets, opportunities, ticketWindow, salesWindow));
+  }
+
+  /**
+   * {@code employee_id, month, value, items} of a volume diagnostic: items started per
+   * employee-month, zero months included. Needs the roster for hire dates.
+   */
+  public static Dataset<Row> volume(String metric, Dataset<Row> tickets,
+      Dataset<Row> opportunities, Dataset<Row> roster, OutcomeWindow ticketWindow,
+      OutcomeWindow salesWindow) {
+    return switch (metric) {
+      case WorkVolume.TICKETS -> WorkVolume.employeeMonths(tickets(metric, tickets), "opened_at",
+          roster, window(metric, ticketWindow));
+      case WorkVolume.OPPORTUNITIES -> WorkVolume.employeeMonths(
+          opportunities(metric, opportunities), "created_at", roster,
+          window(metric, salesWindow));
+      default -> throw new IllegalArgumentException("metric '" + metric
+          + "' is not a volume diagnostic; those are " + VOLUME);
+    };
   }
 
   private static Dataset<Row> tickets(String metric, Dataset<Row> tickets) {

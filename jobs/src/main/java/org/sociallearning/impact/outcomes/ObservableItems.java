@@ -49,12 +49,15 @@ final class ObservableItems {
   }
 
   /**
-   * Closed (or cancelled) by the cut-off without ever being resolved: a duplicate or withdrawn
-   * ticket has no resolution to judge (time_to_resolve_hours leaves these out too).
+   * Closed (or cancelled) without ever being resolved, within the horizon of opening: a
+   * duplicate or withdrawn ticket has no resolution to judge (time_to_resolve_hours leaves these
+   * out too). Only within the horizon, because the outcome is what was known at the horizon: a
+   * ticket still open then counts as "longer than the horizon" however it ended later, so how
+   * tickets end after the horizon cannot change which tickets are in the sample.
    */
   static Column closedUnresolved(OutcomeWindow window) {
     return window.endedBy(col("resolved_at")).isNull()
-        .and(window.endedBy(col("closed_at")).isNotNull());
+        .and(endedWithinHorizon(col("opened_at"), col("closed_at"), window));
   }
 
   /** Whether an opportunity had closed by as_of (its close_date is the actual one then). */

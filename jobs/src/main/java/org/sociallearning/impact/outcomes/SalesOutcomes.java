@@ -42,13 +42,17 @@ public final class SalesOutcomes {
             log(greatest(followed, lit(1.0))).as("value"));
   }
 
-  /** {@code employee_id, month, value} with value 1 for won, 0 for lost, per deal closed within the horizon. */
+  /**
+   * {@code employee_id, month, value} with value 1 for an opportunity won within the horizon of
+   * its creation and 0 otherwise (lost, still open at the horizon, or won later), over every
+   * opportunity observable for the whole horizon. The denominator is what was created, not what
+   * happened to close: counting only closed deals would let joining change which deals count
+   * (a seller who closes lost deals faster would look worse).
+   */
   public static Dataset<Row> winRate(Dataset<Row> opportunities, OutcomeWindow window) {
-    Column days = ObservableItems.daysToClose(window);
     return observable(opportunities, window)
-        .filter(days.isNotNull().and(days.leq(window.horizonDays())))
         .select(col(IdentityResolution.EMPLOYEE_ID),
             trunc(col("created_at").cast("date"), "month").as("month"),
-            when(col("is_won"), 1.0).otherwise(0.0).as("value"));
+            when(ObservableItems.wonWithinHorizon(window), 1.0).otherwise(0.0).as("value"));
   }
 }

@@ -60,6 +60,9 @@ class TimeToResolveTest {
             at("2026-11-05T00:00:00Z"), null},
         new Object[] {"instant", "E1", at("2026-09-02T00:00:00Z"), at("2026-09-02T00:00:00Z"), null},
         new Object[] {"cancelled", "E1", at("2026-09-03T00:00:00Z"), null, at("2026-09-04T00:00:00Z")},
+        // Closed unresolved only after the horizon: at the horizon it was an open ticket.
+        new Object[] {"closed-late", "E1", at("2026-09-01T00:00:00Z"), null,
+            at("2026-10-20T00:00:00Z")},
         new Object[] {"too-recent", "E1", at("2026-10-01T00:00:00Z"), at("2026-10-01T01:00:00Z"), null},
         new Object[] {"unassigned", null, at("2026-09-10T10:00:00Z"), at("2026-09-10T11:00:00Z"), null});
     double horizon = Math.log(30 * 24.0);
@@ -70,7 +73,9 @@ class TimeToResolveTest {
         "what happens after as_of is not known yet");
     assertEquals(Math.log(1.0 / 60), out.get("instant").getDouble(2), 1e-9, "floored at one minute");
     assertEquals(java.sql.Date.valueOf("2026-09-01"), out.get("resolved").getDate(1));
-    assertEquals(5, out.size(), "cancelled (closed unresolved), too-recent and unassigned are out: "
+    assertEquals(horizon, out.get("closed-late").getDouble(2), 1e-9,
+        "how a ticket ends after the horizon cannot take it out of the sample");
+    assertEquals(6, out.size(), "cancelled (closed unresolved), too-recent and unassigned are out: "
         + out.keySet());
   }
 

@@ -22,9 +22,22 @@ public record MetricDefinition(
     @JsonProperty("subject") String subject,
     @JsonProperty("outcome_phrase") String outcomePhrase,
     @JsonProperty("source_table") String sourceTable,
+    @JsonProperty("role") String role,
     @JsonProperty("description") String description) {
 
+  /** An outcome the job claims an effect on. */
+  public static final String OUTCOME = "outcome";
+  /**
+   * A diagnostic: how much work people take on (items per month). Estimated like an outcome,
+   * but it tells how to read the per-item outcomes of its source, not an effect to report.
+   */
+  public static final String VOLUME = "volume";
+
   public MetricDefinition {
+    role = role == null ? OUTCOME : role;
+    if (!OUTCOME.equals(role) && !VOLUME.equals(role)) {
+      throw new IllegalArgumentException("metric " + name + ": role must be outcome or volume");
+    }
     if (!"log".equals(scale) && !"level".equals(scale)) {
       throw new IllegalArgumentException("metric " + name + ": scale must be log or level");
     }
@@ -32,6 +45,10 @@ public record MetricDefinition(
       throw new IllegalArgumentException(
           "metric " + name + ": direction must be lower_is_better or higher_is_better");
     }
+  }
+
+  public boolean isVolume() {
+    return VOLUME.equals(role);
   }
 
   public boolean logScale() {

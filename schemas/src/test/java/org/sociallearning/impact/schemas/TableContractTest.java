@@ -69,9 +69,12 @@ class TableContractTest {
     List<MetricDefinition> metrics = MetricDefinition.all();
     assertEquals(List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate",
         "first_contact_resolution_rate", "reopen_rate", "reassignment_count", "sla_attainment",
-        "deal_size", "pipeline_velocity", "time_to_first_deal_days"),
+        "deal_size", "pipeline_velocity", "tickets_handled", "opportunities_created",
+        "time_to_first_deal_days"),
         metrics.stream().map(MetricDefinition::name).toList());
     assertTrue(MetricDefinition.named("time_to_resolve_hours").logScale());
     assertFalse(MetricDefinition.named("win_rate").logScale());
+    assertTrue(MetricDefinition.named("tickets_handled").isVolume());
+    assertFalse(MetricDefinition.named("time_to_resolve_hours").isVolume());
   }
 }
