@@ -9,8 +9,7 @@ import java.util.List;
 final class MethodWords {
 
     static final String METHOD = "We compare employees who started taking part in a community"
-            + " of practice (at least the configured number of interactions in community channels"
-            + " or social learning records) with colleagues who had not, before and after each"
+            + " of practice with colleagues who had not, before and after each"
             + " person joined (staggered difference-in-differences, Callaway and Sant'Anna 2021)."
             + " Each person's own earlier months are their baseline, so stable differences between"
             + " people who join and people who do not (for example, stronger performers joining"
@@ -67,8 +66,61 @@ final class MethodWords {
 
     /** The plain-words method followed by the estimator's own one-line description. */
     static String method(String technical) {
-        return technical == null || technical.isBlank() ? METHOD
-                : METHOD + " Technically: " + technical + ".";
+        return method(technical, "");
+    }
+
+    /** As {@link #method(String)}, with the participation rule in words after the first sentence. */
+    static String method(String technical, String participationRule) {
+        String words = participationRule == null || participationRule.isBlank() ? METHOD
+                : METHOD.replaceFirst("\\. ", ". " + java.util.regex.Matcher.quoteReplacement(
+                        participationRule) + " ");
+        return technical == null || technical.isBlank() ? words
+                : words + " Technically: " + technical + ".";
+    }
+
+    /**
+     * Who counts as a participant and from when, in plain words, from the manifest's {@code
+     * participation} section; empty when the manifest has none (runs before it existed).
+     */
+    static String participationRule(com.fasterxml.jackson.databind.JsonNode p) {
+        if (p == null || p.isMissingNode() || !p.has("min_interactions")) {
+            return "";
+        }
+        int n = p.path("min_interactions").asInt();
+        String window = p.path("window_days").isNumber()
+                ? " within " + p.path("window_days").asInt() + " days" : "";
+        StringBuilder b = new StringBuilder("Someone counts as a participant from the day of their ")
+                .append(ordinal(n)).append(" interaction in a community").append(window)
+                .append(", decided only from what they had done by that day, so later activity"
+                        + " never moves the date or undoes it.");
+        long tried = p.path("tried_it").asLong(0);
+        if (tried > 0) {
+            boolean compared = "compare".equals(p.path("tried_it_handling").asText());
+            b.append(' ').append(ReaderNumbers.count(tried))
+                    .append(tried == 1 ? " person" : " people")
+                    .append(" interacted fewer times (\"tried it\"); ")
+                    .append(compared ? "they are counted in the comparison group."
+                            : "they are in neither group, since their interest in the community"
+                            + " may follow how their work went.");
+        }
+        int months = p.path("profile_months").asInt(0);
+        if (months > 0) {
+            b.append(" How active someone is and their main community come from their first ")
+                    .append(months).append(months == 1 ? " month" : " months")
+                    .append(" after joining, never from later months.");
+        }
+        return b.toString();
+    }
+
+    private static String ordinal(int n) {
+        return switch (n) {
+            case 1 -> "first";
+            case 2 -> "second";
+            case 3 -> "third";
+            case 4 -> "fourth";
+            case 5 -> "fifth";
+            default -> n + "th";
+        };
     }
 
     /** One sentence on whether the months before joining looked parallel. */

@@ -71,6 +71,11 @@ public final class PublishedResults {
         for (CSVRecord row : rows("impact_estimates.csv")) {
             String metric = row.get("metric");
             String segment = row.get("segment");
+            if (isVolumeDiagnostic(metric)) {
+                // Not an outcome: its finding reaches the reader as a note on the per-item
+                // outcomes of its source, which the job attaches to their rows.
+                continue;
+            }
             MetricResult result = metric(row, eventStudy.getOrDefault(metric, List.of()),
                     calendar.getOrDefault(metric, List.of()), OVERALL.equals(segment));
             if (OVERALL.equals(segment)) {
@@ -82,9 +87,16 @@ public final class PublishedResults {
         }
         return new ReportModel(TITLE, date(manifest.path("as_of").asText(null)),
                 generatedAt(manifest.path("run_id").asText("")), metrics, sources(manifest),
-                strings(manifest.path("warnings")), MethodWords.method(method), minGroupSize,
+                strings(manifest.path("warnings")),
+                MethodWords.method(method, MethodWords.participationRule(
+                        manifest.path("participation"))), minGroupSize,
                 segments, values(), knowledgeFlow(), concentration(), learningMix(),
                 quarantineReasons());
+    }
+
+    private static boolean isVolumeDiagnostic(String metric) {
+        return MetricDefinition.all().stream()
+                .anyMatch(m -> m.name().equals(metric) && m.isVolume());
     }
 
     private MetricResult metric(CSVRecord row, List<EventTimePoint> points,

@@ -65,7 +65,7 @@ class PublishedResultsTest {
         assertEquals("2026-11-01 02:14 UTC", model.generatedAt());
         assertEquals(5, model.minGroupSize());
         MetricResult ticket = model.metrics().get(0);
-        assertEquals("Time to resolve a ticket", ticket.label());
+        assertEquals("Time to resolve (customer waiting time)", ticket.label());
         assertEquals(-0.18, ticket.relativeEffect());
         assertEquals(List.of("a", "b"), ticket.warnings());
         assertEquals(0.5, ticket.preTrendPValue());

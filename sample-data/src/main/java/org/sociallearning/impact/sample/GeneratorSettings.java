@@ -27,11 +27,18 @@ import java.util.Objects;
  *                          workVolume unless {@link #withTicketVolume} sets it
  * @param chatterVolume     multiplies the rate of Slack chatter outside communities (1 = a few messages per
  *                          person and year); benchmarks raise it to company-scale message volumes
+ * @param unrelatedGain     0 for the usual company; otherwise the company where the community changes nothing but
+ *                          many people get faster at some point for another reason (a new tool, a better queue):
+ *                          each of them from a random month on, whether or not they post, with this shift of
+ *                          ln(hours to resolve) and ln(days to close), e.g. -0.3. Many people try a community
+ *                          once; those whose gain comes in the months after their first post keep coming back (and
+ *                          so meet the participation rule), the others drift away. See {@link #withUnrelatedGains}
  */
 public record GeneratorSettings(long seed, int employees, LocalDate start, int months, LocalDate asOf,
                                 double ticketEffect, double salesCycleEffect, double winRateEffect,
                                 double selectionStrength, int workVolume, double preJoiningDip,
-                                double durationFactor, int ticketVolume, double chatterVolume) {
+                                double durationFactor, int ticketVolume, double chatterVolume,
+                                double unrelatedGain) {
 
     /** Settings whose tickets follow {@code workVolume} and whose chatter is at its base rate. */
     public GeneratorSettings(long seed, int employees, LocalDate start, int months, LocalDate asOf,
@@ -39,7 +46,7 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
                              double selectionStrength, int workVolume, double preJoiningDip,
                              double durationFactor) {
         this(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect, winRateEffect, selectionStrength,
-                workVolume, preJoiningDip, durationFactor, workVolume, 1.0);
+                workVolume, preJoiningDip, durationFactor, workVolume, 1.0, 0.0);
     }
 
     public GeneratorSettings {
@@ -62,6 +69,9 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
         }
         if (!(chatterVolume > 0) || Double.isInfinite(chatterVolume)) {
             throw new IllegalArgumentException("chatterVolume must be a positive number, was " + chatterVolume);
+        }
+        if (!Double.isFinite(unrelatedGain)) {
+            throw new IllegalArgumentException("unrelatedGain must be finite, was " + unrelatedGain);
         }
         if (!Double.isFinite(preJoiningDip)) {
             throw new IllegalArgumentException("preJoiningDip must be finite, was " + preJoiningDip);
@@ -91,26 +101,26 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
     public GeneratorSettings withSeed(long newSeed) {
         return new GeneratorSettings(newSeed, employees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
-                durationFactor, ticketVolume, chatterVolume);
+                durationFactor, ticketVolume, chatterVolume, unrelatedGain);
     }
 
     public GeneratorSettings withEmployees(int newEmployees) {
         return new GeneratorSettings(seed, newEmployees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
-                durationFactor, ticketVolume, chatterVolume);
+                durationFactor, ticketVolume, chatterVolume, unrelatedGain);
     }
 
     /** Changes the window length and moves asOf to the first day after the window. */
     public GeneratorSettings withMonths(int newMonths) {
         return new GeneratorSettings(seed, employees, start, newMonths, start.plusMonths(newMonths),
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, workVolume, preJoiningDip,
-                durationFactor, ticketVolume, chatterVolume);
+                durationFactor, ticketVolume, chatterVolume, unrelatedGain);
     }
 
     public GeneratorSettings withEffects(double ticket, double salesCycle, double winRate) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
                 ticket, salesCycle, winRate, selectionStrength, workVolume, preJoiningDip, durationFactor,
-                ticketVolume, chatterVolume);
+                ticketVolume, chatterVolume, unrelatedGain);
     }
 
     public GeneratorSettings withoutEffects() {
@@ -120,25 +130,25 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
     public GeneratorSettings withSelectionStrength(double strength) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, strength, workVolume, preJoiningDip,
-                durationFactor, ticketVolume, chatterVolume);
+                durationFactor, ticketVolume, chatterVolume, unrelatedGain);
     }
 
     public GeneratorSettings withWorkVolume(int volume) {
         return new GeneratorSettings(seed, employees, start, months, asOf,
                 ticketEffect, salesCycleEffect, winRateEffect, selectionStrength, volume, preJoiningDip,
-                durationFactor, volume, chatterVolume);
+                durationFactor, volume, chatterVolume, unrelatedGain);
     }
 
     /** Tickets per person-month as a multiple of the base rate, leaving opportunities at {@code workVolume}. */
     public GeneratorSettings withTicketVolume(int volume) {
         return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
-                winRateEffect, selectionStrength, workVolume, preJoiningDip, durationFactor, volume, chatterVolume);
+                winRateEffect, selectionStrength, workVolume, preJoiningDip, durationFactor, volume, chatterVolume, unrelatedGain);
     }
 
     /** Slack chatter outside communities at {@code factor} times the base rate. */
     public GeneratorSettings withChatterVolume(double factor) {
         return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
-                winRateEffect, selectionStrength, workVolume, preJoiningDip, durationFactor, ticketVolume, factor);
+                winRateEffect, selectionStrength, workVolume, preJoiningDip, durationFactor, ticketVolume, factor, unrelatedGain);
     }
 
     /** Employees of a company at benchmark scale 1. */
@@ -161,13 +171,26 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
     /** Joiners' work started in the month before joining takes {@code exp(shift)} times as long. */
     public GeneratorSettings withPreJoiningDip(double shift) {
         return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
-                winRateEffect, selectionStrength, workVolume, shift, durationFactor, ticketVolume, chatterVolume);
+                winRateEffect, selectionStrength, workVolume, shift, durationFactor, ticketVolume, chatterVolume, unrelatedGain);
+    }
+
+    /**
+     * The company where social learning changes nothing, yet those who keep taking part do so because things went
+     * well for another reason: about 80% of people get faster from a random month on ({@code shift} on ln(hours to
+     * resolve) and ln(days to close)), whether or not they post. About 80% of people post in a community once; if
+     * their gain comes in the four months after that first post, they keep posting from the month after the gain
+     * (and meet the participation rule then), otherwise they drift away after one or two posts. The usual joiners
+     * and planted effects are switched off: nothing here is caused by the community.
+     */
+    public GeneratorSettings withUnrelatedGains(double shift) {
+        return new GeneratorSettings(seed, employees, start, months, asOf, 0, 0, 0, selectionStrength, workVolume,
+                preJoiningDip, durationFactor, ticketVolume, chatterVolume, shift);
     }
 
     /** Every ticket and sales cycle takes {@code factor} times as long. */
     public GeneratorSettings withDurationFactor(double factor) {
         return new GeneratorSettings(seed, employees, start, months, asOf, ticketEffect, salesCycleEffect,
-                winRateEffect, selectionStrength, workVolume, preJoiningDip, factor, ticketVolume, chatterVolume);
+                winRateEffect, selectionStrength, workVolume, preJoiningDip, factor, ticketVolume, chatterVolume, unrelatedGain);
     }
 
     /**
@@ -182,6 +205,9 @@ public record GeneratorSettings(long seed, int employees, LocalDate start, int m
         }
         if (durationFactor != 1) {
             shift += StrictMath.log(durationFactor);
+        }
+        if (unrelatedGain != 0 && p != null && p.gainMonth >= 0 && m >= p.gainMonth) {
+            shift += unrelatedGain;
         }
         return shift;
     }

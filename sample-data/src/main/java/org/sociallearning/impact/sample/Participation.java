@@ -58,6 +58,14 @@ final class Participation {
                         }
                     }
                 }
+            } else if (!p.plannedPosts.isEmpty()) {
+                for (int m : p.plannedPosts) {
+                    Person.Medium medium = p.hasSlack ? Person.Medium.SLACK : Person.Medium.XAPI;
+                    Instant at = draw(t, rng, m, p.communities.get(0), medium, hours, p);
+                    if (at != null) {
+                        all.add(new Interaction(p, at, p.communities.get(0), medium));
+                    }
+                }
             } else if (p.sporadic > 0) {
                 int made = 0;
                 for (int guard = 0; made < p.sporadic && guard < 50; guard++) {

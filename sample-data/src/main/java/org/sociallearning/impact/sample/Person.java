@@ -40,6 +40,10 @@ final class Person {
     final List<String> communities = new ArrayList<>();
     /** For non-joiners: number of (below-threshold) community interactions. */
     int sporadic;
+    /** Unrelated-gains company: month from which the person is faster for another reason, -1 for never. */
+    int gainMonth = -1;
+    /** Unrelated-gains company: months of the person's community posts, one entry per post. */
+    final List<Integer> plannedPosts = new ArrayList<>();
 
     boolean hasSlack = true;
     String slackId;

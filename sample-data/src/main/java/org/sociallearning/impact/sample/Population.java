@@ -37,6 +37,13 @@ final class Population {
             drawParticipation(p, s, t, rng);
             drawAccounts(p, rng);
         }
+        if (s.unrelatedGain() != 0) {
+            // Its own stream, so the usual company's draws (and bytes) are untouched by this scenario.
+            SplittableRandom gains = new SplittableRandom(s.seed() ^ 0x6A1E5L);
+            for (Person p : people) {
+                drawUnrelatedGainAndPosts(p, t, gains);
+            }
+        }
         assignHandles(people);
         return people;
     }
@@ -205,6 +212,45 @@ final class Population {
         } else {
             p.sporadic = sporadicDraw < 0.2 ? sporadicCount : 0;
             p.hasSlack = slackDraw >= 0.04;
+        }
+    }
+
+    /** Share of people who get faster at some point for a reason unrelated to the community. */
+    static final double GAIN_SHARE = 0.8;
+    /** Share of people who post in a community at least once. */
+    static final double POSTER_SHARE = 0.8;
+    /** A gain this many months after the first post (or fewer) keeps the person posting. */
+    static final int GAIN_KEEPS_POSTING_WITHIN = 4;
+
+    /**
+     * The unrelated-gains company (see {@link GeneratorSettings#withUnrelatedGains}): nobody is a planted joiner;
+     * the gain month and the posts follow the rules there.
+     */
+    private static void drawUnrelatedGainAndPosts(Person p, Timeline t, SplittableRandom rng) {
+        p.joiner = false;
+        p.joinMonth = -1;
+        p.sporadic = 0;
+        int first = Math.max(1, p.hireMonth);
+        int last = t.lastFullMonth;
+        if (rng.nextDouble() < GAIN_SHARE && last - 1 > first + 1) {
+            p.gainMonth = first + 1 + rng.nextInt(last - first - 1);
+        }
+        if (rng.nextDouble() >= POSTER_SHARE || last - 4 < first) {
+            return;
+        }
+        int firstPost = first + rng.nextInt(last - 4 - first + 1);
+        p.plannedPosts.add(firstPost);
+        boolean gainFollows = p.gainMonth > firstPost && p.gainMonth <= firstPost + GAIN_KEEPS_POSTING_WITHIN;
+        if (gainFollows) {
+            // Things went well: back from the month after the gain, once or twice a month.
+            for (int m = p.gainMonth + 1; m <= t.lastMonth; m++) {
+                int n = 1 + rng.nextInt(2);
+                for (int k = 0; k < n; k++) {
+                    p.plannedPosts.add(m);
+                }
+            }
+        } else if (rng.nextDouble() < 0.5) {
+            p.plannedPosts.add(Math.min(t.lastMonth, firstPost + 1 + rng.nextInt(2)));
         }
     }
 

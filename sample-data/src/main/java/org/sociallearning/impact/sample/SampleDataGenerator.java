@@ -164,9 +164,19 @@ public final class SampleDataGenerator {
                 case "--no-effect":
                     noEffect = true;
                     break;
+                case "--months":
+                    s = s.withMonths(Integer.parseInt(requireValue(args, ++i, "--months")));
+                    break;
+                case "--work-volume":
+                    s = s.withWorkVolume(Integer.parseInt(requireValue(args, ++i, "--work-volume")));
+                    break;
+                case "--unrelated-gains":
+                    s = s.withUnrelatedGains(Double.parseDouble(requireValue(args, ++i, "--unrelated-gains")));
+                    break;
                 case "-h":
                 case "--help":
-                    System.out.println("usage: SampleDataGenerator [outDir] [--scale S] [--seed N] [--employees N] [--no-effect]");
+                    System.out.println("usage: SampleDataGenerator [outDir] [--scale S] [--seed N] [--employees N]"
+                            + " [--months N] [--work-volume N] [--no-effect] [--unrelated-gains SHIFT]");
                     return;
                 default:
                     if (args[i].startsWith("--")) {
