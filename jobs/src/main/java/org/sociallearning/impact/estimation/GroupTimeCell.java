@@ -10,7 +10,8 @@ package org.sociallearning.impact.estimation;
  * <p>A stratified cell carries its {@link StratumBreakdown}; its counts are then the matched units
  * summed over the strata used, {@code treatedMean} the matched treated mean and
  * {@code controlMean} the counterfactual {@code sum_s w_s controlMean_s}, so that
- * {@code att = treatedMean - controlMean} still holds; the influence function is the breakdown's.
+ * {@code att = treatedMean - controlMean} still holds; the influence function (participants centred
+ * on their stratum's counterfactual) and {@code treatedSumSquares} are the breakdown's.
  *
  * @param treatedClass   class of cohort {@code group} in the {@link EstimationSample}
  * @param controlClasses classes pooled as controls (just 0 with never-treated controls)

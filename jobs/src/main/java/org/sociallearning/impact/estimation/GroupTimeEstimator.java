@@ -91,8 +91,9 @@ final class GroupTimeEstimator {
             }
         }
         if (count(unmatched) > 0) {
-            warnings.add(count(unmatched) + " participants had no comparison colleague in their stratum"
-                    + " in some periods and were left out of those comparisons");
+            warnings.add(count(unmatched) + " participants had fewer than " + StratumMatching.MIN_UNITS_PER_STRATUM_SIDE
+                    + " fellow participants or comparison colleagues in their stratum in some periods and were"
+                    + " left out of those comparisons");
         }
         return new Estimates(cells, count(treatedContributor), count(controlContributor));
     }

@@ -60,7 +60,7 @@ final class InfluenceFunctions {
         for (int p = 0; p < strata.strata().length; p++) {
             int s = strata.strata()[p];
             addSide(sample, sample.unitsByBlock, new int[] {sample.block(cell.treatedClass(), s)}, cell,
-                    weight * n / cell.nTreated(), strata.treatedMean()[p], psi);
+                    weight * n / cell.nTreated(), strata.treatedCentre()[p], psi);
             addSide(sample, sample.unitsByBlock, StratumMatching.controlBlocks(sample, cell.controlClasses(), s), cell,
                     -weight * n * strata.weights()[p] / strata.nControl()[p], strata.controlMean()[p], psi);
         }
@@ -86,8 +86,9 @@ final class InfluenceFunctions {
      * {@code t(inffunc) %*% inffunc / n}, divided once more by n so that its diagonal is the
      * squared analytic standard error).
      *
-     * <p>Computed block by block (a block is a class, or a class within one stratum) and in chunks of units, touching only the cells whose influence
-     * function is non-zero on a class, so it never holds a units x cells matrix.
+     * <p>Computed block by block (a block is a class, or a class within one stratum) and in chunks
+     * of units, touching only the cells whose influence function is non-zero on a block, so it
+     * never holds a units x cells matrix.
      */
     static double[][] covariance(EstimationSample sample, List<GroupTimeCell> cells, int[] which) {
         int k = which.length;
@@ -107,7 +108,7 @@ final class InfluenceFunctions {
                 }
                 if (cell.treatedClass() == cls) {
                     sides.add(strata == null ? new double[] {a, n / cell.nTreated(), cell.treatedMean()}
-                            : new double[] {a, n / cell.nTreated(), strata.treatedMean()[p]});
+                            : new double[] {a, n / cell.nTreated(), strata.treatedCentre()[p]});
                 } else if (contains(cell.controlClasses(), cls)) {
                     sides.add(strata == null ? new double[] {a, -n / cell.nControl(), cell.controlMean()}
                             : new double[] {a, -n * strata.weights()[p] / strata.nControl()[p], strata.controlMean()[p]});

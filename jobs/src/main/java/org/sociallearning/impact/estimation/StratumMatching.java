@@ -12,12 +12,17 @@ import java.util.List;
  * rates no longer bias the estimate.
  *
  * <p>Estimation step, called by {@link GroupTimeEstimator} when the sample is stratified. A stratum
- * enters a cell only with at least one treated and one comparison unit observed in both periods;
- * treated units of other strata have no one to be compared with and are left out of that cell
- * (reported by {@link GroupTimeEstimator} as one warning). With a single stratum every number,
- * including the floating-point rounding, equals the unstratified estimator's.
+ * enters a cell only with at least {@value #MIN_UNITS_PER_STRATUM_SIDE} treated and
+ * {@value #MIN_UNITS_PER_STRATUM_SIDE} comparison units observed in both periods: with one
+ * person on a side the stratum's difference is a single person's change, and that side has no
+ * variance to estimate. Treated units of other strata are left out of that cell (reported by
+ * {@link GroupTimeEstimator} as one warning). With a single stratum every number, including the
+ * floating-point rounding, equals the unstratified estimator's.
  */
 final class StratumMatching {
+
+    /** Fewer units than this on either side of a stratum leaves the stratum out of the cell. */
+    static final int MIN_UNITS_PER_STRATUM_SIDE = 2;
 
     private StratumMatching() {
     }
@@ -39,7 +44,7 @@ final class StratumMatching {
                 continue;
             }
             Side control = Side.of(sample, controlBlocks(sample, controls, s), ti, bi);
-            if (control.n == 0) {
+            if (treated.n < MIN_UNITS_PER_STRATUM_SIDE || control.n < MIN_UNITS_PER_STRATUM_SIDE) {
                 for (int i : sample.unitsByBlock[b]) {
                     if (observed(sample, i, ti, bi)) {
                         unmatched.add(i);
@@ -70,17 +75,26 @@ final class StratumMatching {
             treatedMean = Double.NaN;
             controlMean = Double.NaN;
         }
+        double[] treatedCentre = new double[k];
+        double[] treatedSquares = new double[k];
+        for (int p = 0; p < k; p++) {
+            // controlMean_s + att, written so that with one stratum it is treatedMean_s to the bit.
+            double mean = treatedSides.get(p).mean;
+            treatedCentre[p] = mean - ((mean - controlSides.get(p).mean) - att);
+            treatedSquares[p] = Side.sumSquaresAround(sample, new int[] {sample.block(cls, used.get(p))}, ti, bi,
+                    treatedCentre[p]);
+        }
         StratumBreakdown breakdown = new StratumBreakdown(
                 used.stream().mapToInt(Integer::intValue).toArray(), positionOfStratum,
                 treatedSides.stream().mapToInt(Side::n).toArray(), controlSides.stream().mapToInt(Side::n).toArray(),
                 treatedSides.stream().mapToDouble(Side::mean).toArray(),
                 controlSides.stream().mapToDouble(Side::mean).toArray(),
-                treatedSides.stream().mapToDouble(Side::sumSquares).toArray(),
+                treatedCentre, treatedSquares,
                 controlSides.stream().mapToDouble(Side::sumSquares).toArray(),
                 weights, unmatched.stream().mapToInt(Integer::intValue).toArray());
         return new GroupTimeCell(sample.cohortOf(cls), sample.periods[ti], sample.periods[bi], cls, ti, bi,
                 controls, att, nTreated, nControl, treatedMean, controlMean,
-                treatedSides.stream().mapToDouble(Side::sumSquares).sum(),
+                Arrays.stream(treatedSquares).sum(),
                 controlSides.stream().mapToDouble(Side::sumSquares).sum(), placebo, breakdown);
     }
 
@@ -130,17 +144,21 @@ final class StratumMatching {
                 return new Side(0, Double.NaN, Double.NaN);
             }
             double mean = sum / n;
-            // Two passes for the same reason as in GroupTimeEstimator: levels cancel otherwise.
+            return new Side(n, mean, sumSquaresAround(sample, blocks, ti, bi, mean));
+        }
+
+        /** {@code sum (dY - centre)^2}; two passes for the same reason as in GroupTimeEstimator. */
+        static double sumSquaresAround(EstimationSample sample, int[] blocks, int ti, int bi, double centre) {
             double sumSquares = 0;
             for (int b : blocks) {
                 for (int i : sample.unitsByBlock[b]) {
                     double change = sample.outcome[i][ti] - sample.outcome[i][bi];
                     if (!Double.isNaN(change)) {
-                        sumSquares += (change - mean) * (change - mean);
+                        sumSquares += (change - centre) * (change - centre);
                     }
                 }
             }
-            return new Side(n, mean, sumSquares);
+            return sumSquares;
         }
     }
 }
