@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * ATT(g,t) under conditional parallel trends by exact stratification: within each stratum (e.g.
  * department x job title) the mean change of cohort g minus the mean change of its comparison
- * units, averaged over strata with the cohort's matched units as weights. Parallel trends then
+ * units, averaged over strata with the cohort's matched units (on a weighted panel their total
+ * weight) as weights. Parallel trends then
  * need to hold only within strata, so groups with different trends and different participation
  * rates no longer bias the estimate.
  *
@@ -31,20 +32,22 @@ final class StratumMatching {
         int strataCount = sample.strata.length;
         int[] positionOfStratum = new int[strataCount];
         Arrays.fill(positionOfStratum, -1);
-        List<Side> treatedSides = new ArrayList<>();
-        List<Side> controlSides = new ArrayList<>();
+        List<SideMoments> treatedSides = new ArrayList<>();
+        List<SideMoments> controlSides = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
         List<Integer> unmatched = new ArrayList<>();
         int nTreated = 0;
         int nControl = 0;
+        double treatedWeight = 0;
+        double controlWeight = 0;
         for (int b : sample.blocksOfClass[cls]) {
             int s = sample.blockStratum[b];
-            Side treated = Side.of(sample, new int[] {b}, ti, bi);
-            if (treated.n == 0) {
+            SideMoments treated = SideMoments.of(sample, sample.unitsByBlock, new int[] {b}, ti, bi);
+            if (treated.n() == 0) {
                 continue;
             }
-            Side control = Side.of(sample, controlBlocks(sample, controls, s), ti, bi);
-            if (treated.n < MIN_UNITS_PER_STRATUM_SIDE || control.n < MIN_UNITS_PER_STRATUM_SIDE) {
+            SideMoments control = SideMoments.of(sample, sample.unitsByBlock, controlBlocks(sample, controls, s), ti, bi);
+            if (treated.n() < MIN_UNITS_PER_STRATUM_SIDE || control.n() < MIN_UNITS_PER_STRATUM_SIDE) {
                 for (int i : sample.unitsByBlock[b]) {
                     if (observed(sample, i, ti, bi)) {
                         unmatched.add(i);
@@ -56,8 +59,10 @@ final class StratumMatching {
             used.add(s);
             treatedSides.add(treated);
             controlSides.add(control);
-            nTreated += treated.n;
-            nControl += control.n;
+            nTreated += treated.n();
+            nControl += control.n();
+            treatedWeight += treated.weight();
+            controlWeight += control.weight();
         }
         int k = used.size();
         double[] weights = new double[k];
@@ -65,10 +70,10 @@ final class StratumMatching {
         double treatedMean = 0;
         double controlMean = 0;
         for (int p = 0; p < k; p++) {
-            weights[p] = treatedSides.get(p).n / (double) nTreated;
-            att += weights[p] * (treatedSides.get(p).mean - controlSides.get(p).mean);
-            treatedMean += weights[p] * treatedSides.get(p).mean;
-            controlMean += weights[p] * controlSides.get(p).mean;
+            weights[p] = treatedSides.get(p).weight() / treatedWeight;
+            att += weights[p] * (treatedSides.get(p).mean() - controlSides.get(p).mean());
+            treatedMean += weights[p] * treatedSides.get(p).mean();
+            controlMean += weights[p] * controlSides.get(p).mean();
         }
         if (k == 0) {
             att = Double.NaN;
@@ -79,23 +84,26 @@ final class StratumMatching {
         double[] treatedSquares = new double[k];
         for (int p = 0; p < k; p++) {
             // controlMean_s + att, written so that with one stratum it is treatedMean_s to the bit.
-            double mean = treatedSides.get(p).mean;
-            treatedCentre[p] = mean - ((mean - controlSides.get(p).mean) - att);
-            treatedSquares[p] = Side.sumSquaresAround(sample, new int[] {sample.block(cls, used.get(p))}, ti, bi,
-                    treatedCentre[p]);
+            double mean = treatedSides.get(p).mean();
+            treatedCentre[p] = mean - ((mean - controlSides.get(p).mean()) - att);
+            treatedSquares[p] = SideMoments.sumSquaresAround(sample, sample.unitsByBlock,
+                    new int[] {sample.block(cls, used.get(p))}, ti, bi, treatedCentre[p]);
         }
         StratumBreakdown breakdown = new StratumBreakdown(
                 used.stream().mapToInt(Integer::intValue).toArray(), positionOfStratum,
-                treatedSides.stream().mapToInt(Side::n).toArray(), controlSides.stream().mapToInt(Side::n).toArray(),
-                treatedSides.stream().mapToDouble(Side::mean).toArray(),
-                controlSides.stream().mapToDouble(Side::mean).toArray(),
+                treatedSides.stream().mapToInt(SideMoments::n).toArray(),
+                controlSides.stream().mapToInt(SideMoments::n).toArray(),
+                treatedSides.stream().mapToDouble(SideMoments::weight).toArray(),
+                controlSides.stream().mapToDouble(SideMoments::weight).toArray(),
+                treatedSides.stream().mapToDouble(SideMoments::mean).toArray(),
+                controlSides.stream().mapToDouble(SideMoments::mean).toArray(),
                 treatedCentre, treatedSquares,
-                controlSides.stream().mapToDouble(Side::sumSquares).toArray(),
+                controlSides.stream().mapToDouble(SideMoments::sumSquares).toArray(),
                 weights, unmatched.stream().mapToInt(Integer::intValue).toArray());
         return new GroupTimeCell(sample.cohortOf(cls), sample.periods[ti], sample.periods[bi], cls, ti, bi,
-                controls, att, nTreated, nControl, treatedMean, controlMean,
+                controls, att, nTreated, nControl, treatedWeight, controlWeight, treatedMean, controlMean,
                 Arrays.stream(treatedSquares).sum(),
-                controlSides.stream().mapToDouble(Side::sumSquares).sum(), placebo, breakdown);
+                controlSides.stream().mapToDouble(SideMoments::sumSquares).sum(), placebo, breakdown);
     }
 
     /** The blocks of the comparison classes in one stratum, in class order. */
@@ -123,42 +131,5 @@ final class StratumMatching {
 
     private static boolean observed(EstimationSample sample, int i, int ti, int bi) {
         return !Double.isNaN(sample.outcome[i][ti]) && !Double.isNaN(sample.outcome[i][bi]);
-    }
-
-    /** Count, mean and centred sum of squares of dY over the observed units of some blocks. */
-    private record Side(int n, double mean, double sumSquares) {
-
-        static Side of(EstimationSample sample, int[] blocks, int ti, int bi) {
-            int n = 0;
-            double sum = 0;
-            for (int b : blocks) {
-                for (int i : sample.unitsByBlock[b]) {
-                    double change = sample.outcome[i][ti] - sample.outcome[i][bi];
-                    if (!Double.isNaN(change)) {
-                        n++;
-                        sum += change;
-                    }
-                }
-            }
-            if (n == 0) {
-                return new Side(0, Double.NaN, Double.NaN);
-            }
-            double mean = sum / n;
-            return new Side(n, mean, sumSquaresAround(sample, blocks, ti, bi, mean));
-        }
-
-        /** {@code sum (dY - centre)^2}; two passes for the same reason as in GroupTimeEstimator. */
-        static double sumSquaresAround(EstimationSample sample, int[] blocks, int ti, int bi, double centre) {
-            double sumSquares = 0;
-            for (int b : blocks) {
-                for (int i : sample.unitsByBlock[b]) {
-                    double change = sample.outcome[i][ti] - sample.outcome[i][bi];
-                    if (!Double.isNaN(change)) {
-                        sumSquares += (change - centre) * (change - centre);
-                    }
-                }
-            }
-            return sumSquares;
-        }
     }
 }
