@@ -51,7 +51,16 @@ final class BootstrapLayout {
     final int[][][] cellStratumControlPairs;
     final List<GroupTimeCell> cells;
 
+    /**
+     * @throws IllegalArgumentException for a weighted sample: a unit's weight depends on the
+     *                                  period measured, so {@code sum V_i w_it (Y_it - Y_ib)} has no
+     *                                  per-period totals to precompute (see {@link StaggeredDid})
+     */
     BootstrapLayout(EstimationSample sample, List<GroupTimeCell> cells) {
+        if (sample.isWeighted()) {
+            throw new IllegalArgumentException("the multiplier bootstrap does not support weighted panels;"
+                    + " use analytic standard errors (0 replicates)");
+        }
         this.cells = cells;
         this.unitCount = sample.unitCount;
         this.periodCount = sample.periodCount();

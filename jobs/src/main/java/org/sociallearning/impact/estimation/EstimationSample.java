@@ -16,6 +16,9 @@ import java.util.TreeSet;
  * <p>With strata (conditional parallel trends by exact matching), each class is further split
  * into blocks, one per stratum present in it; without strata every class is one block, so code
  * written over blocks does exactly what it did over classes.
+ *
+ * <p>On a weighted panel the sample keeps each unit's weights; {@link #weight(int, int)} is 1
+ * everywhere otherwise, so weighted sums reduce to the unweighted ones bit for bit.
  */
 final class EstimationSample {
 
@@ -30,6 +33,8 @@ final class EstimationSample {
     final int[] unitClass;
     /** Per kept unit: outcome row, shared with the panel (not copied). */
     final double[][] outcome;
+    /** Per kept unit: weight row, shared with the panel; null when the panel is unweighted. */
+    final double[][] weight;
     final int[][] unitsByClass;
     final int unitCount;
     /** Stratum names in index order, or null when the sample is not stratified. */
@@ -41,12 +46,13 @@ final class EstimationSample {
     /** Per class, its blocks in ascending stratum order. */
     final int[][] blocksOfClass;
 
-    private EstimationSample(int[] periods, int[] groups, int[] unitClass, double[][] outcome,
+    private EstimationSample(int[] periods, int[] groups, int[] unitClass, double[][] outcome, double[][] weight,
                              String[] strata, int[] unitStratum) {
         this.periods = periods;
         this.groups = groups;
         this.unitClass = unitClass;
         this.outcome = outcome;
+        this.weight = weight;
         this.unitCount = unitClass.length;
         this.strata = strata;
         int classes = groups.length + 1;
@@ -161,11 +167,15 @@ final class EstimationSample {
         int[] groups = cohorts.stream().mapToInt(Integer::intValue).toArray();
         int[] unitClass = new int[kept.size()];
         double[][] outcome = new double[kept.size()][];
+        double[][] weight = panel.isWeighted() ? new double[kept.size()][] : null;
         for (int k = 0; k < kept.size(); k++) {
             int i = kept.get(k);
             int g = panel.unitGroup()[i];
             unitClass[k] = (g == 0 || g > last) ? 0 : Arrays.binarySearch(groups, g) + 1;
             outcome[k] = panel.outcome()[i];
+            if (weight != null) {
+                weight[k] = panel.weight()[i];
+            }
         }
         String[] strata = null;
         int[] stratumOfUnit = null;
@@ -179,13 +189,26 @@ final class EstimationSample {
             }
             stratumOfUnit = kept.stream().mapToInt(i -> index.get(unitStratum[i])).toArray();
         }
-        EstimationSample sample = new EstimationSample(periods, groups, unitClass, outcome, strata, stratumOfUnit);
+        EstimationSample sample = new EstimationSample(periods, groups, unitClass, outcome, weight, strata,
+                stratumOfUnit);
         sample.warnAboutSmallCohorts(warnings);
         return sample;
     }
 
     boolean isStratified() {
         return strata != null;
+    }
+
+    boolean isWeighted() {
+        return weight != null;
+    }
+
+    /**
+     * Weight of unit {@code i}'s change into period index {@code ti}: the weight of the period
+     * measured (the items behind it), 1 on an unweighted panel.
+     */
+    double weight(int i, int ti) {
+        return weight == null ? 1.0 : weight[i][ti];
     }
 
     /** The block of class {@code cls} in stratum {@code stratum}, or -1 if the class has no one there. */

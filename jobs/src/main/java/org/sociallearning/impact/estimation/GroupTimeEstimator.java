@@ -15,6 +15,10 @@ import java.util.List;
  * at negative event times, but they are no placebo: the pre-trend test leaves them out. Units
  * missing the outcome in {@code t} or in the base period are left out of that cell only.
  *
+ * <p>On a weighted panel each side's mean change is weighted by the units' weights in {@code t}
+ * (the items behind the month measured), see {@link SideMoments}; counts, and so the minimum
+ * number of units per side, stay counts of units.
+ *
  * <p>With strata the cells come from {@link StratumMatching} instead (conditional parallel trends);
  * base periods, comparison classes and the minimum number of units per side stay the same.
  *
@@ -91,8 +95,9 @@ final class GroupTimeEstimator {
             }
         }
         if (count(unmatched) > 0) {
-            warnings.add(count(unmatched) + " participants had no comparison colleague in their stratum"
-                    + " in some periods and were left out of those comparisons");
+            warnings.add(count(unmatched) + " participants had fewer than " + StratumMatching.MIN_UNITS_PER_STRATUM_SIDE
+                    + " fellow participants or comparison colleagues in their stratum in some periods and were"
+                    + " left out of those comparisons");
         }
         return new Estimates(cells, count(treatedContributor), count(controlContributor));
     }
@@ -129,17 +134,16 @@ final class GroupTimeEstimator {
         int group = sample.cohortOf(cls);
         int time = sample.periods[ti];
         int base = sample.periods[bi];
-        SideStats treated = SideStats.of(sample, new int[] {cls}, ti, bi);
-        SideStats control = SideStats.of(sample, controls, ti, bi);
-        double att = treated.mean - control.mean;
-        if (treated.n < MIN_UNITS_PER_SIDE || control.n < MIN_UNITS_PER_SIDE) {
-            warnings.add("ATT(" + group + "," + time + ") not estimated: " + treated.n + " treated and "
-                    + control.n + " control unit(s) observed in both " + time + " and base period "
+        SideMoments treated = SideMoments.of(sample, sample.unitsByClass, new int[] {cls}, ti, bi);
+        SideMoments control = SideMoments.of(sample, sample.unitsByClass, controls, ti, bi);
+        double att = treated.mean() - control.mean();
+        if (treated.n() < MIN_UNITS_PER_SIDE || control.n() < MIN_UNITS_PER_SIDE) {
+            warnings.add("ATT(" + group + "," + time + ") not estimated: " + treated.n() + " treated and "
+                    + control.n() + " control unit(s) observed in both " + time + " and base period "
                     + base + " (need at least " + MIN_UNITS_PER_SIDE + " of each)");
             att = Double.NaN;
         }
-        return new GroupTimeCell(group, time, base, cls, ti, bi, controls, att, treated.n, control.n,
-                treated.mean, control.mean, treated.sumSquares, control.sumSquares, placebo);
+        return new GroupTimeCell(group, time, base, cls, ti, bi, controls, att, treated, control, placebo);
     }
 
     private static GroupTimeCell requireUnits(GroupTimeCell cell, List<String> warnings) {
@@ -151,40 +155,6 @@ final class GroupTimeEstimator {
                 + cell.time() + " and base period " + cell.base() + " (need at least " + MIN_UNITS_PER_SIDE
                 + " of each)");
         return cell.withoutEstimate();
-    }
-
-    /** Count, mean and centred sum of squares of Y_t - Y_base over the observed units of classes. */
-    private record SideStats(int n, double mean, double sumSquares) {
-
-        static SideStats of(EstimationSample sample, int[] classes, int ti, int bi) {
-            int n = 0;
-            double sum = 0;
-            for (int cls : classes) {
-                for (int i : sample.unitsByClass[cls]) {
-                    double change = sample.outcome[i][ti] - sample.outcome[i][bi];
-                    if (!Double.isNaN(change)) {
-                        n++;
-                        sum += change;
-                    }
-                }
-            }
-            if (n == 0) {
-                return new SideStats(0, Double.NaN, Double.NaN);
-            }
-            double mean = sum / n;
-            // Second pass rather than sum of squares minus n*mean^2: outcomes in levels would
-            // otherwise cancel catastrophically.
-            double sumSquares = 0;
-            for (int cls : classes) {
-                for (int i : sample.unitsByClass[cls]) {
-                    double change = sample.outcome[i][ti] - sample.outcome[i][bi];
-                    if (!Double.isNaN(change)) {
-                        sumSquares += (change - mean) * (change - mean);
-                    }
-                }
-            }
-            return new SideStats(n, mean, sumSquares);
-        }
     }
 
     private static void markObserved(EstimationSample sample, int[] classes, int ti, int bi, boolean[] marks) {

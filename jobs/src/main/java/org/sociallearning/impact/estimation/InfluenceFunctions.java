@@ -51,22 +51,25 @@ final class InfluenceFunctions {
         double n = sample.unitCount;
         if (cell.strata() == null) {
             addSide(sample, sample.unitsByClass, new int[] {cell.treatedClass()}, cell,
-                    weight * n / cell.nTreated(), cell.treatedMean(), psi);
+                    weight * n / cell.treatedWeight(), cell.treatedMean(), psi);
             addSide(sample, sample.unitsByClass, cell.controlClasses(), cell,
-                    -weight * n / cell.nControl(), cell.controlMean(), psi);
+                    -weight * n / cell.controlWeight(), cell.controlMean(), psi);
             return;
         }
         StratumBreakdown strata = cell.strata();
         for (int p = 0; p < strata.strata().length; p++) {
             int s = strata.strata()[p];
             addSide(sample, sample.unitsByBlock, new int[] {sample.block(cell.treatedClass(), s)}, cell,
-                    weight * n / cell.nTreated(), strata.treatedMean()[p], psi);
+                    weight * n / cell.treatedWeight(), strata.treatedCentre()[p], psi);
             addSide(sample, sample.unitsByBlock, StratumMatching.controlBlocks(sample, cell.controlClasses(), s), cell,
-                    -weight * n * strata.weights()[p] / strata.nControl()[p], strata.controlMean()[p], psi);
+                    -weight * n * strata.weights()[p] / strata.controlWeight()[p], strata.controlMean()[p], psi);
         }
     }
 
-    /** Adds {@code scale * (dY_i - mean)} for the observed members of some classes or blocks. */
+    /**
+     * Adds {@code scale * w_i * (dY_i - mean)} for the observed members of some classes or blocks
+     * ({@code w_i} the unit's weight in the cell's period, 1 when unweighted).
+     */
     private static void addSide(EstimationSample sample, int[][] membersOf, int[] groups, GroupTimeCell cell,
                                 double scale, double mean, double[] psi) {
         int ti = cell.timeIndex();
@@ -75,7 +78,7 @@ final class InfluenceFunctions {
             for (int i : membersOf[g]) {
                 double change = sample.outcome[i][ti] - sample.outcome[i][bi];
                 if (!Double.isNaN(change)) {
-                    psi[i] += scale * (change - mean);
+                    psi[i] += scale * sample.weight(i, ti) * (change - mean);
                 }
             }
         }
@@ -86,8 +89,9 @@ final class InfluenceFunctions {
      * {@code t(inffunc) %*% inffunc / n}, divided once more by n so that its diagonal is the
      * squared analytic standard error).
      *
-     * <p>Computed block by block (a block is a class, or a class within one stratum) and in chunks of units, touching only the cells whose influence
-     * function is non-zero on a class, so it never holds a units x cells matrix.
+     * <p>Computed block by block (a block is a class, or a class within one stratum) and in chunks
+     * of units, touching only the cells whose influence function is non-zero on a block, so it
+     * never holds a units x cells matrix.
      */
     static double[][] covariance(EstimationSample sample, List<GroupTimeCell> cells, int[] which) {
         int k = which.length;
@@ -106,11 +110,12 @@ final class InfluenceFunctions {
                     continue;
                 }
                 if (cell.treatedClass() == cls) {
-                    sides.add(strata == null ? new double[] {a, n / cell.nTreated(), cell.treatedMean()}
-                            : new double[] {a, n / cell.nTreated(), strata.treatedMean()[p]});
+                    sides.add(strata == null ? new double[] {a, n / cell.treatedWeight(), cell.treatedMean()}
+                            : new double[] {a, n / cell.treatedWeight(), strata.treatedCentre()[p]});
                 } else if (contains(cell.controlClasses(), cls)) {
-                    sides.add(strata == null ? new double[] {a, -n / cell.nControl(), cell.controlMean()}
-                            : new double[] {a, -n * strata.weights()[p] / strata.nControl()[p], strata.controlMean()[p]});
+                    sides.add(strata == null ? new double[] {a, -n / cell.controlWeight(), cell.controlMean()}
+                            : new double[] {a, -n * strata.weights()[p] / strata.controlWeight()[p],
+                                    strata.controlMean()[p]});
                 }
             }
             if (!sides.isEmpty()) {
@@ -137,9 +142,11 @@ final class InfluenceFunctions {
                 double[] side = sides.get(s);
                 GroupTimeCell cell = cells.get(which[(int) side[0]]);
                 for (int j = 0; j < size; j++) {
-                    double[] y = sample.outcome[members[from + j]];
+                    int i = members[from + j];
+                    double[] y = sample.outcome[i];
                     double change = y[cell.timeIndex()] - y[cell.baseIndex()];
-                    block[s][j] = Double.isNaN(change) ? 0.0 : side[1] * (change - side[2]);
+                    block[s][j] = Double.isNaN(change) ? 0.0
+                            : side[1] * sample.weight(i, cell.timeIndex()) * (change - side[2]);
                 }
             }
             for (int s = 0; s < m; s++) {

@@ -258,12 +258,15 @@ final class MultiplierBootstrap {
             }
         }
 
-        /** The same sums stratum by stratum, control sides scaled by {@code w_s / nControl_s}. */
+        /**
+         * The same sums stratum by stratum: participants centred on {@code controlMean_s + att}
+         * (see {@link StratumBreakdown}), control sides scaled by {@code w_s / nControl_s}.
+         */
         private double stratifiedDraw(int k, StratumBreakdown strata, int nTreated) {
             double draw = 0;
             for (int s = 0; s < strata.strata().length; s++) {
                 int treated = layout.cellStratumTreatedPairs[k][s];
-                draw += (pairChangeSums[treated] - strata.treatedMean()[s] * pairWeightSums[treated]) / nTreated;
+                draw += (pairChangeSums[treated] - strata.treatedCentre()[s] * pairWeightSums[treated]) / nTreated;
                 double control = 0;
                 for (int p : layout.cellStratumControlPairs[k][s]) {
                     control += pairChangeSums[p] - strata.controlMean()[s] * pairWeightSums[p];

@@ -14,8 +14,24 @@ import java.util.Objects;
  * @param unitGroup per unit, the first period in which the unit is treated; 0 = never treated
  * @param outcome   {@code [unit][periodIndex]} outcome; {@code NaN} = not observed
  * @param unitIds   per unit, its identifier as found in the source (for messages and joins)
+ * @param weight    optional {@code [unit][periodIndex]} weight of each observed outcome, e.g. the
+ *                  number of items behind an employee-month mean, so that a group-time effect is
+ *                  the difference in item-weighted mean changes (see {@link StaggeredDid}); finite
+ *                  and positive wherever the outcome is observed, ignored (NaN or 0) where it is
+ *                  not; null = every unit-period counts once
  */
-public record Panel(int[] periods, int[] unitGroup, double[][] outcome, String[] unitIds) {
+public record Panel(int[] periods, int[] unitGroup, double[][] outcome, String[] unitIds, double[][] weight) {
+
+    /** An unweighted panel. */
+    public Panel(int[] periods, int[] unitGroup, double[][] outcome, String[] unitIds) {
+        this(periods, unitGroup, outcome, unitIds, null);
+    }
+
+    /** A panel whose unit-period outcomes are means of {@code weight} items each. */
+    public static Panel weighted(int[] periods, int[] unitGroup, double[][] outcome, String[] unitIds,
+                                 double[][] weight) {
+        return new Panel(periods, unitGroup, outcome, unitIds, Objects.requireNonNull(weight, "weight"));
+    }
 
     public Panel {
         Objects.requireNonNull(periods, "periods");
@@ -40,6 +56,13 @@ public record Panel(int[] periods, int[] unitGroup, double[][] outcome, String[]
                         + " values, expected one per period (" + periods.length + ")");
             }
         }
+        if (weight != null) {
+            requireWeightWhereObserved(periods, outcome, unitIds, weight);
+        }
+    }
+
+    public boolean isWeighted() {
+        return weight != null;
     }
 
     public int unitCount() {
@@ -48,5 +71,28 @@ public record Panel(int[] periods, int[] unitGroup, double[][] outcome, String[]
 
     public int periodCount() {
         return periods.length;
+    }
+
+    private static void requireWeightWhereObserved(int[] periods, double[][] outcome, String[] unitIds,
+                                                   double[][] weight) {
+        if (weight.length != outcome.length) {
+            throw new IllegalArgumentException("weight has " + weight.length + " rows, expected one per unit ("
+                    + outcome.length + ")");
+        }
+        for (int i = 0; i < outcome.length; i++) {
+            if (weight[i] == null || weight[i].length != periods.length) {
+                throw new IllegalArgumentException("weight row of unit " + unitIds[i] + " has "
+                        + (weight[i] == null ? "no" : String.valueOf(weight[i].length))
+                        + " values, expected one per period (" + periods.length + ")");
+            }
+            for (int t = 0; t < periods.length; t++) {
+                double w = weight[i][t];
+                if (!Double.isNaN(outcome[i][t]) && !(w > 0 && w < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException("unit " + unitIds[i] + " has weight " + w + " in period "
+                            + periods[t] + " where its outcome is observed; weights must be finite and positive"
+                            + " there (leave the outcome NaN where there is nothing to weigh)");
+                }
+            }
+        }
     }
 }

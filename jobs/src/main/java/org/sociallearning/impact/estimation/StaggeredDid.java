@@ -23,10 +23,22 @@ import java.util.Optional;
  * <p>Optionally, parallel trends are only assumed within strata of units (exact stratification on
  * roster attributes): {@link #estimate(Panel, DidOptions, String[])}.
  *
+ * <p>On a weighted panel ({@link Panel#weight()}, e.g. employee-month means with the number of
+ * items behind each) every ATT(g,t) compares item-weighted mean changes: each unit's change into
+ * period t counts with its weight in t, on both sides, within strata too. Aggregations still weigh
+ * cohorts by their number of units, as R does. Standard errors are then analytic, from the
+ * influence functions clustered by unit, because the bootstrap's precomputed per-period sums
+ * cannot carry weights that depend on the period measured; a warning says so when bootstrap
+ * replicates were asked for.
+ *
  * <p>Unlike R, units with missing outcomes are not dropped from the whole panel: each cell uses the
  * units observed in both of its periods. On a balanced panel the two agree exactly.
  */
 public final class StaggeredDid {
+
+    /** The note added when a weighted panel gets analytic instead of bootstrap standard errors. */
+    public static final String WEIGHTED_ANALYTIC_ERRORS = "weighted panel: standard errors are analytic"
+            + " (influence functions clustered by unit); the multiplier bootstrap does not take weights";
 
     private StaggeredDid() {
     }
@@ -76,7 +88,7 @@ public final class StaggeredDid {
                     + String.join("; ", warnings));
         }
 
-        double[] se = standardErrors(sample, cells, estimands, options);
+        double[] se = standardErrors(sample, cells, estimands, options, warnings);
         double z = StandardNormal.quantile(1 - (1 - options.confidenceLevel()) / 2);
 
         List<GroupTimeEffect> groupTime = new ArrayList<>(cells.size());
@@ -102,8 +114,11 @@ public final class StaggeredDid {
     }
 
     private static double[] standardErrors(EstimationSample sample, List<GroupTimeCell> cells,
-                                           List<LinearEstimand> estimands, DidOptions options) {
-        if (options.bootstrapReplicates() > 0) {
+                                           List<LinearEstimand> estimands, DidOptions options,
+                                           List<String> warnings) {
+        if (options.bootstrapReplicates() > 0 && sample.isWeighted()) {
+            warnings.add(WEIGHTED_ANALYTIC_ERRORS);
+        } else if (options.bootstrapReplicates() > 0) {
             return MultiplierBootstrap.standardErrors(sample, cells, estimands,
                     options.bootstrapReplicates(), options.seed());
         }

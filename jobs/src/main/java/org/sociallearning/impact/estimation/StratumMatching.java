@@ -7,17 +7,23 @@ import java.util.List;
 /**
  * ATT(g,t) under conditional parallel trends by exact stratification: within each stratum (e.g.
  * department x job title) the mean change of cohort g minus the mean change of its comparison
- * units, averaged over strata with the cohort's matched units as weights. Parallel trends then
+ * units, averaged over strata with the cohort's matched units (on a weighted panel their total
+ * weight) as weights. Parallel trends then
  * need to hold only within strata, so groups with different trends and different participation
  * rates no longer bias the estimate.
  *
  * <p>Estimation step, called by {@link GroupTimeEstimator} when the sample is stratified. A stratum
- * enters a cell only with at least one treated and one comparison unit observed in both periods;
- * treated units of other strata have no one to be compared with and are left out of that cell
- * (reported by {@link GroupTimeEstimator} as one warning). With a single stratum every number,
- * including the floating-point rounding, equals the unstratified estimator's.
+ * enters a cell only with at least {@value #MIN_UNITS_PER_STRATUM_SIDE} treated and
+ * {@value #MIN_UNITS_PER_STRATUM_SIDE} comparison units observed in both periods: with one
+ * person on a side the stratum's difference is a single person's change, and that side has no
+ * variance to estimate. Treated units of other strata are left out of that cell (reported by
+ * {@link GroupTimeEstimator} as one warning). With a single stratum every number, including the
+ * floating-point rounding, equals the unstratified estimator's.
  */
 final class StratumMatching {
+
+    /** Fewer units than this on either side of a stratum leaves the stratum out of the cell. */
+    static final int MIN_UNITS_PER_STRATUM_SIDE = 2;
 
     private StratumMatching() {
     }
@@ -26,20 +32,22 @@ final class StratumMatching {
         int strataCount = sample.strata.length;
         int[] positionOfStratum = new int[strataCount];
         Arrays.fill(positionOfStratum, -1);
-        List<Side> treatedSides = new ArrayList<>();
-        List<Side> controlSides = new ArrayList<>();
+        List<SideMoments> treatedSides = new ArrayList<>();
+        List<SideMoments> controlSides = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
         List<Integer> unmatched = new ArrayList<>();
         int nTreated = 0;
         int nControl = 0;
+        double treatedWeight = 0;
+        double controlWeight = 0;
         for (int b : sample.blocksOfClass[cls]) {
             int s = sample.blockStratum[b];
-            Side treated = Side.of(sample, new int[] {b}, ti, bi);
-            if (treated.n == 0) {
+            SideMoments treated = SideMoments.of(sample, sample.unitsByBlock, new int[] {b}, ti, bi);
+            if (treated.n() == 0) {
                 continue;
             }
-            Side control = Side.of(sample, controlBlocks(sample, controls, s), ti, bi);
-            if (control.n == 0) {
+            SideMoments control = SideMoments.of(sample, sample.unitsByBlock, controlBlocks(sample, controls, s), ti, bi);
+            if (treated.n() < MIN_UNITS_PER_STRATUM_SIDE || control.n() < MIN_UNITS_PER_STRATUM_SIDE) {
                 for (int i : sample.unitsByBlock[b]) {
                     if (observed(sample, i, ti, bi)) {
                         unmatched.add(i);
@@ -51,8 +59,10 @@ final class StratumMatching {
             used.add(s);
             treatedSides.add(treated);
             controlSides.add(control);
-            nTreated += treated.n;
-            nControl += control.n;
+            nTreated += treated.n();
+            nControl += control.n();
+            treatedWeight += treated.weight();
+            controlWeight += control.weight();
         }
         int k = used.size();
         double[] weights = new double[k];
@@ -60,28 +70,40 @@ final class StratumMatching {
         double treatedMean = 0;
         double controlMean = 0;
         for (int p = 0; p < k; p++) {
-            weights[p] = treatedSides.get(p).n / (double) nTreated;
-            att += weights[p] * (treatedSides.get(p).mean - controlSides.get(p).mean);
-            treatedMean += weights[p] * treatedSides.get(p).mean;
-            controlMean += weights[p] * controlSides.get(p).mean;
+            weights[p] = treatedSides.get(p).weight() / treatedWeight;
+            att += weights[p] * (treatedSides.get(p).mean() - controlSides.get(p).mean());
+            treatedMean += weights[p] * treatedSides.get(p).mean();
+            controlMean += weights[p] * controlSides.get(p).mean();
         }
         if (k == 0) {
             att = Double.NaN;
             treatedMean = Double.NaN;
             controlMean = Double.NaN;
         }
+        double[] treatedCentre = new double[k];
+        double[] treatedSquares = new double[k];
+        for (int p = 0; p < k; p++) {
+            // controlMean_s + att, written so that with one stratum it is treatedMean_s to the bit.
+            double mean = treatedSides.get(p).mean();
+            treatedCentre[p] = mean - ((mean - controlSides.get(p).mean()) - att);
+            treatedSquares[p] = SideMoments.sumSquaresAround(sample, sample.unitsByBlock,
+                    new int[] {sample.block(cls, used.get(p))}, ti, bi, treatedCentre[p]);
+        }
         StratumBreakdown breakdown = new StratumBreakdown(
                 used.stream().mapToInt(Integer::intValue).toArray(), positionOfStratum,
-                treatedSides.stream().mapToInt(Side::n).toArray(), controlSides.stream().mapToInt(Side::n).toArray(),
-                treatedSides.stream().mapToDouble(Side::mean).toArray(),
-                controlSides.stream().mapToDouble(Side::mean).toArray(),
-                treatedSides.stream().mapToDouble(Side::sumSquares).toArray(),
-                controlSides.stream().mapToDouble(Side::sumSquares).toArray(),
+                treatedSides.stream().mapToInt(SideMoments::n).toArray(),
+                controlSides.stream().mapToInt(SideMoments::n).toArray(),
+                treatedSides.stream().mapToDouble(SideMoments::weight).toArray(),
+                controlSides.stream().mapToDouble(SideMoments::weight).toArray(),
+                treatedSides.stream().mapToDouble(SideMoments::mean).toArray(),
+                controlSides.stream().mapToDouble(SideMoments::mean).toArray(),
+                treatedCentre, treatedSquares,
+                controlSides.stream().mapToDouble(SideMoments::sumSquares).toArray(),
                 weights, unmatched.stream().mapToInt(Integer::intValue).toArray());
         return new GroupTimeCell(sample.cohortOf(cls), sample.periods[ti], sample.periods[bi], cls, ti, bi,
-                controls, att, nTreated, nControl, treatedMean, controlMean,
-                treatedSides.stream().mapToDouble(Side::sumSquares).sum(),
-                controlSides.stream().mapToDouble(Side::sumSquares).sum(), placebo, breakdown);
+                controls, att, nTreated, nControl, treatedWeight, controlWeight, treatedMean, controlMean,
+                Arrays.stream(treatedSquares).sum(),
+                controlSides.stream().mapToDouble(SideMoments::sumSquares).sum(), placebo, breakdown);
     }
 
     /** The blocks of the comparison classes in one stratum, in class order. */
@@ -109,38 +131,5 @@ final class StratumMatching {
 
     private static boolean observed(EstimationSample sample, int i, int ti, int bi) {
         return !Double.isNaN(sample.outcome[i][ti]) && !Double.isNaN(sample.outcome[i][bi]);
-    }
-
-    /** Count, mean and centred sum of squares of dY over the observed units of some blocks. */
-    private record Side(int n, double mean, double sumSquares) {
-
-        static Side of(EstimationSample sample, int[] blocks, int ti, int bi) {
-            int n = 0;
-            double sum = 0;
-            for (int b : blocks) {
-                for (int i : sample.unitsByBlock[b]) {
-                    double change = sample.outcome[i][ti] - sample.outcome[i][bi];
-                    if (!Double.isNaN(change)) {
-                        n++;
-                        sum += change;
-                    }
-                }
-            }
-            if (n == 0) {
-                return new Side(0, Double.NaN, Double.NaN);
-            }
-            double mean = sum / n;
-            // Two passes for the same reason as in GroupTimeEstimator: levels cancel otherwise.
-            double sumSquares = 0;
-            for (int b : blocks) {
-                for (int i : sample.unitsByBlock[b]) {
-                    double change = sample.outcome[i][ti] - sample.outcome[i][bi];
-                    if (!Double.isNaN(change)) {
-                        sumSquares += (change - mean) * (change - mean);
-                    }
-                }
-            }
-            return new Side(n, mean, sumSquares);
-        }
     }
 }

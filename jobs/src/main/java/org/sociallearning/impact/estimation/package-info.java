@@ -7,7 +7,9 @@
  * Callaway &amp; Sant'Anna (2021) staggered difference-in-differences that reproduces the R
  * {@code did} package ({@code att_gt} + {@code aggte}) for panel data without covariates, with
  * never- or not-yet-treated controls and anticipation, optionally under parallel trends within
- * strata only (exact stratification, {@code StratumMatching}), plus the checks an analyst asks for:
+ * strata only (exact stratification, {@code StratumMatching}) and optionally on item-weighted
+ * means (a weighted {@link org.sociallearning.impact.estimation.Panel}), plus the checks an analyst
+ * asks for:
  * a joint pre-trend test, an Ashenfelter's-dip warning, p-values and
  * {@link org.sociallearning.impact.estimation.BenjaminiHochberg} adjustment.
  * {@link org.sociallearning.impact.estimation.PanelCsv} and

@@ -1,12 +1,20 @@
 package org.sociallearning.impact.job;
 
 import java.util.List;
+import java.util.Objects;
+import org.sociallearning.impact.estimation.AggregateEffect;
 import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
  * The published result for one metric and segment: the overall effect on the modelled scale,
  * its relative form, the people behind it, and the event-study effects. Numbers are NaN when
  * the estimate is suppressed (too few people) or could not be formed.
+ *
+ * <p>The headline ({@code estimate}, its interval, p-value and relative form) is the
+ * {@code aggregation} named, {@code group} (R {@code aggte}'s default: each joining month's
+ * average effect since joining, weighted by the month's size). The {@code simple} aggregate (every
+ * post-joining month of every cohort weighted by cohort size, so early cohorts with many months
+ * count more) is kept beside it for comparison.
  *
  * @param pValue two-sided p-value of the estimate (normal, from its bootstrap standard error)
  * @param pValueAdjusted Benjamini-Hochberg adjusted across every published estimate of the run
@@ -18,7 +26,15 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  *     too small for the first), or empty when there was no test
  * @param warnings short notes shown next to the number in the report
  * @param estimatorNotes every note of the estimator, for the manifest
+ * @param relativeCiLow relative form of {@code ciLow}; for level-scale metrics each end of the
+ *     interval is mapped on its own (see {@code MetricEstimation.relativeToCounterfactual})
+ * @param relativeCiHigh relative form of {@code ciHigh}; {@code +Infinity} (unbounded above) for a
+ *     level-scale metric whose upper end reaches the participants' observed mean
  * @param calendar participants vs comparison by calendar month (overall segment only)
+ * @param aggregation which aggregate of the group-time effects the headline is: {@code group}
+ * @param simpleEstimate the {@code simple} aggregate on the modelled scale (NaN when suppressed)
+ * @param simpleCiLow lower end of its interval
+ * @param simpleCiHigh upper end of its interval
  */
 public record MetricEstimate(
     MetricDefinition metric,
@@ -41,9 +57,16 @@ public record MetricEstimate(
     List<EventTimeEffect> eventStudy,
     boolean suppressed,
     List<String> estimatorNotes,
-    List<CalendarComparison.Month> calendar) {
+    List<CalendarComparison.Month> calendar,
+    String aggregation,
+    double simpleEstimate,
+    double simpleCiLow,
+    double simpleCiHigh) {
 
-  /** An estimate without the calendar comparison (segments, suppressed estimates). */
+  /**
+   * A {@code group} estimate without the calendar comparison and without the simple aggregate
+   * (NaN), for callers that only need the headline.
+   */
   public MetricEstimate(MetricDefinition metric, String segment, double estimate, double ciLow,
       double ciHigh, double relativeEffect, double relativeCiLow, double relativeCiHigh,
       long nTreated, long nComparison, String method, double pValue, double pValueAdjusted,
@@ -51,7 +74,8 @@ public record MetricEstimate(
       List<EventTimeEffect> eventStudy, boolean suppressed, List<String> estimatorNotes) {
     this(metric, segment, estimate, ciLow, ciHigh, relativeEffect, relativeCiLow, relativeCiHigh,
         nTreated, nComparison, method, pValue, pValueAdjusted, preTrendPValue, preTrendTests,
-        preTrendMethod, warnings, eventStudy, suppressed, estimatorNotes, List.of());
+        preTrendMethod, warnings, eventStudy, suppressed, estimatorNotes, List.of(),
+        AggregateEffect.GROUP, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** The same estimate with its p-value adjusted for the other estimates of the run. */
@@ -59,7 +83,7 @@ public record MetricEstimate(
     return new MetricEstimate(metric, segment, estimate, ciLow, ciHigh, relativeEffect,
         relativeCiLow, relativeCiHigh, nTreated, nComparison, method, pValue, adjusted,
         preTrendPValue, preTrendTests, preTrendMethod, warnings, eventStudy, suppressed,
-        estimatorNotes, calendar);
+        estimatorNotes, calendar, aggregation, simpleEstimate, simpleCiLow, simpleCiHigh);
   }
 
   public MetricEstimate {
@@ -67,5 +91,6 @@ public record MetricEstimate(
     eventStudy = List.copyOf(eventStudy);
     estimatorNotes = List.copyOf(estimatorNotes);
     calendar = List.copyOf(calendar);
+    Objects.requireNonNull(aggregation, "aggregation");
   }
 }

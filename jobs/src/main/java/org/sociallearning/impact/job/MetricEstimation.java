@@ -1,7 +1,10 @@
 package org.sociallearning.impact.job;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.sociallearning.impact.estimation.AggregateEffect;
 import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
@@ -13,12 +16,19 @@ import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
  * Estimation step for one metric: runs the staggered difference-in-differences on its panel,
- * turns the simple aggregate into the published row (relative effect on the natural scale),
- * and suppresses results resting on fewer people than the configured minimum.
+ * turns the {@code group} aggregate (each joining month weighted by its size, R's default) into
+ * the published row (relative effect on the natural scale), keeps the {@code simple} aggregate
+ * beside it, and suppresses results resting on fewer people than the configured minimum.
+ *
+ * <p>Why {@code group}: the simple aggregate weighs every post-joining month of every cohort, so
+ * the first cohorts, followed longest, dominate it; the group aggregate gives every participant
+ * the same say, which is the question "what did joining do for the people who joined".
  */
 public final class MetricEstimation {
 
   static final int FEW_PARTICIPANTS = 30;
+  /** The aggregation published as the headline. */
+  static final String HEADLINE = AggregateEffect.GROUP;
 
   private MetricEstimation() {}
 
@@ -27,21 +37,19 @@ public final class MetricEstimation {
     return estimate(metric, "all", panel, options, minGroupSize, null);
   }
 
-  /** The estimate for one segment ({@code all}, {@code department=...}, ...) of the metric. */
+  /**
+   * The estimate for one segment ({@code all}, {@code department=...}, ...) of the metric. On a
+   * weighted panel (employee-month means weighted by their items) standard errors are analytic:
+   * the estimator's bootstrap does not take weights, so it is not asked for.
+   */
   public static MetricEstimate estimate(MetricDefinition metric, String segment, Panel panel,
       DidOptions options, int minGroupSize, String[] strata) {
-    String method = "Callaway-Sant'Anna staggered DiD, "
-        + (options.control() == ControlGroup.NOT_YET_TREATED
-            ? "not-yet-participants and never-participants" : "never-participants")
-        + " as comparison, anticipation " + options.anticipation() + " month(s), simple"
-        + " aggregation, " + (metric.logScale() ? "log scale" : "level scale")
-        + (strata == null ? "" : ", compared within strata of the same roster attributes")
-        + ", multiplier bootstrap clustered by employee (" + options.bootstrapReplicates()
-        + " draws)";
+    DidOptions run = panel.isWeighted() ? options.withReplicates(0) : options;
+    String method = method(metric, panel, options, strata);
     List<String> warnings = new ArrayList<>();
     DidResult result;
     try {
-      result = StaggeredDid.estimate(panel, options, strata);
+      result = StaggeredDid.estimate(panel, run, strata);
     } catch (IllegalArgumentException e) {
       warnings.add("not estimated: " + EstimatorNotes.withMonths(e.getMessage()));
       return empty(metric, segment, method, warnings, 0, 0, List.of());
@@ -54,8 +62,8 @@ public final class MetricEstimation {
       return empty(metric, segment, method, warnings, treated, comparison,
           EstimatorNotes.forManifest(result.warnings()));
     }
-    AggregateEffect simple = result.simple();
-    if (Double.isNaN(simple.att())) {
+    AggregateEffect headline = overall(result, HEADLINE);
+    if (Double.isNaN(headline.att())) {
       warnings.add("not estimated: no post-joining period with enough people");
       return empty(metric, segment, method, warnings, treated, comparison,
           EstimatorNotes.forManifest(result.warnings()));
@@ -64,39 +72,84 @@ public final class MetricEstimation {
       warnings.add("only " + treated + " participants: the interval may be too narrow");
     }
     double[] relative = metric.logScale()
-        ? new double[] {Math.expm1(simple.att()), Math.expm1(simple.ciLow()),
-            Math.expm1(simple.ciHigh())}
-        : relativeToCounterfactual(simple, treatedPostMean(panel, result));
+        ? new double[] {Math.expm1(headline.att()), Math.expm1(headline.ciLow()),
+            Math.expm1(headline.ciHigh())}
+        : relativeToCounterfactual(headline, treatedPostMean(panel, result));
     List<EventTimeEffect> eventStudy = eventStudy(result, minGroupSize);
     if (eventStudy.size() < result.byAggregation(AggregateEffect.DYNAMIC).size() - 1) {
       warnings.add("months relative to joining with fewer than " + minGroupSize
           + " participants are left out of the event study");
     }
     DidResult.PreTrendTest preTrend = result.preTrend();
-    return new MetricEstimate(metric, segment, simple.att(), simple.ciLow(), simple.ciHigh(),
-        relative[0], relative[1], relative[2], treated, comparison, method, simple.pValue(),
+    AggregateEffect simple = overall(result, AggregateEffect.SIMPLE);
+    return new MetricEstimate(metric, segment, headline.att(), headline.ciLow(), headline.ciHigh(),
+        relative[0], relative[1], relative[2], treated, comparison, method, headline.pValue(),
         Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), preTrend.kind().label(),
         warnings, eventStudy,
         false, EstimatorNotes.forManifest(result.warnings()),
         "all".equals(segment) ? CalendarComparison.of(panel, result, minGroupSize,
-            options.control() == ControlGroup.NOT_YET_TREATED) : List.of());
+            options.control() == ControlGroup.NOT_YET_TREATED) : List.of(),
+        HEADLINE, simple.att(), simple.ciLow(), simple.ciHigh());
+  }
+
+  private static String method(MetricDefinition metric, Panel panel, DidOptions options,
+      String[] strata) {
+    return "Callaway-Sant'Anna staggered DiD, "
+        + (options.control() == ControlGroup.NOT_YET_TREATED
+            ? "not-yet-participants and never-participants" : "never-participants")
+        + " as comparison, anticipation " + options.anticipation() + " month(s), group"
+        + " aggregation (each joining month weighted by its size), "
+        + (metric.logScale() ? "log scale" : "level scale")
+        + (panel.isWeighted() ? ", employee-month means weighted by their items" : "")
+        + (strata == null ? "" : ", compared within strata of the same roster attributes")
+        + (panel.isWeighted()
+            ? ", analytic standard errors clustered by employee"
+            : ", multiplier bootstrap clustered by employee (" + options.bootstrapReplicates()
+                + " draws)");
+  }
+
+  /** The overall effect of an aggregation, or a NaN effect (not estimated) when there is none. */
+  private static AggregateEffect overall(DidResult result, String aggregation) {
+    return result.byAggregation(aggregation).stream().filter(AggregateEffect::isOverall)
+        .findFirst().orElse(new AggregateEffect(aggregation, AggregateEffect.OVERALL, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN));
   }
 
   private static MetricEstimate empty(MetricDefinition metric, String segment, String method,
       List<String> warnings, long treated, long comparison, List<String> notes) {
     return new MetricEstimate(metric, segment, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, treated, comparison, method, Double.NaN, Double.NaN, Double.NaN,
-        0, "", warnings, List.of(), true, notes);
+        0, "", warnings, List.of(), true, notes, List.of(), HEADLINE, Double.NaN, Double.NaN,
+        Double.NaN);
   }
 
-  /** For level metrics the relative effect is the effect over the participants' counterfactual mean. */
+  /**
+   * For level metrics the relative effect is the effect over the participants' counterfactual
+   * mean {@code m - x}, where m is their observed post-joining mean. The counterfactual moves with
+   * the effect, so the estimate and each end of its interval are mapped on their own by
+   * {@code x -> x / (m - x)}, which increases with x below m: the result is the exact interval of
+   * the relative effect, not the effect's interval over one counterfactual. An end at or above m
+   * leaves no positive counterfactual, so the relative interval is unbounded there:
+   * {@code +Infinity} (published as an empty value, like NaN). Everything is NaN (no number) when
+   * m is not positive (a relative change needs a positive level) or the estimate itself is at or
+   * above m.
+   *
+   * @return {relative effect, relative lower end, relative upper end}
+   */
   static double[] relativeToCounterfactual(AggregateEffect effect, double treatedPostMean) {
-    double counterfactual = treatedPostMean - effect.att();
-    if (!(Math.abs(counterfactual) > 1e-12)) {
+    double m = treatedPostMean;
+    if (!(m > 0) || !(effect.att() < m)) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }
-    return new double[] {effect.att() / counterfactual, effect.ciLow() / counterfactual,
-        effect.ciHigh() / counterfactual};
+    return new double[] {relative(effect.att(), m), relative(effect.ciLow(), m),
+        relative(effect.ciHigh(), m)};
+  }
+
+  private static double relative(double effect, double observedMean) {
+    if (Double.isNaN(effect)) {
+      return Double.NaN;
+    }
+    return effect < observedMean ? effect / (observedMean - effect) : Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -105,7 +158,7 @@ public final class MetricEstimation {
    * than {@code minGroupSize} people are dropped (too few to publish, too few to mean much).
    */
   static List<EventTimeEffect> eventStudy(DidResult result, int minGroupSize) {
-    java.util.Map<Integer, Long> treatedByEventTime = new java.util.HashMap<>();
+    Map<Integer, Long> treatedByEventTime = new HashMap<>();
     for (GroupTimeEffect cell : result.groupTime()) {
       if (!Double.isNaN(cell.att())) {
         treatedByEventTime.merge(cell.eventTime(), (long) cell.nTreated(), Long::sum);
@@ -126,21 +179,22 @@ public final class MetricEstimation {
   }
 
   /**
-   * Participants' mean outcome in the post-joining cells, weighted as the simple aggregate weighs
-   * those cells (by cohort size), over the people each cell used (observed in the month and in
-   * the month before joining).
+   * Participants' mean outcome in the post-joining cells, weighted as the {@code group} aggregate
+   * weighs those cells: within a cohort every post-joining cell counts the same, and cohorts
+   * count by their size. Each cell's mean is over the people it used (observed in the month and
+   * in the month before joining), weighted by their items on a weighted panel as the estimate is.
    */
   static double treatedPostMean(Panel panel, DidResult result) {
-    java.util.Map<Integer, Integer> periodIndex = new java.util.HashMap<>();
+    Map<Integer, Integer> periodIndex = new HashMap<>();
     for (int i = 0; i < panel.periodCount(); i++) {
       periodIndex.put(panel.periods()[i], i);
     }
-    java.util.Map<Integer, Integer> cohortSize = new java.util.HashMap<>();
+    Map<Integer, Integer> cohortSize = new HashMap<>();
     for (int g : panel.unitGroup()) {
       cohortSize.merge(g, 1, Integer::sum);
     }
-    double weighted = 0;
-    double weights = 0;
+    // Per cohort: the sum of its cells' means and how many cells.
+    Map<Integer, double[]> cellMeans = new TreeMap<>();
     for (GroupTimeEffect cell : result.groupTime()) {
       Integer t = periodIndex.get(cell.time());
       int base = lastIndexBefore(panel.periods(), cell.group());
@@ -148,20 +202,28 @@ public final class MetricEstimation {
         continue;
       }
       double sum = 0;
-      int n = 0;
+      double weight = 0;
       for (int u = 0; u < panel.unitCount(); u++) {
         double y = panel.outcome()[u][t];
         if (panel.unitGroup()[u] == cell.group() && !Double.isNaN(y)
             && !Double.isNaN(panel.outcome()[u][base])) {
-          sum += y;
-          n++;
+          double w = panel.isWeighted() ? panel.weight()[u][t] : 1.0;
+          sum += w * y;
+          weight += w;
         }
       }
-      if (n > 0) {
-        double w = cohortSize.get(cell.group());
-        weighted += w * sum / n;
-        weights += w;
+      if (weight > 0) {
+        double[] cohort = cellMeans.computeIfAbsent(cell.group(), g -> new double[2]);
+        cohort[0] += sum / weight;
+        cohort[1]++;
       }
+    }
+    double weighted = 0;
+    double weights = 0;
+    for (Map.Entry<Integer, double[]> cohort : cellMeans.entrySet()) {
+      double size = cohortSize.get(cohort.getKey());
+      weighted += size * cohort.getValue()[0] / cohort.getValue()[1];
+      weights += size;
     }
     return weights == 0 ? Double.NaN : weighted / weights;
   }

@@ -68,10 +68,56 @@ class StaggeredDidStratifiedTest {
         }
         DidResult result = StaggeredDid.estimate(data.panel, DidOptions.defaults().withReplicates(0), strata);
         assertTrue(result.warnings().contains(loneParticipants
-                + " participants had no comparison colleague in their stratum in some periods and were left out"
-                + " of those comparisons"), result.warnings().toString());
+                + " participants had fewer than 2 fellow participants or comparison colleagues in their stratum"
+                + " in some periods and were left out of those comparisons"), result.warnings().toString());
         assertEquals(keptInCohort, result.cell(cohort, cohort).nTreated());
         assertTrue(result.treatedUnits() < countTreated(data.panel));
+    }
+
+    @Test
+    void aStratumWithOnePersonOnEitherSideIsLeftOutOfTheComparison() {
+        DepartmentPanel data = departmentsWithOwnTrends(1500, 5);
+        String[] strata = data.department.clone();
+        int cohort = data.panel.unitGroup()[firstTreated(data.panel)];
+        int[] placed = new int[4];  // lone participant, its 5 colleagues, 4 participants, their lone colleague
+        for (int i = 0; i < strata.length; i++) {
+            int g = data.panel.unitGroup()[i];
+            if (g == cohort && placed[0] < 1) {
+                strata[i] = "legal";
+                placed[0]++;
+            } else if (g == 0 && placed[1] < 5) {
+                strata[i] = "legal";
+                placed[1]++;
+            } else if (g == cohort && placed[2] < 4) {
+                strata[i] = "finance";
+                placed[2]++;
+            } else if (g == 0 && placed[3] < 1) {
+                strata[i] = "finance";
+                placed[3]++;
+            }
+        }
+        DidResult result = StaggeredDid.estimate(data.panel, DidOptions.defaults().withReplicates(0), strata);
+        assertTrue(result.warnings().contains("5 participants had fewer than 2 fellow participants or comparison"
+                + " colleagues in their stratum in some periods and were left out of those comparisons"),
+                result.warnings().toString());
+
+        // Leaving the two strata out is the same as not having those people at all.
+        String[] without = strata.clone();
+        for (int i = 0; i < without.length; i++) {
+            if ("legal".equals(without[i]) || "finance".equals(without[i])) {
+                without[i] = null;
+            }
+        }
+        DidResult reference = StaggeredDid.estimate(data.panel, DidOptions.defaults().withReplicates(0), without);
+        for (GroupTimeEffect cell : reference.groupTime()) {
+            GroupTimeEffect same = result.cell(cell.group(), cell.time());
+            assertEquals(cell.att(), same.att(), "ATT(" + cell.group() + "," + cell.time() + ")");
+            assertEquals(cell.se(), same.se());
+            assertEquals(cell.nTreated(), same.nTreated());
+            assertEquals(cell.nControl(), same.nControl());
+        }
+        assertEquals(reference.treatedUnits(), result.treatedUnits());
+        assertEquals(reference.controlUnits(), result.controlUnits());
     }
 
     @Test
