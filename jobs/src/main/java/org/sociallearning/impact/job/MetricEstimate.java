@@ -61,7 +61,35 @@ public record MetricEstimate(
     String aggregation,
     double simpleEstimate,
     double simpleCiLow,
-    double simpleCiHigh) {
+    double simpleCiHigh,
+    MeanEffect meanEffect) {
+
+  /**
+   * The effect on the mean per item in the metric's own unit (hours, days), with its 95%
+   * interval: a difference-in-differences of employee-month means weighted by their items. For
+   * log-scale metrics, beside the effect on the typical item; NaN when not estimated.
+   */
+  public record MeanEffect(double estimate, double ciLow, double ciHigh) {
+    public static final MeanEffect NONE = new MeanEffect(Double.NaN, Double.NaN, Double.NaN);
+
+    public boolean isKnown() {
+      return Double.isFinite(estimate) && Double.isFinite(ciLow) && Double.isFinite(ciHigh);
+    }
+  }
+
+  /** Without an effect on the mean. */
+  public MetricEstimate(MetricDefinition metric, String segment, double estimate, double ciLow,
+      double ciHigh, double relativeEffect, double relativeCiLow, double relativeCiHigh,
+      long nTreated, long nComparison, String method, double pValue, double pValueAdjusted,
+      double preTrendPValue, int preTrendTests, String preTrendMethod, List<String> warnings,
+      List<EventTimeEffect> eventStudy, boolean suppressed, List<String> estimatorNotes,
+      List<CalendarComparison.Month> calendar, String aggregation, double simpleEstimate,
+      double simpleCiLow, double simpleCiHigh) {
+    this(metric, segment, estimate, ciLow, ciHigh, relativeEffect, relativeCiLow, relativeCiHigh,
+        nTreated, nComparison, method, pValue, pValueAdjusted, preTrendPValue, preTrendTests,
+        preTrendMethod, warnings, eventStudy, suppressed, estimatorNotes, calendar, aggregation,
+        simpleEstimate, simpleCiLow, simpleCiHigh, MeanEffect.NONE);
+  }
 
   /**
    * A {@code group} estimate without the calendar comparison and without the simple aggregate
@@ -83,7 +111,27 @@ public record MetricEstimate(
     return new MetricEstimate(metric, segment, estimate, ciLow, ciHigh, relativeEffect,
         relativeCiLow, relativeCiHigh, nTreated, nComparison, method, pValue, adjusted,
         preTrendPValue, preTrendTests, preTrendMethod, warnings, eventStudy, suppressed,
-        estimatorNotes, calendar, aggregation, simpleEstimate, simpleCiLow, simpleCiHigh);
+        estimatorNotes, calendar, aggregation, simpleEstimate, simpleCiLow, simpleCiHigh,
+        meanEffect);
+  }
+
+  /** The same estimate with its effect on the mean per item. */
+  public MetricEstimate withMeanEffect(MeanEffect mean) {
+    return new MetricEstimate(metric, segment, estimate, ciLow, ciHigh, relativeEffect,
+        relativeCiLow, relativeCiHigh, nTreated, nComparison, method, pValue, pValueAdjusted,
+        preTrendPValue, preTrendTests, preTrendMethod, warnings, eventStudy, suppressed,
+        estimatorNotes, calendar, aggregation, simpleEstimate, simpleCiLow, simpleCiHigh, mean);
+  }
+
+  /** The same estimate with one more warning to show next to it. */
+  public MetricEstimate withWarning(String warning) {
+    List<String> more = new java.util.ArrayList<>(warnings);
+    more.add(warning);
+    return new MetricEstimate(metric, segment, estimate, ciLow, ciHigh, relativeEffect,
+        relativeCiLow, relativeCiHigh, nTreated, nComparison, method, pValue, pValueAdjusted,
+        preTrendPValue, preTrendTests, preTrendMethod, more, eventStudy, suppressed,
+        estimatorNotes, calendar, aggregation, simpleEstimate, simpleCiLow, simpleCiHigh,
+        meanEffect);
   }
 
   public MetricEstimate {
@@ -92,5 +140,6 @@ public record MetricEstimate(
     estimatorNotes = List.copyOf(estimatorNotes);
     calendar = List.copyOf(calendar);
     Objects.requireNonNull(aggregation, "aggregation");
+    meanEffect = meanEffect == null ? MeanEffect.NONE : meanEffect;
   }
 }

@@ -44,6 +44,7 @@ import org.sociallearning.impact.knowledge.Expertise;
 import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
 import org.sociallearning.impact.knowledge.QuestionThreads;
 import org.sociallearning.impact.outcomes.DurationMedians;
+import org.sociallearning.impact.outcomes.EmployeeMonthOutcomes;
 import org.sociallearning.impact.outcomes.FirstDealComparison;
 import org.sociallearning.impact.outcomes.MetricCatalog;
 import org.sociallearning.impact.outcomes.SalesOutcomes;
@@ -667,14 +668,25 @@ public final class NightlyImpactJob {
     OutcomeWindow deals = new OutcomeWindow(config.asOf(), settings.salesHorizonDays());
     List<MetricEstimate> out = new ArrayList<>();
     for (MetricDefinition metric : MetricDefinition.all()) {
+      if (!hasSource(metric.sourceTable())) {
+        continue;
+      }
+      if (MetricCatalog.VOLUME.contains(metric.name())) {
+        out.add(volume(metric, resolved, participants, options, manifest));
+        continue;
+      }
       // Per-person metrics (time to first deal) are not employee-month panels.
-      if (!MetricCatalog.EMPLOYEE_MONTH.contains(metric.name())
-          || !hasSource(metric.sourceTable())) {
+      if (!MetricCatalog.EMPLOYEE_MONTH.contains(metric.name())) {
         continue;
       }
       StageLog.Timer t = log.start();
-      Dataset<Row> panelRows = withoutTriedIt(MetricCatalog.employeeMonths(metric.name(),
-              resolved.get("service_tickets"), resolved.get("opportunities"), tickets, deals))
+      Dataset<Row> items = metric.logScale()
+          ? withoutTriedIt(MetricCatalog.items(metric.name(), resolved.get("service_tickets"),
+              resolved.get("opportunities"), tickets, deals)).persist(StorageLevel.MEMORY_AND_DISK())
+          : null;
+      Dataset<Row> panelRows = (items != null ? EmployeeMonthOutcomes.aggregate(items)
+          : withoutTriedIt(MetricCatalog.employeeMonths(metric.name(),
+              resolved.get("service_tickets"), resolved.get("opportunities"), tickets, deals)))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Row sum = panelRows.agg(org.apache.spark.sql.functions.sum(col("items"))).first();
       long itemCount = sum.isNullAt(0) ? 0 : sum.getLong(0);
@@ -683,9 +695,19 @@ public final class NightlyImpactJob {
       t = log.start();
       MetricEstimate estimate = MetricEstimation.estimate(metric, "all", panel, options,
           settings.minGroupSize(), strataFor(panel));
+      if (items != null && !estimate.suppressed()) {
+        // The typical item (log scale) and the mean per item (what money needs) differ when
+        // items change by different factors: estimate the mean from the same items.
+        Panel levels = PanelAssembler.assembleWeighted(
+            EmployeeMonthOutcomes.aggregateLevels(items), participants);
+        estimate = estimate.withMeanEffect(MeanEffects.of(levels, options, strataFor(levels)));
+      }
       out.add(estimate);
       manifest.estimatorNotes(metric.name(), estimate.estimatorNotes());
       panelRows.unpersist();
+      if (items != null) {
+        items.unpersist();
+      }
       balance.add(BalanceTable.preJoiningOutcome(metric.name(), panel));
       balance.addAll(BalanceTable.attribute(metric.name(), "department", segments.department(),
           panel));
@@ -696,7 +718,28 @@ public final class NightlyImpactJob {
       }
       t.finish("estimate " + metric.name(), panel.unitCount(), 1 + bySegment.size());
     }
+    out = VolumeNotes.attach(out);
     return withAdjustedPValues(out);
+  }
+
+  /**
+   * A volume diagnostic (items started per employee-month, zero months included): estimated
+   * like an outcome, overall only; its finding reaches the per-item outcomes as a note.
+   */
+  private MetricEstimate volume(MetricDefinition metric, Map<String, Dataset<Row>> resolved,
+      Dataset<Row> participants, DidOptions options, Manifest manifest) {
+    EstimationSettings settings = config.estimation();
+    StageLog.Timer t = log.start();
+    Dataset<Row> panelRows = withoutTriedIt(MetricCatalog.volume(metric.name(),
+        resolved.get("service_tickets"), resolved.get("opportunities"), resolved.get("roster"),
+        new OutcomeWindow(config.asOf(), settings.ticketHorizonDays()),
+        new OutcomeWindow(config.asOf(), settings.salesHorizonDays())));
+    Panel panel = PanelAssembler.assemble(panelRows, participants);
+    MetricEstimate estimate = MetricEstimation.estimate(metric, "all", panel, options,
+        settings.minGroupSize(), strataFor(panel));
+    manifest.estimatorNotes(metric.name(), estimate.estimatorNotes());
+    t.finish("volume " + metric.name(), panel.unitCount(), 1);
+    return estimate;
   }
 
   /**
@@ -815,7 +858,8 @@ public final class NightlyImpactJob {
   static List<MetricEstimate> withAdjustedPValues(List<MetricEstimate> estimates) {
     List<Integer> tested = new ArrayList<>();
     for (int i = 0; i < estimates.size(); i++) {
-      if (!Double.isNaN(estimates.get(i).pValue())) {
+      // Volume diagnostics are no claims of an effect: they do not count as tests here.
+      if (!Double.isNaN(estimates.get(i).pValue()) && !estimates.get(i).metric().isVolume()) {
         tested.add(i);
       }
     }

@@ -1,6 +1,7 @@
 package org.sociallearning.impact.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -36,11 +37,26 @@ public final class PanelAssembler {
    * @param participants {@code employee_id, cohort_month}
    */
   public static Panel assemble(Dataset<Row> outcomes, Dataset<Row> participants) {
+    return assemble(outcomes, participants, false);
+  }
+
+  /**
+   * As {@link #assemble(Dataset, Dataset)}, each employee-month weighted by its {@code items}:
+   * for effects on the mean per item rather than per person.
+   *
+   * @param outcomes {@code employee_id, month, value, items}
+   */
+  public static Panel assembleWeighted(Dataset<Row> outcomes, Dataset<Row> participants) {
+    return assemble(outcomes, participants, true);
+  }
+
+  private static Panel assemble(Dataset<Row> outcomes, Dataset<Row> participants,
+      boolean weighted) {
     List<Row> rows = outcomes
         .join(participants.select(col(IdentityResolution.EMPLOYEE_ID), col("cohort_month")),
             IdentityResolution.EMPLOYEE_ID, "left")
         .select(col(IdentityResolution.EMPLOYEE_ID), col("month"), col("value"),
-            col("cohort_month"))
+            col("cohort_month"), weighted ? col("items").cast("double") : lit(1.0))
         .orderBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
         .collectAsList();
     TreeSet<Integer> months = new TreeSet<>();
@@ -59,17 +75,23 @@ public final class PanelAssembler {
     for (double[] unit : y) {
       Arrays.fill(unit, Double.NaN);
     }
+    double[][] weight = weighted ? new double[unitIndex.size()][periods.length] : null;
     int[] group = new int[unitIndex.size()];
     String[] ids = new String[unitIndex.size()];
     for (Row r : rows) {
       int u = unitIndex.get(r.getString(0));
       ids[u] = r.getString(0);
-      y[u][periodIndex.get(monthIndex(r.getDate(1).toLocalDate()))] = r.getDouble(2);
+      int period = periodIndex.get(monthIndex(r.getDate(1).toLocalDate()));
+      y[u][period] = r.getDouble(2);
+      if (weighted) {
+        weight[u][period] = r.getDouble(4);
+      }
       int cohort = r.isNullAt(3) ? 0 : monthIndex(r.getDate(3).toLocalDate());
       // Joined after the last observable month: every observed month is before joining, so
       // they compare like never-participants (as R's did does with late cohorts).
       group[u] = cohort > lastPeriod ? 0 : cohort;
     }
-    return new Panel(periods, group, y, ids);
+    return weighted ? Panel.weighted(periods, group, y, ids, weight)
+        : new Panel(periods, group, y, ids);
   }
 }

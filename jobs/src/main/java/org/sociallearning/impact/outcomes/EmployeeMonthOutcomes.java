@@ -2,6 +2,7 @@ package org.sociallearning.impact.outcomes;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
@@ -21,6 +22,16 @@ public final class EmployeeMonthOutcomes {
       .add("items", DataTypes.LongType);
 
   private EmployeeMonthOutcomes() {}
+
+  /**
+   * For log-scale item outcomes ({@code value} = ln of the item's hours, days or amount): the
+   * plain mean of the items' own values per employee and month, {@code employee_id, month,
+   * value, items}, to be weighted by {@code items} when estimating the effect on the mean.
+   */
+  public static Dataset<Row> aggregateLevels(Dataset<Row> logItems) {
+    return logItems.groupBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
+        .agg(ExactAggregates.mean(exp(col("value"))).as("value"), count(lit(1)).as("items"));
+  }
 
   /** Needs {@code employee_id, month, value}; returns {@code employee_id, month, value, items}. */
   public static Dataset<Row> aggregate(Dataset<Row> items) {

@@ -55,7 +55,10 @@ public final class ResultTables {
           num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
           publishedWarnings(e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
           num(e.preTrendPValue()), (long) e.preTrendTests(),
-          e.preTrendMethod().isEmpty() ? null : e.preTrendMethod()));
+          e.preTrendMethod().isEmpty() ? null : e.preTrendMethod(),
+          e.suppressed() ? null : e.aggregation(), num(e.simpleEstimate()),
+          num(e.simpleCiLow()), num(e.simpleCiHigh()), num(e.meanEffect().estimate()),
+          num(e.meanEffect().ciLow()), num(e.meanEffect().ciHigh())));
     }
     return rows;
   }

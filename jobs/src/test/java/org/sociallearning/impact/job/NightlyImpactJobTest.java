@@ -166,10 +166,13 @@ class NightlyImpactJobTest {
     List<String> csv = Files.readAllLines(out.resolve("impact_estimates.csv"));
     assertEquals("metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
         + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
-        + "pretrend_p_value,pretrend_tests,pretrend_method", csv.get(0));
-    assertEquals(org.sociallearning.impact.outcomes.MetricCatalog.EMPLOYEE_MONTH.size(),
+        + "pretrend_p_value,pretrend_tests,pretrend_method,aggregation,simple_estimate,"
+        + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high",
+        csv.get(0));
+    assertEquals(org.sociallearning.impact.outcomes.MetricCatalog.EMPLOYEE_MONTH.size()
+            + org.sociallearning.impact.outcomes.MetricCatalog.VOLUME.size(),
         csv.stream().filter(line -> line.contains(",all,")).count(),
-        "one overall row per employee-month metric");
+        "one overall row per employee-month metric and volume diagnostic");
     assertTrue(csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,department=")),
         "effects by department");
     assertTrue(csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,intensity=")),
