@@ -20,6 +20,7 @@ import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.ingest.IntakeSplitter;
 import org.sociallearning.impact.ingest.LocalizedTimestamps;
 import org.sociallearning.impact.ingest.RawRecords;
+import org.sociallearning.impact.ingest.WorkDurations;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
@@ -30,7 +31,8 @@ import org.sociallearning.impact.schemas.TableContract;
  * {@code Watchers}, {@code Comment} columns); the single-value columns read here are found
  * whatever repeats around them. Jira exports names, not emails: the assignee's account id
  * ({@code Assignee Id}, Jira Cloud) or name is mapped to an email through {@code user_emails}.
- * Summary, Description and Comment are never read.
+ * Effort is {@code Time Spent} (whole seconds, the issue's own work log; {@code Σ Time Spent}
+ * adds sub-tasks and is not used). Summary, Description and Comment are never read.
  */
 public final class JiraServiceManagementAdapter implements SourceAdapter {
 
@@ -40,7 +42,7 @@ public final class JiraServiceManagementAdapter implements SourceAdapter {
       "key", "Issue key", "created", "Created", "updated", "Updated", "resolved", "Resolved",
       "assignee", "Assignee", "assignee_account", "Assignee Id", "status", "Status",
       "priority", "Priority", "issue_type", "Issue Type",
-      "request_type", "Custom field (Request Type)");
+      "request_type", "Custom field (Request Type)", "time_spent", "Time Spent");
   static final List<String> REQUIRED = List.of("Issue key", "Created", "Resolved", "Assignee",
       "Status");
 
@@ -55,6 +57,7 @@ public final class JiraServiceManagementAdapter implements SourceAdapter {
         spec.javaLocale(), spec.timezone());
     Parsed resolved = LocalizedTimestamps.parse("Resolved", col("resolved"), patterns,
         spec.javaLocale(), spec.timezone());
+    Parsed effort = WorkDurations.seconds("Time Spent", col("time_spent"));
     Dataset<Row> typed = export.records().select(
         lit("jira").as("source"),
         trim(col("key")).as("ticket_id"),
@@ -71,10 +74,11 @@ public final class JiraServiceManagementAdapter implements SourceAdapter {
         lit(null).cast("int").as("reopen_count"),
         lit(null).cast("boolean").as("made_sla"),
         lit(null).cast("boolean").as("escalated"),
+        effort.value().as("effort_hours"),
         coalesce(updated.value(), created.value()).as("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(), created.problem(), updated.problem(),
-            resolved.problem(),
+            resolved.problem(), effort.problem(),
             RawExport.problemWhen(resolved.value().lt(created.value()),
                 "Resolved: before Created", col("resolved")))
             .as(IntakeSplitter.PROBLEMS));

@@ -30,7 +30,8 @@ import org.sociallearning.impact.schemas.TableContract;
  * queue, ids starting {@code 00G}, have none). A case has no resolution time of its own: a closed
  * case counts as resolved at its ClosedDate. Same quirks as Opportunity.csv (BOM, {@code 1}/empty
  * booleans, {@code +0000} offsets, 15- or 18-character ids); soft-deleted rows are skipped with
- * that reason (counted, not quarantined), as in Opportunity.csv.
+ * that reason (counted, not quarantined), as in Opportunity.csv. Case.csv carries no logged
+ * effort, so effort_hours is null.
  * Subject, Description and the Supplied* contact fields are never read.
  */
 public final class SalesforceCaseAdapter implements SourceAdapter {
@@ -66,6 +67,7 @@ public final class SalesforceCaseAdapter implements SourceAdapter {
         lit(null).cast("int").as("reopen_count"),
         lit(null).cast("boolean").as("made_sla"),
         escalated.value().as("escalated"),
+        lit(null).cast("double").as("effort_hours"),
         coalesce(modified.value(), created.value()).as("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         when(deleted.value().equalTo(true), lit("IsDeleted: soft-deleted in Salesforce"))

@@ -29,6 +29,7 @@ import org.sociallearning.impact.ingest.FieldParsers.Parsed;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.ingest.IntakeSplitter;
 import org.sociallearning.impact.ingest.RawRecords;
+import org.sociallearning.impact.ingest.WorkDurations;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
@@ -40,6 +41,8 @@ import org.sociallearning.impact.schemas.TableContract;
  * reassignment or reopen counters, they are derived from the history: changes of
  * assignment_group between recorded updates, and moves out of Resolved or Closed (lower bounds
  * when the log misses updates). An unassigned latest row keeps the last recorded assignee.
+ * Effort is the latest row's {@code time_worked} when the log has it (a running total, in the
+ * shapes {@link ServiceNowIncidentAdapter} reads).
  */
 public final class ServiceNowAuditLogAdapter implements SourceAdapter {
 
@@ -53,7 +56,7 @@ public final class ServiceNowAuditLogAdapter implements SourceAdapter {
       "sys_updated_at", "sys_updated_at", "priority", "priority", "category", "category",
       "assignment_group", "assignment_group", "assigned_to", "assigned_to",
       "assignee_email", "assigned_to.email", "reassignment_count", "reassignment_count",
-      "reopen_count", "reopen_count", "made_sla", "made_sla");
+      "reopen_count", "reopen_count", "made_sla", "made_sla", "time_worked", "time_worked");
   static final List<String> REQUIRED = List.of("number", "incident_state", "sys_mod_count",
       "opened_at", "resolved_at", "assigned_to");
 
@@ -85,6 +88,7 @@ public final class ServiceNowAuditLogAdapter implements SourceAdapter {
     Parsed reassigned = FieldParsers.integer("reassignment_count", col("reassignment_count"));
     Parsed reopened = FieldParsers.integer("reopen_count", col("reopen_count"));
     Parsed sla = FieldParsers.bool("made_sla", col("made_sla"), false);
+    Parsed effort = WorkDurations.serviceNow("time_worked", col("time_worked"));
     Dataset<Row> typed = current.select(
         lit("servicenow").as("source"),
         trim(col("number")).as("ticket_id"),
@@ -98,13 +102,14 @@ public final class ServiceNowAuditLogAdapter implements SourceAdapter {
         coalesce(reopened.value(), col("reopens")).as("reopen_count"),
         sla.value().as("made_sla"),
         lit(null).cast("boolean").as("escalated"),
+        effort.value().as("effort_hours"),
         col("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(), mod.problem(), updated.problem(), opened.problem(),
             RawExport.problemWhen(col("sys_mod_count").isNull(),
                 "sys_mod_count: required value is missing", null),
             resolved.problem(), closed.problem(), reassigned.problem(), reopened.problem(),
-            sla.problem(),
+            sla.problem(), effort.problem(),
             RawExport.problemWhen(resolved.value().lt(opened.value()),
                 "resolved_at: before opened_at", col("resolved_at")))
             .as(IntakeSplitter.PROBLEMS));

@@ -4,12 +4,15 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.make_interval;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.SourceSpec;
 import org.sociallearning.impact.config.Sources;
@@ -31,6 +35,7 @@ import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.ingest.IntakeSplitter;
 import org.sociallearning.impact.ingest.JsonPageReader;
 import org.sociallearning.impact.ingest.RawRecords;
+import org.sociallearning.impact.ingest.WorkDurations;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
@@ -39,8 +44,9 @@ import org.sociallearning.impact.schemas.TableContract;
  * or the JSON-lines variant with one ticket per line), with {@code ticket_metrics} for resolution
  * times, reopens and agent changes, and {@code users} for agents' emails. A ticket changed during
  * the export window appears once per change: its newest {@code updated_at} wins. Tickets whose
- * newest version has status {@code deleted} are soft-deleted and skipped with that reason. Subjects,
- * descriptions and comments are never read.
+ * newest version has status {@code deleted} are soft-deleted and skipped with that reason. Effort
+ * is the ticket custom field named by config {@code effort_field} (the Time Tracking app's total
+ * seconds); other custom fields, subjects, descriptions and comments are never read.
  */
 public final class ZendeskTicketAdapter implements SourceAdapter {
 
@@ -48,7 +54,9 @@ public final class ZendeskTicketAdapter implements SourceAdapter {
   static final Map<String, String> TICKET_FIELDS = CsvRecordReader.columns(
       "id", "/id", "created_at", "/created_at", "updated_at", "/updated_at",
       "status", "/status", "priority", "/priority", "type", "/type",
-      "assignee_id", "/assignee_id", "group_id", "/group_id");
+      "assignee_id", "/assignee_id", "group_id", "/group_id", "custom_fields", "/custom_fields");
+  /** Only the custom field named by config effort_field is read; the others may hold free text. */
+  static final String CUSTOM_FIELDS = "array<struct<id:string,value:string>>";
   static final Map<String, String> METRIC_FIELDS = CsvRecordReader.columns(
       "ticket_id", "/ticket_id", "updated_at", "/updated_at", "reopens", "/reopens",
       "assignee_stations", "/assignee_stations", "solved_at", "/solved_at",
@@ -80,6 +88,10 @@ public final class ZendeskTicketAdapter implements SourceAdapter {
     Parsed reopens = FieldParsers.integer("ticket_metrics.reopens", col("m_reopens"));
     Parsed stations = FieldParsers.integer("ticket_metrics.assignee_stations",
         col("m_assignee_stations"));
+    // from_json would read a lone object as a list of one: only a JSON array is a list here.
+    Column customFields = when(trim(col("custom_fields")).startsWith("["),
+        from_json(col("custom_fields"), DataType.fromDDL(CUSTOM_FIELDS), Map.of()));
+    Parsed effort = effort(customFields, spec.effortField());
     Column byMinutes = created.value().plus(make_interval(lit(0), lit(0), lit(0), lit(0),
         lit(0), minutes.value(), lit(0)));
     Column solved = status.isin("solved", "closed");
@@ -97,11 +109,15 @@ public final class ZendeskTicketAdapter implements SourceAdapter {
         reopens.value().as("reopen_count"),
         lit(null).cast("boolean").as("made_sla"),
         lit(null).cast("boolean").as("escalated"),
+        effort.value().as("effort_hours"),
         col("updated").as("updated_at"),
         col(RawRecords.FILE), col(RawRecords.LINE),
         array(RawExport.parseProblem(), updated.problem(), created.problem(),
             solvedAt.problem(), statusAt.problem(), minutes.problem(), reopens.problem(),
-            stations.problem())
+            stations.problem(), effort.problem(),
+            RawExport.problemWhen(lit(spec.effortField() != null)
+                    .and(col("custom_fields").isNotNull()).and(customFields.isNull()),
+                "custom_fields: not a list of {id, value} objects", null))
             .as(IntakeSplitter.PROBLEMS),
         when(status.equalTo("deleted"), lit("status: deleted in Zendesk (soft delete)"))
             .as(IntakeSplitter.SKIP_REASON));
@@ -112,6 +128,20 @@ public final class ZendeskTicketAdapter implements SourceAdapter {
         RawExport.names(config, files), typed, TableContract.load("service_tickets"),
         List.of("ticket_id"), List.of(col("updated_at").desc_nulls_last()));
     return versions.counted(newest);
+  }
+
+  /**
+   * Hours from the ticket field named by config {@code effort_field} (the Time Tracking app's
+   * "Total time spent (sec)", whole seconds as a string or a number); null without the key, or
+   * on tickets where the field is missing or empty.
+   */
+  static Parsed effort(Column customFields, String fieldId) {
+    if (fieldId == null) {
+      return new Parsed(lit(null).cast("double"), lit(null));
+    }
+    Column field = filter(customFields, f -> f.getField("id").equalTo(lit(fieldId)));
+    return WorkDurations.seconds("custom_fields[" + fieldId + "]",
+        try_element_at(field, lit(1)).getField("value"));
   }
 
   static List<Path> files(PipelineConfig config, String path) {

@@ -178,6 +178,7 @@ public final class ConfigLoader {
     if ("lms-completions-csv".equals(spec.format())) {
       validateCompletionColumns(spec, key);
     }
+    validateEffortField(spec, key);
     if ("roster".equals(source.role())) {
       for (String column : spec.columns().keySet()) {
         if (!ROSTER_COLUMNS.contains(column)) {
@@ -191,6 +192,23 @@ public final class ConfigLoader {
               + "export column that holds it");
         }
       }
+    }
+  }
+
+  /** effort_field names a Zendesk ticket field by its numeric id; other formats carry effort. */
+  private static void validateEffortField(SourceSpec spec, String key) {
+    if (spec.effortField() == null) {
+      return;
+    }
+    if (!"zendesk-json".equals(spec.format())) {
+      throw new ConfigException(key + ".effort_field is only read by zendesk-json (the ticket"
+          + " field of the Time Tracking app); " + spec.format() + " takes effort from its own"
+          + " columns, see the README");
+    }
+    if (!spec.effortField().matches("[1-9][0-9]{0,18}")) {
+      throw new ConfigException(key + ".effort_field must be the numeric id of a ticket field"
+          + " (Admin Center, Objects and rules, Tickets, Fields; e.g. 360001234567), got '"
+          + spec.effortField() + "'");
     }
   }
 

@@ -29,6 +29,9 @@ import java.util.Map;
  * @param locale BCP 47 tag of the language month names and AM/PM are written in (default en)
  * @param wonStages deal stages that mean won (hubspot-deals-csv), compared ignoring case
  * @param lostStages deal stages that mean lost (hubspot-deals-csv), compared ignoring case
+ * @param effortField id of the ticket custom field holding the seconds worked on a ticket
+ *     (zendesk-json: the Time Tracking app's "Total time spent (sec)"), digits only; kept as text
+ *     because Zendesk ids are compared as the export writes them
  */
 public record SourceSpec(
     @JsonProperty("format") String format,
@@ -45,7 +48,8 @@ public record SourceSpec(
     @JsonProperty("history") String history,
     @JsonProperty("locale") String locale,
     @JsonProperty("won_stages") List<String> wonStages,
-    @JsonProperty("lost_stages") List<String> lostStages) {
+    @JsonProperty("lost_stages") List<String> lostStages,
+    @JsonProperty("effort_field") String effortField) {
 
   public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd HH:mm:ss";
 
@@ -55,6 +59,7 @@ public record SourceSpec(
     locale = locale == null ? "en" : locale;
     wonStages = wonStages == null ? List.of("Closed won") : List.copyOf(wonStages);
     lostStages = lostStages == null ? List.of("Closed lost") : List.copyOf(lostStages);
+    effortField = effortField == null ? null : effortField.strip();
   }
 
   /** The configured timestamp pattern, or {@value #DEFAULT_TIMESTAMP_FORMAT}. */

@@ -246,15 +246,16 @@ final class ExportFixtures {
         "  service_desk: [{format: servicenow-csv, path: incident.csv, timezone: " + GAP_ZONE
             + "}]\n",
         List.of(file("incident.csv", true, "\r\n",
-            ServiceNowIncidentAdapterTest.HEADER,
+            ServiceNowIncidentAdapterTest.HEADER + ",time_worked",
             "INC0010001,2025-03-01 08:00:00,VPN down,\"User says \"\"it, broke\"\"\r\nafter update\","
                 + "2 - High,Resolved,Network,Service Desk,Ana Silva,Ana.Silva@Example.com,"
-                + "2025-03-01 10:30:00,2025-03-03 09:00:00,1,0,true,2025-03-03 09:00:00",
+                + "2025-03-01 10:30:00,2025-03-03 09:00:00,1,0,true,2025-03-03 09:00:00,"
+                + "2 Hours 30 Minutes",
             "INC0010002,2025-03-02 09:00:00,Printer,Jam,3 - Moderate,In Progress,Hardware,"
-                + "Service Desk,Bo Chen,bo.chen@example.com,,,0,0,true,2025-03-02 10:00:00",
+                + "Service Desk,Bo Chen,bo.chen@example.com,,,0,0,true,2025-03-02 10:00:00,",
             "INC0010002,2025-03-02 09:00:00,Printer,Jam,3 - Moderate,Resolved,Hardware,"
                 + "Service Desk,Bo Chen,bo.chen@example.com,2025-03-04 09:00:00,,0,1,false,"
-                + "2025-03-04 09:00:00")),
+                + "2025-03-04 09:00:00,1 Day 2 Hours")),
         Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"),
         List.of("0000-01-01 00:00:00", "9999-12-31 23:59:59", "2025-02-29 12:00:00",
             "2025-01-01 24:00:00", "99999-01-01 00:00:00", "1582-10-10 00:00:00"),
@@ -300,16 +301,17 @@ final class ExportFixtures {
         "  service_desk: [{format: servicenow-audit-csv, path: log.csv, timezone: " + GAP_ZONE
             + ", user_emails: people.csv}]\n",
         List.of(
-            file("log.csv", true, "\r\n", ServiceNowAuditLogAdapterTest.HEADER,
+            file("log.csv", true, "\r\n", ServiceNowAuditLogAdapterTest.HEADER + ",time_worked",
                 "INC1,New,TRUE,0,0,0,TRUE,Caller 1,01-03-2025 08:00,Updated by 1,01-03-2025 08:05,"
-                    + "3 - Moderate,Group 1,?,\"Symptom\r\nwith a line break\",?,?,?",
+                    + "3 - Moderate,Group 1,?,\"Symptom\r\nwith a line break\",?,?,?,?",
                 "INC1,Active,TRUE,1,0,1,TRUE,Caller 1,01-03-2025 08:00,Updated by 2,"
-                    + "01-03-2025 09:00,3 - Moderate,Group 2,Resolver 7,Symptom,?,?,?",
+                    + "01-03-2025 09:00,3 - Moderate,Group 2,Resolver 7,Symptom,?,?,?,"
+                    + "1 Hour 15 Minutes",
                 "INC1,Resolved,TRUE,1,0,2,FALSE,Caller 1,01-03-2025 08:00,Updated by 2,"
                     + "02-03-2025 10:00,3 - Moderate,Group 2,?,Symptom,Resolved by 7,"
-                    + "02-03-2025 10:00,?",
+                    + "02-03-2025 10:00,?,3 Hours 45 Minutes",
                 "INC2,New,TRUE,0,0,0,TRUE,Caller 2,03-03-2025 08:00,Updated by 1,03-03-2025 08:00,"
-                    + "4 - Low,Group 1,Resolver 8,Symptom,?,?,?"),
+                    + "4 - Low,Group 1,Resolver 8,Symptom,?,?,?,?"),
             file("people.csv", false, "\n", "user_id,email", "resolver 7,Ana.Silva@Example.com")),
         Pattern.compile("\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}"),
         List.of("29-02-2025 10:00", "00-00-0000 00:00", "31-12-99999 23:59", "01-13-2025 10:00",
@@ -320,13 +322,14 @@ final class ExportFixtures {
   static ExportFixture zendeskJson() {
     return new ExportFixture("zendesk-json", "service_desk",
         "  service_desk: [{format: zendesk-json, path: tickets/, ticket_metrics: metrics.json,"
-            + " users: users.json}]\n",
+            + " users: users.json, effort_field: 360001234567}]\n",
         List.of(
             file("tickets/page-001.json", false, "\n",
                 "{",
                 "  \"tickets\": [",
                 "    " + ZendeskTicketAdapterTest.ticket(101, "2025-03-01T08:00:00Z",
-                    "2025-03-01T08:05:00Z", "open", 7001L) + ",",
+                    "2025-03-01T08:05:00Z", "open", 7001L,
+                    ZendeskTicketAdapterTest.timeTracking("\"300\"")) + ",",
                 "    " + ZendeskTicketAdapterTest.ticket(103, "2025-03-03T09:00:00Z",
                     "2025-03-04T10:00:00Z", "solved", 7002L),
                 "  ],",
@@ -337,7 +340,8 @@ final class ExportFixtures {
                 ZendeskTicketAdapterTest.ticket(104, "2025-03-07T09:00:00Z",
                     "2025-03-07T10:00:00Z", "pending", 7001L),
                 ZendeskTicketAdapterTest.ticket(101, "2025-03-01T08:00:00Z",
-                    "2025-03-05T12:00:00Z", "closed", 7001L)),
+                    "2025-03-05T12:00:00Z", "closed", 7001L,
+                    ZendeskTicketAdapterTest.timeTracking("5400"))),
             file("metrics.json", false, "\n",
                 "{\"ticket_metrics\":[",
                 "{\"id\":1,\"ticket_id\":101,\"created_at\":\"2025-03-01T08:00:00Z\","
@@ -359,16 +363,17 @@ final class ExportFixtures {
         "  service_desk: [{format: jira-sm-csv, path: jira.csv, timezone: " + GAP_ZONE
             + ", user_emails: people.csv}]\n",
         List.of(
-            file("jira.csv", true, "\r\n", JiraServiceManagementAdapterTest.HEADER,
+            file("jira.csv", true, "\r\n", JiraServiceManagementAdapterTest.HEADER
+                    + ",Time Spent,\u03a3 Time Spent",
                 "VPN down,SD-1,10001,Incident,Done,SD,High,Done,Ana Silva,5b10ac8d82e05b22cc7d4ef5,"
                     + "Max Muster,28/Feb/25 4:45 PM,03/Mar/25 9:05 AM,03/Mar/25 9:05 AM,vpn,remote,"
                     + "\"Does not work,\r\nsince yesterday\",Ana Silva,Max Muster,"
                     + "\"28/Feb/25 5:00 PM;5b10ac8d82e05b22cc7d4ef5;Looking\",,"
-                    + "Get IT help,Done",
+                    + "Get IT help,Done,5400,9000",
                 "Printer,SD-2,10002,Service Request,Open,SD,Medium,,,,Max Muster,"
-                    + "14/Oct/24 11:30 AM,14/Oct/24 11:30 AM,,,,,,,,,Request a new device,To Do",
+                    + "14/Oct/24 11:30 AM,14/Oct/24 11:30 AM,,,,,,,,,Request a new device,To Do,,",
                 "Mail,SD-3,10003,Incident,Done,SD,Low,Done,Bo Chen,,Max Muster,29/Nov/24 8:00 AM,"
-                    + "01/Dec/24 12:00 PM,01/Dec/24 12:00 PM,mail,,,,,,,Get IT help,Done"),
+                    + "01/Dec/24 12:00 PM,01/Dec/24 12:00 PM,mail,,,,,,,Get IT help,Done,900,900"),
             file("people.csv", false, "\n", "user_id,email",
                 "5b10ac8d82e05b22cc7d4ef5,Ana.Silva@example.com", "Bo Chen,bo.chen@example.com")),
         Pattern.compile("\\d{2}/[A-Z][a-z]{2}/\\d{2} \\d{1,2}:\\d{2} [AP]M"),

@@ -68,6 +68,7 @@ class JiraServiceManagementAdapterTest {
     assertEquals("ana.silva@example.com", first.get("assignee_email"));
     assertEquals("Get IT help", first.get("category"));
     assertEquals("High", first.get("priority"));
+    assertNull(first.get("effort_hours"), "an export without Time Spent has no effort");
     Map<String, Object> open = tickets.get("SD-2");
     assertEquals(Timestamp.from(Instant.parse("2024-10-14T09:30:00Z")), open.get("opened_at"),
         "summer time in October");
@@ -81,6 +82,43 @@ class JiraServiceManagementAdapterTest {
     assertEquals(6L, resolved.get("source_line"), "the record after a quoted line break");
     assertEquals(List.of("Created: not a date-time like dd/MMM/yy h:mm a (de-DE, time zone"
         + " Europe/Berlin)"), Fixtures.strings(intake.quarantine().collectAsList(), "reason"));
+  }
+
+  /** The time tracking columns of an "all fields" export, with sub-task sums beside them. */
+  static final String TIME_TRACKING_HEADER = "Summary,Issue key,Issue id,Issue Type,Status,"
+      + "Priority,Assignee,Assignee Id,Created,Updated,Resolved,Original estimate,"
+      + "Remaining Estimate,Time Spent,Work Ratio,\u03a3 Original Estimate,"
+      + "\u03a3 Remaining Estimate,\u03a3 Time Spent,Custom field (Request Type)";
+
+  static String timed(String key, String timeSpent, String subTaskSum) {
+    return "\"VPN drops, again\"," + key + ",100" + key.substring(3) + ",Incident,Done,High,"
+        + "Ana Silva,5b10ac8d82e05b22cc7d4ef5,03/Mar/25 9:05 AM,04/Mar/25 5:00 PM,"
+        + "04/Mar/25 5:00 PM,7200,0," + timeSpent + ",75%,14400,0," + subTaskSum
+        + ",Get IT help";
+  }
+
+  /** Time Spent is whole seconds of the issue's own work log; Σ Time Spent is not read. */
+  @Test
+  void timeSpentSecondsBecomeEffortHours() {
+    Fixtures.write(dir.resolve("jira.csv"), true, "\r\n", TIME_TRACKING_HEADER,
+        timed("SD-11", "5400", "9000"),
+        timed("SD-12", "", ""),
+        timed("SD-13", "1h 30m", "5400"),
+        timed("SD-14", "-3600", "0"));
+    Intake intake = read("");
+
+    Map<String, Map<String, Object>> tickets =
+        Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
+    assertEquals(List.of("SD-11", "SD-12"), List.copyOf(tickets.keySet()));
+    assertEquals(1.5, (Double) tickets.get("SD-11").get("effort_hours"), 1e-9,
+        "5400 s of the issue itself, not the 9000 s including sub-tasks");
+    assertNull(tickets.get("SD-12").get("effort_hours"), "no work logged: no effort");
+    List<org.apache.spark.sql.Row> bad = intake.quarantine().orderBy("line").collectAsList();
+    assertEquals(List.of("Time Spent: not a whole number of seconds",
+        "effort_hours: below the minimum 0.0"), Fixtures.strings(bad, "reason"));
+    assertEquals("1h 30m", bad.get(0).getAs("value"));
+    assertEquals(List.of(4L, 5L), List.of(bad.get(0).<Long>getAs("line"),
+        bad.get(1).<Long>getAs("line")));
   }
 
   @Test

@@ -102,6 +102,7 @@ class ServiceNowAuditLogAdapterTest {
       }
       assertEquals(lastKnown, t.get("assignee_id"), number + ": last recorded assignee");
       assertNull(t.get("assignee_email"), "the log has names only");
+      assertNull(t.get("effort_hours"), "the log has no time_worked");
     }
   }
 
@@ -143,6 +144,34 @@ class ServiceNowAuditLogAdapterTest {
     assertTrue(complete >= 100, "enough complete logs to compare: " + complete);
     assertTrue(reassignmentsAgree >= 0.95 * complete, reassignmentsAgree + " of " + complete);
     assertTrue(reopensAgree >= 0.99 * complete, reopensAgree + " of " + complete);
+  }
+
+  /** time_worked is a running total: the latest row's value is the incident's effort. */
+  @Test
+  void timeWorkedComesFromTheLatestRow() {
+    Fixtures.write(dir.resolve("log.csv"), true, "\r\n", HEADER + ",time_worked",
+        "INC1,New,TRUE,0,0,0,TRUE,Caller 1,01-03-2025 08:00,Updated by 1,01-03-2025 08:05,"
+            + "3 - Moderate,Group 1,Resolver 7,Symptom,?,?,?,?",
+        "INC1,Active,TRUE,0,0,1,TRUE,Caller 1,01-03-2025 08:00,Updated by 1,01-03-2025 09:00,"
+            + "3 - Moderate,Group 1,Resolver 7,Symptom,?,?,?,1 Hour 15 Minutes",
+        "INC1,Resolved,TRUE,0,0,2,TRUE,Caller 1,01-03-2025 08:00,Updated by 1,"
+            + "02-03-2025 10:00,3 - Moderate,Group 1,Resolver 7,Symptom,Resolved by 7,"
+            + "02-03-2025 10:00,?,3 Hours 45 Minutes",
+        "INC2,New,TRUE,0,0,0,TRUE,Caller 2,03-03-2025 08:00,Updated by 1,03-03-2025 08:00,"
+            + "4 - Low,Group 1,Resolver 8,Symptom,?,?,?,?",
+        "INC3,New,TRUE,0,0,0,TRUE,Caller 3,03-03-2025 08:00,Updated by 1,03-03-2025 08:00,"
+            + "4 - Low,Group 1,Resolver 8,Symptom,?,?,?,2 hrs");
+    Intake intake = read("log.csv", "");
+
+    Map<String, Map<String, Object>> tickets =
+        Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
+    assertEquals(3.75, (Double) tickets.get("INC1").get("effort_hours"), 1e-9);
+    assertNull(tickets.get("INC2").get("effort_hours"), "? is missing");
+    Row bad = intake.quarantine().collectAsList().get(0);
+    assertEquals(6L, (Long) bad.getAs("line"));
+    assertTrue(bad.<String>getAs("reason").startsWith("time_worked: not a duration like"),
+        bad.<String>getAs("reason"));
+    assertEquals("2 hrs", bad.getAs("value"));
   }
 
   @Test

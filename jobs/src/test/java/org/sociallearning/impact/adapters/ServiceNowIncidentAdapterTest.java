@@ -83,6 +83,81 @@ class ServiceNowIncidentAdapterTest {
     assertEquals("31/02/2025 10:00", bad.getAs("value"));
   }
 
+  /** Every field in quotes, as ServiceNow writes a list export. */
+  static String quoted(String... fields) {
+    return java.util.Arrays.stream(fields).map(f -> "\"" + f.replace("\"", "\"\"") + "\"")
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  static final String EFFORT_HEADER = quoted("number", "opened_at", "short_description",
+      "assigned_to.email", "resolved_at", "sys_updated_on", "time_worked");
+
+  static String incident(String number, String timeWorked) {
+    return quoted(number, "2025-03-03 09:00:00", "VPN drops, \"again\"", "ana@example.com",
+        "2025-03-04 17:00:00", "2025-03-04 17:00:00", timeWorked);
+  }
+
+  /** List view, Export, CSV: time_worked as its display value, days of 24 hours. */
+  @Test
+  void timeWorkedDisplayValuesBecomeEffortHours() {
+    Fixtures.write(dir.resolve("incident.csv"), true, "\r\n", EFFORT_HEADER,
+        incident("INC0010011", "2 Hours 30 Minutes"),
+        incident("INC0010012", "1 Day 2 Hours"),
+        incident("INC0010013", "45 Seconds"),
+        incident("INC0010014", ""),
+        // line 6: the display value of a user whose language is German
+        incident("INC0010015", "2 Stunden 30 Minuten"),
+        incident("INC0010016", "42 Days"));
+    Intake intake = read("UTC");
+
+    Map<String, Map<String, Object>> tickets =
+        Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
+    assertEquals(2.5, (Double) tickets.get("INC0010011").get("effort_hours"), 1e-9);
+    assertEquals(26.0, (Double) tickets.get("INC0010012").get("effort_hours"), 1e-9);
+    assertEquals(45 / 3600.0, (Double) tickets.get("INC0010013").get("effort_hours"), 1e-9);
+    assertNull(tickets.get("INC0010014").get("effort_hours"), "nothing logged: no effort");
+    assertEquals(1008.0, (Double) tickets.get("INC0010016").get("effort_hours"), 1e-9,
+        "implausible but possible: accepted and counted by the warn rule");
+    assertEquals(5, intake.acceptedCount());
+    Row bad = intake.quarantine().collectAsList().get(0);
+    assertEquals(6L, (Long) bad.getAs("line"));
+    assertEquals("time_worked: not a duration like '2 Hours 30 Minutes', '1 Day 2 Hours',"
+        + " '45 Seconds', '1970-01-01 02:30:00' or '1 02:30:00'", bad.getAs("reason"));
+    assertEquals("2 Stunden 30 Minuten", bad.getAs("value"));
+    assertEquals(1L, intake.checks().stream()
+        .filter(c -> c.rule().name().equals("effort_plausible")).findFirst().orElseThrow()
+        .rowsFailing());
+  }
+
+  /** An export of raw values (sysparm_display_value=false): the stored 1970-based date-time. */
+  @Test
+  void timeWorkedRawValuesBecomeEffortHoursAndANegativeOneIsQuarantined() {
+    Fixtures.write(dir.resolve("incident.csv"), true, "\r\n", EFFORT_HEADER,
+        incident("INC0010021", "1970-01-01 02:30:00"),
+        incident("INC0010022", "1970-01-05 08:00:00"),
+        incident("INC0010023", ""),
+        incident("INC0010024", "1969-12-31 23:00:00"));
+    Intake intake = read("UTC");
+
+    Map<String, Map<String, Object>> tickets =
+        Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
+    assertEquals(2.5, (Double) tickets.get("INC0010021").get("effort_hours"), 1e-9);
+    assertEquals(104.0, (Double) tickets.get("INC0010022").get("effort_hours"), 1e-9,
+        "4 Days 8 Hours");
+    assertNull(tickets.get("INC0010023").get("effort_hours"));
+    Row bad = intake.quarantine().collectAsList().get(0);
+    assertEquals(5L, (Long) bad.getAs("line"));
+    assertEquals("effort_hours: below the minimum 0.0", bad.getAs("reason"));
+  }
+
+  @Test
+  void anExportWithoutTimeWorkedHasNoEffort() {
+    Fixtures.write(dir.resolve("incident.csv"), false, "\n", HEADER,
+        "INC1,2025-01-15 08:00:00,a,b,1 - Critical,Resolved,x,g,n,n@example.com,"
+            + "2025-01-15 09:00:00,,0,0,true,2025-01-15 09:00:00");
+    assertNull(read("UTC").accepted().first().getAs("effort_hours"));
+  }
+
   @Test
   void ianaZonesFollowDaylightSaving() {
     Fixtures.write(dir.resolve("incident.csv"), false, "\n", HEADER,

@@ -29,6 +29,11 @@ class ZendeskTicketAdapterTest {
   }
 
   static String ticket(long id, String created, String updated, String status, Long assignee) {
+    return ticket(id, created, updated, status, assignee, "[{\"id\":1,\"value\":null}]");
+  }
+
+  static String ticket(long id, String created, String updated, String status, Long assignee,
+      String customFields) {
     return "{\"url\":\"https://acme.zendesk.com/api/v2/tickets/" + id + ".json\",\"id\":" + id
         + ",\"external_id\":null,\"via\":{\"channel\":\"email\",\"source\":{\"from\":{},\"to\":{},"
         + "\"rel\":null}},\"created_at\":\"" + created + "\",\"updated_at\":\"" + updated
@@ -36,7 +41,7 @@ class ZendeskTicketAdapterTest {
         + "\"description\":\"It broke,\\nagain\",\"priority\":\"high\",\"status\":\"" + status
         + "\",\"requester_id\":900,\"submitter_id\":900,\"assignee_id\":"
         + (assignee == null ? "null" : assignee) + ",\"group_id\":360001,"
-        + "\"tags\":[\"vpn\",\"remote\"],\"custom_fields\":[{\"id\":1,\"value\":null}],"
+        + "\"tags\":[\"vpn\",\"remote\"],\"custom_fields\":" + customFields + ","
         + "\"generated_timestamp\":1740000000}";
   }
 
@@ -126,6 +131,66 @@ class ZendeskTicketAdapterTest {
         intake.quarantine().orderBy("file").collectAsList().stream()
             .map(r -> Path.of(r.<String>getAs("file")).getFileName() + ":" + r.getAs("line")
                 + " " + r.getAs("reason")).toList());
+  }
+
+  /** The Time Tracking app's fields, as the ticket API lists them: ids with string values. */
+  static String timeTracking(String total) {
+    return "[{\"id\":360001234560,\"value\":\"Access, VPN\"},{\"id\":360001234567,\"value\":"
+        + total + "},{\"id\":360001234568,\"value\":\"60\"}]";
+  }
+
+  void writeTimeTrackedTickets() {
+    Fixtures.write(dir.resolve("tickets/page-001.json"), false, "\n",
+        "{",
+        "  \"tickets\": [",
+        "    " + ticket(201, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z", "solved", 7001L,
+            timeTracking("\"5400\"")) + ",",
+        "    " + ticket(202, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z", "open", 7001L,
+            timeTracking("1200")) + ",",
+        "    " + ticket(203, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z", "new", null,
+            timeTracking("null")),
+        "  ],",
+        "  \"after_cursor\": null,",
+        "  \"end_of_stream\": true",
+        "}");
+    Fixtures.write(dir.resolve("tickets/export.jsonl"), false, "\n",
+        ticket(204, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L),
+        ticket(205, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L,
+            timeTracking("\"20 min\"")),
+        ticket(206, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L,
+            timeTracking("\"-600\"")),
+        ticket(207, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L,
+            "{\"360001234567\":\"5400\"}"));
+  }
+
+  /** effort_field names the "Total time spent (sec)" field; its seconds become hours. */
+  @Test
+  void theConfiguredTimeTrackingFieldBecomesEffortHours() {
+    writeTimeTrackedTickets();
+    Intake intake = read(", effort_field: 360001234567");
+
+    Map<String, Map<String, Object>> tickets =
+        Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
+    assertEquals(List.of("201", "202", "203", "204"), List.copyOf(tickets.keySet()));
+    assertEquals(1.5, (Double) tickets.get("201").get("effort_hours"), 1e-9, "\"5400\"");
+    assertEquals(1200 / 3600.0, (Double) tickets.get("202").get("effort_hours"), 1e-9,
+        "a number works as well as a string");
+    assertNull(tickets.get("203").get("effort_hours"), "no time tracked yet");
+    assertNull(tickets.get("204").get("effort_hours"), "a ticket without the field");
+    List<org.apache.spark.sql.Row> bad = intake.quarantine().orderBy("line").collectAsList();
+    assertEquals(List.of("custom_fields[360001234567]: not a whole number of seconds",
+        "effort_hours: below the minimum 0.0", "custom_fields: not a list of {id, value} objects"),
+        Fixtures.strings(bad, "reason"));
+    assertEquals("20 min", bad.get(0).getAs("value"));
+    assertEquals(List.of(2L, 3L, 4L), bad.stream().map(r -> r.<Long>getAs("line")).toList());
+  }
+
+  @Test
+  void withoutEffortFieldNoCustomFieldIsRead() {
+    writeTimeTrackedTickets();
+    Intake intake = read("");
+    assertEquals(7, intake.acceptedCount());
+    assertEquals(0L, intake.accepted().filter("effort_hours is not null").count());
   }
 
   @Test

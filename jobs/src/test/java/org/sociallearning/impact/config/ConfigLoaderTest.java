@@ -94,6 +94,34 @@ class ConfigLoaderTest {
         .getMessage().startsWith("output (" + dir.resolve("roster") + ") overlaps sources.roster"));
   }
 
+  /** effort_field: a Zendesk ticket field id, read only by zendesk-json. */
+  @Test
+  void effortFieldIsAZendeskTicketFieldIdAndNamedInEveryError() throws Exception {
+    Files.createDirectories(dir.resolve("tickets"));
+    String zendesk = ROSTER + "  service_desk: [{format: zendesk-json, path: tickets/,"
+        + " effort_field: %s}]\nparticipation: {communities: [x]}\n";
+    PipelineConfig c = ConfigLoader.load(write(zendesk.formatted("360001234567")));
+    assertEquals("360001234567", c.sources().serviceDesk().get(0).effortField());
+    assertEquals("360001234567", ConfigLoader.load(write(zendesk.formatted("\"360001234567\"")))
+        .sources().serviceDesk().get(0).effortField(), "quoted or not");
+    assertEquals(null, ConfigLoader.load(write(zendesk.replace(", effort_field: %s", "")))
+        .sources().serviceDesk().get(0).effortField(), "optional");
+    for (String bad : new String[] {"abc", "-5", "0", "1.5", "12345678901234567890", "\"\""}) {
+      ConfigException e = failure(zendesk.formatted(bad));
+      assertTrue(e.getMessage().startsWith("sources.service_desk[0].effort_field must be the"
+          + " numeric id of a ticket field"), bad + ": " + e.getMessage());
+    }
+    ConfigException e = failure(ROSTER + "  service_desk: [{format: jira-sm-csv,"
+        + " path: roster/workers.csv, effort_field: 360001234567}]\n"
+        + "participation: {communities: [x]}\n");
+    assertTrue(e.getMessage().startsWith("sources.service_desk[0].effort_field is only read by"
+        + " zendesk-json"), e.getMessage());
+    e = failure(ROSTER + "  service_desk: [{format: zendesk-json, path: tickets/,"
+        + " effort_fields: 360001234567}]\nparticipation: {communities: [x]}\n");
+    assertTrue(e.getMessage().startsWith("unknown key 'sources.service_desk[0].effort_fields'"),
+        e.getMessage());
+  }
+
   @Test
   void inputsOutsideTheInputRootsAreRefusedWhetherByDotDotOrByLink() throws Exception {
     Path outside = dir.getParent().resolve(dir.getFileName() + "-elsewhere");
