@@ -48,11 +48,13 @@ import org.sociallearning.impact.outcomes.EmployeeMonthOutcomes;
 import org.sociallearning.impact.outcomes.FirstDealComparison;
 import org.sociallearning.impact.outcomes.MetricCatalog;
 import org.sociallearning.impact.outcomes.SalesOutcomes;
+import org.sociallearning.impact.outcomes.TicketEffort;
 import org.sociallearning.impact.outcomes.TimeToResolve;
 import org.sociallearning.impact.outcomes.TimeToFirstDeal;
 import org.sociallearning.impact.participation.CommunityPatterns;
 import org.sociallearning.impact.publish.PseudonymKey;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
+import org.sociallearning.impact.participation.CommunityTime;
 import org.sociallearning.impact.participation.FormalLearningContext;
 import org.sociallearning.impact.outcomes.StageDurations;
 import org.sociallearning.impact.participation.LearningMix;
@@ -844,14 +846,42 @@ public final class NightlyImpactJob {
       List<MetricEstimate> estimates, Path dir) {
     StageLog.Timer t = log.start();
     EstimationSettings settings = config.estimation();
+    OutcomeWindow tickets = new OutcomeWindow(config.asOf(), settings.ticketHorizonDays());
     ValueInputs inputs = ParticipantVolumes.of(
         hasSource("service_tickets") ? resolved.get("service_tickets") : null,
         hasSource("opportunities") ? resolved.get("opportunities") : null, participants,
-        new OutcomeWindow(config.asOf(), settings.ticketHorizonDays()),
-        new OutcomeWindow(config.asOf(), settings.salesHorizonDays()));
+        tickets, new OutcomeWindow(config.asOf(), settings.salesHorizonDays()));
+    MetricEstimate.MeanEffect effort = hasSource("service_tickets")
+        ? effortPerTicket(resolved.get("service_tickets"), participants, tickets)
+        : MetricEstimate.MeanEffect.NONE;
+    inputs = inputs.with(effort, config.value().minutesPerInteraction() == null ? Double.NaN
+        : CommunityTime.interactionsPerYear(socialInteractions, config.asOf()));
     List<ValueRow> rows = ValueEstimates.compute(config.value(), estimates, inputs);
     ResultTables.write(spark, "value_estimates", ResultTables.valueRows(rows), dir);
     t.finish("value", estimates.size(), rows.size());
+  }
+
+  /**
+   * The effect of joining on the hours of work logged per ticket, where the exports carry
+   * effort: the same design as the headline on employee-month means of effort weighted by their
+   * tickets. NONE when no ticket has effort or the effect cannot be estimated.
+   */
+  private MetricEstimate.MeanEffect effortPerTicket(Dataset<Row> tickets,
+      Dataset<Row> participants, OutcomeWindow window) {
+    Dataset<Row> effort = withoutTriedIt(TicketEffort.items(tickets, window))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      if (effort.isEmpty()) {
+        return MetricEstimate.MeanEffect.NONE;
+      }
+      DidOptions options = new DidOptions(ControlGroup.parse(config.estimation().control()), 0,
+          config.estimation().seed(), 0.95).withAnticipation(config.estimation().anticipation());
+      Panel panel = PanelAssembler.assembleWeighted(EmployeeMonthOutcomes.aggregate(effort),
+          participants);
+      return MeanEffects.of(panel, options, strataFor(panel));
+    } finally {
+      effort.unpersist();
+    }
   }
 
   /** Benjamini-Hochberg across every estimate of the run: many metrics, some false alarms. */

@@ -34,16 +34,14 @@ public final class ParticipantVolumes {
    */
   public static ValueInputs of(Dataset<Row> tickets, Dataset<Row> opportunities,
       Dataset<Row> participants, OutcomeWindow ticketWindow, OutcomeWindow salesWindow) {
-    double[] ticketFigures = tickets == null ? new double[] {Double.NaN, Double.NaN}
-        : perYearAndMeanLevel(TimeToResolve.items(tickets, ticketWindow), participants);
-    double[] closedDeals = opportunities == null ? new double[] {Double.NaN, Double.NaN}
-        : perYearAndMeanLevel(SalesOutcomes.winRate(opportunities, salesWindow), participants);
-    double[] wonDeals = opportunities == null ? new double[] {Double.NaN, Double.NaN}
-        : perYearAndMeanLevel(DealSize.items(opportunities, salesWindow), participants);
-    double[] cycles = opportunities == null ? new double[] {Double.NaN, Double.NaN}
-        : perYearAndMeanLevel(SalesOutcomes.salesCycle(opportunities, salesWindow), participants);
-    return new ValueInputs(ticketFigures[0], ticketFigures[1], closedDeals[0], wonDeals[1],
-        cycles[1]);
+    double ticketsPerYear = tickets == null ? Double.NaN
+        : perYearAndMeanLevel(TimeToResolve.items(tickets, ticketWindow), participants)[0];
+    double opportunitiesPerYear = opportunities == null ? Double.NaN
+        : perYearAndMeanLevel(SalesOutcomes.winRate(opportunities, salesWindow), participants)[0];
+    double wonDealSize = opportunities == null ? Double.NaN
+        : perYearAndMeanLevel(DealSize.items(opportunities, salesWindow), participants)[1];
+    return new ValueInputs(ticketsPerYear, opportunitiesPerYear, wonDealSize,
+        org.sociallearning.impact.job.MetricEstimate.MeanEffect.NONE, Double.NaN);
   }
 
   /**

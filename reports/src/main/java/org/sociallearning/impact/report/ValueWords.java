@@ -16,10 +16,12 @@ final class ValueWords {
 
     static String itemLabel(String item) {
         return switch (item) {
-            case "hours_saved" -> "Hours saved";
-            case "hours_value" -> "Value of hours saved";
+            case "waiting_hours_saved" -> "Customer waiting time saved";
+            case "hours_saved" -> "Hours of work saved";
+            case "hours_value" -> "Value of hours of work saved";
             case "sales_cycle_days_saved" -> "Sales cycle days saved per deal";
-            case "revenue_effect" -> "Gross profit of extra deals won";
+            case "revenue_effect" -> "Gross profit of extra deals won (at most)";
+            case "community_time_cost" -> "Time spent in communities";
             case "total_benefit" -> "Total benefit";
             case "program_cost" -> "Programme cost";
             case "roi_percent" -> "Return on investment";
@@ -47,21 +49,44 @@ final class ValueWords {
      */
     static Optional<String> forMetric(String metric, List<ValueItem> values) {
         return switch (metric) {
-            case "time_to_resolve_hours" -> find(values, "hours_saved").map(hours -> {
-                String s = (hours.estimate() >= 0 ? "That saves about " : "That costs about ")
-                        + withInterval(abs(hours)) + " a year";
-                Optional<ValueItem> money = find(values, "hours_value");
-                return s + money.map(m -> ", worth " + withInterval(abs(m))).orElse("") + ".";
-            });
+            case "time_to_resolve_hours" -> ticketSentence(values);
             case "sales_cycle_days" -> find(values, "sales_cycle_days_saved").map(days ->
                     (days.estimate() >= 0 ? "That is about " + withInterval(days) + " less"
                             : "That is about " + withInterval(abs(days)) + " more")
                             + " per deal.");
             case "win_rate" -> find(values, "revenue_effect").map(money ->
-                    (money.estimate() >= 0 ? "That is worth about " : "That loses about ")
-                            + withInterval(abs(money)) + " a year in gross profit.");
+                    (money.estimate() >= 0 ? "That is worth at most about " : "That loses about ")
+                            + withInterval(abs(money)) + " a year in gross profit (an upper"
+                            + " bound: some deals may have been won from colleagues).");
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Customer waiting time (elapsed hours, not valued) and hours of work (valued), or why the
+     * hours of work are not known; empty when neither was estimated.
+     */
+    private static Optional<String> ticketSentence(List<ValueItem> values) {
+        List<String> parts = new ArrayList<>();
+        find(values, "waiting_hours_saved").ifPresent(w -> parts.add(
+                (w.estimate() >= 0 ? "Customers waited about " + withInterval(abs(w)) + " less"
+                        : "Customers waited about " + withInterval(abs(w)) + " more")
+                        + " a year"));
+        Optional<ValueItem> hours = find(values, "hours_saved");
+        if (hours.isPresent()) {
+            Optional<ValueItem> money = find(values, "hours_value");
+            parts.add((hours.get().estimate() >= 0 ? "the work saved comes to about "
+                    : "the extra work comes to about ") + withInterval(abs(hours.get()))
+                    + " a year" + money.map(m -> ", worth " + withInterval(abs(m))).orElse(""));
+        } else if (values.stream().anyMatch(v -> v.item().equals("hours_saved"))) {
+            parts.add("hours of work are not valued: the exports record no time worked on"
+                    + " tickets and no share of working time is configured");
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        String sentence = String.join("; ", parts) + ".";
+        return Optional.of(Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1));
     }
 
     /** The benefit against the programme cost, with ROI; empty when the cost is not known. */

@@ -48,11 +48,12 @@ class HtmlReportTest {
         String headline = section("headline");
         assertTrue(headline.contains("Service agents who joined a community resolved tickets 18%"
                 + " faster (95% CI 14% to 22%) than comparable colleagues."), headline);
-        assertTrue(headline.contains("That saves about 1,234 hours (95% CI 800 hours to 1,651"
-                + " hours) a year, worth EUR 67,892 (95% CI EUR 44,011 to EUR 90,800)."));
+        assertTrue(headline.contains("The work saved comes to about 1,234 hours (95% CI 800 hours"
+                + " to 1,651 hours) a year, worth EUR 67,892 (95% CI EUR 44,011 to EUR 90,800)."),
+                headline);
         assertTrue(headline.contains("won 4.1 percentage points more of their deals"));
-        assertTrue(headline.contains("That is worth about EUR 52,000 (95% CI EUR 15,000 to"
-                + " EUR 90,000) a year in gross profit."));
+        assertTrue(headline.contains("That is worth at most about EUR 52,000 (95% CI EUR 15,000"
+                + " to EUR 90,000) a year in gross profit (an upper bound"), headline);
         assertTrue(headline.contains("a return on investment of 0% (95% CI -51% to 51%)."));
         assertTrue(headline.contains("The interval includes a loss"));
         assertTrue(headline.contains("Not enough people (fewer than 30) to report this outcome."));

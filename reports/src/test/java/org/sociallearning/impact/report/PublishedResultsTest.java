@@ -96,8 +96,8 @@ class PublishedResultsTest {
         String html = Files.readString(written.html());
         assertTrue(html.contains("Service agents who joined a community resolved tickets 18%"
                 + " faster (95% CI 10% to 26%) than comparable colleagues."), html);
-        assertTrue(html.contains("That saves about 500 hours (95% CI 300 hours to 700 hours)"
-                + " a year."));
+        assertTrue(html.contains("The work saved comes to about 500 hours (95% CI 300 hours to"
+                + " 700 hours) a year."), html);
         assertTrue(html.contains("Community: &lt;script&gt;alert(1)&lt;/script&gt; (fewer than 5"
                 + " people)"));
         assertTrue(Files.size(written.pdf()) > 10_000);
