@@ -75,7 +75,8 @@ public final class SampleDataGenerator {
                 + "  learning:     [{format: xapi-jsonl, path: xapi/statements.jsonl}]\n"
                 + "  service_desk: [{format: servicenow-csv, path: servicenow/incident.csv, timezone: \"-06:00\"}]\n"
                 + "  crm:          [{format: salesforce-csv, path: salesforce/Opportunity.csv, users: salesforce/User.csv}]\n"
-                + "value: {loaded_hourly_cost: 55, gross_margin: 0.35, program_cost: 120000, currency: EUR}\n"
+                + "value: {loaded_hourly_cost: 55, gross_margin: 0.35, program_cost: 120000, currency: EUR,\n"
+                + "        minutes_per_interaction: 10}\n"
                 + "participation:\n"
                 + "  communities: [\"ask-*\", \"cop-*\", \"guild-*\"]\n"
                 + "  min_interactions: 3\n";

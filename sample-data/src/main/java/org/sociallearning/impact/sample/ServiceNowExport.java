@@ -15,7 +15,7 @@ final class ServiceNowExport {
 
     static final List<String> HEADER = List.of("number", "opened_at", "short_description", "description", "priority",
             "state", "category", "assignment_group", "assigned_to", "assigned_to.email", "resolved_at", "closed_at",
-            "reassignment_count", "reopen_count", "made_sla", "sys_updated_on");
+            "reassignment_count", "reopen_count", "made_sla", "sys_updated_on", "time_worked");
     static final ZoneOffset EXPORT_ZONE = ZoneOffset.ofHours(-6);
     static final String BAD_OPENED_AT = "31/02/2025 10:00";
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -49,17 +49,25 @@ final class ServiceNowExport {
         boolean exportedTwice;
         boolean staleFirst;
         Instant staleUpdated;
+        /** Seconds of work logged by the time of the export (ServiceNow time_worked). */
+        long worked;
     }
 
     private final Build b;
     private final SplittableRandom rng;
     private final double[] shock;
+    /** Work logged draws come from their own stream, so every other byte stays as it was. */
+    private final SplittableRandom effortRng;
 
     ServiceNowExport(Build b, SplittableRandom rng) {
         this.b = b;
         this.rng = rng;
         this.shock = monthShocks(b.timeline, rng);
+        this.effortRng = new SplittableRandom(b.settings.seed() ^ 0x71AE_0C0DL);
     }
+
+    /** Median hours of work logged on a ticket, before ability, effects and noise. */
+    static final double MEDIAN_WORK_HOURS = 0.75;
 
     static double[] monthShocks(Timeline t, SplittableRandom rng) {
         double[] s = new double[t.months];
@@ -162,6 +170,13 @@ final class ServiceNowExport {
                 + 0.7 * noise + (treated ? b.settings.ticketEffect() : 0) + b.settings.durationShift(p, m);
         long seconds = Math.max(300, Math.round(StrictMath.exp(ln) * 3600));
 
+        // Hours of work: a fraction of the elapsed time's log-scale drivers (ability, the planted
+        // effect on the typical ticket, unrelated gains), not nights, weekends or waiting.
+        double workLn = StrictMath.log(MEDIAN_WORK_HOURS) - 0.2 * (p == null ? 0 : p.ability)
+                + 0.5 * effortRng.nextGaussian() + (treated ? b.settings.ticketEffect() : 0)
+                + b.settings.durationShift(p, m);
+        long worked = Math.max(60, Math.round(StrictMath.exp(workLn) * 3600));
+
         Ticket tk = new Ticket();
         tk.assignee = p;
         tk.opened = opened;
@@ -179,8 +194,10 @@ final class ServiceNowExport {
             long open = asOf.getEpochSecond() - opened.getEpochSecond();
             tk.updated = opened.plusSeconds((long) (updateFraction * open));
             tk.madeSla = open <= SLA_HOURS[priority] * 3600;
+            tk.worked = Math.round(worked * Math.min(1.0, open / (double) seconds));
         } else {
             tk.resolved = resolved;
+            tk.worked = Math.min(worked, seconds);
             tk.madeSla = seconds <= SLA_HOURS[priority] * 3600;
             Instant closed = resolved.plusSeconds(Math.round(closeDays * 86400));
             if (neverClosed || !closed.isBefore(asOf)) {
@@ -243,7 +260,24 @@ final class ServiceNowExport {
         return List.of(tk.number, opened, tk.shortDescription, tk.description, PRIORITIES[tk.priority], tk.state,
                 Texts.INCIDENT_CATEGORIES[tk.category], group(p), p == null ? "" : p.name, tk.email,
                 fmt(tk.resolved), fmt(tk.closed), String.valueOf(tk.reassignments), String.valueOf(tk.reopens),
-                String.valueOf(tk.madeSla), fmt(tk.updated));
+                String.valueOf(tk.madeSla), fmt(tk.updated), worked(tk.worked));
+    }
+
+    /** A duration as ServiceNow's list export shows it: {@code 1 Hour 5 Minutes 12 Seconds}. */
+    static String worked(long seconds) {
+        if (seconds <= 0) {
+            return "";
+        }
+        long[] parts = {seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60, seconds % 60};
+        String[] units = {"Day", "Hour", "Minute", "Second"};
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] > 0) {
+                out.append(out.length() == 0 ? "" : " ").append(parts[i]).append(' ').append(units[i])
+                        .append(parts[i] == 1 ? "" : "s");
+            }
+        }
+        return out.toString();
     }
 
     /** The older copy of a ticket exported twice: still "In Progress", nothing resolved yet. */
@@ -251,7 +285,8 @@ final class ServiceNowExport {
         Person p = tk.assignee;
         return List.of(tk.number, fmt(tk.opened), tk.shortDescription, tk.description, PRIORITIES[tk.priority],
                 "In Progress", Texts.INCIDENT_CATEGORIES[tk.category], group(p), p.name, tk.email, "", "",
-                String.valueOf(Math.min(tk.reassignments, 1)), "0", "true", fmt(tk.staleUpdated));
+                String.valueOf(Math.min(tk.reassignments, 1)), "0", "true", fmt(tk.staleUpdated),
+                worked(tk.worked / 2));
     }
 
     private static String group(Person p) {

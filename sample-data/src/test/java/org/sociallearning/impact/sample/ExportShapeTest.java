@@ -357,7 +357,7 @@ class ExportShapeTest {
         assertEquals(String.join(",", ServiceNowExport.HEADER), SampleFiles.firstLine(f));
         assertEquals("number,opened_at,short_description,description,priority,state,category,assignment_group,"
                 + "assigned_to,assigned_to.email,resolved_at,closed_at,reassignment_count,reopen_count,made_sla,"
-                + "sys_updated_on", SampleFiles.firstLine(f));
+                + "sys_updated_on,time_worked", SampleFiles.firstLine(f));
         List<CSVRecord> rows = SampleFiles.csv(f);
         DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         Map<String, List<CSVRecord>> byNumber = new HashMap<>();
@@ -402,6 +402,8 @@ class ExportShapeTest {
                 assertEquals("", r.get("closed_at"));
             }
             LocalDateTime.parse(r.get("sys_updated_on"), fmt);
+            assertTrue(r.get("time_worked").matches("(\\d+ (Day|Hour|Minute|Second)s?( |$))+"),
+                    "time_worked as the list export shows it: " + r.get("time_worked"));
         }
         assertTrue(crlfInside && lfInside, "multi-line descriptions with CRLF and with LF");
         assertTrue(mixedCaseEmail);
