@@ -143,6 +143,8 @@ class StaggeredDidBasePeriodTest {
         assertSameAfterJoining(synthetic, DidOptions.defaults().withReplicates(0), randomStrata(1200, 3, 24));
         assertSameAfterJoining(synthetic, DidOptions.defaults().withReplicates(199)
                 .withControl(ControlGroup.NOT_YET_TREATED), randomStrata(1200, 3, 25));
+        assertSameAfterJoining(withoutNeverTreated(synthetic), DidOptions.defaults().withReplicates(199)
+                .withControl(ControlGroup.NOT_YET_TREATED), null);
         assertSameAfterJoining(randomlyWeighted(synthetic, 26), DidOptions.defaults().withReplicates(0), null);
         assertSameAfterJoining(randomlyWeighted(synthetic, 27), DidOptions.defaults().withReplicates(0)
                 .withControl(ControlGroup.NOT_YET_TREATED), randomStrata(1200, 3, 28));
@@ -259,6 +261,15 @@ class StaggeredDidBasePeriodTest {
             strata[i] = "s" + random.nextInt(count);
         }
         return strata;
+    }
+
+    /** Only the units that join: the last cohort is then only a comparison group. */
+    private static Panel withoutNeverTreated(Panel panel) {
+        int[] joiners = java.util.stream.IntStream.range(0, panel.unitCount())
+                .filter(i -> panel.unitGroup()[i] != 0).toArray();
+        return new Panel(panel.periods(), Arrays.stream(joiners).map(i -> panel.unitGroup()[i]).toArray(),
+                Arrays.stream(joiners).mapToObj(i -> panel.outcome()[i]).toArray(double[][]::new),
+                Arrays.stream(joiners).mapToObj(i -> panel.unitIds()[i]).toArray(String[]::new));
     }
 
     /** The same outcomes with 1 to 12 items behind every observed unit-period. */
