@@ -390,6 +390,11 @@ public final class ConfigLoader {
       throw new ConfigException("estimation.control must be 'never' (never-participants) or"
           + " 'notyet' (also people who join later), got '" + e.control() + "'");
     }
+    if (!"universal".equals(e.basePeriod()) && !"varying".equals(e.basePeriod())) {
+      throw new ConfigException("estimation.base_period must be 'universal' (every month against"
+          + " the month before joining) or 'varying' (each month before joining against the month"
+          + " before it), got '" + e.basePeriod() + "'");
+    }
     for (String covariate : e.covariates()) {
       if (!STRATIFYING_ATTRIBUTES.contains(covariate)) {
         throw new ConfigException("estimation.covariates may list " + STRATIFYING_ATTRIBUTES

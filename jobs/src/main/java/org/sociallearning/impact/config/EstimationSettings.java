@@ -12,6 +12,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     within those strata (exact stratification); empty: no stratification
  * @param anticipation months before joining in which results may already change (e.g. people
  *     start preparing); the baseline moves back accordingly
+ * @param basePeriod what months before joining are compared with: {@code universal} (default)
+ *     measures every month from the month before joining (the month post-joining effects are
+ *     measured from), {@code varying} (R's default) each month before joining from the month
+ *     before it. Universal is the job's default because every point of the event-study chart,
+ *     before and after joining, is then a difference to the same month, as in an event-study
+ *     regression (Roth 2024): a change participants had just before joining shows in every
+ *     earlier month instead of in one or two month-to-month steps, and the pre-trend test tests
+ *     those same level differences. Post-joining effects, and so the headline, are the same
+ *     under either; so is the pre-trend test's statistic on a complete panel with
+ *     never-participants as comparison.
  * @param bootstrapReplicates multiplier-bootstrap draws for confidence intervals
  * @param seed seed of the bootstrap, so reruns give the same intervals
  * @param minGroupSize smallest number of people behind a published number (never below 3)
@@ -24,6 +34,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record EstimationSettings(
     @JsonProperty("control") String control,
     @JsonProperty("anticipation") Integer anticipation,
+    @JsonProperty("base_period") String basePeriod,
     @JsonProperty("covariates") java.util.List<String> covariates,
     @JsonProperty("bootstrap_replicates") Integer bootstrapReplicates,
     @JsonProperty("seed") Long seed,
@@ -35,6 +46,7 @@ public record EstimationSettings(
   public EstimationSettings {
     control = control == null ? "never" : control;
     anticipation = anticipation == null ? 0 : anticipation;
+    basePeriod = basePeriod == null ? "universal" : basePeriod;
     covariates = covariates == null ? java.util.List.of() : java.util.List.copyOf(covariates);
     bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
     seed = seed == null ? 20240601L : seed;
@@ -45,6 +57,7 @@ public record EstimationSettings(
   }
 
   public static EstimationSettings defaults() {
-    return new EstimationSettings(null, null, null, null, null, null, null, null, null);
+    return new EstimationSettings(null, null, null, null, null, null, null, null, null,
+        null);
   }
 }

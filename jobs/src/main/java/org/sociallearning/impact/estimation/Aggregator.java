@@ -13,7 +13,10 @@ import java.util.function.IntPredicate;
  * {@code overall} value, and with the influence function of every summary so that standard errors
  * come from the same bootstrap draws as the cells.
  *
- * <p>Cells without an estimate are left out, as R does with {@code na.rm = TRUE}.
+ * <p>Cells without an estimate are left out, as R does with {@code na.rm = TRUE}. Under a universal
+ * base period the reference cells (0 by construction) enter the {@code dynamic} point at the base's
+ * event time, which is then 0 with a zero influence function, as in R; no other summary uses
+ * pre-treatment cells.
  */
 final class Aggregator {
 

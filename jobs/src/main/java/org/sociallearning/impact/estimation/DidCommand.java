@@ -13,8 +13,10 @@ import java.util.Map;
  * Command line of the estimation step:
  * <pre>
  * did --panel FILE --id COL --time COL --group COL --outcome COL
- *     [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR
+ *     [--control never|notyet] [--anticipation N] [--base-period varying|universal]
+ *     [--replicates N] [--seed N] --out DIR
  * </pre>
+ * The base period defaults to {@code varying}, as in R.
  * Reads the long panel CSV, runs {@link StaggeredDid}, writes {@code DIR/att_gt.csv} and
  * {@code DIR/aggregates.csv} and prints a short summary with the pre-trend test. Exit code 0 on
  * success; 2 with a single {@code error: ...} line on bad usage or bad input.
@@ -22,9 +24,11 @@ import java.util.Map;
 public final class DidCommand {
 
     static final String USAGE = "usage: did --panel FILE --id COL --time COL --group COL --outcome COL"
-            + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR";
+            + " [--control never|notyet] [--anticipation N] [--base-period varying|universal] [--replicates N]"
+            + " [--seed N] --out DIR";
     private static final List<String> REQUIRED = List.of("panel", "id", "time", "group", "outcome", "out");
-    private static final List<String> OPTIONAL = List.of("control", "anticipation", "replicates", "seed");
+    private static final List<String> OPTIONAL = List.of("control", "anticipation", "base-period", "replicates",
+            "seed");
 
     private DidCommand() {
     }
@@ -110,7 +114,9 @@ public final class DidCommand {
                 ? wholeNumber(options, "seed", Long.MIN_VALUE, Long.MAX_VALUE) : defaults.seed();
         int anticipation = options.containsKey("anticipation")
                 ? (int) wholeNumber(options, "anticipation", 0, Integer.MAX_VALUE) : defaults.anticipation();
-        return new DidOptions(control, replicates, seed, defaults.confidenceLevel(), anticipation);
+        BasePeriod basePeriod = options.containsKey("base-period")
+                ? BasePeriod.parse(options.get("base-period")) : defaults.basePeriod();
+        return new DidOptions(control, replicates, seed, defaults.confidenceLevel(), anticipation, basePeriod);
     }
 
     private static long wholeNumber(Map<String, String> options, String name, long min, long max) {
@@ -135,6 +141,9 @@ public final class DidCommand {
         out.printf(Locale.ROOT, "units behind post-treatment effects: %d treated, %d %s controls%s%n",
                 result.treatedUnits(), result.controlUnits(), options.control().label(),
                 options.anticipation() == 0 ? "" : "; anticipation " + options.anticipation() + " period(s)");
+        out.println("base period: " + options.basePeriod().option() + (options.basePeriod() == BasePeriod.UNIVERSAL
+                ? " (every effect measured from each cohort's base; the base itself is 0 without standard error)"
+                : " (effects before joining measured from the period before each)"));
         String level = String.format(Locale.ROOT, "%.0f%%", options.confidenceLevel() * 100);
         String errors = options.bootstrapReplicates() > 0
                 ? "multiplier bootstrap, " + options.bootstrapReplicates() + " replicates, seed " + options.seed()

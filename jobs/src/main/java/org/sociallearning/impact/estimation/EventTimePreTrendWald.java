@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Pre-trend test for many small cohorts (monthly joiners, a handful each): the joint Wald test of
  * {@link PreTrendWald} on the pre-treatment event-time effects (R's {@code aggte(type =
- * "dynamic")} at {@code e < -anticipation}) instead of on every ATT(g,t). Each event-time effect
+ * "dynamic")} at {@code e < -anticipation}, without the base itself under a universal base, where
+ * it is 0 by construction) instead of on every ATT(g,t). Each event-time effect
  * averages all cohorts observed that many periods before joining, so it rests on many more people
  * than any single cell, and there are at most as many effects as periods. The price: a pre-trend
  * that differs between cohorts and cancels in the average goes unseen, which is why it is only

@@ -22,8 +22,9 @@ package org.sociallearning.impact.estimation;
  * @param controlWeight     the comparison units' total weight; {@code nControl} when unweighted
  * @param treatedSumSquares {@code sum w_i^2 (dY_i - treatedMean)^2} over treated units
  * @param controlSumSquares the same over comparison units, around {@code controlMean}
- * @param placebo           a pre-treatment cell before any anticipation window: parallel trends say
- *                          its effect is zero, so the pre-trend test uses exactly these cells
+ * @param placebo           a pre-treatment cell before any anticipation window, other than the
+ *                          reference cell: parallel trends say its effect is zero, so the
+ *                          pre-trend test uses exactly these cells
  * @param strata            per-stratum parts, or null for the unstratified estimator
  */
 record GroupTimeCell(int group, int time, int base, int treatedClass, int timeIndex, int baseIndex,
@@ -54,6 +55,15 @@ record GroupTimeCell(int group, int time, int base, int treatedClass, int timeIn
 
     boolean isPostTreatment() {
         return time >= group;
+    }
+
+    /**
+     * The cell at the cohort's own base period under a universal base ({@code time == base}):
+     * every change is 0, so its effect and influence function are 0 by construction. R reports it
+     * as a 0 row with a missing standard error, and so do we.
+     */
+    boolean isReference() {
+        return timeIndex == baseIndex;
     }
 
     int eventTime() {

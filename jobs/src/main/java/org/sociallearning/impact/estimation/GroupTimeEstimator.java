@@ -8,12 +8,17 @@ import java.util.List;
  * {@code did::att_gt} does with {@code est_method = "dr"} and no covariates (the doubly robust
  * estimator then reduces to a difference of mean changes).
  *
- * <p>Base period is R's default {@code "varying"}: for post-treatment cells ({@code t >= g}) the
- * period {@code anticipation} steps before the last period before the cohort starts, for
- * pre-treatment cells the period just before {@code t}. As in R, cells inside the anticipation
- * window ({@code g - anticipation <= t < g}) are computed like pre-treatment cells and reported
- * at negative event times, but they are no placebo: the pre-trend test leaves them out. Units
- * missing the outcome in {@code t} or in the base period are left out of that cell only.
+ * <p>Base period as R's {@code base_period}: post-treatment cells ({@code t >= g}) are always
+ * measured from the period {@code anticipation} steps before the last period before the cohort
+ * starts (the cohort's base). Pre-treatment cells are measured from the period just before
+ * {@code t} with the default {@link BasePeriod#VARYING}, from the cohort's base with
+ * {@link BasePeriod#UNIVERSAL}; the latter also estimates the first period of the panel and
+ * reports the base period itself as a cell whose two periods coincide, so that its effect, means
+ * and influence function are exactly 0 ({@link GroupTimeCell#isReference()}). As in R, cells
+ * inside the anticipation window ({@code g - anticipation <= t < g}) are computed like
+ * pre-treatment cells and reported at negative event times, but they are no placebo: the
+ * pre-trend test leaves them out, as it leaves out the reference cell. Units missing the outcome
+ * in {@code t} or in the base period are left out of that cell only.
  *
  * <p>On a weighted panel each side's mean change is weighted by the units' weights in {@code t}
  * (the items behind the month measured), see {@link SideMoments}; counts, and so the minimum
@@ -43,6 +48,11 @@ final class GroupTimeEstimator {
 
     static Estimates estimate(EstimationSample sample, ControlGroup control, int anticipation,
                               List<String> warnings) {
+        return estimate(sample, control, anticipation, BasePeriod.VARYING, warnings);
+    }
+
+    static Estimates estimate(EstimationSample sample, ControlGroup control, int anticipation,
+                              BasePeriod basePeriod, List<String> warnings) {
         int[] startIndex = new int[sample.classCount()];
         for (int cls = 1; cls < sample.classCount(); cls++) {
             startIndex[cls] = sample.firstPeriodIndexAtOrAfter(sample.cohortOf(cls));
@@ -59,6 +69,7 @@ final class GroupTimeEstimator {
                     + " serves only as comparison group" + (timeLimit < sample.periodCount()
                     ? " and no effects are estimated from period " + sample.periods[timeLimit] + " on" : ""));
         }
+        boolean universal = basePeriod == BasePeriod.UNIVERSAL;
         List<GroupTimeCell> cells = new ArrayList<>();
         boolean[] treatedContributor = new boolean[sample.unitCount];
         boolean[] controlContributor = new boolean[sample.unitCount];
@@ -70,11 +81,13 @@ final class GroupTimeEstimator {
             int group = sample.cohortOf(cls);
             // Cohorts without a period before their anticipation window were dropped, so this is >= 0.
             int postBase = startIndex[cls] - 1 - anticipation;
-            for (int ti = 1; ti < timeLimit; ti++) {
+            // A varying base needs a period before t, so the first period has no cell.
+            int firstTime = universal ? 0 : 1;
+            for (int ti = firstTime; ti < timeLimit; ti++) {
                 int time = sample.periods[ti];
-                int bi = time >= group ? postBase : ti - 1;
+                int bi = universal || time >= group ? postBase : ti - 1;
                 int[] controls = controlClasses(sample, control, cls, ti, bi, anticipation, startIndex);
-                boolean placebo = ti < startIndex[cls] - anticipation;
+                boolean placebo = ti < startIndex[cls] - anticipation && ti != bi;
                 GroupTimeCell cell = sample.isStratified()
                         ? requireUnits(StratumMatching.cell(sample, cls, controls, ti, bi, placebo), warnings)
                         : cell(sample, cls, controls, ti, bi, placebo, warnings);

@@ -11,6 +11,17 @@ import java.util.Locale;
  * {@code Sigma = IF'IF / n^2} from their influence functions and a chi-square p-value with one
  * degree of freedom per effect.
  *
+ * <p>Under either base period ({@link BasePeriod}) the placebo effects are the pre-treatment cells
+ * other than the reference cell at a universal base (0 by construction, left out as R leaves out
+ * its zero-variance cells): period-to-period changes with a varying base, level differences to the
+ * cohort's base with a universal one, each time with the covariance of their own influence
+ * functions. When the same cells are tested on a balanced panel with never-treated controls, each
+ * cohort's universal placebo effects are an invertible linear map of its varying ones, and so are
+ * their influence functions, so the statistic is the same: the setting changes what the effects
+ * show, not what the joint test can detect. It differs where the comparison units or the people
+ * observed differ between the two (not-yet-treated controls, gaps in the panel) and in the
+ * event-time fallback, whose averages mix cohorts differently.
+ *
  * <p>Differences from R, on purpose, each reported in a warning when it applies:
  * <ul>
  * <li>With anticipation R also tests the anticipation window, where effects are expected; here

@@ -13,12 +13,19 @@ import java.util.Optional;
  * cohort g and period t, then the {@code simple}, {@code group}, {@code dynamic} and
  * {@code calendar} summaries, each with a multiplier-bootstrap standard error and a pointwise
  * confidence interval. Point estimates reproduce R {@code did::att_gt} + {@code did::aggte}
- * (panel data, no covariates, {@code base_period = "varying"}, never- or not-yet-treated
- * controls, optional anticipation); see {@link GroupTimeEstimator}, {@link Aggregator} and
+ * (panel data, no covariates, never- or not-yet-treated controls, optional anticipation, either
+ * {@code base_period}); see {@link GroupTimeEstimator}, {@link Aggregator} and
  * {@link MultiplierBootstrap} for the parts. Two checks of parallel trends come with the result:
  * the joint pre-trend test ({@link PreTrendWald}, on event-time averages when cohorts are too small
  * for it: {@link EventTimePreTrendWald}) and the Ashenfelter's-dip rule
  * ({@link AshenfelterDip}); each adds a warning when it fails.
+ *
+ * <p>The base period ({@link DidOptions#basePeriod()}) only changes the pre-treatment effects:
+ * with {@link BasePeriod#UNIVERSAL} each is the level difference to the cohort's base period, and
+ * the base period itself appears, as in R, as a group-time effect and an event-study point of
+ * exactly 0 without a standard error (NaN, so also NaN interval and p-value). Post-treatment
+ * effects and the {@code simple}, {@code group} and {@code calendar} summaries, and the
+ * {@code dynamic} points from event time 0 on, are the same under either setting.
  *
  * <p>Optionally, parallel trends are only assumed within strata of units (exact stratification on
  * roster attributes): {@link #estimate(Panel, DidOptions, String[])}.
@@ -70,13 +77,13 @@ public final class StaggeredDid {
         requireIdentifyingUnits(sample, options.control(), warnings);
 
         GroupTimeEstimator.Estimates estimates = GroupTimeEstimator.estimate(sample, options.control(),
-                options.anticipation(), warnings);
+                options.anticipation(), options.basePeriod(), warnings);
         List<GroupTimeCell> cells = estimates.cells();
         List<LinearEstimand> estimands = new ArrayList<>();
         int[] estimandOfCell = new int[cells.size()];
         for (int k = 0; k < cells.size(); k++) {
             estimandOfCell[k] = -1;
-            if (cells.get(k).isValid()) {
+            if (cells.get(k).isValid() && !cells.get(k).isReference()) {
                 estimandOfCell[k] = estimands.size();
                 estimands.add(LinearEstimand.ofCell(k, cells.get(k)));
             }
@@ -86,6 +93,13 @@ public final class StaggeredDid {
         if (estimands.stream().noneMatch(e -> AggregateEffect.SIMPLE.equals(e.aggregation()))) {
             throw new IllegalArgumentException("no post-treatment effect could be estimated: "
                     + String.join("; ", warnings));
+        }
+        int firstStep = estimands.size();
+        boolean universal = options.basePeriod() == BasePeriod.UNIVERSAL;
+        if (universal) {
+            // Internal to the dip check, never published; in the same list so that they share the draws.
+            estimands.addAll(AshenfelterDip.universalSteps(estimands.subList(firstAggregate, firstStep),
+                    options.anticipation()));
         }
 
         double[] se = standardErrors(sample, cells, estimands, options, warnings);
@@ -98,35 +112,65 @@ public final class StaggeredDid {
             groupTime.add(new GroupTimeEffect(cell.group(), cell.time(), cell.att(), s,
                     cell.att() - z * s, cell.att() + z * s, cell.nTreated(), cell.nControl()));
         }
-        List<AggregateEffect> aggregates = new ArrayList<>();
-        for (int e = firstAggregate; e < estimands.size(); e++) {
-            LinearEstimand a = estimands.get(e);
-            aggregates.add(new AggregateEffect(a.aggregation(), a.key(), a.estimate(), se[e],
-                    a.estimate() - z * se[e], a.estimate() + z * se[e]));
-        }
+        List<AggregateEffect> aggregates = effects(estimands, se, z, firstAggregate, firstStep);
         DidResult.PreTrendTest preTrend = PreTrendWald.test(sample, cells,
-                estimands.subList(firstAggregate, estimands.size()), warnings);
-        Optional<String> dip = AshenfelterDip.check(aggregates.stream()
-                .filter(a -> AggregateEffect.DYNAMIC.equals(a.aggregation())).toList(), options.anticipation());
+                estimands.subList(firstAggregate, firstStep), warnings);
+        List<AggregateEffect> steps = universal
+                ? effects(estimands, se, z, firstStep, estimands.size())
+                : aggregates.stream().filter(a -> AggregateEffect.DYNAMIC.equals(a.aggregation())).toList();
+        Optional<String> dip = AshenfelterDip.check(steps, options.anticipation());
         dip.ifPresent(warnings::add);
         return new DidResult(groupTime, aggregates, estimates.treatedUnits(), estimates.controlUnits(), warnings,
                 preTrend, dip);
     }
 
+    private static List<AggregateEffect> effects(List<LinearEstimand> estimands, double[] se, double z,
+                                                 int from, int to) {
+        List<AggregateEffect> out = new ArrayList<>(to - from);
+        for (int e = from; e < to; e++) {
+            LinearEstimand a = estimands.get(e);
+            out.add(new AggregateEffect(a.aggregation(), a.key(), a.estimate(), se[e],
+                    a.estimate() - z * se[e], a.estimate() + z * se[e]));
+        }
+        return out;
+    }
+
+    /**
+     * Bootstrap or analytic standard errors. The event-study point at a universal base averages
+     * reference cells only: its influence function is 0, and like R we report no standard error
+     * for it rather than 0.
+     */
     private static double[] standardErrors(EstimationSample sample, List<GroupTimeCell> cells,
                                            List<LinearEstimand> estimands, DidOptions options,
                                            List<String> warnings) {
-        if (options.bootstrapReplicates() > 0 && sample.isWeighted()) {
-            warnings.add(WEIGHTED_ANALYTIC_ERRORS);
-        } else if (options.bootstrapReplicates() > 0) {
-            return MultiplierBootstrap.standardErrors(sample, cells, estimands,
+        double[] se;
+        if (options.bootstrapReplicates() > 0 && !sample.isWeighted()) {
+            se = MultiplierBootstrap.standardErrors(sample, cells, estimands,
                     options.bootstrapReplicates(), options.seed());
+        } else {
+            if (options.bootstrapReplicates() > 0) {
+                warnings.add(WEIGHTED_ANALYTIC_ERRORS);
+            }
+            se = new double[estimands.size()];
+            for (int e = 0; e < se.length; e++) {
+                se[e] = InfluenceFunctions.analyticStandardError(sample, cells, estimands.get(e));
+            }
         }
-        double[] se = new double[estimands.size()];
         for (int e = 0; e < se.length; e++) {
-            se[e] = InfluenceFunctions.analyticStandardError(sample, cells, estimands.get(e));
+            if (onlyReferenceCells(cells, estimands.get(e))) {
+                se[e] = Double.NaN;
+            }
         }
         return se;
+    }
+
+    private static boolean onlyReferenceCells(List<GroupTimeCell> cells, LinearEstimand estimand) {
+        for (int k : estimand.cells()) {
+            if (!cells.get(k).isReference()) {
+                return false;
+            }
+        }
+        return estimand.cells().length > 0;
     }
 
     private static void requireIdentifyingUnits(EstimationSample sample, ControlGroup control, List<String> warnings) {

@@ -6,7 +6,8 @@
  * point is {@link org.sociallearning.impact.estimation.StaggeredDid}, a pure-Java implementation of
  * Callaway &amp; Sant'Anna (2021) staggered difference-in-differences that reproduces the R
  * {@code did} package ({@code att_gt} + {@code aggte}) for panel data without covariates, with
- * never- or not-yet-treated controls and anticipation, optionally under parallel trends within
+ * never- or not-yet-treated controls, anticipation and a varying or universal base period,
+ * optionally under parallel trends within
  * strata only (exact stratification, {@code StratumMatching}) and optionally on item-weighted
  * means (a weighted {@link org.sociallearning.impact.estimation.Panel}), plus the checks an analyst
  * asks for:

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.estimation.BasePeriod;
 import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.DidResult;
@@ -97,8 +98,11 @@ public final class MetricEstimation {
     return "Callaway-Sant'Anna staggered DiD, "
         + (options.control() == ControlGroup.NOT_YET_TREATED
             ? "not-yet-participants and never-participants" : "never-participants")
-        + " as comparison, anticipation " + options.anticipation() + " month(s), group"
-        + " aggregation (each joining month weighted by its size), "
+        + " as comparison, anticipation " + options.anticipation() + " month(s), "
+        + (options.basePeriod() == BasePeriod.UNIVERSAL
+            ? "universal base period (every month against the month before joining)"
+            : "varying base period (each month before joining against the month before it)")
+        + ", group aggregation (each joining month weighted by its size), "
         + (metric.logScale() ? "log scale" : "level scale")
         + (panel.isWeighted() ? ", employee-month means weighted by their items" : "")
         + (strata == null ? "" : ", compared within strata of the same roster attributes")

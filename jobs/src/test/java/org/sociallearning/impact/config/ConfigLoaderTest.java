@@ -45,6 +45,7 @@ class ConfigLoaderTest {
     assertEquals(3, c.participation().minInteractions());
     assertEquals(999, c.estimation().bootstrapReplicates());
     assertEquals(5, c.estimation().minGroupSize());
+    assertEquals("universal", c.estimation().basePeriod());
     assertEquals("UTC", c.sources().roster().timezone());
     assertEquals(64, c.digest().length());
   }
@@ -88,6 +89,12 @@ class ConfigLoaderTest {
         .getMessage().startsWith("estimation.control must be 'never'"));
     assertTrue(failure(ROSTER + "participation: {communities: [x]}\nestimation: {anticipation: -1}\n")
         .getMessage().startsWith("estimation.anticipation must be 0 to 6"));
+    assertEquals("estimation.base_period must be 'universal' (every month against the month before"
+        + " joining) or 'varying' (each month before joining against the month before it), got 'fixed'",
+        failure(ROSTER + "participation: {communities: [x]}\nestimation: {base_period: fixed}\n")
+            .getMessage());
+    assertEquals("varying", ConfigLoader.load(write(ROSTER + "participation: {communities: [x]}\n"
+        + "estimation: {base_period: varying}\n")).estimation().basePeriod());
     assertTrue(failure("output: .\n" + ROSTER + "participation: {communities: [x]}\n").getMessage()
         .startsWith("output must be a folder of its own"));
     assertTrue(failure("output: roster\n" + ROSTER + "participation: {communities: [x]}\n")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class AshenfelterDipTest {
 
     private static final DidOptions OPTIONS = DidOptions.defaults().withReplicates(499);
+    private static final DidOptions UNIVERSAL = OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL);
 
     /** No true effect; joiners' outcome rises by 0.3 in the period right before they join (a bad month). */
     private static Panel badMonthBeforeJoining() {
@@ -43,6 +45,79 @@ class AshenfelterDipTest {
         assertEquals(Optional.empty(), synthetic.dipWarning());
         DidResult mpdta = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults());
         assertEquals(Optional.empty(), mpdta.dipWarning());
+    }
+
+    /**
+     * With a universal base the bad month is the reference: every earlier month sits below it by
+     * about the dip, and the rule, run on the steps between consecutive months, still fires.
+     */
+    @Test
+    void plantedDipIsFlaggedUnderAUniversalBase() {
+        DidResult result = StaggeredDid.estimate(badMonthBeforeJoining(), UNIVERSAL);
+        for (AggregateEffect point : result.byAggregation(AggregateEffect.DYNAMIC)) {
+            if (!point.isOverall() && Integer.parseInt(point.key()) < -1) {
+                assertEquals(-0.3, point.att(), 3 * point.se(), "each earlier month against the bad one: " + point);
+            }
+        }
+        String warning = result.dipWarning().orElseThrow(() -> new AssertionError(result.warnings().toString()));
+        assertTrue(warning.startsWith("possible Ashenfelter's dip: just before joining the outcome rose"), warning);
+        assertTrue(warning.contains("(event time -1 against the period before: 0.3"), warning);
+        assertEquals(-0.3, result.simple().att(), 0.03, "the dip returns as a spurious effect");
+    }
+
+    @Test
+    void universalBaseWithOneAnticipationPeriodMeasuresFromBeforeTheDip() {
+        DidResult result = StaggeredDid.estimate(badMonthBeforeJoining(), UNIVERSAL.withAnticipation(1));
+        assertEquals(Optional.empty(), result.dipWarning(), result.warnings().toString());
+    }
+
+    @Test
+    void cleanPanelsRaiseNoDipUnderAUniversalBase() {
+        DidResult synthetic = StaggeredDid.estimate(
+                SyntheticPanels.selectedOnLevels(SyntheticPanels.Spec.of(4000, 10, 4, 0.0, 51)), UNIVERSAL);
+        assertEquals(Optional.empty(), synthetic.dipWarning(), synthetic.warnings().toString());
+        DidResult mpdta = StaggeredDid.estimate(MpdtaReference.panel(), UNIVERSAL);
+        assertEquals(Optional.empty(), mpdta.dipWarning(), mpdta.warnings().toString());
+    }
+
+    /** Joiners drifting away before joining: a trend, which the pre-trend test reports, not a dip. */
+    @Test
+    void aPreTrendIsNoDipUnderEitherBase() {
+        Panel drifting = SyntheticPanels.selectedOnLevels(SyntheticPanels.Spec.of(4000, 10, 4, 0.0, 52)
+                .withPreTrend(0.1));
+        for (DidOptions options : List.of(OPTIONS, UNIVERSAL)) {
+            DidResult result = StaggeredDid.estimate(drifting, options);
+            assertEquals(Optional.empty(), result.dipWarning(), options + " " + result.warnings());
+            assertTrue(result.preTrend().pValue() < 0.001, result.preTrend().toString());
+        }
+    }
+
+    /**
+     * On mpdta (balanced, never-treated controls) the universal steps into event times -1 and -2
+     * average the same cohorts as the varying effects there, and are those effects exactly, with
+     * the same influence functions; the step into -3 is not, as cohort 2006 has no period before
+     * 2003.
+     */
+    @Test
+    void universalStepsAreTheVaryingEffectsWhereTheSameCohortsAreAveraged() {
+        List<String> warnings = new ArrayList<>();
+        EstimationSample sample = EstimationSample.prepare(MpdtaReference.panel(), 0, null, warnings);
+        List<GroupTimeCell> universal = GroupTimeEstimator.estimate(sample, ControlGroup.NEVER_TREATED, 0,
+                BasePeriod.UNIVERSAL, warnings).cells();
+        List<LinearEstimand> steps = AshenfelterDip.universalSteps(Aggregator.aggregate(sample, universal), 0);
+        assertEquals(List.of("-3", "-2", "-1"), steps.stream().map(LinearEstimand::key).toList());
+        List<GroupTimeCell> varying = GroupTimeEstimator.estimate(sample, ControlGroup.NEVER_TREATED, warnings)
+                .cells();
+        List<LinearEstimand> dynamic = Aggregator.aggregate(sample, varying);
+        for (String e : List.of("-2", "-1")) {
+            LinearEstimand step = steps.stream().filter(s -> s.key().equals(e)).findFirst().orElseThrow();
+            LinearEstimand effect = dynamic.stream().filter(d -> d.aggregation().equals(AggregateEffect.DYNAMIC)
+                    && d.key().equals(e)).findFirst().orElseThrow();
+            assertEquals(effect.estimate(), step.estimate(), 1e-12, "event time " + e);
+            assertEquals(InfluenceFunctions.analyticStandardError(sample, varying, effect),
+                    InfluenceFunctions.analyticStandardError(sample, universal, step), 1e-12, "se at " + e);
+        }
+        assertEquals(-0.0244587, steps.get(2).estimate(), MpdtaReference.TOLERANCE, "R's dynamic effect at -1");
     }
 
     @Test

@@ -71,13 +71,19 @@ final class DidByDefinition {
         return new DidByDefinition(groups, outcomes);
     }
 
-    /**
-     * Base: {@code g - 1 - anticipation} for {@code t >= g}, else {@code t - 1}. Comparison:
-     * never treated, plus with {@code notYet} every unit first treated after
-     * {@code max(t, base) + anticipation} that is not in cohort g.
-     */
+    /** With R's default varying base period. */
     Cell att(int g, int t, boolean notYet, int anticipation) {
-        int base = t >= g ? g - 1 - anticipation : t - 1;
+        return att(g, t, notYet, anticipation, BasePeriod.VARYING);
+    }
+
+    /**
+     * Base: {@code g - 1 - anticipation} for {@code t >= g}, and for every t with a universal base
+     * period; else {@code t - 1}. Comparison: never treated, plus with {@code notYet} every unit
+     * first treated after {@code max(t, base) + anticipation} that is not in cohort g. The mean
+     * change is always from the base to t, also when the base comes after t.
+     */
+    Cell att(int g, int t, boolean notYet, int anticipation, BasePeriod basePeriod) {
+        int base = t >= g || basePeriod == BasePeriod.UNIVERSAL ? g - 1 - anticipation : t - 1;
         double treatedSum = 0;
         int treated = 0;
         double controlSum = 0;

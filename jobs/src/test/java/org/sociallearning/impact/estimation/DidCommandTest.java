@@ -77,6 +77,31 @@ class DidCommandTest {
     }
 
     @Test
+    void universalBasePeriodMeasuresEveryEffectFromTheBase() throws IOException {
+        Path outDir = dir.resolve("universal");
+        int code = run("did", "--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",
+                "--group", "first.treat", "--outcome", "lemp", "--base-period", "universal", "--replicates", "0",
+                "--out", outDir.toString());
+        assertEquals(0, code, text(err));
+        assertTrue(text(out).contains("base period: universal"), text(out));
+        assertTrue(text(out).contains("simple   ATT -0.0399513"), "unchanged after joining: " + text(out));
+        assertTrue(text(out).contains("on 5 df, p = 0.16812"), text(out));
+        List<String> attGt = Files.readAllLines(outDir.resolve("att_gt.csv"));
+        assertEquals(1 + 3 * 5, attGt.size(), "every cohort from the first period 2003 on");
+        assertTrue(attGt.contains("2004,2003,0.0,NaN,NaN,NaN"), "the base of cohort 2004: " + attGt);
+        assertTrue(attGt.contains("2007,2006,0.0,NaN,NaN,NaN"), attGt.toString());
+        List<String> aggregates = Files.readAllLines(outDir.resolve("aggregates.csv"));
+        assertTrue(aggregates.contains("dynamic,-1,0.0,NaN,NaN,NaN,NaN"), aggregates.toString());
+        assertTrue(aggregates.stream().anyMatch(l -> l.startsWith("dynamic,-4,")), aggregates.toString());
+
+        out.reset();
+        assertEquals(0, run("did", "--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time",
+                "year", "--group", "first.treat", "--outcome", "lemp", "--replicates", "0", "--out",
+                dir.resolve("varying").toString()));
+        assertTrue(text(out).contains("base period: varying"), "R's default: " + text(out));
+    }
+
+    @Test
     void unknownColumnIsNamed() {
         int code = run("--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",
                 "--group", "first_treat", "--outcome", "lemp", "--out", dir.toString());
@@ -108,6 +133,10 @@ class DidCommandTest {
         assertEquals(2, run("--panel", "x.csv", "--id", "a", "--time", "b", "--group", "c", "--outcome", "d",
                 "--out", "o", "--anticipation", "-1"));
         assertSingleErrorLine("--anticipation must be between 0 and");
+        err.reset();
+        assertEquals(2, run("--panel", "x.csv", "--id", "a", "--time", "b", "--group", "c", "--outcome", "d",
+                "--out", "o", "--base-period", "fixed"));
+        assertSingleErrorLine("unknown base period 'fixed'; expected: varying or universal");
         err.reset();
         assertEquals(2, run("--bogus", "1"));
         assertSingleErrorLine("unknown option --bogus");

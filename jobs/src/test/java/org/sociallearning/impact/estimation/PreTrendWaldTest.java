@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,80 @@ class PreTrendWaldTest {
         assertEquals(test.pValue(), ChiSquare.upperTail(test.statistic(), 5), 1e-15);
         DidResult analytic = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults().withReplicates(0));
         assertEquals(test, analytic.preTrend(), "the test uses the analytic covariance, not the bootstrap");
+    }
+
+    /**
+     * With a universal base the five placebo effects are level differences to the base instead of
+     * period-to-period changes. On a balanced panel with never-treated controls each cohort's are an
+     * invertible linear map of its varying ones (and so are their influence functions), so the Wald
+     * statistic, and R's p-value, do not change.
+     */
+    @Test
+    void mpdtaPreTestIsTheSameWithAUniversalBase() {
+        DidOptions universal = DidOptions.defaults().withBasePeriod(BasePeriod.UNIVERSAL);
+        DidResult.PreTrendTest varying = StaggeredDid.estimate(MpdtaReference.panel(),
+                DidOptions.defaults().withReplicates(0)).preTrend();
+        for (DidOptions options : List.of(universal, universal.withReplicates(0))) {
+            DidResult.PreTrendTest test = StaggeredDid.estimate(MpdtaReference.panel(), options).preTrend();
+            assertEquals(5, test.degreesOfFreedom(), "the base cells (0 by construction) are no placebo");
+            assertEquals(0.16812, test.pValue(), 5e-6);
+            assertEquals(varying.statistic(), test.statistic(), 1e-9 * varying.statistic());
+            assertEquals(DidResult.PreTrendTest.Kind.GROUP_TIME, test.kind());
+        }
+    }
+
+    /**
+     * Joiners got a lasting gain one or two periods before joining (so they join already improved)
+     * and joining does nothing; everyone else gains at random times. The post-joining effects come
+     * out negative, and the pre-trend test with a universal base sees the violation in most panels.
+     * It is not the base period that gives it that power: on these balanced panels with
+     * never-treated controls the varying test is the same statistic (see the mpdta test above).
+     */
+    @Test
+    void universalBaseTestRejectsAGainJustBeforeJoining() {
+        int runs = 40;
+        int rejected = 0;
+        int rejectedVarying = 0;
+        double meanSimple = 0;
+        for (int seed = 0; seed < runs; seed++) {
+            Panel panel = SyntheticPanels.gainBeforeJoining(1000, 18, 14, 0.1, 0.3, 5000 + seed);
+            DidResult universal = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0)
+                    .withBasePeriod(BasePeriod.UNIVERSAL));
+            DidResult.PreTrendTest varying = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0))
+                    .preTrend();
+            DidResult.PreTrendTest test = universal.preTrend();
+            assertEquals(DidResult.PreTrendTest.Kind.GROUP_TIME, test.kind(), "seed " + seed);
+            assertEquals(varying.degreesOfFreedom(), test.degreesOfFreedom(), "seed " + seed);
+            assertEquals(varying.statistic(), test.statistic(), 1e-9 * varying.statistic(), "seed " + seed);
+            rejected += test.pValue() < 0.05 ? 1 : 0;
+            rejectedVarying += varying.pValue() < 0.05 ? 1 : 0;
+            meanSimple += universal.simple().att() / runs;
+        }
+        System.out.printf(java.util.Locale.ROOT, "gain before joining: universal-base pre-trend test rejects %d of %d"
+                + " (varying %d), mean simple ATT %.4f (truth 0)%n", rejected, runs, rejectedVarying, meanSimple);
+        assertTrue(meanSimple < -0.02, "comparison colleagues still have their gain ahead: " + meanSimple);
+        assertTrue(rejected >= 30, rejected + " of " + runs + " rejected");
+    }
+
+    /** Parallel trends, no effect, unbalanced: the test keeps its level under either base period. */
+    @Test
+    void eitherBaseKeepsTheLevelOnParallelTrends() {
+        int runs = 40;
+        int[] rejected = new int[BasePeriod.values().length];
+        for (int seed = 0; seed < runs; seed++) {
+            Panel panel = SyntheticPanels.selectedOnLevels(
+                    SyntheticPanels.Spec.of(1000, 18, 14, 0.0, 7000 + seed).withMissingShare(0.2));
+            for (BasePeriod base : BasePeriod.values()) {
+                DidResult.PreTrendTest test = StaggeredDid.estimate(panel,
+                        DidOptions.defaults().withReplicates(0).withBasePeriod(base)).preTrend();
+                assertTrue(test.isAvailable(), base + " seed " + seed);
+                rejected[base.ordinal()] += test.pValue() < 0.05 ? 1 : 0;
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "parallel trends: pre-trend test rejects %d of %d (varying),"
+                + " %d of %d (universal)%n", rejected[0], runs, rejected[1], runs);
+        // 5% of 40 is 2; 6 or more happens by chance with probability under 2% for a test of the right size.
+        assertTrue(rejected[0] <= 5 && rejected[1] <= 5, Arrays.toString(rejected));
     }
 
     @Test

@@ -97,6 +97,54 @@ final class SyntheticPanels {
         return new Panel(periods, group, outcome, ids);
     }
 
+    /**
+     * No effect of joining, and no parallel trends: everyone gets a one-time, lasting gain of
+     * {@code gain} at some period (people get faster for a reason unrelated to joining), but
+     * joiners are the people whose gain came one or two periods (at random) before they joined,
+     * while everyone else gains at a random period of the panel or later. Joiners then already
+     * have their gain in the period post-treatment effects are measured from, their comparison
+     * units have theirs still ahead, so the effects come out biased against joining; before
+     * joining the gain shows as a level difference to the base in every earlier period, but in
+     * only one or two period-to-period changes.
+     *
+     * <pre>
+     *   Y_it = 10 + 2 alpha_i + delta_t + eps_it + gain 1{t >= s_i}
+     *   joiners (half of the units, cohorts spread over 3..periods-1): s_i = g_i - 1 or g_i - 2
+     *   others: s_i uniform on 2..(3 periods / 2)
+     * </pre>
+     */
+    static Panel gainBeforeJoining(int units, int periods, int cohorts, double gain, double noise, long seed) {
+        Random random = new Random(seed);
+        int[] periodValues = new int[periods];
+        double[] shock = new double[periods];
+        double level = 0;
+        for (int t = 0; t < periods; t++) {
+            periodValues[t] = t + 1;
+            level += 0.3 + 0.8 * random.nextGaussian();
+            shock[t] = level;
+        }
+        int[] cohortPeriods = java.util.Arrays.stream(cohortPeriods(periods - 1, cohorts)).map(g -> g + 1).toArray();
+        int[] group = new int[units];
+        double[][] outcome = new double[units][periods];
+        String[] ids = new String[units];
+        for (int i = 0; i < units; i++) {
+            ids[i] = "u" + i;
+            double alpha = random.nextGaussian();
+            int gainAt;
+            if (random.nextBoolean()) {
+                group[i] = cohortPeriods[random.nextInt(cohortPeriods.length)];
+                gainAt = group[i] - 1 - random.nextInt(2);
+            } else {
+                gainAt = 2 + random.nextInt(3 * periods / 2 - 1);
+            }
+            for (int t = 0; t < periods; t++) {
+                outcome[i][t] = 10 + 2 * alpha + shock[t] + noise * random.nextGaussian()
+                        + (periodValues[t] >= gainAt ? gain : 0.0);
+            }
+        }
+        return new Panel(periodValues, group, outcome, ids);
+    }
+
     /** Evenly spread first-treated periods in 2..periods-1. */
     static int[] cohortPeriods(int periods, int cohorts) {
         int[] out = new int[cohorts];

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.estimation.BasePeriod;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.DidResult;
 import org.sociallearning.impact.estimation.Panel;
@@ -55,6 +56,35 @@ class MetricEstimationTest {
         assertEquals(expected[2], published.relativeCiHigh());
       }
     }
+  }
+
+  /**
+   * The base period only changes what the months before joining are measured from: the method
+   * says which, the published numbers after joining are the same, and with a universal base the
+   * month before joining is the event study's 0, without an interval.
+   */
+  @Test
+  void methodNamesTheBasePeriodWhichLeavesThePublishedEffectAlone() {
+    Panel panel = earlyCohortGainsMore(800, 3);
+    MetricDefinition metric = MetricDefinition.named("win_rate");
+    MetricEstimate varying = MetricEstimation.estimate(metric, panel, OPTIONS, 10);
+    MetricEstimate universal = MetricEstimation.estimate(metric, panel,
+        OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL), 10);
+    assertTrue(varying.method().contains(", varying base period (each month before joining against"
+        + " the month before it), "), varying.method());
+    assertTrue(universal.method().contains(", universal base period (every month against the month"
+        + " before joining), "), universal.method());
+    for (double[] pair : new double[][] {{varying.estimate(), universal.estimate()},
+        {varying.ciLow(), universal.ciLow()}, {varying.ciHigh(), universal.ciHigh()},
+        {varying.relativeEffect(), universal.relativeEffect()},
+        {varying.simpleEstimate(), universal.simpleEstimate()}}) {
+      assertEquals(pair[0], pair[1], 1e-12);
+    }
+    EventTimeEffect base = universal.eventStudy().stream().filter(p -> p.eventTime() == -1)
+        .findFirst().orElseThrow();
+    assertEquals(0.0, base.estimate());
+    assertTrue(Double.isNaN(base.se()) && Double.isNaN(base.ciLow()), base.toString());
+    assertTrue(base.nTreated() >= 10, base.toString());
   }
 
   @Test
