@@ -663,9 +663,7 @@ public final class NightlyImpactJob {
   private List<MetricEstimate> estimate(Map<String, Dataset<Row>> resolved,
       Dataset<Row> participants, Manifest manifest) {
     EstimationSettings settings = config.estimation();
-    DidOptions options = new DidOptions(ControlGroup.parse(settings.control()),
-        settings.bootstrapReplicates(), settings.seed(), 0.95)
-        .withAnticipation(settings.anticipation());
+    DidOptions options = didOptions();
     OutcomeWindow tickets = new OutcomeWindow(config.asOf(), settings.ticketHorizonDays());
     OutcomeWindow deals = new OutcomeWindow(config.asOf(), settings.salesHorizonDays());
     List<MetricEstimate> out = new ArrayList<>();
@@ -755,6 +753,16 @@ public final class NightlyImpactJob {
     }
     return rows.join(triedIt.select(col(IdentityResolution.EMPLOYEE_ID)),
         IdentityResolution.EMPLOYEE_ID, "left_anti");
+  }
+
+  /** The estimator's settings from the config's estimation section. */
+  private DidOptions didOptions() {
+    EstimationSettings settings = config.estimation();
+    return new DidOptions(ControlGroup.parse(settings.control()), settings.bootstrapReplicates(),
+        settings.seed(), 0.95)
+        .withAnticipation(settings.anticipation())
+        .withBasePeriod(org.sociallearning.impact.estimation.BasePeriod.parse(
+            settings.basePeriod()));
   }
 
   /** Knowledge flow in the communities: answers, speed, silo bridging, who the helpers are. */
@@ -874,8 +882,7 @@ public final class NightlyImpactJob {
       if (effort.isEmpty()) {
         return MetricEstimate.MeanEffect.NONE;
       }
-      DidOptions options = new DidOptions(ControlGroup.parse(config.estimation().control()), 0,
-          config.estimation().seed(), 0.95).withAnticipation(config.estimation().anticipation());
+      DidOptions options = didOptions().withReplicates(0);
       Panel panel = PanelAssembler.assembleWeighted(EmployeeMonthOutcomes.aggregate(effort),
           participants);
       return MeanEffects.of(panel, options, strataFor(panel));

@@ -38,8 +38,13 @@ public final class RunPlan {
     }
     EstimationSettings e = config.estimation();
     lines.add("estimation: control " + e.control() + ", anticipation " + e.anticipation()
-        + ", covariates " + e.covariates() + ", " + e.bootstrapReplicates()
+        + ", base period " + e.basePeriod() + ", covariates " + e.covariates() + ", " + e.bootstrapReplicates()
         + " bootstrap replicates (seed " + e.seed() + "), min_group_size " + e.minGroupSize());
+    lines.add("participation: " + config.participation().minInteractions() + " interactions"
+        + (config.participation().windowDays() == null ? ""
+            : " within " + config.participation().windowDays() + " days")
+        + ", tried it: " + config.participation().triedIt() + ", profile "
+        + config.participation().profileMonths() + " months");
     List<String> metrics = new ArrayList<>();
     for (MetricDefinition m : MetricDefinition.all()) {
       boolean hasSource = switch (m.sourceTable()) {
