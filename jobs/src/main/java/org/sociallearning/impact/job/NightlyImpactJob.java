@@ -120,6 +120,15 @@ public final class NightlyImpactJob {
       throw new OutputException(e.getMessage(), e);
     }
     try (RunLog runLog = RunLog.open(config.output(), runId)) {
+      return runLogged(runLog, runId, started, database, staged, dir);
+    } finally {
+      releaseKept();
+    }
+  }
+
+  private RunResult runLogged(RunLog runLog, String runId, Instant started,
+      PostgresSink database, StagedOutput staged, Path dir) throws java.io.IOException {
+    {
       log.alsoTo(runLog);
       List<Intake> intakes = new ArrayList<>();
       RunResult result;
@@ -349,7 +358,7 @@ public final class NightlyImpactJob {
       }
       IdentityResolution.Result r = IdentityResolution.resolve(i.accepted(), i.table(),
           directory.resolver());
-      Dataset<Row> rows = r.rows().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> rows = keep(r.rows());
       resolved.merge(i.table(), rows, Dataset::unionByName);
       identityOutcomes.add(new IdentityTables.SourceOutcome(keys.get(k), i.format(), i.table(), r));
       unmatchedBySource.put(keys.get(k), r.unresolved());
@@ -446,12 +455,10 @@ public final class NightlyImpactJob {
     ParticipationSettings rule = config.participation();
     Dataset<Row> met = SocialLearningParticipation.participants(interactions,
         rule.minInteractions(), rule.windowDays());
-    Dataset<Row> participants = met
+    Dataset<Row> participants = keep(met
         .join(ParticipantProfile.of(met, interactions, rule.profileMonths(), config.asOf()),
-            IdentityResolution.EMPLOYEE_ID, "left")
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    triedIt = SocialLearningParticipation.triedIt(interactions, participants)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            IdentityResolution.EMPLOYEE_ID, "left"));
+    triedIt = keep(SocialLearningParticipation.triedIt(interactions, participants));
     for (String attribute : config.estimation().covariates()) {
       rosterAttributes.put(attribute, pairs(resolved.get("roster"), attribute));
     }
@@ -753,6 +760,21 @@ public final class NightlyImpactJob {
     }
     return rows.join(triedIt.select(col(IdentityResolution.EMPLOYEE_ID)),
         IdentityResolution.EMPLOYEE_ID, "left_anti");
+  }
+
+  /** What this run cached for the whole run; released when it ends, however it ends. */
+  private final List<Dataset<Row>> kept = new ArrayList<>();
+
+  /** Caches a frame that later stages read again, until the run ends. */
+  private Dataset<Row> keep(Dataset<Row> frame) {
+    Dataset<Row> cached = frame.persist(StorageLevel.MEMORY_AND_DISK());
+    kept.add(cached);
+    return cached;
+  }
+
+  private void releaseKept() {
+    kept.forEach(Dataset::unpersist);
+    kept.clear();
   }
 
   /** The estimator's settings from the config's estimation section. */

@@ -19,6 +19,11 @@ public final class SparkSessions {
     if (!conf.contains("spark.master")) {
       builder.master("local[*]");
       setDefault(builder, conf, "spark.ui.enabled", "false");
+      // Without a UI nobody reads the status store; a run issues hundreds of queries.
+      setDefault(builder, conf, "spark.sql.ui.retainedExecutions", "50");
+      // Each broadcast join's hash table starts with one memory page, 64 MB by default on a
+      // few GB of heap; the job's broadcast tables are per-person dimensions, far smaller.
+      setDefault(builder, conf, "spark.buffer.pageSize", "8m");
       setDefault(builder, conf, "spark.driver.host", "127.0.0.1");
       // One shuffle partition per core, at most 8 (the former fixed value): on 2 cores the
       // benchmark measured 2 partitions faster than 8 at scale 1, and 16 slower still; most of

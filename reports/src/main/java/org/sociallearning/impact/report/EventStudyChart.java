@@ -100,6 +100,12 @@ public final class EventStudyChart {
             double v = m.toDisplay(p.estimate());
             double low = m.toDisplay(p.ciLow());
             double high = m.toDisplay(p.ciHigh());
+            if (Double.isFinite(v) && !Double.isFinite(low) && !Double.isFinite(high)
+                    && p.estimate() == 0) {
+                // The month every effect is measured from (a universal base): 0 by definition.
+                low = v;
+                high = v;
+            }
             // A non-finite point would break the band path; the table still lists it.
             if (Double.isFinite(v) && Double.isFinite(low) && Double.isFinite(high)) {
                 (p.eventTime() < 0 ? before : after).add(p.eventTime(), v, Math.min(low, high),
