@@ -18,7 +18,8 @@ import java.util.Map;
  * </pre>
  * The base period defaults to {@code varying}, as in R.
  * Reads the long panel CSV, runs {@link StaggeredDid}, writes {@code DIR/att_gt.csv} and
- * {@code DIR/aggregates.csv} and prints a short summary with the pre-trend test. Exit code 0 on
+ * {@code DIR/aggregates.csv} and prints a short summary with the pre-trend tests (R's joint pre-test
+ * as R prints it, then the pre-joining level test and the two combined). Exit code 0 on
  * success; 2 with a single {@code error: ...} line on bad usage or bad input.
  */
 public final class DidCommand {
@@ -156,10 +157,16 @@ public final class DidCommand {
         }
         out.println("standard errors: " + errors);
         DidResult.PreTrendTest preTrend = result.preTrend();
-        if (preTrend.isAvailable()) {
+        if (preTrend.isJointAvailable()) {
             out.printf(Locale.ROOT, "pre-trend test: Wald %.4g on %d df, p = %.5f (%s effects)%n",
-                    preTrend.statistic(), preTrend.degreesOfFreedom(), preTrend.pValue(),
+                    preTrend.statistic(), preTrend.degreesOfFreedom(), preTrend.jointPValue(),
                     preTrend.kind() == DidResult.PreTrendTest.Kind.EVENT_TIME ? "event-time" : "group-time");
+        }
+        DidResult.PreTrendTest.LevelTest levelTest = preTrend.level();
+        if (levelTest.isAvailable()) {
+            out.printf(Locale.ROOT, "pre-joining level test: %.4g (se %.3g) over %d event time(s) before the base,"
+                    + " p = %.5f; both pre-trend tests together (Bonferroni): p = %.5f%n", levelTest.estimate(),
+                    levelTest.standardError(), levelTest.eventTimes(), levelTest.pValue(), preTrend.pValue());
         }
         for (String warning : result.warnings()) {
             out.println("warning: " + warning);

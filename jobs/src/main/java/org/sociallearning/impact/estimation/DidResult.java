@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param treatedUnits units of a cohort that enter at least one post-treatment cell (t &gt;= g)
  * @param controlUnits comparison units that enter at least one post-treatment cell
  * @param warnings     human-readable notes (dropped units, empty cells, failed checks); never null
- * @param preTrend     joint Wald test that all placebo (pre-treatment) effects are zero;
- *                     {@link PreTrendTest#NONE} when there are none
+ * @param preTrend     the pre-trend verdict: joint Wald test that all placebo (pre-treatment)
+ *                     effects are zero and level test of the average pre-joining level, combined;
+ *                     {@link PreTrendTest#NONE} when neither could run
  * @param dipWarning   the Ashenfelter's-dip warning (also in {@code warnings}), if it fired
  */
 public record DidResult(List<GroupTimeEffect> groupTime, List<AggregateEffect> aggregates,
@@ -22,14 +23,21 @@ public record DidResult(List<GroupTimeEffect> groupTime, List<AggregateEffect> a
                         PreTrendTest preTrend, Optional<String> dipWarning) {
 
     /**
-     * Joint pre-trend test (see {@code PreTrendWald}): Wald statistic, its degrees of freedom
-     * (placebo effects tested), the chi-square p-value and which placebo effects were tested. A
-     * small p-value means outcomes already diverged before joining, so parallel trends, and with it
-     * the effects, are in doubt.
+     * The pre-trend verdict and its two tests (see {@code PreTrendWald} and
+     * {@code PreJoiningLevel}): the joint Wald test of the placebo (pre-treatment) effects, with its
+     * statistic, degrees of freedom (placebo effects tested), chi-square p-value and which placebo
+     * effects it tested, and the level test of where participants stood on average before joining
+     * against their base period. A small {@link #pValue()} means outcomes already diverged before
+     * joining, so parallel trends, and with it the effects, are in doubt.
+     *
+     * @param jointPValue the joint test's own p-value: R's pre-test where R runs it (group-time
+     *                    effects), NaN when there was no joint test
+     * @param level       the level test, {@link LevelTest#NONE} when it could not run
      */
-    public record PreTrendTest(double statistic, int degreesOfFreedom, double pValue, Kind kind) {
+    public record PreTrendTest(double statistic, int degreesOfFreedom, double jointPValue, Kind kind,
+                               LevelTest level) {
 
-        /** What the test's placebo effects are. */
+        /** What the joint test's placebo effects are. */
         public enum Kind {
             /** Pre-treatment ATT(g,t), cohort by cohort (R's pre-test). */
             GROUP_TIME("group_time"),
@@ -38,7 +46,7 @@ public record DidResult(List<GroupTimeEffect> groupTime, List<AggregateEffect> a
              * cohorts): the fallback when cohorts are too small for the group-time test.
              */
             EVENT_TIME("event_time"),
-            /** No test. */
+            /** No joint test. */
             NONE("");
 
             private final String label;
@@ -53,15 +61,83 @@ public record DidResult(List<GroupTimeEffect> groupTime, List<AggregateEffect> a
             }
         }
 
-        /** No placebo effect could be tested. */
-        public static final PreTrendTest NONE = new PreTrendTest(Double.NaN, 0, Double.NaN, Kind.NONE);
+        /**
+         * Two-sided z-test that participants' average level before joining, against their base
+         * period and relative to the comparison group, is zero.
+         *
+         * @param estimate      that average (outcome units): positive when participants' earlier
+         *                      months sat above their base period, relative to the comparison group
+         * @param standardError from the run's bootstrap draws, or analytic without them
+         * @param eventTimes    months relative to joining averaged (0 when there is no test)
+         */
+        public record LevelTest(double estimate, double standardError, double pValue, int eventTimes) {
+
+            /** Published in {@code pretrend_method} after the joint test's kind. */
+            public static final String LABEL = "level";
+            /** No event time before the base rested on enough people. */
+            public static final LevelTest NONE = new LevelTest(Double.NaN, Double.NaN, Double.NaN, 0);
+
+            public boolean isAvailable() {
+                return eventTimes > 0 && !Double.isNaN(pValue);
+            }
+        }
+
+        /** Neither test could run. */
+        public static final PreTrendTest NONE = new PreTrendTest(Double.NaN, 0, Double.NaN, Kind.NONE,
+                LevelTest.NONE);
 
         public PreTrendTest {
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(level, "level");
         }
 
+        /** The joint test alone. */
+        public PreTrendTest(double statistic, int degreesOfFreedom, double jointPValue, Kind kind) {
+            this(statistic, degreesOfFreedom, jointPValue, kind, LevelTest.NONE);
+        }
+
+        /** The same joint test with {@code newLevel}; this very test when that changes nothing. */
+        public PreTrendTest withLevel(LevelTest newLevel) {
+            return newLevel.equals(level) ? this
+                    : new PreTrendTest(statistic, degreesOfFreedom, jointPValue, kind, newLevel);
+        }
+
+        /** At least one of the two tests ran. */
         public boolean isAvailable() {
+            return isJointAvailable() || level.isAvailable();
+        }
+
+        public boolean isJointAvailable() {
             return degreesOfFreedom > 0;
+        }
+
+        /**
+         * The verdict, as published: Bonferroni over the tests that ran,
+         * {@code min(1, 2 min(jointPValue, level p))} with both, the one p-value with one, NaN with
+         * none; so a verdict at 5% has at most 5% false alarms whichever test raised it.
+         */
+        public double pValue() {
+            if (isJointAvailable() && level.isAvailable()) {
+                return Math.min(1.0, 2 * Math.min(jointPValue, level.pValue()));
+            }
+            return isJointAvailable() ? jointPValue : level.pValue();
+        }
+
+        /**
+         * Which tests ran, as published in {@code pretrend_method}: the joint test's kind, with
+         * {@code +level} when the level test ran too ({@code group_time+level},
+         * {@code event_time+level}), {@code level} for the level test alone, empty for none.
+         */
+        public String method() {
+            if (!level.isAvailable()) {
+                return isJointAvailable() ? kind.label() : "";
+            }
+            return isJointAvailable() ? kind.label() + "+" + LevelTest.LABEL : LevelTest.LABEL;
+        }
+
+        /** Placebo quantities tested: the joint test's degrees of freedom, plus one for the level. */
+        public int testedEffects() {
+            return (isJointAvailable() ? degreesOfFreedom : 0) + (level.isAvailable() ? 1 : 0);
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.Locale;
  * ("P-value for pre-test of parallel trends assumption"): {@code W = a' Sigma^-1 a} over the
  * placebo effects a (pre-treatment ATT(g,t) before any anticipation window), with
  * {@code Sigma = IF'IF / n^2} from their influence functions and a chi-square p-value with one
- * degree of freedom per effect.
+ * degree of freedom per effect. Its p-value is kept as it is; the published verdict combines it with
+ * the pre-joining level test ({@link PreJoiningLevel}) in {@link PreTrendVerdict}, which also words
+ * the warning when either rejects.
  *
  * <p>Under either base period ({@link BasePeriod}) the placebo effects are the pre-treatment cells
  * other than the reference cell at a universal base (0 by construction, left out as R leaves out
@@ -119,7 +121,10 @@ final class PreTrendWald {
         return result(wald, which.length, DidResult.PreTrendTest.Kind.GROUP_TIME, warnings);
     }
 
-    /** The test's p-value, with warnings for dependent effects and for a rejection. */
+    /**
+     * The test's p-value, with a warning for dependent effects. Whether it rejects is said once,
+     * for both pre-trend tests together, by {@link PreTrendVerdict}.
+     */
     static DidResult.PreTrendTest result(Wald wald, int effects, DidResult.PreTrendTest.Kind kind,
                                          List<String> warnings) {
         int dependent = effects - wald.degreesOfFreedom;
@@ -128,13 +133,6 @@ final class PreTrendWald {
                     + " as linear combinations of the others (singular covariance)");
         }
         double p = ChiSquare.upperTail(wald.statistic, wald.degreesOfFreedom);
-        if (p < LEVEL) {
-            warnings.add(String.format(Locale.ROOT, "pre-trend test%s rejects parallel trends (Wald chi-square %.3g"
-                    + " on %d df, %s): before joining, the outcomes of those who joined already moved"
-                    + " differently from the comparison group's, so the effects may be biased",
-                    kind == DidResult.PreTrendTest.Kind.EVENT_TIME ? " on event-time averages" : "",
-                    wald.statistic, wald.degreesOfFreedom, describe(p)));
-        }
         return new DidResult.PreTrendTest(wald.statistic, wald.degreesOfFreedom, p, kind);
     }
 

@@ -16,9 +16,10 @@ import java.util.Optional;
  * (panel data, no covariates, never- or not-yet-treated controls, optional anticipation, either
  * {@code base_period}); see {@link GroupTimeEstimator}, {@link Aggregator} and
  * {@link MultiplierBootstrap} for the parts. Two checks of parallel trends come with the result:
- * the joint pre-trend test ({@link PreTrendWald}, on event-time averages when cohorts are too small
- * for it: {@link EventTimePreTrendWald}) and the Ashenfelter's-dip rule
- * ({@link AshenfelterDip}); each adds a warning when it fails.
+ * the pre-trend verdict ({@link PreTrendVerdict}: the joint pre-trend test {@link PreTrendWald}, on
+ * event-time averages when cohorts are too small for it: {@link EventTimePreTrendWald}, combined
+ * with the test of the average pre-joining level, {@link PreJoiningLevel}) and the
+ * Ashenfelter's-dip rule ({@link AshenfelterDip}); each adds a warning when it fails.
  *
  * <p>The base period ({@link DidOptions#basePeriod()}) only changes the pre-treatment effects:
  * with {@link BasePeriod#UNIVERSAL} each is the level difference to the cohort's base period, and
@@ -101,6 +102,11 @@ public final class StaggeredDid {
             estimands.addAll(AshenfelterDip.universalSteps(estimands.subList(firstAggregate, firstStep),
                     options.anticipation()));
         }
+        // Internal to the pre-trend verdict, never published; last, so that it shares the draws too.
+        Optional<PreJoiningLevel.Estimand> level = PreJoiningLevel.estimand(sample, cells, options.basePeriod(),
+                options.anticipation());
+        int levelIndex = estimands.size();
+        level.ifPresent(l -> estimands.add(l.estimand()));
 
         double[] se = standardErrors(sample, cells, estimands, options, warnings);
         double z = StandardNormal.quantile(1 - (1 - options.confidenceLevel()) / 2);
@@ -113,10 +119,12 @@ public final class StaggeredDid {
                     cell.att() - z * s, cell.att() + z * s, cell.nTreated(), cell.nControl()));
         }
         List<AggregateEffect> aggregates = effects(estimands, se, z, firstAggregate, firstStep);
-        DidResult.PreTrendTest preTrend = PreTrendWald.test(sample, cells,
-                estimands.subList(firstAggregate, firstStep), warnings);
+        DidResult.PreTrendTest preTrend = PreTrendVerdict.combine(
+                PreTrendWald.test(sample, cells, estimands.subList(firstAggregate, firstStep), warnings),
+                level.map(l -> PreJoiningLevel.test(l, se[levelIndex])).orElse(DidResult.PreTrendTest.LevelTest.NONE),
+                warnings);
         List<AggregateEffect> steps = universal
-                ? effects(estimands, se, z, firstStep, estimands.size())
+                ? effects(estimands, se, z, firstStep, levelIndex)
                 : aggregates.stream().filter(a -> AggregateEffect.DYNAMIC.equals(a.aggregation())).toList();
         Optional<String> dip = AshenfelterDip.check(steps, options.anticipation());
         dip.ifPresent(warnings::add);

@@ -25,7 +25,7 @@ final class StandardNormal {
     private StandardNormal() {
     }
 
-    /** P(Z &lt;= x), absolute error about 1e-15 (Marsaglia 2004 Taylor series). */
+    /** P(Z &lt;= x), absolute error about 1e-15 (Marsaglia 2004 Taylor series), always within [0, 1]. */
     static double cdf(double x) {
         if (Double.isNaN(x)) {
             return Double.NaN;
@@ -46,7 +46,8 @@ final class StandardNormal {
             term *= square / i;
             sum += term;
         }
-        return 0.5 + sum * Math.exp(-0.5 * square - LOG_SQRT_TWO_PI);
+        // Far in the tails 0.5 + sum cancels to a rounding error, which can fall just outside [0, 1].
+        return Math.min(1.0, Math.max(0.0, 0.5 + sum * Math.exp(-0.5 * square - LOG_SQRT_TWO_PI)));
     }
 
     /**

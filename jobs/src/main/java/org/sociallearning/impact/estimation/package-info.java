@@ -11,7 +11,8 @@
  * strata only (exact stratification, {@code StratumMatching}) and optionally on item-weighted
  * means (a weighted {@link org.sociallearning.impact.estimation.Panel}), plus the checks an analyst
  * asks for:
- * a joint pre-trend test, an Ashenfelter's-dip warning, p-values and
+ * a pre-trend verdict (the joint pre-trend test and a test of the average pre-joining level,
+ * combined), an Ashenfelter's-dip warning, p-values and
  * {@link org.sociallearning.impact.estimation.BenjaminiHochberg} adjustment.
  * {@link org.sociallearning.impact.estimation.PanelCsv} and
  * {@link org.sociallearning.impact.estimation.DidCommand} wrap it for files and the command line.

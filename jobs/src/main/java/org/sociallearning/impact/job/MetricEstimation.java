@@ -85,7 +85,7 @@ public final class MetricEstimation {
     AggregateEffect simple = overall(result, AggregateEffect.SIMPLE);
     return new MetricEstimate(metric, segment, headline.att(), headline.ciLow(), headline.ciHigh(),
         relative[0], relative[1], relative[2], treated, comparison, method, headline.pValue(),
-        Double.NaN, preTrend.pValue(), preTrend.degreesOfFreedom(), preTrend.kind().label(),
+        Double.NaN, preTrend.pValue(), preTrend.testedEffects(), preTrend.method(),
         warnings, eventStudy,
         false, EstimatorNotes.forManifest(result.warnings()),
         "all".equals(segment) ? CalendarComparison.of(panel, result, minGroupSize,

@@ -80,6 +80,29 @@ class AshenfelterDipTest {
         assertEquals(Optional.empty(), mpdta.dipWarning(), mpdta.warnings().toString());
     }
 
+    /**
+     * The dip is also what the pre-joining level test looks for: every earlier month sits about 0.3
+     * below the bad one, so the pre-trend verdict rejects beside the dip warning, naming the level
+     * test. Measured from the month before the dip (anticipation 1) neither fires.
+     */
+    @Test
+    void levelTestSeesTheDipUnderEitherBase() {
+        for (DidOptions options : List.of(OPTIONS.withReplicates(0), UNIVERSAL.withReplicates(0))) {
+            DidResult result = StaggeredDid.estimate(badMonthBeforeJoining(), options);
+            assertTrue(result.dipWarning().isPresent(), options + " " + result.warnings());
+            DidResult.PreTrendTest.LevelTest level = result.preTrend().level();
+            assertEquals(-0.3, level.estimate(), 0.03, level.toString());
+            assertTrue(level.pValue() < 0.001, level.toString());
+            assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith(
+                    "pre-trend test rejects parallel trends (level test, p < 0.001")
+                    && w.contains("participants' outcomes rose 0.")), result.warnings().toString());
+
+            DidResult measuredBefore = StaggeredDid.estimate(badMonthBeforeJoining(), options.withAnticipation(1));
+            assertEquals(Optional.empty(), measuredBefore.dipWarning());
+            assertTrue(measuredBefore.preTrend().pValue() > 0.05, measuredBefore.preTrend().toString());
+        }
+    }
+
     /** Joiners drifting away before joining: a trend, which the pre-trend test reports, not a dip. */
     @Test
     void aPreTrendIsNoDipUnderEitherBase() {

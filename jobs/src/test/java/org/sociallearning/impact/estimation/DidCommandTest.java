@@ -101,6 +101,26 @@ class DidCommandTest {
         assertTrue(text(out).contains("base period: varying"), "R's default: " + text(out));
     }
 
+    /**
+     * With R's defaults the summary prints R's pre-test as R reports it (p = 0.16812), then the
+     * level test on its own line with the two combined: min(1, 2 min(0.168, level p)).
+     */
+    @Test
+    void printsRsPreTestThenTheLevelTest() {
+        assertEquals(0, run("did", "--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time",
+                "year", "--group", "first.treat", "--outcome", "lemp", "--out", dir.resolve("r").toString()));
+        List<String> lines = text(out).lines().toList();
+        int joint = lines.indexOf("pre-trend test: Wald 7.791 on 5 df, p = 0.16812 (group-time effects)");
+        assertTrue(joint > 0, text(out));
+        String level = lines.get(joint + 1);
+        DidResult.PreTrendTest test = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults()).preTrend();
+        assertEquals(String.format(java.util.Locale.ROOT, "pre-joining level test: 0.01760 (se %.3g) over 3 event"
+                + " time(s) before the base, p = %.5f; both pre-trend tests together (Bonferroni): p = %.5f",
+                test.level().standardError(), test.level().pValue(), 2 * test.jointPValue()), level);
+        assertTrue(test.level().pValue() > test.jointPValue(), "so the combined p is twice R's: " + test);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("warning: pre-trend")), text(out));
+    }
+
     @Test
     void unknownColumnIsNamed() {
         int code = run("--panel", MpdtaReference.file().toString(), "--id", "countyreal", "--time", "year",

@@ -23,10 +23,13 @@ class PreTrendWaldTest {
         DidResult bootstrap = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults());
         DidResult.PreTrendTest test = bootstrap.preTrend();
         assertEquals(5, test.degreesOfFreedom());
-        assertEquals(0.16812, test.pValue(), 5e-6);
-        assertEquals(test.pValue(), ChiSquare.upperTail(test.statistic(), 5), 1e-15);
-        DidResult analytic = StaggeredDid.estimate(MpdtaReference.panel(), DidOptions.defaults().withReplicates(0));
-        assertEquals(test, analytic.preTrend(), "the test uses the analytic covariance, not the bootstrap");
+        assertEquals(0.16812, test.jointPValue(), 5e-6);
+        assertEquals(test.jointPValue(), ChiSquare.upperTail(test.statistic(), 5), 1e-15);
+        DidResult.PreTrendTest analytic = StaggeredDid.estimate(MpdtaReference.panel(),
+                DidOptions.defaults().withReplicates(0)).preTrend();
+        assertEquals(List.of(test.statistic(), test.jointPValue()), List.of(analytic.statistic(),
+                analytic.jointPValue()), "the joint test uses the analytic covariance, not the bootstrap");
+        assertEquals(test.degreesOfFreedom(), analytic.degreesOfFreedom());
     }
 
     /**
@@ -43,7 +46,7 @@ class PreTrendWaldTest {
         for (DidOptions options : List.of(universal, universal.withReplicates(0))) {
             DidResult.PreTrendTest test = StaggeredDid.estimate(MpdtaReference.panel(), options).preTrend();
             assertEquals(5, test.degreesOfFreedom(), "the base cells (0 by construction) are no placebo");
-            assertEquals(0.16812, test.pValue(), 5e-6);
+            assertEquals(0.16812, test.jointPValue(), 5e-6);
             assertEquals(varying.statistic(), test.statistic(), 1e-9 * varying.statistic());
             assertEquals(DidResult.PreTrendTest.Kind.GROUP_TIME, test.kind());
         }
@@ -61,6 +64,7 @@ class PreTrendWaldTest {
         int runs = 40;
         int rejected = 0;
         int rejectedVarying = 0;
+        int rejectedCombined = 0;
         double meanSimple = 0;
         for (int seed = 0; seed < runs; seed++) {
             Panel panel = SyntheticPanels.gainBeforeJoining(1000, 18, 14, 0.1, 0.3, 5000 + seed);
@@ -72,35 +76,48 @@ class PreTrendWaldTest {
             assertEquals(DidResult.PreTrendTest.Kind.GROUP_TIME, test.kind(), "seed " + seed);
             assertEquals(varying.degreesOfFreedom(), test.degreesOfFreedom(), "seed " + seed);
             assertEquals(varying.statistic(), test.statistic(), 1e-9 * varying.statistic(), "seed " + seed);
-            rejected += test.pValue() < 0.05 ? 1 : 0;
-            rejectedVarying += varying.pValue() < 0.05 ? 1 : 0;
+            rejected += test.jointPValue() < 0.05 ? 1 : 0;
+            rejectedVarying += varying.jointPValue() < 0.05 ? 1 : 0;
+            rejectedCombined += test.pValue() < 0.05 ? 1 : 0;
             meanSimple += universal.simple().att() / runs;
         }
-        System.out.printf(java.util.Locale.ROOT, "gain before joining: universal-base pre-trend test rejects %d of %d"
-                + " (varying %d), mean simple ATT %.4f (truth 0)%n", rejected, runs, rejectedVarying, meanSimple);
+        System.out.printf(java.util.Locale.ROOT, "gain before joining: universal-base joint pre-trend test rejects %d"
+                + " of %d (varying %d), with the level test %d, mean simple ATT %.4f (truth 0)%n", rejected, runs,
+                rejectedVarying, rejectedCombined, meanSimple);
         assertTrue(meanSimple < -0.02, "comparison colleagues still have their gain ahead: " + meanSimple);
         assertTrue(rejected >= 30, rejected + " of " + runs + " rejected");
+        assertTrue(rejectedCombined >= 30, rejectedCombined + " of " + runs + " rejected by the verdict");
     }
 
-    /** Parallel trends, no effect, unbalanced: the test keeps its level under either base period. */
+    /**
+     * Parallel trends, no effect, unbalanced: the joint test, the level test and the verdict
+     * combining them keep their level under either base period.
+     */
     @Test
     void eitherBaseKeepsTheLevelOnParallelTrends() {
         int runs = 40;
-        int[] rejected = new int[BasePeriod.values().length];
+        // [base period][joint, level, verdict]
+        int[][] rejected = new int[BasePeriod.values().length][3];
         for (int seed = 0; seed < runs; seed++) {
             Panel panel = SyntheticPanels.selectedOnLevels(
                     SyntheticPanels.Spec.of(1000, 18, 14, 0.0, 7000 + seed).withMissingShare(0.2));
             for (BasePeriod base : BasePeriod.values()) {
                 DidResult.PreTrendTest test = StaggeredDid.estimate(panel,
                         DidOptions.defaults().withReplicates(0).withBasePeriod(base)).preTrend();
-                assertTrue(test.isAvailable(), base + " seed " + seed);
-                rejected[base.ordinal()] += test.pValue() < 0.05 ? 1 : 0;
+                assertEquals("group_time+level", test.method(), base + " seed " + seed);
+                int[] counts = rejected[base.ordinal()];
+                counts[0] += test.jointPValue() < 0.05 ? 1 : 0;
+                counts[1] += test.level().pValue() < 0.05 ? 1 : 0;
+                counts[2] += test.pValue() < 0.05 ? 1 : 0;
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "parallel trends: pre-trend test rejects %d of %d (varying),"
-                + " %d of %d (universal)%n", rejected[0], runs, rejected[1], runs);
+        System.out.printf(java.util.Locale.ROOT, "parallel trends: joint, level and combined pre-trend tests reject"
+                + " %s of %d (varying), %s (universal)%n", Arrays.toString(rejected[0]), runs,
+                Arrays.toString(rejected[1]));
         // 5% of 40 is 2; 6 or more happens by chance with probability under 2% for a test of the right size.
-        assertTrue(rejected[0] <= 5 && rejected[1] <= 5, Arrays.toString(rejected));
+        for (int[] counts : rejected) {
+            assertTrue(Arrays.stream(counts).allMatch(c -> c <= 5), Arrays.deepToString(rejected));
+        }
     }
 
     @Test
@@ -197,7 +214,7 @@ class PreTrendWaldTest {
         DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
         DidResult.PreTrendTest test = result.preTrend();
         assertTrue(test.degreesOfFreedom() > 0 && test.degreesOfFreedom() < all.length / 4, test.toString());
-        assertTrue(test.pValue() > 0.05, test.toString());
+        assertTrue(test.jointPValue() > 0.05 && test.pValue() > 0.05, test.toString());
         assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("pre-trend test covers "
                 + test.degreesOfFreedom() + " of " + all.length + " pre-joining effects")), result.warnings().toString());
     }
@@ -217,7 +234,7 @@ class PreTrendWaldTest {
                 .filter(a -> !a.isOverall() && Integer.parseInt(a.key()) < 0).count();
         assertTrue(test.degreesOfFreedom() >= 3 && test.degreesOfFreedom() < preEventTimes,
                 test + " of " + preEventTimes);
-        assertTrue(test.pValue() > 0.05, "parallel trends by construction: " + test);
+        assertTrue(test.jointPValue() > 0.05 && test.pValue() > 0.05, "parallel trends by construction: " + test);
         assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("pre-trend test on event-time averages: the ")
                 && w.contains("so the test uses the " + test.degreesOfFreedom() + " of ")), result.warnings().toString());
         assertTrue(result.warnings().stream().noneMatch(w -> w.startsWith("pre-trend test not available")));
@@ -231,15 +248,22 @@ class PreTrendWaldTest {
         DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
         DidResult.PreTrendTest test = result.preTrend();
         assertEquals(DidResult.PreTrendTest.Kind.EVENT_TIME, test.kind(), result.warnings().toString());
+        assertTrue(test.jointPValue() < 0.001 && test.level().pValue() < 0.001, test.toString());
         assertTrue(test.pValue() < 0.001, test.toString());
         assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith(
-                "pre-trend test on event-time averages rejects parallel trends")), result.warnings().toString());
+                "pre-trend test rejects parallel trends (level test, p < 0.001, and joint test, p < 0.001)")
+                && w.contains("pre-joining effects averaged by month relative to joining differ from zero jointly")),
+                result.warnings().toString());
     }
 
-    /** Its size: on panels with parallel trends it rejects about as often as its level says. */
+    /**
+     * Its size: on panels with parallel trends it rejects about as often as its level says, and so
+     * does the verdict that adds the level test.
+     */
     @Test
     void eventTimeFallbackKeepsItsLevelOnParallelTrends() {
         int rejected = 0;
+        int rejectedCombined = 0;
         int runs = 40;
         for (int seed = 0; seed < runs; seed++) {
             Panel panel = SyntheticPanels.selectedOnLevels(
@@ -247,12 +271,12 @@ class PreTrendWaldTest {
             DidResult.PreTrendTest test = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0))
                     .preTrend();
             assertEquals(DidResult.PreTrendTest.Kind.EVENT_TIME, test.kind(), "seed " + seed);
-            if (test.pValue() < 0.05) {
-                rejected++;
-            }
+            rejected += test.jointPValue() < 0.05 ? 1 : 0;
+            rejectedCombined += test.pValue() < 0.05 ? 1 : 0;
         }
         // 5% of 40 is 2; 6 or more happens by chance with probability under 2% for a test of the right size.
         assertTrue(rejected <= 5, rejected + " of " + runs + " rejected");
+        assertTrue(rejectedCombined <= 5, rejectedCombined + " of " + runs + " rejected by the verdict");
     }
 
     /** The group-time test takes precedence whenever its cells are big enough. */

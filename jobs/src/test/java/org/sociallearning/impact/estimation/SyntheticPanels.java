@@ -145,6 +145,71 @@ final class SyntheticPanels {
         return new Panel(periodValues, group, outcome, ids);
     }
 
+    /**
+     * A small company where joining changes nothing but people whose work got faster for an
+     * unrelated reason are the ones who join: every participant has a one-time, lasting change of
+     * {@code gain} one or two periods (at random) before joining, every comparison unit the same
+     * change at a random period of the panel. {@code treated} participants join in periods
+     * 4..periods-1, at most four in a period (so cohorts of 1-4); {@code comparison} units never
+     * join. Parallel trends hold before the gains only; participants carry theirs into the period
+     * effects are measured from.
+     *
+     * <pre>
+     *   Y_it = 10 + 2 alpha_i + delta_t + eps_it + gain 1{t >= s_i}
+     *   participants: s_i = g_i - 1 or g_i - 2; comparison units: s_i uniform on 2..periods
+     * </pre>
+     */
+    static Panel smallCompanyGainBeforeJoining(int treated, int comparison, int periods, double gain, double noise,
+                                               long seed) {
+        Random random = new Random(seed);
+        int[] periodValues = new int[periods];
+        double[] shock = new double[periods];
+        double level = 0;
+        for (int t = 0; t < periods; t++) {
+            periodValues[t] = t + 1;
+            level += 0.3 + 0.8 * random.nextGaussian();
+            shock[t] = level;
+        }
+        if (treated > 4 * (periods - 4)) {
+            throw new IllegalArgumentException(treated + " participants do not fit in periods 4.." + (periods - 1)
+                    + " at four a period");
+        }
+        int[] joiners = new int[periods + 1];
+        int units = treated + comparison;
+        int[] group = new int[units];
+        double[][] outcome = new double[units][periods];
+        String[] ids = new String[units];
+        for (int i = 0; i < units; i++) {
+            ids[i] = "u" + i;
+            int gainAt;
+            if (i < treated) {
+                int g;
+                do {
+                    g = 4 + random.nextInt(periods - 4);
+                } while (joiners[g] == 4);
+                joiners[g]++;
+                group[i] = g;
+                gainAt = g - 1 - random.nextInt(2);
+            } else {
+                gainAt = 2 + random.nextInt(periods - 1);
+            }
+            double alpha = random.nextGaussian();
+            for (int t = 0; t < periods; t++) {
+                outcome[i][t] = 10 + 2 * alpha + shock[t] + noise * random.nextGaussian()
+                        + (periodValues[t] >= gainAt ? gain : 0.0);
+            }
+        }
+        return new Panel(periodValues, group, outcome, ids);
+    }
+
+    /**
+     * The same small company with parallel trends and no effect: cohorts as
+     * {@link #smallCompanyGainBeforeJoining}, nobody gains.
+     */
+    static Panel smallCompanyParallel(int treated, int comparison, int periods, double noise, long seed) {
+        return smallCompanyGainBeforeJoining(treated, comparison, periods, 0.0, noise, seed);
+    }
+
     /** Evenly spread first-treated periods in 2..periods-1. */
     static int[] cohortPeriods(int periods, int cohorts) {
         int[] out = new int[cohorts];

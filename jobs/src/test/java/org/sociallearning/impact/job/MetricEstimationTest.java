@@ -87,6 +87,49 @@ class MetricEstimationTest {
     assertTrue(base.nTreated() >= 10, base.toString());
   }
 
+  /**
+   * The published pre-trend columns are the verdict: the joint test and the level test combined
+   * (twice the smaller p-value), the joint test's placebo effects plus the level's average, and
+   * both tests named in the method.
+   */
+  @Test
+  void publishedPreTrendIsTheVerdictOfBothTests() {
+    Panel panel = earlyCohortGainsMore(800, 3);
+    DidOptions universal = OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL);
+    MetricEstimate published = MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel,
+        universal, 10);
+    DidResult.PreTrendTest verdict = StaggeredDid.estimate(panel, universal).preTrend();
+    assertTrue(verdict.isJointAvailable() && verdict.level().isAvailable(), verdict.toString());
+    assertEquals(Math.min(1, 2 * Math.min(verdict.jointPValue(), verdict.level().pValue())),
+        published.preTrendPValue(), 1e-15);
+    assertEquals(verdict.degreesOfFreedom() + 1, published.preTrendTests());
+    assertEquals("group_time+level", published.preTrendMethod());
+    assertTrue(published.preTrendPValue() > 0.05, "parallel trends by construction: " + verdict);
+    assertTrue(published.warnings().stream().noneMatch(w -> w.startsWith("pre-trend test rejects")),
+        published.warnings().toString());
+  }
+
+  /**
+   * Participants' win rate rose 0.04 the month before they joined (which is why they joined) and
+   * joining did nothing: the published warning says that the level test rejected and what it saw.
+   */
+  @Test
+  void preTrendWarningNamesTheTestThatRejected() {
+    Panel panel = riseJustBeforeJoining(400, 7);
+    MetricEstimate published = MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel,
+        OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL), 10);
+    assertTrue(published.preTrendPValue() < 0.001, String.valueOf(published.preTrendPValue()));
+    String warning = published.warnings().stream()
+        .filter(w -> w.startsWith("pre-trend test rejects parallel trends")).findFirst()
+        .orElseThrow(() -> new AssertionError(published.warnings().toString()));
+    assertTrue(warning.startsWith("pre-trend test rejects parallel trends (level test, p < 0.001"),
+        warning);
+    assertTrue(warning.contains("participants' outcomes rose 0.0"), warning);
+    assertTrue(warning.contains("to the month their effects are measured from: a change just"
+        + " before joining, or a trend"), warning);
+    assertTrue(published.estimatorNotes().contains(warning), "the manifest has it whole");
+  }
+
   @Test
   void anEstimateThatCannotBeFormedIsNotEstimatedWithEveryNumberNaN() {
     Panel panel = new Panel(new int[] {FIRST_MONTH, FIRST_MONTH + 1},
@@ -207,6 +250,32 @@ class MetricEstimationTest {
       for (int t = 0; t < periods.length; t++) {
         double y = level + 0.05 * random.nextGaussian();
         outcome[i][t] = group[i] == FIRST_MONTH + 2 && periods[t] >= group[i] ? y + 0.15 : y;
+      }
+    }
+    return new Panel(periods, group, outcome, ids);
+  }
+
+  /**
+   * Twelve months of a win rate near 0.3; people joining in month 6 or 9 had a rise of 0.04 the
+   * month before joining that stays, and joining adds nothing; the others (two in five) never join.
+   */
+  private static Panel riseJustBeforeJoining(int units, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] periods = new int[12];
+    for (int t = 0; t < periods.length; t++) {
+      periods[t] = FIRST_MONTH + t;
+    }
+    int[] group = new int[units];
+    double[][] outcome = new double[units][periods.length];
+    String[] ids = new String[units];
+    for (int i = 0; i < units; i++) {
+      ids[i] = "r" + i;
+      double u = random.nextDouble();
+      group[i] = u < 0.3 ? FIRST_MONTH + 6 : u < 0.6 ? FIRST_MONTH + 9 : 0;
+      double level = 0.3 + 0.05 * random.nextGaussian();
+      for (int t = 0; t < periods.length; t++) {
+        double y = level + 0.05 * random.nextGaussian();
+        outcome[i][t] = group[i] != 0 && periods[t] >= group[i] - 1 ? y + 0.04 : y;
       }
     }
     return new Panel(periods, group, outcome, ids);
