@@ -18,12 +18,13 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  *
  * @param pValue two-sided p-value of the estimate (normal, from its bootstrap standard error)
  * @param pValueAdjusted Benjamini-Hochberg adjusted across every published estimate of the run
- * @param preTrendPValue p-value of the joint test that participants' and the comparison group's
- *     results moved in parallel before joining (NaN when no placebo effect could be tested)
- * @param preTrendTests placebo effects in that test (its degrees of freedom)
- * @param preTrendMethod which placebo effects were tested: {@code group_time} (every ATT(g,t)),
- *     {@code event_time} (their averages by month relative to joining, when joining months are
- *     too small for the first), or empty when there was no test
+ * @param preTrendPValue the pre-trend verdict: the joint test that participants' and the
+ *     comparison group's results moved in parallel before joining and the test of their average
+ *     pre-joining level against the base month, combined by Bonferroni (NaN when neither ran)
+ * @param preTrendTests placebo effects in the joint test plus 1 for the level test
+ * @param preTrendMethod what ran: {@code group_time} (every ATT(g,t)) or {@code event_time}
+ *     (their averages by month relative to joining, when joining months are too small for the
+ *     first), each with {@code +level} when the level test ran, {@code level} alone, or empty
  * @param warnings short notes shown next to the number in the report
  * @param estimatorNotes every note of the estimator, for the manifest
  * @param relativeCiLow relative form of {@code ciLow}; for level-scale metrics each end of the

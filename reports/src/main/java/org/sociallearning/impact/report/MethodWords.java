@@ -41,9 +41,11 @@ final class MethodWords {
             new Entry("Placebo check", "An effect estimated for a month before joining. Joining"
                     + " cannot change the past, so these should be near zero; if they are not,"
                     + " the groups differed already."),
-            new Entry("Pre-trend test", "One test of all placebo checks together. A p-value below"
-                    + " 0.05 means the groups were probably not on parallel paths before joining,"
-                    + " and the effect deserves less trust."),
+            new Entry("Pre-trend test", "Two tests of the placebo checks, read together: one of"
+                    + " all of them at once, and one of their average level against the month"
+                    + " before joining (which catches a change just before people joined). A"
+                    + " p-value below 0.05 means the groups were probably not on parallel paths"
+                    + " before joining, and the effect deserves less trust."),
             new Entry("p-value", "How surprising the data would be if there were no effect at"
                     + " all. Small values (below 0.05) mean the result is unlikely to be chance."),
             new Entry("Staggered difference-in-differences", "People joined in different months;"
@@ -128,8 +130,8 @@ final class MethodWords {
         if (!Double.isFinite(m.preTrendPValue()) || m.preTrendTests() == 0) {
             return "Not tested: too few months before joining with enough people.";
         }
-        String test = " (joint test of " + m.preTrendTests() + " placebo "
-                + (m.preTrendTests() == 1 ? "effect" : "effects") + ", p = "
+        String test = " (" + m.preTrendTests() + " placebo "
+                + (m.preTrendTests() == 1 ? "check" : "checks") + ", p = "
                 + ReaderNumbers.pValue(m.preTrendPValue()) + ")";
         return m.preTrendPValue() < 0.05
                 ? "Before joining, the two groups were not moving in parallel" + test

@@ -111,7 +111,7 @@ class HtmlReportTest {
     void preTrendReadingSitsUnderTheChart() {
         String section = section("event-studies");
         assertTrue(section.contains("Before joining, the two groups were not moving in parallel"
-                + " (joint test of 2 placebo effects, p = 0.012): read this effect with"
+                + " (2 placebo checks, p = 0.012): read this effect with"
                 + " caution."));
         assertTrue(section.contains("moved in parallel as far as the data can tell (joint test"
                 + " of 4 placebo effects, p = 0.420)."));
