@@ -39,8 +39,7 @@ public final class LmsCompletionsAdapter implements SourceAdapter {
 
   static final String SOURCE = "lms";
   /** Config {@code columns} keys this format reads. */
-  public static final List<String> FIELDS = List.of("email", "user_id", "course_id",
-      "completed_at");
+  public static final List<String> FIELDS = SourceSpec.LMS_COMPLETION_FIELDS;
 
   @Override
   public Intake read(SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source) {

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
-import org.sociallearning.impact.knowledge.Pseudonyms;
+import org.sociallearning.impact.privacy.Pseudonyms;
 
 /** {@code dim_employee}: one row per person on the roster, pseudonymous, no names or emails. */
 public final class DimEmployee {

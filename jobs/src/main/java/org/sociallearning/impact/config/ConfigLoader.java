@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.sociallearning.impact.value.ValueSettings;
+import org.sociallearning.impact.config.ValueSettings;
 
 /** Reads and validates {@code pipeline.yaml}; every error names the offending key. */
 public final class ConfigLoader {
@@ -214,7 +214,7 @@ public final class ConfigLoader {
 
   /** lms-completions-csv maps its columns like hr-csv: a person, a course and a time. */
   private static void validateCompletionColumns(SourceSpec spec, String key) {
-    List<String> allowed = org.sociallearning.impact.adapters.LmsCompletionsAdapter.FIELDS;
+    List<String> allowed = SourceSpec.LMS_COMPLETION_FIELDS;
     for (String column : spec.columns().keySet()) {
       if (!allowed.contains(column)) {
         throw new ConfigException("unknown key '" + key + ".columns." + column + "' (allowed: "

@@ -2,7 +2,7 @@ package org.sociallearning.impact.config;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.sociallearning.impact.value.ValueSettings;
+import org.sociallearning.impact.config.ValueSettings;
 
 /**
  * The validated job configuration, loaded once per run. Paths are absolute (resolved against
@@ -32,6 +32,20 @@ public record PipelineConfig(
 
   public Path configDir() {
     return configFile.getParent();
+  }
+
+  /**
+   * Whether a configured source feeds a canonical table: the one place that decides whether a
+   * metric on {@code service_tickets} or {@code opportunities} can be estimated. The roster is
+   * required, and the other tables are read (empty) whether or not a source feeds them.
+   */
+  public boolean hasSource(String table) {
+    return switch (table) {
+      case "service_tickets" -> !sources.serviceDesk().isEmpty();
+      case "opportunities" -> !sources.crm().isEmpty();
+      case "opportunity_history" -> sources.crm().stream().anyMatch(s -> s.history() != null);
+      default -> true;
+    };
   }
 
   /** A path from the config, resolved against the config file's folder. */

@@ -9,7 +9,7 @@ record RawConfig(
     @JsonProperty("sources") Sources sources,
     @JsonProperty("participation") ParticipationSettings participation,
     @JsonProperty("estimation") EstimationSettings estimation,
-    @JsonProperty("value") org.sociallearning.impact.value.ValueSettings value,
+    @JsonProperty("value") org.sociallearning.impact.config.ValueSettings value,
     @JsonProperty("privacy") PrivacySettings privacy,
     @JsonProperty("input_roots") java.util.List<String> inputRoots,
     @JsonProperty("identity") IdentitySettings identity,

@@ -51,6 +51,11 @@ public record SourceSpec(
     @JsonProperty("lost_stages") List<String> lostStages,
     @JsonProperty("effort_field") String effortField) {
 
+  /** The {@code columns} keys of {@code lms-completions-csv}: what a completion report maps. */
+  public static final java.util.List<String> LMS_COMPLETION_FIELDS = java.util.List.of("email",
+      "user_id", "course_id", "completed_at");
+
+
   public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd HH:mm:ss";
 
   public SourceSpec {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.sociallearning.impact.knowledge.Pseudonyms;
+import org.sociallearning.impact.privacy.Pseudonyms;
 
 /**
  * What identity resolution found, for people to act on: counts per source and match rule

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.sociallearning.impact.quality.CheckResult;
+import org.sociallearning.impact.ingest.CheckResult;
 
 /**
  * What one configured source yielded: accepted rows in the canonical contract's shape, the

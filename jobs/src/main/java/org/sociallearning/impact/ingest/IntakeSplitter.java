@@ -20,7 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
-import org.sociallearning.impact.quality.CheckResult;
+import org.sociallearning.impact.ingest.CheckResult;
 import org.sociallearning.impact.schemas.QualityRule;
 import org.sociallearning.impact.schemas.RowChecks;
 import org.sociallearning.impact.schemas.SparkSchemas;

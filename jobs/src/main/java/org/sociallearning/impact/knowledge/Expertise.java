@@ -1,5 +1,6 @@
 package org.sociallearning.impact.knowledge;
 
+import org.sociallearning.impact.privacy.Pseudonyms;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;

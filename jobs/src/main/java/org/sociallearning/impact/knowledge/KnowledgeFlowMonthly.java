@@ -1,5 +1,6 @@
 package org.sociallearning.impact.knowledge;
 
+import org.sociallearning.impact.estimation.KaplanMeier;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;

@@ -12,11 +12,19 @@ import org.sociallearning.impact.identity.IdentityResolution;
  * observable opportunity of a known owner that was won within the sales horizon, attributed to
  * the month it was created.
  */
-public final class DealSize {
+public final class DealSize implements OutcomeMetric {
 
   public static final String METRIC = "deal_size";
 
-  private DealSize() {}
+  @Override
+  public String name() {
+    return METRIC;
+  }
+
+  @Override
+  public Dataset<Row> items(OutcomeSources sources) {
+    return items(sources.opportunities(METRIC), sources.salesWindow());
+  }
 
   /**
    * Needs opportunities with {@code employee_id, created_at, close_date, is_closed, is_won,

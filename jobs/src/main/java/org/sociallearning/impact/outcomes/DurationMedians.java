@@ -21,7 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
-import org.sociallearning.impact.knowledge.KaplanMeier;
+import org.sociallearning.impact.estimation.KaplanMeier;
 
 /**
  * Descriptive medians of ticket resolution and sales-cycle durations, participants against

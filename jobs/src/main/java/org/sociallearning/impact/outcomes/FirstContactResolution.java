@@ -13,11 +13,19 @@ import org.sociallearning.impact.identity.IdentityResolution;
  * Outcome step for {@code first_contact_resolution_rate} (see schemas/contracts/metrics.yaml):
  * one row per observable ticket of a known assignee, attributed to the month it was opened.
  */
-public final class FirstContactResolution {
+public final class FirstContactResolution implements OutcomeMetric {
 
   public static final String METRIC = "first_contact_resolution_rate";
 
-  private FirstContactResolution() {}
+  @Override
+  public String name() {
+    return METRIC;
+  }
+
+  @Override
+  public Dataset<Row> items(OutcomeSources sources) {
+    return items(sources.tickets(METRIC), sources.ticketWindow());
+  }
 
   /**
    * Needs tickets with {@code employee_id, opened_at, resolved_at, closed_at,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.sociallearning.impact.knowledge.KaplanMeier;
+import org.sociallearning.impact.estimation.KaplanMeier;
 
 /**
  * Comparison step for {@code time_to_first_deal_days}: Kaplan-Meier curves of the days from hire

@@ -22,11 +22,25 @@ import org.sociallearning.impact.identity.IdentityResolution;
  * over the month's opportunities, not a mean of per-opportunity values, so this step
  * aggregates itself instead of leaving that to {@link EmployeeMonthOutcomes}.
  */
-public final class PipelineVelocity {
+public final class PipelineVelocity implements OutcomeMetric {
 
   public static final String METRIC = "pipeline_velocity";
 
-  private PipelineVelocity() {}
+  @Override
+  public String name() {
+    return METRIC;
+  }
+
+  /** A ratio per employee-month, not a mean of items: the month's own row, as its only item. */
+  @Override
+  public Dataset<Row> items(OutcomeSources sources) {
+    return items(sources.opportunities(METRIC), sources.salesWindow());
+  }
+
+  @Override
+  public Dataset<Row> employeeMonths(OutcomeSources sources, Dataset<Row> items) {
+    return employeeMonths(sources.opportunities(METRIC), sources.salesWindow());
+  }
 
   /**
    * Needs opportunities with {@code employee_id, created_at, close_date, is_closed, is_won,

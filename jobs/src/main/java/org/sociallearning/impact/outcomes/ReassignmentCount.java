@@ -10,11 +10,19 @@ import org.sociallearning.impact.identity.IdentityResolution;
  * Outcome step for {@code reassignment_count} (see schemas/contracts/metrics.yaml): one row per
  * observable ticket of a known assignee, attributed to the month it was opened.
  */
-public final class ReassignmentCount {
+public final class ReassignmentCount implements OutcomeMetric {
 
   public static final String METRIC = "reassignment_count";
 
-  private ReassignmentCount() {}
+  @Override
+  public String name() {
+    return METRIC;
+  }
+
+  @Override
+  public Dataset<Row> items(OutcomeSources sources) {
+    return items(sources.tickets(METRIC), sources.ticketWindow());
+  }
 
   /**
    * Needs tickets with {@code employee_id, opened_at, reassignment_count}; returns

@@ -13,11 +13,19 @@ import org.sociallearning.impact.identity.IdentityResolution;
  * observable ticket of a known assignee that was resolved at least once, attributed to the
  * month it was opened.
  */
-public final class ReopenRate {
+public final class ReopenRate implements OutcomeMetric {
 
   public static final String METRIC = "reopen_rate";
 
-  private ReopenRate() {}
+  @Override
+  public String name() {
+    return METRIC;
+  }
+
+  @Override
+  public Dataset<Row> items(OutcomeSources sources) {
+    return items(sources.tickets(METRIC), sources.ticketWindow());
+  }
 
   /**
    * Needs tickets with {@code employee_id, opened_at, resolved_at, reopen_count}; returns

@@ -12,11 +12,19 @@ import org.sociallearning.impact.identity.IdentityResolution;
  * observable ticket of a known assignee with a made_sla value, attributed to the month it was
  * opened.
  */
-public final class SlaAttainment {
+public final class SlaAttainment implements OutcomeMetric {
 
   public static final String METRIC = "sla_attainment";
 
-  private SlaAttainment() {}
+  @Override
+  public String name() {
+    return METRIC;
+  }
+
+  @Override
+  public Dataset<Row> items(OutcomeSources sources) {
+    return items(sources.tickets(METRIC), sources.ticketWindow());
+  }
 
   /**
    * Needs tickets with {@code employee_id, opened_at, made_sla}; returns

@@ -18,11 +18,19 @@ import org.sociallearning.impact.identity.IdentityResolution;
  * Outcome step for {@code time_to_resolve_hours} (see schemas/contracts/metrics.yaml): one row
  * per observable ticket of a known assignee, attributed to the month it was opened.
  */
-public final class TimeToResolve {
+public final class TimeToResolve implements OutcomeMetric {
 
   public static final String METRIC = "time_to_resolve_hours";
 
-  private TimeToResolve() {}
+  @Override
+  public String name() {
+    return METRIC;
+  }
+
+  @Override
+  public Dataset<Row> items(OutcomeSources sources) {
+    return items(sources.tickets(METRIC), sources.ticketWindow());
+  }
 
 
   /**

@@ -18,17 +18,14 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
- * Outcome step for the volume diagnostics {@code tickets_handled} and {@code
- * opportunities_created} (see schemas/contracts/metrics.yaml): how many items each person
+ * Outcome step behind the volume diagnostics ({@link TicketsHandled}, {@link
+ * OpportunitiesCreated}; see schemas/contracts/metrics.yaml): how many items each person
  * started per month, months without any counted as 0. Per-item outcomes (time to resolve, win
  * rate) average over the items people handle; if joining changes how many, and so which, items
  * people handle, a change per item may partly be a change in the mix. Estimating the volume
  * itself tells whether that can be so.
  */
 public final class WorkVolume {
-
-  public static final String TICKETS = "tickets_handled";
-  public static final String OPPORTUNITIES = "opportunities_created";
 
   private WorkVolume() {}
 

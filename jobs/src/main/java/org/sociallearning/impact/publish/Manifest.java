@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sociallearning.impact.job.StageLog;
+import org.sociallearning.impact.publish.StageLog;
 
 /**
  * The run manifest ({@code manifest.json}): what was read, what came of every input row, how

@@ -16,8 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.sociallearning.impact.job.EventTimeEffect;
-import org.sociallearning.impact.job.MetricEstimate;
+import org.sociallearning.impact.effects.EventTimeEffect;
+import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;
 
@@ -89,7 +89,7 @@ public final class ResultTables {
   public static List<Row> calendarRows(List<MetricEstimate> estimates) {
     List<Row> rows = new ArrayList<>();
     for (MetricEstimate e : estimates) {
-      for (org.sociallearning.impact.job.CalendarComparison.Month m : e.calendar()) {
+      for (org.sociallearning.impact.effects.CalendarComparison.Month m : e.calendar()) {
         rows.add(RowFactory.create(e.metric().name(), java.sql.Date.valueOf(m.month()),
             num(m.participants()), num(m.counterfactual()), num(m.comparison()),
             m.nParticipants(), m.nComparison()));
@@ -99,7 +99,7 @@ public final class ResultTables {
   }
 
   /** Balance rows; numbers of rows resting on fewer than {@code minGroupSize} people are nulled. */
-  public static List<Row> balanceRows(List<org.sociallearning.impact.job.BalanceTable.Balance> rows,
+  public static List<Row> balanceRows(List<org.sociallearning.impact.effects.BalanceTable.Balance> rows,
       int minGroupSize) {
     List<Row> out = new ArrayList<>();
     for (var b : rows) {
@@ -121,7 +121,7 @@ public final class ResultTables {
   }
 
   private static void addFirstDealRow(List<Row> out, String group,
-      org.sociallearning.impact.knowledge.KaplanMeier curve, int minGroupSize) {
+      org.sociallearning.impact.estimation.KaplanMeier curve, int minGroupSize) {
     long people = curve.size();
     if (people < minGroupSize) {
       out.add(RowFactory.create(group, null, null, null, null, null, true));
@@ -193,14 +193,18 @@ public final class ResultTables {
   }
 
   /**
-   * Writes an aggregated table (a few rows per community or month, never row-level data) in its
-   * contract's column order, sorted by those columns so reruns write identical files.
+   * The rows of an aggregated table (a few rows per community or month, never row-level data)
+   * in its contract's column order, sorted by those columns so reruns write identical files.
    */
-  public static void write(SparkSession spark, String table, Dataset<Row> aggregated, Path dir) {
+  public static List<Row> rows(String table, Dataset<Row> aggregated) {
     TableContract contract = TableContract.load(table);
     Column[] columns = contract.columnNames().stream().map(functions::col).toArray(Column[]::new);
-    List<Row> rows = aggregated.select(columns).orderBy(columns).collectAsList();
-    write(spark, table, rows, dir);
+    return aggregated.select(columns).orderBy(columns).collectAsList();
+  }
+
+  /** Writes an aggregated table: {@link #rows(String, Dataset)}, then as CSV and Parquet. */
+  public static void write(SparkSession spark, String table, Dataset<Row> aggregated, Path dir) {
+    write(spark, table, rows(table, aggregated), dir);
   }
 
   static void writeCsv(TableContract contract, List<Row> rows, Path file) {

@@ -1,5 +1,6 @@
 package org.sociallearning.impact.quality;
 
+import org.sociallearning.impact.ingest.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;

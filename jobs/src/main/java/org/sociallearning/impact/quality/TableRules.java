@@ -1,5 +1,6 @@
 package org.sociallearning.impact.quality;
 
+import org.sociallearning.impact.ingest.CheckResult;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;

@@ -14,7 +14,7 @@ import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.outcomes.DealSize;
 import org.sociallearning.impact.outcomes.ExactAggregates;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
-import org.sociallearning.impact.outcomes.SalesOutcomes;
+import org.sociallearning.impact.outcomes.WinRate;
 import org.sociallearning.impact.outcomes.TimeToResolve;
 
 /**
@@ -37,11 +37,11 @@ public final class ParticipantVolumes {
     double ticketsPerYear = tickets == null ? Double.NaN
         : perYearAndMeanLevel(TimeToResolve.items(tickets, ticketWindow), participants)[0];
     double opportunitiesPerYear = opportunities == null ? Double.NaN
-        : perYearAndMeanLevel(SalesOutcomes.winRate(opportunities, salesWindow), participants)[0];
+        : perYearAndMeanLevel(WinRate.items(opportunities, salesWindow), participants)[0];
     double wonDealSize = opportunities == null ? Double.NaN
         : perYearAndMeanLevel(DealSize.items(opportunities, salesWindow), participants)[1];
     return new ValueInputs(ticketsPerYear, opportunitiesPerYear, wonDealSize,
-        org.sociallearning.impact.job.MetricEstimate.MeanEffect.NONE, Double.NaN);
+        org.sociallearning.impact.effects.MetricEstimate.MeanEffect.NONE, Double.NaN);
   }
 
   /**

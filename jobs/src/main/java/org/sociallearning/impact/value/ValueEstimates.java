@@ -1,12 +1,13 @@
 package org.sociallearning.impact.value;
 
+import org.sociallearning.impact.config.ValueSettings;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.sociallearning.impact.job.MetricEstimate;
+import org.sociallearning.impact.effects.MetricEstimate;
 
 /**
  * Value and return on investment of the programme (Phillips ROI methodology, level 5): turns the

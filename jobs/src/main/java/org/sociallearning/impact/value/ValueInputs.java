@@ -1,6 +1,6 @@
 package org.sociallearning.impact.value;
 
-import org.sociallearning.impact.job.MetricEstimate;
+import org.sociallearning.impact.effects.MetricEstimate;
 
 /**
  * The volumes the effects apply to and the effort estimate, computed by the job. NaN (or a

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sociallearning.impact.TestSpark;
 import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.identity.PersonNames;
-import org.sociallearning.impact.knowledge.Pseudonyms;
+import org.sociallearning.impact.privacy.Pseudonyms;
 import org.sociallearning.impact.sample.GeneratorSettings;
 import org.sociallearning.impact.sample.SampleDataGenerator;
 

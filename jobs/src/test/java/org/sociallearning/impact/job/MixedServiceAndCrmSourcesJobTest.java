@@ -31,7 +31,8 @@ import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.Sources;
 import org.sociallearning.impact.identity.IdentityResolution;
-import org.sociallearning.impact.outcomes.MetricCatalog;
+import org.sociallearning.impact.outcomes.OutcomeMetrics;
+import org.sociallearning.impact.outcomes.OutcomeSources;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 
 /**
@@ -151,8 +152,9 @@ class MixedServiceAndCrmSourcesJobTest {
           desk ? "service_tickets" : "opportunities", resolver).rows();
       for (String metric : desk ? List.of("time_to_resolve_hours")
           : List.of("sales_cycle_days", "win_rate")) {
-        out.put(s.spec().format() + " " + metric, MetricCatalog.items(metric,
-            desk ? rows : null, desk ? null : rows, tickets, deals).count());
+        out.put(s.spec().format() + " " + metric, OutcomeMetrics.named(metric)
+            .items(new OutcomeSources(desk ? rows : null, desk ? null : rows, null, tickets,
+                deals)).count());
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package org.sociallearning.impact.job;
 
+import org.sociallearning.impact.effects.MetricEstimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,8 +170,7 @@ class NightlyImpactJobTest {
         + "pretrend_p_value,pretrend_tests,pretrend_method,aggregation,simple_estimate,"
         + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high",
         csv.get(0));
-    assertEquals(org.sociallearning.impact.outcomes.MetricCatalog.EMPLOYEE_MONTH.size()
-            + org.sociallearning.impact.outcomes.MetricCatalog.VOLUME.size(),
+    assertEquals(org.sociallearning.impact.outcomes.OutcomeMetrics.ALL.size(),
         csv.stream().filter(line -> line.contains(",all,")).count(),
         "one overall row per employee-month metric and volume diagnostic");
     assertTrue(csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,department=")),

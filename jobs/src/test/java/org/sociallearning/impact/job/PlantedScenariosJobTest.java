@@ -1,5 +1,6 @@
 package org.sociallearning.impact.job;
 
+import org.sociallearning.impact.effects.MetricEstimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.sociallearning.impact.knowledge;
 
+import org.sociallearning.impact.privacy.Pseudonyms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

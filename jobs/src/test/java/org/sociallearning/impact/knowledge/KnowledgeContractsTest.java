@@ -1,5 +1,6 @@
 package org.sociallearning.impact.knowledge;
 
+import org.sociallearning.impact.privacy.Pseudonyms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sociallearning.impact.knowledge.ForumFixture.person;

@@ -77,7 +77,7 @@ class SalesMetricsTest {
     // January of januaryPipeline: P01 and P04 won within 90 days; P02 lost, P03 still open at
     // the horizon, P05 won on day 97: all three count as not won. P06 (won, no amount) is a win
     // too: the amount does not matter for winning.
-    assertFrame(SalesOutcomes.winRate(januaryPipeline(), SALES).groupBy("employee_id", "month")
+    assertFrame(WinRate.items(januaryPipeline(), SALES).groupBy("employee_id", "month")
             .agg(org.apache.spark.sql.functions.sum("value").as("won"),
                 org.apache.spark.sql.functions.count("value").as("created")),
         List.of("employee_id", "month", "won", "created"),

@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.sociallearning.impact.TestSpark;
-import org.sociallearning.impact.job.MetricEstimate;
+import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.schemas.MetricDefinition;
 import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.sociallearning.impact.knowledge.KaplanMeier;
+import org.sociallearning.impact.estimation.KaplanMeier;
 import org.sociallearning.impact.outcomes.FirstDealComparison;
 
 class FirstDealRowsTest {

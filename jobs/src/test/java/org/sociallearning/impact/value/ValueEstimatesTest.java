@@ -1,5 +1,6 @@
 package org.sociallearning.impact.value;
 
+import org.sociallearning.impact.config.ValueSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.sociallearning.impact.job.MetricEstimate;
-import org.sociallearning.impact.job.MetricEstimate.MeanEffect;
+import org.sociallearning.impact.effects.MetricEstimate;
+import org.sociallearning.impact.effects.MetricEstimate.MeanEffect;
 import org.sociallearning.impact.schemas.MetricDefinition;
 import org.sociallearning.impact.schemas.TableContract;
 

@@ -1,0 +1,242 @@
+package org.sociallearning.impact.effects;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.estimation.BasePeriod;
+import org.sociallearning.impact.estimation.ControlGroup;
+import org.sociallearning.impact.estimation.DidOptions;
+import org.sociallearning.impact.estimation.DidResult;
+import org.sociallearning.impact.estimation.GroupTimeEffect;
+import org.sociallearning.impact.estimation.Panel;
+import org.sociallearning.impact.estimation.StaggeredDid;
+import org.sociallearning.impact.schemas.MetricDefinition;
+
+/**
+ * Estimation step for one metric: runs the staggered difference-in-differences on its panel,
+ * turns the {@code group} aggregate (each joining month weighted by its size, R's default) into
+ * the published row (relative effect on the natural scale), keeps the {@code simple} aggregate
+ * beside it, and suppresses results resting on fewer people than the configured minimum.
+ *
+ * <p>Why {@code group}: the simple aggregate weighs every post-joining month of every cohort, so
+ * the first cohorts, followed longest, dominate it; the group aggregate gives every participant
+ * the same say, which is the question "what did joining do for the people who joined".
+ */
+public final class MetricEstimation {
+
+  static final int FEW_PARTICIPANTS = 30;
+  /** The aggregation published as the headline. */
+  static final String HEADLINE = AggregateEffect.GROUP;
+
+  private MetricEstimation() {}
+
+  public static MetricEstimate estimate(MetricDefinition metric, Panel panel, DidOptions options,
+      int minGroupSize) {
+    return estimate(metric, "all", panel, options, minGroupSize, null);
+  }
+
+  /**
+   * The estimate for one segment ({@code all}, {@code department=...}, ...) of the metric. On a
+   * weighted panel (employee-month means weighted by their items) standard errors are analytic:
+   * the estimator's bootstrap does not take weights, so it is not asked for.
+   */
+  public static MetricEstimate estimate(MetricDefinition metric, String segment, Panel panel,
+      DidOptions options, int minGroupSize, String[] strata) {
+    DidOptions run = panel.isWeighted() ? options.withReplicates(0) : options;
+    String method = method(metric, panel, options, strata);
+    List<String> warnings = new ArrayList<>();
+    DidResult result;
+    try {
+      result = StaggeredDid.estimate(panel, run, strata);
+    } catch (IllegalArgumentException e) {
+      warnings.add("not estimated: " + EstimatorNotes.withMonths(e.getMessage()));
+      return empty(metric, segment, method, warnings, 0, 0, List.of());
+    }
+    warnings.addAll(EstimatorNotes.forReport(result.warnings()));
+    int treated = result.treatedUnits();
+    int comparison = result.controlUnits();
+    if (treated < minGroupSize || comparison < minGroupSize) {
+      warnings.add("suppressed: fewer than " + minGroupSize + " people in a group");
+      return empty(metric, segment, method, warnings, treated, comparison,
+          EstimatorNotes.forManifest(result.warnings()));
+    }
+    AggregateEffect headline = overall(result, HEADLINE);
+    if (Double.isNaN(headline.att())) {
+      warnings.add("not estimated: no post-joining period with enough people");
+      return empty(metric, segment, method, warnings, treated, comparison,
+          EstimatorNotes.forManifest(result.warnings()));
+    }
+    if (treated < FEW_PARTICIPANTS) {
+      warnings.add("only " + treated + " participants: the interval may be too narrow");
+    }
+    double[] relative = metric.logScale()
+        ? new double[] {Math.expm1(headline.att()), Math.expm1(headline.ciLow()),
+            Math.expm1(headline.ciHigh())}
+        : relativeToCounterfactual(headline, treatedPostMean(panel, result));
+    List<EventTimeEffect> eventStudy = eventStudy(result, minGroupSize);
+    if (eventStudy.size() < result.byAggregation(AggregateEffect.DYNAMIC).size() - 1) {
+      warnings.add("months relative to joining with fewer than " + minGroupSize
+          + " participants are left out of the event study");
+    }
+    DidResult.PreTrendTest preTrend = result.preTrend();
+    AggregateEffect simple = overall(result, AggregateEffect.SIMPLE);
+    return new MetricEstimate(metric, segment, headline.att(), headline.ciLow(), headline.ciHigh(),
+        relative[0], relative[1], relative[2], treated, comparison, method, headline.pValue(),
+        Double.NaN, preTrend.pValue(), preTrend.testedEffects(), preTrend.method(),
+        warnings, eventStudy,
+        false, EstimatorNotes.forManifest(result.warnings()),
+        "all".equals(segment) ? CalendarComparison.of(panel, result, minGroupSize,
+            options.control() == ControlGroup.NOT_YET_TREATED) : List.of(),
+        HEADLINE, simple.att(), simple.ciLow(), simple.ciHigh());
+  }
+
+  private static String method(MetricDefinition metric, Panel panel, DidOptions options,
+      String[] strata) {
+    return "Callaway-Sant'Anna staggered DiD, "
+        + (options.control() == ControlGroup.NOT_YET_TREATED
+            ? "not-yet-participants and never-participants" : "never-participants")
+        + " as comparison, anticipation " + options.anticipation() + " month(s), "
+        + (options.basePeriod() == BasePeriod.UNIVERSAL
+            ? "universal base period (every month against the month before joining)"
+            : "varying base period (each month before joining against the month before it)")
+        + ", group aggregation (each joining month weighted by its size), "
+        + (metric.logScale() ? "log scale" : "level scale")
+        + (panel.isWeighted() ? ", employee-month means weighted by their items" : "")
+        + (strata == null ? "" : ", compared within strata of the same roster attributes")
+        + (panel.isWeighted()
+            ? ", analytic standard errors clustered by employee"
+            : ", multiplier bootstrap clustered by employee (" + options.bootstrapReplicates()
+                + " draws)");
+  }
+
+  /** The overall effect of an aggregation, or a NaN effect (not estimated) when there is none. */
+  private static AggregateEffect overall(DidResult result, String aggregation) {
+    return result.byAggregation(aggregation).stream().filter(AggregateEffect::isOverall)
+        .findFirst().orElse(new AggregateEffect(aggregation, AggregateEffect.OVERALL, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN));
+  }
+
+  private static MetricEstimate empty(MetricDefinition metric, String segment, String method,
+      List<String> warnings, long treated, long comparison, List<String> notes) {
+    return new MetricEstimate(metric, segment, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, treated, comparison, method, Double.NaN, Double.NaN, Double.NaN,
+        0, "", warnings, List.of(), true, notes, List.of(), HEADLINE, Double.NaN, Double.NaN,
+        Double.NaN);
+  }
+
+  /**
+   * For level metrics the relative effect is the effect over the participants' counterfactual
+   * mean {@code m - x}, where m is their observed post-joining mean. The counterfactual moves with
+   * the effect, so the estimate and each end of its interval are mapped on their own by
+   * {@code x -> x / (m - x)}, which increases with x below m: the result is the exact interval of
+   * the relative effect, not the effect's interval over one counterfactual. An end at or above m
+   * leaves no positive counterfactual, so the relative interval is unbounded there:
+   * {@code +Infinity} (published as an empty value, like NaN). Everything is NaN (no number) when
+   * m is not positive (a relative change needs a positive level) or the estimate itself is at or
+   * above m.
+   *
+   * @return {relative effect, relative lower end, relative upper end}
+   */
+  static double[] relativeToCounterfactual(AggregateEffect effect, double treatedPostMean) {
+    double m = treatedPostMean;
+    if (!(m > 0) || !(effect.att() < m)) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN};
+    }
+    return new double[] {relative(effect.att(), m), relative(effect.ciLow(), m),
+        relative(effect.ciHigh(), m)};
+  }
+
+  private static double relative(double effect, double observedMean) {
+    if (Double.isNaN(effect)) {
+      return Double.NaN;
+    }
+    return effect < observedMean ? effect / (observedMean - effect) : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Event-time effects with the participants behind each: the cells of one event time belong to
+   * different cohorts, so their treated counts add up to distinct people. Points resting on fewer
+   * than {@code minGroupSize} people are dropped (too few to publish, too few to mean much).
+   */
+  static List<EventTimeEffect> eventStudy(DidResult result, int minGroupSize) {
+    Map<Integer, Long> treatedByEventTime = new HashMap<>();
+    for (GroupTimeEffect cell : result.groupTime()) {
+      if (!Double.isNaN(cell.att())) {
+        treatedByEventTime.merge(cell.eventTime(), (long) cell.nTreated(), Long::sum);
+      }
+    }
+    List<EventTimeEffect> out = new ArrayList<>();
+    for (AggregateEffect a : result.byAggregation(AggregateEffect.DYNAMIC)) {
+      if (AggregateEffect.OVERALL.equals(a.key())) {
+        continue;
+      }
+      int e = Integer.parseInt(a.key());
+      long n = treatedByEventTime.getOrDefault(e, 0L);
+      if (n >= minGroupSize && !Double.isNaN(a.att())) {
+        out.add(new EventTimeEffect(e, a.att(), a.se(), a.ciLow(), a.ciHigh(), n));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Participants' mean outcome in the post-joining cells, weighted as the {@code group} aggregate
+   * weighs those cells: within a cohort every post-joining cell counts the same, and cohorts
+   * count by their size. Each cell's mean is over the people it used (observed in the month and
+   * in the month before joining), weighted by their items on a weighted panel as the estimate is.
+   */
+  static double treatedPostMean(Panel panel, DidResult result) {
+    Map<Integer, Integer> periodIndex = new HashMap<>();
+    for (int i = 0; i < panel.periodCount(); i++) {
+      periodIndex.put(panel.periods()[i], i);
+    }
+    Map<Integer, Integer> cohortSize = new HashMap<>();
+    for (int g : panel.unitGroup()) {
+      cohortSize.merge(g, 1, Integer::sum);
+    }
+    // Per cohort: the sum of its cells' means and how many cells.
+    Map<Integer, double[]> cellMeans = new TreeMap<>();
+    for (GroupTimeEffect cell : result.groupTime()) {
+      Integer t = periodIndex.get(cell.time());
+      int base = lastIndexBefore(panel.periods(), cell.group());
+      if (!cell.isPostTreatment() || Double.isNaN(cell.att()) || t == null || base < 0) {
+        continue;
+      }
+      double sum = 0;
+      double weight = 0;
+      for (int u = 0; u < panel.unitCount(); u++) {
+        double y = panel.outcome()[u][t];
+        if (panel.unitGroup()[u] == cell.group() && !Double.isNaN(y)
+            && !Double.isNaN(panel.outcome()[u][base])) {
+          double w = panel.isWeighted() ? panel.weight()[u][t] : 1.0;
+          sum += w * y;
+          weight += w;
+        }
+      }
+      if (weight > 0) {
+        double[] cohort = cellMeans.computeIfAbsent(cell.group(), g -> new double[2]);
+        cohort[0] += sum / weight;
+        cohort[1]++;
+      }
+    }
+    double weighted = 0;
+    double weights = 0;
+    for (Map.Entry<Integer, double[]> cohort : cellMeans.entrySet()) {
+      double size = cohortSize.get(cohort.getKey());
+      weighted += size * cohort.getValue()[0] / cohort.getValue()[1];
+      weights += size;
+    }
+    return weights == 0 ? Double.NaN : weighted / weights;
+  }
+
+  private static int lastIndexBefore(int[] periods, int group) {
+    int index = -1;
+    for (int i = 0; i < periods.length && periods[i] < group; i++) {
+      index = i;
+    }
+    return index;
+  }
+}
