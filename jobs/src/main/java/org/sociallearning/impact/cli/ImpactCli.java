@@ -8,6 +8,7 @@ import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.estimation.DidCommand;
 import org.sociallearning.impact.job.ExitCode;
+import org.sociallearning.impact.job.ExportCheck;
 import org.sociallearning.impact.job.NightlyImpactJob;
 import org.sociallearning.impact.job.RunPlan;
 import org.sociallearning.impact.job.SourceCheck;
@@ -86,7 +87,7 @@ public final class ImpactCli {
       PipelineConfig config = ConfigLoader.load(Path.of(args[1]));
       out.println("config ok: " + config.configFile() + " (as_of " + config.asOf() + ")");
       SparkSession spark = SparkSessions.forJob("social-learning-impact-validate");
-      NightlyImpactJob.Validation v = new NightlyImpactJob(spark, config, out).validate();
+      ExportCheck.Validation v = ExportCheck.run(spark, config, out);
       for (SourceCheck c : v.sources()) {
         out.println(String.format(java.util.Locale.ROOT,
             "%-24s %-20s read %d = accepted %d + quarantined %d + deduplicated %d + skipped %d;"

@@ -13,10 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.Sources;
 import org.sociallearning.impact.effects.MetricEstimate;
-import org.sociallearning.impact.ingest.DataQualityException;
 import org.sociallearning.impact.ingest.InputFiles;
 import org.sociallearning.impact.ingest.InputSnapshot;
-import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.pipeline.AssembleTables;
 import org.sociallearning.impact.pipeline.BuildOutcomes;
 import org.sociallearning.impact.pipeline.DatabaseLoad;
@@ -56,10 +54,6 @@ import org.sociallearning.impact.quality.ErrorRateGate;
  * </pre>
  */
 public final class NightlyImpactJob {
-
-  /** What a check of the exports found: per source its counts, and the run's warnings. */
-  public record Validation(List<SourceCheck> sources, List<String> warnings,
-      DataQualityException qualityFailure) {}
 
   /**
    * What a finished run published: {@code output} is the run's own folder under
@@ -151,35 +145,8 @@ public final class NightlyImpactJob {
     }
   }
 
-  /**
-   * Reads every source and resolves people as a run would, then stops: no estimation, nothing
-   * written. For checking a customer's exports in their own CI.
-   */
-  public Validation validate() {
-    try (FrameCache cache = new FrameCache()) {
-      StageContext ctx = context(cache, new Manifest("validate", config.asOf().toString(),
-          config.configFile().toString(), config.digest()));
-      Ingested ingested = Ingest.run(ctx);
-      DataQualityException failure = null;
-      try {
-        ErrorRateGate.check(ingested.all(), ingested.keys(), config.quality());
-      } catch (DataQualityException e) {
-        failure = e;
-      }
-      Resolved resolved = ResolveIdentities.run(ctx, ingested);
-      List<SourceCheck> checks = new ArrayList<>();
-      for (Ingested.SourceIntake s : ingested.intakes()) {
-        Intake i = s.intake();
-        checks.add(new SourceCheck(s.key(), i.format(), i.files().size(), i.read(),
-            i.acceptedCount(), i.quarantined(), i.deduplicated(), i.skipped(),
-            resolved.unmatched(s.key()), Ingested.quarantineReasons(i, 5), i.skipReasons(),
-            Ingested.failingWarnRules(i)));
-      }
-      return new Validation(checks, ctx.manifest().warnings(), failure);
-    }
-  }
-
-  private StageContext context(FrameCache cache, Manifest manifest) {
+  /** The shared state of one run's stages, with its pseudonym key read once. */
+  StageContext context(FrameCache cache, Manifest manifest) {
     PseudonymKey key = PseudonymKey.of(config);
     if (!key.stable()) {
       manifest.warn("no pseudonym key (privacy.pseudonym_key_file or " + PseudonymKey.ENV

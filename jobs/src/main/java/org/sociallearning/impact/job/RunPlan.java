@@ -47,11 +47,7 @@ public final class RunPlan {
         + config.participation().profileMonths() + " months");
     List<String> metrics = new ArrayList<>();
     for (MetricDefinition m : MetricDefinition.all()) {
-      boolean hasSource = switch (m.sourceTable()) {
-        case "service_tickets" -> !config.sources().serviceDesk().isEmpty();
-        case "opportunities" -> !config.sources().crm().isEmpty();
-        default -> true;
-      };
+      boolean hasSource = config.hasSource(m.sourceTable());
       if (hasSource) {
         metrics.add(m.name());
       }

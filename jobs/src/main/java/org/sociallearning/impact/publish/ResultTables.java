@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.sociallearning.impact.effects.EventTimeEffect;
 import org.sociallearning.impact.effects.MetricEstimate;
+import org.sociallearning.impact.schemas.PublishedTableList;
 import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;
 
@@ -29,17 +30,8 @@ public final class ResultTables {
 
   private ResultTables() {}
 
-  /**
-   * Every table a run can publish as CSV and Parquet, in the order the database sink swaps them
-   * (quarantine is row-level and stays a file).
-   */
-  public static final List<String> PUBLISHED = List.of("impact_estimates", "impact_event_study",
-      "value_estimates", "balance", "first_deal_comparison", "knowledge_flow_monthly",
-      "top_helpers", "knowledge_concentration", "dim_employee", "dim_community",
-      "fact_participation_monthly", "fact_service_outcomes_monthly", "fact_sales_outcomes_monthly",
-      "run_history", "data_quality", "duration_medians", "impact_calendar",
-      "learning_mix_monthly", "stage_durations", "identity_resolution",
-      "unresolved_identities");
+  /** Every table a run can publish as CSV and Parquet: {@link PublishedTableList#NAMES}. */
+  public static final List<String> PUBLISHED = PublishedTableList.NAMES;
 
   /** Reads a published table back from {@code <dir>/<table>/} (Parquet) in its contract's shape. */
   public static List<Row> read(SparkSession spark, String table, Path dir) {
@@ -161,7 +153,7 @@ public final class ResultTables {
 
   /** Writes {@code <dir>/<table>.csv} and the Parquet folder {@code <dir>/<table>/}. */
   public static void write(SparkSession spark, String table, List<Row> rows, Path dir) {
-    TableContract contract = TableContract.load(table);
+    TableContract contract = TableContract.load(PublishedTableList.require(table));
     writeCsv(contract, rows, dir.resolve(table + ".csv"));
     spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
         .write().parquet(dir.resolve(table).toString());

@@ -39,11 +39,20 @@ class DriverCollectAuditTest {
       Map.entry("identity/RosterDirectory.java", 2),
       // one row of counts; skipped rows per skip reason
       Map.entry("ingest/IntakeSplitter.java", 2),
-      // rows per source; one value per person; the most frequent quarantine reasons (limit);
-      // one sum
-      Map.entry("job/NightlyImpactJob.java", 4),
       // the employee-month panel: aggregated to people x months before it leaves Spark
-      Map.entry("job/PanelAssembler.java", 1),
+      Map.entry("effects/PanelAssembler.java", 1),
+      // one row: the first month a volume's export covers
+      Map.entry("outcomes/WorkVolume.java", 1),
+      // one row of counts of interactions
+      Map.entry("participation/CommunityTime.java", 1),
+      // one sum of items per metric
+      Map.entry("pipeline/BuildOutcomes.java", 1),
+      // one value per person (a dimension)
+      Map.entry("pipeline/DetermineParticipation.java", 1),
+      // the most frequent quarantine reasons of one source (grouped counts)
+      Map.entry("pipeline/Ingested.java", 1),
+      // rows per source system (grouped counts)
+      Map.entry("pipeline/ResolveIdentities.java", 1),
       // people and items per group and month (aggregates)
       Map.entry("outcomes/DurationMedians.java", 3),
       // new sellers' days to a first deal: one row per new seller

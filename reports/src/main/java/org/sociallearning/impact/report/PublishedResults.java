@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sociallearning.impact.schemas.MetricDefinition;
+import org.sociallearning.impact.schemas.PublishedTableList;
 
 /**
  * Reads a published output folder (the CSV tables and {@code manifest.json} a run wrote) into
@@ -68,7 +69,7 @@ public final class PublishedResults {
         List<MetricResult> metrics = new ArrayList<>();
         List<SegmentResult> segments = new ArrayList<>();
         String method = null;
-        for (CSVRecord row : rows("impact_estimates.csv")) {
+        for (CSVRecord row : rows(PublishedTableList.csv("impact_estimates"))) {
             String metric = row.get("metric");
             String segment = row.get("segment");
             if (isVolumeDiagnostic(metric)) {
@@ -120,40 +121,40 @@ public final class PublishedResults {
     }
 
     private Map<String, List<EventTimePoint>> eventStudy() {
-        return grouped("impact_event_study.csv", r -> r.get("metric"),
+        return grouped(PublishedTableList.csv("impact_event_study"), r -> r.get("metric"),
                 r -> new EventTimePoint(Integer.parseInt(r.get("event_time")),
                         number(r, "estimate"), number(r, "ci_low"), number(r, "ci_high")));
     }
 
     private Map<String, List<CalendarPoint>> calendar() {
-        return grouped("impact_calendar.csv", r -> r.get("metric"),
+        return grouped(PublishedTableList.csv("impact_calendar"), r -> r.get("metric"),
                 r -> new CalendarPoint(date(r.get("month")), number(r, "participants_mean"),
                         number(r, "counterfactual_mean"), number(r, "comparison_mean"),
                         count(r, "n_participants"), count(r, "n_comparison")));
     }
 
     private List<ValueItem> values() {
-        return map(rows("value_estimates.csv"), r -> new ValueItem(r.get("item"),
+        return map(rows(PublishedTableList.csv("value_estimates")), r -> new ValueItem(r.get("item"),
                 number(r, "estimate"), number(r, "ci_low"), number(r, "ci_high"), r.get("unit"),
                 r.get("method")));
     }
 
     private List<KnowledgeFlowMonth> knowledgeFlow() {
-        return map(rows("knowledge_flow_monthly.csv"), r -> new KnowledgeFlowMonth(
+        return map(rows(PublishedTableList.csv("knowledge_flow_monthly")), r -> new KnowledgeFlowMonth(
                 r.get("community"), date(r.get("month")), count(r, "questions"),
                 count(r, "answered"), number(r, "median_hours_to_first_answer"),
                 number(r, "cross_department_share"), Boolean.parseBoolean(r.get("suppressed"))));
     }
 
     private List<CommunityConcentration> concentration() {
-        return map(rows("knowledge_concentration.csv"), r -> new CommunityConcentration(
+        return map(rows(PublishedTableList.csv("knowledge_concentration")), r -> new CommunityConcentration(
                 r.get("community"), count(r, "helpers"), count(r, "answers"),
                 number(r, "top_share"), number(r, "gini"),
                 Boolean.parseBoolean(r.get("suppressed"))));
     }
 
     private List<LearningMixMonth> learningMix() {
-        return map(rows("learning_mix_monthly.csv"), r -> new LearningMixMonth(
+        return map(rows(PublishedTableList.csv("learning_mix_monthly")), r -> new LearningMixMonth(
                 date(r.get("month")), count(r, "formal_activities"),
                 count(r, "social_activities"), count(r, "formal_learners"),
                 count(r, "social_learners"), Boolean.parseBoolean(r.get("suppressed"))));
