@@ -59,16 +59,16 @@ public final class WorkVolume {
         .filter(col("from").leq(lit(Date.valueOf(lastObservable))))
         .select(col(IdentityResolution.EMPLOYEE_ID), explode(expr("sequence(from, DATE'"
             + lastObservable + "', interval 1 month)")).as(ObservableItems.MONTH));
+    // Renamed, so the join condition names two sides rather than one lineage twice.
     Dataset<Row> counts = known.filter(window.observable(col(startColumn)))
-        .groupBy(col(IdentityResolution.EMPLOYEE_ID), ObservableItems.month(startColumn))
+        .groupBy(col(IdentityResolution.EMPLOYEE_ID).as("counted_employee"),
+            ObservableItems.month(startColumn).as("counted_month"))
         .agg(count(lit(1)).as("n"));
-    return months.join(counts,
-            months.col(IdentityResolution.EMPLOYEE_ID).equalTo(
-                counts.col(IdentityResolution.EMPLOYEE_ID))
-                .and(months.col(ObservableItems.MONTH).equalTo(counts.col(ObservableItems.MONTH))),
-            "left")
-        .select(months.col(IdentityResolution.EMPLOYEE_ID), months.col(ObservableItems.MONTH),
-            coalesce(counts.col("n"), lit(0L)).cast("double").as(ObservableItems.VALUE),
-            coalesce(counts.col("n"), lit(0L)).as("items"));
+    return months.join(counts, col(IdentityResolution.EMPLOYEE_ID)
+                .equalTo(col("counted_employee"))
+                .and(col(ObservableItems.MONTH).equalTo(col("counted_month"))), "left")
+        .select(col(IdentityResolution.EMPLOYEE_ID), col(ObservableItems.MONTH),
+            coalesce(col("n"), lit(0L)).cast("double").as(ObservableItems.VALUE),
+            coalesce(col("n"), lit(0L)).as("items"));
   }
 }

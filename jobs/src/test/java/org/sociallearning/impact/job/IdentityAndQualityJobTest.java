@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * match rule, the unresolved identities are listed under pseudonyms, and quality/checks lists
  * every rule.
  */
+@Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentityAndQualityJobTest {
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sociallearning.impact.Fixtures;
@@ -26,6 +27,7 @@ import org.sociallearning.impact.config.ConfigLoader;
  * sources end up in one forum_interactions table told apart by {@code source}; LMS completions
  * are formal learning only.
  */
+@Tag("pipeline")
 class MixedSourcesJobTest {
 
   @TempDir Path dir;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,39 +25,27 @@ import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.sample.GenerationSummary;
 import org.sociallearning.impact.sample.GeneratorSettings;
 import org.sociallearning.impact.sample.SampleDataGenerator;
+import org.sociallearning.impact.testing.Companies;
+import org.sociallearning.impact.testing.TestCompanies;
 
 /**
  * The whole job on generated exports in their real formats: a planted effect is recovered within
  * its interval, no effect is found where none was planted despite strong self-selection, every
  * row is accounted for, and reruns reproduce the numbers.
  */
+@Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NightlyImpactJobTest {
 
-  static final double PLANTED_TICKET_EFFECT = -0.25;
+  static final double PLANTED_TICKET_EFFECT = TestCompanies.PLANTED_TICKET_EFFECT;
 
-  @TempDir static Path work;
   Path planted;
-  Path none;
-  GenerationSummary plantedTruth;
-  GenerationSummary noneTruth;
   NightlyImpactJob.RunResult plantedRun;
 
   @BeforeAll
-  void generateAndRun() throws Exception {
-    GeneratorSettings base = GeneratorSettings.sample().withEmployees(500).withMonths(20).withWorkVolume(6);
-    planted = work.resolve("planted");
-    plantedTruth = SampleDataGenerator.generate(planted,
-        base.withEffects(PLANTED_TICKET_EFFECT, -0.15, 0.08));
-    none = work.resolve("none");
-    noneTruth = SampleDataGenerator.generate(none,
-        base.withSeed(7).withoutEffects().withSelectionStrength(1.5));
-    ownOutputFolder(planted);
-    ownOutputFolder(none);
-    // The no-effect data set also exercises exact stratification by department.
-    Files.writeString(none.resolve("pipeline.yaml"), Files.readString(none.resolve("pipeline.yaml"))
-        + "estimation:\n  covariates: [department]\n");
-    plantedRun = run(planted.resolve("pipeline.yaml"));
+  void shareTheRun() {
+    planted = Companies.folder(TestCompanies.PLANTED);
+    plantedRun = Companies.run(TestCompanies.PLANTED);
   }
 
   /** The generated configs all publish to ../out; give each data set its own. */
@@ -67,9 +56,8 @@ class NightlyImpactJobTest {
     Files.writeString(config, yaml.replace("output: ../out\n", "output: out\n"));
   }
 
-  NightlyImpactJob.RunResult run(Path config) throws Exception {
-    return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+  NightlyImpactJob.RunResult run(Path config) {
+    return Companies.runJob(config);
   }
 
   static MetricEstimate metric(NightlyImpactJob.RunResult run, String name) {
@@ -108,13 +96,14 @@ class NightlyImpactJobTest {
 
   @Test
   void noEffectIsFoundWhereNoneWasPlantedDespiteStrongSelfSelection() throws Exception {
+    GenerationSummary noneTruth = Companies.truth(TestCompanies.NO_EFFECT);
     double joiners = noneTruth.employees().stream().filter(e -> e.joined())
         .mapToDouble(e -> e.ability()).average().orElseThrow();
     double others = noneTruth.employees().stream().filter(e -> !e.joined())
         .mapToDouble(e -> e.ability()).average().orElseThrow();
     assertTrue(joiners - others > 0.5, "selection must be strong for this test to mean anything: "
         + (joiners - others));
-    NightlyImpactJob.RunResult run = run(none.resolve("pipeline.yaml"));
+    NightlyImpactJob.RunResult run = Companies.run(TestCompanies.NO_EFFECT);
     for (String name : List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate")) {
       MetricEstimate e = metric(run, name);
       assertTrue(e.method().contains("within strata"), e.method());
@@ -136,7 +125,7 @@ class NightlyImpactJobTest {
       quarantined += s.get("rows_quarantined").asLong();
     }
     // Rows read are counted independently by the generator that wrote the files.
-    Map<String, Integer> perFile = plantedTruth.recordsPerFile();
+    Map<String, Integer> perFile = Companies.truth(TestCompanies.PLANTED).recordsPerFile();
     long slackMessages = perFile.entrySet().stream()
         .filter(e -> e.getKey().matches("slack/[^/]+/[^/]+\\.json"))
         .mapToLong(Map.Entry::getValue).sum();
@@ -206,15 +195,10 @@ class NightlyImpactJobTest {
         "personal values are masked in quarantine");
   }
 
+  /** Rerunning with the same inputs is tested on a smaller company (NightlyOperationsTest). */
   @Test
-  void rerunWithTheSameInputsGivesTheSameNumbersAndAFailedRunKeepsThePreviousOutput()
-      throws Exception {
-    Path first = plantedRun.output().resolve("impact_estimates.csv");
-    String before = Files.readString(first);
-    NightlyImpactJob.RunResult again = run(planted.resolve("pipeline.yaml"));
-    assertEquals(before, Files.readString(again.output().resolve("impact_estimates.csv")));
-
-    // Break an input: the run fails and readers keep the last good results.
+  void aBrokenInputFailsTheRunInOneLineAndKeepsThePublishedResult() throws Exception {
+    String before = Files.readString(plantedRun.output().resolve("impact_estimates.csv"));
     Path incidents = planted.resolve("servicenow/incident.csv");
     String original = Files.readString(incidents);
     Files.writeString(incidents, "number,opened_at\nINC1,2025-01-01 00:00:00\n");
@@ -232,11 +216,10 @@ class NightlyImpactJobTest {
     } finally {
       Files.writeString(incidents, original);
     }
-    Path current = planted.resolve("out/current/impact_estimates.csv");
-    assertEquals(again.output(), planted.resolve("out/current").toRealPath(),
+    assertEquals(plantedRun.output(), planted.resolve("out/current").toRealPath(),
         "readers still see the last good run");
-    assertEquals(before, Files.readString(current));
-    try (Stream<Path> siblings = Files.list(first.getParent().getParent())) {
+    assertEquals(before, Files.readString(planted.resolve("out/current/impact_estimates.csv")));
+    try (Stream<Path> siblings = Files.list(plantedRun.output().getParent())) {
       assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".staging-")));
     }
   }

@@ -2,6 +2,7 @@ package org.sociallearning.impact.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -36,6 +38,7 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * history and structured logs, exit codes, and runs killed at several points that leave the
  * published result readable and the next run working.
  */
+@Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyOperationsTest {
@@ -170,25 +173,34 @@ class NightlyOperationsTest {
 
   @Test
   @Order(4)
-  void runsKilledAtAnyStageLeaveTheLastResultReadableAndTheNextRunWorks() throws Exception {
+  void runsKilledOrFailingAtAnyStageLeaveTheLastResultReadable() throws Exception {
     Path current = output.resolve("current").toRealPath();
     String estimates = Files.readString(current.resolve("impact_estimates.csv"));
-    // Kill a separate job process as soon as it reaches each of these stages.
-    for (String stage : List.of("ingest", "knowledge flow")) {
-      killWhenLogShows(stage);
-      assertEquals(current, output.resolve("current").toRealPath(), "killed at " + stage);
+    // One real kill: a separate job process, killed as soon as it reaches the ingest stage.
+    killWhenLogShows("ingest");
+    assertEquals(current, output.resolve("current").toRealPath(), "killed at ingest");
+    assertEquals(estimates, Files.readString(output.resolve("current/impact_estimates.csv")));
+    // Then a failure early and one at the last stage, injected in process as the stage starts.
+    for (String stage : List.of("participation", "publish")) {
+      Error crash = new OutOfMemoryError("injected at " + stage);
+      Error thrown = assertThrows(Error.class, () -> runFailingAt(stage, crash), stage);
+      assertTrue(thrown == crash, stage + ": the failure itself reaches the caller");
+      assertEquals(current, output.resolve("current").toRealPath(), "failed at " + stage);
       assertEquals(estimates, Files.readString(output.resolve("current/impact_estimates.csv")));
+      assertEquals(List.of(), stagingLeftovers(), "failed at " + stage + ": staging removed");
     }
-    NightlyImpactJob.RunResult next = run();
-    assertEquals(estimates, Files.readString(next.output().resolve("impact_estimates.csv")));
-    try (Stream<Path> entries = Files.list(output.resolve("runs"))) {
-      List<String> names = entries.map(p -> p.getFileName().toString()).toList();
-      assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), "leftovers cleared: " + names);
-      assertEquals(3, names.size(), "keep_runs: 3 " + names);
-    }
-    List<String> history = Files.readAllLines(next.output().resolve("run_history.csv"));
-    assertEquals(2, history.stream().filter(l -> l.contains(",killed,")).count(),
-        history.toString());
+    // The next run, after the full disk as well, is checked at the end (aFullDisk...).
+  }
+
+  /** A run whose listener throws {@code failure} as the named stage starts. */
+  void runFailingAt(String stage, Error failure) throws Exception {
+    new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        starting -> {
+          if (starting.equals(stage)) {
+            throw failure;
+          }
+        }).run();
   }
 
   @Test
@@ -198,41 +210,29 @@ class NightlyOperationsTest {
     Path incidents = data.resolve("servicenow/incident.csv");
     byte[] original = Files.readAllBytes(incidents);
     java.nio.file.attribute.FileTime originalTime = Files.getLastModifiedTime(incidents);
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    List<Path> before = listLogs(output.resolve("logs"));
-    Thread job = new Thread(() -> {
-      try {
-        run();
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    });
-    job.start();
     try {
       // Once the job is past reading, a late export lands over the file it read.
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-      boolean estimating = false;
-      while (!estimating && job.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-        for (Path log : listLogs(output.resolve("logs"))) {
-          estimating |= !before.contains(log)
-              && Files.readString(log).contains("\"stage\":\"estimate ");
-        }
-      }
-      assertTrue(estimating, "the job never reached estimation");
-      Files.write(incidents, original);
-      Files.setLastModifiedTime(incidents, java.nio.file.attribute.FileTime.fromMillis(
-          originalTime.toMillis() + 60_000));
-      job.join(TimeUnit.MINUTES.toMillis(10));
+      Throwable failure = assertThrows(Throwable.class, () ->
+          new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+              stage -> {
+                if (stage.equals("estimation")) {
+                  try {
+                    Files.write(incidents, original);
+                    Files.setLastModifiedTime(incidents, java.nio.file.attribute.FileTime
+                        .fromMillis(originalTime.toMillis() + 60_000));
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }
+              }).run());
+      assertTrue(failure instanceof org.sociallearning.impact.ingest.InputException,
+          String.valueOf(failure));
+      assertTrue(failure.getMessage().contains("incident.csv"), failure.getMessage());
+      assertEquals(ExitCode.INPUT, ExitCode.of(failure));
     } finally {
-      job.join(TimeUnit.MINUTES.toMillis(10));
       Files.setLastModifiedTime(incidents, originalTime);
     }
-    assertTrue(failure.get() instanceof org.sociallearning.impact.ingest.InputException,
-        String.valueOf(failure.get()));
-    assertTrue(failure.get().getMessage().contains("incident.csv"), failure.get().getMessage());
-    assertEquals(ExitCode.INPUT, ExitCode.of(failure.get()));
     assertEquals(current, output.resolve("current").toRealPath());
   }
 
@@ -300,12 +300,27 @@ class NightlyOperationsTest {
     assertEquals(1, failedLogs.size(), failedLogs.toString());
     String failedRun = failedLogs.get(0).getFileName().toString().replace(".jsonl", "");
 
+    // After a kill, failures at two stages, a replaced export and a full disk, the next run
+    // publishes as usual and its history tells each of them apart.
+    String estimates = Files.readString(current.resolve("impact_estimates.csv"));
     NightlyImpactJob.RunResult next = run();
     assertEquals(next.output(), current.toRealPath());
     assertFalse(publishedRun.equals(next.output()), "a new run was published");
+    assertEquals(estimates, Files.readString(next.output().resolve("impact_estimates.csv")));
     assertEquals(List.of(), stagingLeftovers());
-    assertTrue(Files.readAllLines(next.output().resolve("run_history.csv")).stream()
-        .anyMatch(l -> l.startsWith(failedRun + ",failed,output,")), failedRun);
+    try (Stream<Path> entries = Files.list(output.resolve("runs"))) {
+      List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+      assertEquals(3, names.size(), "keep_runs: 3 " + names);
+    }
+    List<String> history = Files.readAllLines(next.output().resolve("run_history.csv"));
+    assertTrue(history.stream().anyMatch(l -> l.startsWith(failedRun + ",failed,output,")),
+        failedRun);
+    assertEquals(1, history.stream().filter(l -> l.contains(",killed,")).count(),
+        history.toString());
+    assertEquals(2, history.stream().filter(l -> l.contains(",failed,internal,")).count(),
+        history.toString());
+    assertEquals(1, history.stream().filter(l -> l.contains(",failed,input,")).count(),
+        history.toString());
   }
 
   private List<String> stagingLeftovers() throws Exception {

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,8 @@ import org.sociallearning.impact.TestSpark;
 import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.sample.GeneratorSettings;
 import org.sociallearning.impact.sample.SampleDataGenerator;
+import org.sociallearning.impact.testing.Companies;
+import org.sociallearning.impact.testing.TestCompanies;
 
 /**
  * The job on generated companies that make estimates hard to defend, each checked for the number
@@ -30,45 +33,24 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * slow work that is often still open at as_of (heavy censoring), and a company so small that most
  * groups fall below the minimum group size.
  */
+@Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlantedScenariosJobTest {
 
   static final double TICKET_EFFECT = -0.25;
-  static final int MIN_GROUP = 10;
+  static final int MIN_GROUP = TestCompanies.SMALL_MIN_GROUP;
 
-  @TempDir static Path work;
   NightlyImpactJob.RunResult dip;
   NightlyImpactJob.RunResult slow;
   NightlyImpactJob.RunResult small;
   NightlyImpactJob.RunResult gains;
 
   @BeforeAll
-  void generateAndRun() throws Exception {
-    GeneratorSettings base = GeneratorSettings.sample().withEmployees(300).withMonths(14)
-        .withWorkVolume(4).withEffects(TICKET_EFFECT, -0.15, 0.0);
-    dip = run(generate("dip", base.withPreJoiningDip(0.6), ""));
-    slow = run(generate("slow", base.withSeed(5).withDurationFactor(6), ""));
-    small = run(generate("small", GeneratorSettings.sample().withEmployees(80).withMonths(12)
-        .withSeed(9), "estimation:\n  min_group_size: " + MIN_GROUP + "\n"));
-    gains = run(generate("gains", GeneratorSettings.sample().withEmployees(800).withMonths(20)
-        .withWorkVolume(4).withUnrelatedGains(UNRELATED_GAIN), ""));
-  }
-
-  static final double UNRELATED_GAIN = -0.3;
-
-  static Path generate(String name, GeneratorSettings settings, String extraYaml)
-      throws java.io.IOException {
-    Path dataset = work.resolve(name);
-    SampleDataGenerator.generate(dataset, settings);
-    NightlyImpactJobTest.ownOutputFolder(dataset);
-    Path config = dataset.resolve("pipeline.yaml");
-    Files.writeString(config, Files.readString(config) + extraYaml);
-    return config;
-  }
-
-  static NightlyImpactJob.RunResult run(Path config) throws Exception {
-    return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+  void shareTheRuns() {
+    dip = Companies.run(TestCompanies.DIP);
+    slow = Companies.run(TestCompanies.SLOW);
+    small = Companies.run(TestCompanies.SMALL);
+    gains = Companies.run(TestCompanies.GAINS);
   }
 
   static List<CSVRecord> csv(NightlyImpactJob.RunResult run, String table) throws Exception {
