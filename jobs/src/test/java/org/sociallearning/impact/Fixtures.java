@@ -41,28 +41,36 @@ public final class Fixtures {
   }
 
   /** A minimal roster so a config validates; tests of other adapters ignore it. */
-  public static final String ROSTER_SOURCE = """
+  public static final String ROSTER_SOURCE =
+      """
         roster:
           format: hr-csv
           path: roster.csv
           columns: {employee_id: Employee ID, email: Work Email}
       """;
 
-  /** Writes {@code pipeline.yaml} with the given sources block (YAML under "sources:") and loads it. */
+  /**
+   * Writes {@code pipeline.yaml} with the given sources block (YAML under "sources:") and loads it.
+   */
   public static PipelineConfig config(Path dir, String sourcesBlock) {
     if (!Files.exists(dir.resolve("roster.csv"))) {
       write(dir.resolve("roster.csv"), false, "\n", "Employee ID,Work Email", "E1,a@example.com");
     }
     // Inputs may come from this folder and from the shared reference data beside the project.
-    String yaml = "as_of: 2026-11-01\noutput: out\ninput_roots: [\".\", \""
-        + TestSpark.sharedDir() + "\"]\nsources:\n" + sourcesBlock
-        + "participation:\n  communities: [\"ask-*\", \"cop-*\"]\n  min_interactions: 3\n";
+    String yaml =
+        "as_of: 2026-11-01\noutput: out\ninput_roots: [\".\", \""
+            + TestSpark.sharedDir()
+            + "\"]\nsources:\n"
+            + sourcesBlock
+            + "participation:\n  communities: [\"ask-*\", \"cop-*\"]\n  min_interactions: 3\n";
     write(dir.resolve("pipeline.yaml"), false, "\n", yaml);
     return ConfigLoader.load(dir.resolve("pipeline.yaml"));
   }
 
   public static Sources.ConfiguredSource source(PipelineConfig config, String role) {
-    return config.sources().all().stream().filter(s -> s.role().equals(role)).findFirst()
+    return config.sources().all().stream()
+        .filter(s -> s.role().equals(role))
+        .findFirst()
         .orElseThrow();
   }
 

@@ -6,8 +6,8 @@ import java.util.TimeZone;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One Spark session for the whole test JVM ({@code local[2]}, UI off, 2 shuffle partitions,
- * UTC, English locale): starting Spark costs seconds, so test classes share it.
+ * One Spark session for the whole test JVM ({@code local[2]}, UI off, 2 shuffle partitions, UTC,
+ * English locale): starting Spark costs seconds, so test classes share it.
  */
 public final class TestSpark {
 
@@ -19,24 +19,25 @@ public final class TestSpark {
     if (session == null) {
       TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
       Locale.setDefault(Locale.US);
-      session = SparkSession.builder()
-          .master("local[2]")
-          .appName("impact-tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "2")
-          // Test classes run the job many times in one JVM: Spark's status store would keep
-          // the plans and metrics of thousands of queries nobody looks at.
-          .config("spark.sql.ui.retainedExecutions", "20")
-          .config("spark.ui.retainedJobs", "50")
-          .config("spark.ui.retainedStages", "50")
-          // Every broadcast join's hash table starts with one page; the default page (64 MB on
-          // this heap) for tables of a few hundred people filled the heap with empty pages.
-          .config("spark.buffer.pageSize", "2m")
-          .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
-          .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-          .getOrCreate();
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("impact-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.sql.shuffle.partitions", "2")
+              // Test classes run the job many times in one JVM: Spark's status store would keep
+              // the plans and metrics of thousands of queries nobody looks at.
+              .config("spark.sql.ui.retainedExecutions", "20")
+              .config("spark.ui.retainedJobs", "50")
+              .config("spark.ui.retainedStages", "50")
+              // Every broadcast join's hash table starts with one page; the default page (64 MB on
+              // this heap) for tables of a few hundred people filled the heap with empty pages.
+              .config("spark.buffer.pageSize", "2m")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
+              .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+              .getOrCreate();
     }
     return session;
   }

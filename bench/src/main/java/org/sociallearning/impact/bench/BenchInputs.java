@@ -13,8 +13,8 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
 
 /**
  * The input files of one benchmark scale: a company from the sample generator at that scale
- * (roster, Slack, xAPI, ServiceNow, Salesforce exports in their real formats) and the job's
- * config pointing at them. Inputs already generated with the same settings are reused.
+ * (roster, Slack, xAPI, ServiceNow, Salesforce exports in their real formats) and the job's config
+ * pointing at them. Inputs already generated with the same settings are reused.
  *
  * @param scale the benchmark scale
  * @param dir the folder holding the exports and {@code bench-pipeline.yaml}
@@ -23,21 +23,32 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * @param bytes total size of the input files
  * @param generateSeconds time the generator took, 0 when the files were reused
  */
-record BenchInputs(double scale, Path dir, Path config, Map<String, Integer> records, long bytes,
+record BenchInputs(
+    double scale,
+    Path dir,
+    Path config,
+    Map<String, Integer> records,
+    long bytes,
     double generateSeconds) {
 
   static final String CONFIG = "bench-pipeline.yaml";
   private static final String MARKER = "generated-with.txt";
+
   /** Raise when the generator's output changes for the same settings: old inputs are remade. */
   private static final int GENERATOR_VERSION = 2;
 
   /** All input records, every file counted. */
   long totalRecords() {
-    return records.entrySet().stream().filter(e -> !e.getKey().endsWith(".yaml"))
-        .mapToLong(Map.Entry::getValue).sum();
+    return records.entrySet().stream()
+        .filter(e -> !e.getKey().endsWith(".yaml"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
-  /** Generates (or reuses) the inputs of {@code scale} under {@code root}; outputs go to {@code output}. */
+  /**
+   * Generates (or reuses) the inputs of {@code scale} under {@code root}; outputs go to {@code
+   * output}.
+   */
   static BenchInputs prepare(Path root, double scale, Path output, int keepRuns)
       throws IOException {
     GeneratorSettings settings = GeneratorSettings.atScale(scale);
@@ -46,8 +57,9 @@ record BenchInputs(double scale, Path dir, Path config, Map<String, Integer> rec
     String fingerprint = "generator " + GENERATOR_VERSION + " " + settings;
     double seconds = 0;
     Map<String, Integer> records;
-    if (Files.exists(marker) && Files.readAllLines(marker, StandardCharsets.UTF_8).get(0)
-        .equals(fingerprint) && SampleDataGenerator.OUTPUT_FOLDERS.stream()
+    if (Files.exists(marker)
+        && Files.readAllLines(marker, StandardCharsets.UTF_8).get(0).equals(fingerprint)
+        && SampleDataGenerator.OUTPUT_FOLDERS.stream()
             .allMatch(f -> Files.isDirectory(dir.resolve(f)))) {
       records = readCounts(Files.readAllLines(marker, StandardCharsets.UTF_8));
     } else {
@@ -61,18 +73,26 @@ record BenchInputs(double scale, Path dir, Path config, Map<String, Integer> rec
       Files.writeString(marker, text, StandardCharsets.UTF_8);
     }
     // A fixed key: pseudonyms, and so the published tables, are comparable between runs.
-    Files.writeString(dir.resolve("bench-pseudonym.key"), "benchmark-key-not-a-secret-0123456789\n",
+    Files.writeString(
+        dir.resolve("bench-pseudonym.key"),
+        "benchmark-key-not-a-secret-0123456789\n",
         StandardCharsets.UTF_8);
     String generated = Files.readString(dir.resolve("pipeline.yaml"), StandardCharsets.UTF_8);
     if (!generated.contains("output: ../out\n")) {
-      throw new IllegalStateException(dir.resolve("pipeline.yaml")
-          + " has no 'output: ../out' line to point at the benchmark's output");
+      throw new IllegalStateException(
+          dir.resolve("pipeline.yaml")
+              + " has no 'output: ../out' line to point at the benchmark's output");
     }
     // A JSON string is a YAML string: any path is quoted safely. Every repeat stays published.
-    String yaml = generated.replace("output: ../out\n", "output: {path: "
-        + Measure.JSON.writeValueAsString(output.toAbsolutePath().toString())
-        + ", keep_runs: " + keepRuns + "}\n")
-        + "privacy: {pseudonym_key_file: bench-pseudonym.key}\n";
+    String yaml =
+        generated.replace(
+                "output: ../out\n",
+                "output: {path: "
+                    + Measure.JSON.writeValueAsString(output.toAbsolutePath().toString())
+                    + ", keep_runs: "
+                    + keepRuns
+                    + "}\n")
+            + "privacy: {pseudonym_key_file: bench-pseudonym.key}\n";
     Path config = dir.resolve(CONFIG);
     Files.writeString(config, yaml, StandardCharsets.UTF_8);
     return new BenchInputs(scale, dir, config, records, inputBytes(dir), seconds);

@@ -16,14 +16,15 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * {@code impact bench [--scales 0,0.1,1] [--out bench-results] [--repeat N]}: generates a company
  * at each scale, runs the nightly job on it and, on the same files, a bare Spark scan and the core
  * work in DuckDB, each in a JVM of its own; prints per-stage times, rows per second, peak memory,
- * spills and the ratios BENCHMARKS.md tracks, and writes them to {@code results.json} and
- * {@code results.md} in the output folder. {@code --repeat N} runs the job N times at the largest
- * scale and checks that every run publishes identical tables.
+ * spills and the ratios BENCHMARKS.md tracks, and writes them to {@code results.json} and {@code
+ * results.md} in the output folder. {@code --repeat N} runs the job N times at the largest scale
+ * and checks that every run publishes identical tables.
  */
 public final class Benchmark {
 
-  static final String USAGE = "usage: impact bench [--scales 0,0.1,1] [--out DIR] [--repeat N]"
-      + " [--spark-conf KEY=VALUE ...] [--job-only]";
+  static final String USAGE =
+      "usage: impact bench [--scales 0,0.1,1] [--out DIR] [--repeat N]"
+          + " [--spark-conf KEY=VALUE ...] [--job-only]";
 
   private Benchmark() {}
 
@@ -87,7 +88,9 @@ public final class Benchmark {
         err.println("error: " + e.getMessage());
         return 1;
       }
-      Files.writeString(dir.resolve("results.json"), Measure.JSON.writeValueAsString(results),
+      Files.writeString(
+          dir.resolve("results.json"),
+          Measure.JSON.writeValueAsString(results),
           StandardCharsets.UTF_8);
     }
     String report = BenchReport.markdown(results);
@@ -98,15 +101,20 @@ public final class Benchmark {
     return BenchReport.allRepeatsIdentical(results) ? 0 : 1;
   }
 
-  private static ObjectNode measureScale(Path dir, double scale, int repeat,
-      List<String> sparkConf, boolean jobOnly, PrintStream out)
+  private static ObjectNode measureScale(
+      Path dir, double scale, int repeat, List<String> sparkConf, boolean jobOnly, PrintStream out)
       throws IOException, InterruptedException {
     String label = Scales.label(scale);
     Path runs = dir.resolve("runs").resolve("scale-" + label);
     out.printf(Locale.ROOT, "scale %s: generating inputs...%n", label);
     BenchInputs inputs = BenchInputs.prepare(dir.resolve("inputs"), scale, runs, repeat + 1);
-    out.printf(Locale.ROOT, "scale %s: %,d records, %.1f MB%s%n", label, inputs.totalRecords(),
-        inputs.bytes() / 1e6, inputs.generateSeconds() > 0
+    out.printf(
+        Locale.ROOT,
+        "scale %s: %,d records, %.1f MB%s%n",
+        label,
+        inputs.totalRecords(),
+        inputs.bytes() / 1e6,
+        inputs.generateSeconds() > 0
             ? String.format(Locale.ROOT, " (generated in %.1f s)", inputs.generateSeconds())
             : " (reused)");
     ObjectNode row = Measure.JSON.createObjectNode();
@@ -126,41 +134,81 @@ public final class Benchmark {
     ArrayNode pipelines = row.putArray("pipeline_runs");
     for (int r = 1; r <= repeat; r++) {
       out.printf(Locale.ROOT, "scale %s: nightly job, run %d of %d...%n", label, r, repeat);
-      pipelines.add(measured(ChildJvm.run(sparkConf,
-          logs.resolve("scale-" + label + "-pipeline-" + r + ".log"),
-          figures.resolve("scale-" + label + "-pipeline-" + r + ".json"), "pipeline",
-          inputs.config().toString())));
+      pipelines.add(
+          measured(
+              ChildJvm.run(
+                  sparkConf,
+                  logs.resolve("scale-" + label + "-pipeline-" + r + ".log"),
+                  figures.resolve("scale-" + label + "-pipeline-" + r + ".json"),
+                  "pipeline",
+                  inputs.config().toString())));
     }
     row.set("pipeline", pipelines.get(0));
     if (repeat > 1) {
       row.set("repeat", PublishedTables.compare(pipelines));
     }
-    out.printf(Locale.ROOT, "scale %s: job %.1f s%s%n", label,
-        row.get("pipeline").get("seconds").asDouble(), jobOnly ? "" : String.format(Locale.ROOT,
-            ", bare scan %.1f s, DuckDB %.1f s", row.get("scan").get("seconds").asDouble(),
-            row.get("duckdb").get("seconds").asDouble()));
+    out.printf(
+        Locale.ROOT,
+        "scale %s: job %.1f s%s%n",
+        label,
+        row.get("pipeline").get("seconds").asDouble(),
+        jobOnly
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", bare scan %.1f s, DuckDB %.1f s",
+                row.get("scan").get("seconds").asDouble(),
+                row.get("duckdb").get("seconds").asDouble()));
     return row;
   }
 
   /** The bare Spark scan, DuckDB and the bootstrap's cost on the scale's inputs. */
-  private static void references(Path dir, BenchInputs inputs, String label,
-      List<String> sparkConf, ObjectNode row, PrintStream out)
+  private static void references(
+      Path dir,
+      BenchInputs inputs,
+      String label,
+      List<String> sparkConf,
+      ObjectNode row,
+      PrintStream out)
       throws IOException, InterruptedException {
     Path logs = dir.resolve("logs");
     Path figures = dir.resolve("figures");
     out.printf(Locale.ROOT, "scale %s: bare Spark scan...%n", label);
-    row.set("scan", measured(ChildJvm.run(sparkConf, logs.resolve("scale-" + label + "-scan.log"),
-        figures.resolve("scale-" + label + "-scan.json"), "scan", inputs.dir().toString())));
+    row.set(
+        "scan",
+        measured(
+            ChildJvm.run(
+                sparkConf,
+                logs.resolve("scale-" + label + "-scan.log"),
+                figures.resolve("scale-" + label + "-scan.json"),
+                "scan",
+                inputs.dir().toString())));
     out.printf(Locale.ROOT, "scale %s: DuckDB...%n", label);
-    row.set("duckdb", measured(ChildJvm.run(logs.resolve("scale-" + label + "-duckdb.log"),
-        figures.resolve("scale-" + label + "-duckdb.json"), "duckdb", inputs.dir().toString(),
-        dir.resolve("duckdb").resolve("scale-" + label).toString())));
+    row.set(
+        "duckdb",
+        measured(
+            ChildJvm.run(
+                logs.resolve("scale-" + label + "-duckdb.log"),
+                figures.resolve("scale-" + label + "-duckdb.json"),
+                "duckdb",
+                inputs.dir().toString(),
+                dir.resolve("duckdb").resolve("scale-" + label).toString())));
     out.printf(Locale.ROOT, "scale %s: bootstrap cost...%n", label);
-    int people = (int) Math.max(50, Math.round(
-        org.sociallearning.impact.sample.GeneratorSettings.SCALE_ONE_EMPLOYEES * inputs.scale()));
-    row.set("bootstrap", measured(ChildJvm.run(logs.resolve("scale-" + label + "-bootstrap.log"),
-        figures.resolve("scale-" + label + "-bootstrap.json"), "bootstrap",
-        Integer.toString(people))));
+    int people =
+        (int)
+            Math.max(
+                50,
+                Math.round(
+                    org.sociallearning.impact.sample.GeneratorSettings.SCALE_ONE_EMPLOYEES
+                        * inputs.scale()));
+    row.set(
+        "bootstrap",
+        measured(
+            ChildJvm.run(
+                logs.resolve("scale-" + label + "-bootstrap.log"),
+                figures.resolve("scale-" + label + "-bootstrap.json"),
+                "bootstrap",
+                Integer.toString(people))));
   }
 
   private static ObjectNode measured(ChildJvm.Outcome o) {

@@ -9,11 +9,11 @@ import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.estimation.StaggeredDid;
 
 /**
- * What the multiplier bootstrap costs the estimation step: the staggered DiD on an
- * employee-month panel of the scale's size (24 months, a cohort joining in each of months 4-20,
- * 40% never joining, 5% of cells unobserved), without and with 1,000 replicates (median of five
- * timings each, after a warm-up of both). The bootstrap reuses the influence functions of one
- * fit (no refit, no Spark job per replicate).
+ * What the multiplier bootstrap costs the estimation step: the staggered DiD on an employee-month
+ * panel of the scale's size (24 months, a cohort joining in each of months 4-20, 40% never joining,
+ * 5% of cells unobserved), without and with 1,000 replicates (median of five timings each, after a
+ * warm-up of both). The bootstrap reuses the influence functions of one fit (no refit, no Spark job
+ * per replicate).
  */
 final class BootstrapCost {
 
@@ -74,8 +74,10 @@ final class BootstrapCost {
       double level = rng.nextGaussian();
       for (int t = 0; t < MONTHS; t++) {
         boolean treated = group[i] != 0 && periods[t] >= group[i];
-        outcome[i][t] = rng.nextDouble() < 0.05 ? Double.NaN
-            : level + 0.01 * t + (treated ? -0.2 : 0) + 0.5 * rng.nextGaussian();
+        outcome[i][t] =
+            rng.nextDouble() < 0.05
+                ? Double.NaN
+                : level + 0.01 * t + (treated ? -0.2 : 0) + 0.5 * rng.nextGaussian();
       }
     }
     return new Panel(periods, group, outcome, ids);

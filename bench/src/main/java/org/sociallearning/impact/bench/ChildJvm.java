@@ -14,33 +14,34 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm {
 
-  private static final List<String> JVM_FLAGS = List.of(
-      "-XX:+IgnoreUnrecognizedVMOptions",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.net=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/java.util=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-      "-Djdk.reflect.useDirectMethodHandle=false",
-      "-Dio.netty.tryReflectionSetAccessible=true",
-      "-Djava.awt.headless=true",
-      "-Duser.timezone=UTC");
+  private static final List<String> JVM_FLAGS =
+      List.of(
+          "-XX:+IgnoreUnrecognizedVMOptions",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens=java.base/java.io=ALL-UNNAMED",
+          "--add-opens=java.base/java.net=ALL-UNNAMED",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+          "-Djdk.reflect.useDirectMethodHandle=false",
+          "-Dio.netty.tryReflectionSetAccessible=true",
+          "-Djava.awt.headless=true",
+          "-Duser.timezone=UTC");
 
   /** The figures of a measurement, and the wall time of its whole process. */
   record Outcome(JsonNode figures, double processSeconds) {}
 
   private ChildJvm() {}
 
-  static Outcome run(Path log, Path result, String... args) throws IOException,
-      InterruptedException {
+  static Outcome run(Path log, Path result, String... args)
+      throws IOException, InterruptedException {
     return run(List.of(), log, result, args);
   }
 
@@ -58,8 +59,8 @@ final class ChildJvm {
     command.add(result.toString());
     Files.createDirectories(log.getParent());
     Files.deleteIfExists(result);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
     long start = System.nanoTime();
     Process p = pb.start();
@@ -76,8 +77,8 @@ final class ChildJvm {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (p.exitValue() != 0 || !Files.exists(result)) {
-      throw new IllegalStateException(args[0] + " failed with exit code " + p.exitValue()
-          + "; its output is in " + log);
+      throw new IllegalStateException(
+          args[0] + " failed with exit code " + p.exitValue() + "; its output is in " + log);
     }
     return new Outcome(Measure.JSON.readTree(result.toFile()), seconds);
   }

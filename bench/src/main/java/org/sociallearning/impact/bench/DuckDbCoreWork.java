@@ -32,13 +32,22 @@ final class DuckDbCoreWork {
         Statement s = c.createStatement()) {
       // Months are UTC months, as in the job, whatever the machine's time zone.
       s.execute("SET TimeZone = 'UTC'");
-      step(s, result, "roster", """
+      step(
+          s,
+          result,
+          "roster",
+          """
           CREATE TABLE roster AS
           SELECT "Employee ID" AS employee_id, lower(trim("Work Email")) AS email,
                  "Supervisory Organization" AS department
           FROM read_csv('%sroster/workers.csv', header = true, all_varchar = true)
-          """.formatted(in));
-      step(s, result, "tickets", """
+          """
+              .formatted(in));
+      step(
+          s,
+          result,
+          "tickets",
+          """
           CREATE TABLE tickets AS
           WITH raw AS (
             SELECT number, lower(trim("assigned_to.email")) AS email,
@@ -52,8 +61,13 @@ final class DuckDbCoreWork {
           SELECT r.employee_id, n.number, n.opened_at, n.resolved_at
           FROM newest n JOIN roster r USING (email)
           WHERE n.opened_at IS NOT NULL
-          """.formatted(in));
-      step(s, result, "opportunities", """
+          """
+              .formatted(in));
+      step(
+          s,
+          result,
+          "opportunities",
+          """
           CREATE TABLE opportunities AS
           WITH owners AS (
             SELECT "Id" AS owner_id, lower(trim("Email")) AS email
@@ -72,8 +86,13 @@ final class DuckDbCoreWork {
                  n.is_won IN ('1', 'true') AS won, n.amount
           FROM newest n JOIN owners o USING (owner_id) JOIN roster r USING (email)
           WHERE coalesce(n.is_deleted, '') NOT IN ('1', 'true') AND n.created_at IS NOT NULL
-          """.formatted(in, in));
-      step(s, result, "forum_messages", """
+          """
+              .formatted(in, in));
+      step(
+          s,
+          result,
+          "forum_messages",
+          """
           CREATE TABLE forum_messages AS
           WITH users AS (
             SELECT id AS user_id, lower(trim(profile.email)) AS email
@@ -90,8 +109,13 @@ final class DuckDbCoreWork {
           SELECT r.employee_id, m.channel, to_timestamp(CAST(m.ts AS DOUBLE)) AS sent_at,
                  regexp_matches(m.channel, '^(ask|cop|guild)-') AS community
           FROM unique_messages m JOIN users u USING (user_id) JOIN roster r USING (email)
-          """.formatted(in, in));
-      step(s, result, "learning_statements", """
+          """
+              .formatted(in, in));
+      step(
+          s,
+          result,
+          "learning_statements",
+          """
           CREATE TABLE learning_statements AS
           SELECT r.employee_id, try_cast(x."timestamp" AS TIMESTAMPTZ) AS stated_at, x.verb.id AS verb
           FROM read_json('%sxapi/statements.jsonl', format = 'newline_delimited', ignore_errors = true,
@@ -99,8 +123,13 @@ final class DuckDbCoreWork {
                                     "timestamp": 'VARCHAR'}) x
           JOIN roster r ON r.email = lower(replace(x.actor.mbox, 'mailto:', ''))
           WHERE try_cast(x."timestamp" AS TIMESTAMPTZ) IS NOT NULL
-          """.formatted(in));
-      step(s, result, "employee_month_outcomes", """
+          """
+              .formatted(in));
+      step(
+          s,
+          result,
+          "employee_month_outcomes",
+          """
           COPY (
             WITH service AS (
               SELECT employee_id, date_trunc('month', opened_at) AS month, count(*) AS tickets,
@@ -124,7 +153,9 @@ final class DuckDbCoreWork {
               FULL JOIN forum USING (employee_id, month) FULL JOIN learning USING (employee_id, month)
             ORDER BY employee_id, month
           ) TO '%semployee_month.parquet' (FORMAT parquet)
-          """.formatted(out), "read_parquet('" + out + "employee_month.parquet')");
+          """
+              .formatted(out),
+          "read_parquet('" + out + "employee_month.parquet')");
     }
     return result;
   }
@@ -135,8 +166,9 @@ final class DuckDbCoreWork {
   }
 
   /** Runs one statement, then counts the rows of what it made. */
-  private static void step(Statement s, Map<String, Object> result, String name, String sql,
-      String countedTable) throws SQLException {
+  private static void step(
+      Statement s, Map<String, Object> result, String name, String sql, String countedTable)
+      throws SQLException {
     long start = System.nanoTime();
     s.execute(sql);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -11,9 +11,13 @@ final class Machine {
   private Machine() {}
 
   static String describe() {
-    return String.format(Locale.ROOT, "%d cores, %.0f GiB memory, Java %s, %s, %s",
-        Runtime.getRuntime().availableProcessors(), memoryBytes() / (1024.0 * 1024 * 1024),
-        System.getProperty("java.version"), System.getProperty("os.name"),
+    return String.format(
+        Locale.ROOT,
+        "%d cores, %.0f GiB memory, Java %s, %s, %s",
+        Runtime.getRuntime().availableProcessors(),
+        memoryBytes() / (1024.0 * 1024 * 1024),
+        System.getProperty("java.version"),
+        System.getProperty("os.name"),
         java.time.LocalDate.now(java.time.ZoneOffset.UTC));
   }
 

@@ -84,8 +84,9 @@ public final class Measure {
     result.put("job_seconds", (System.nanoTime() - start) / 1e9);
     spark.sparkContext().listenerBus().waitUntilEmpty();
     result.put("run", run.toString());
-    result.put("stages", stages(config.output().resolve("logs")
-        .resolve(run.getFileName() + ".jsonl"), work));
+    result.put(
+        "stages",
+        stages(config.output().resolve("logs").resolve(run.getFileName() + ".jsonl"), work));
     result.put("spark_jobs", work.jobs.get());
     result.put("spark_tasks", work.tasks.get());
     result.put("spilled_memory_bytes", work.memorySpilled.get());
@@ -109,8 +110,9 @@ public final class Measure {
       s.put("rows_out", n.path("rows_out").asLong());
       s.put("seconds", n.path("seconds").asDouble());
       long end = java.time.Instant.parse(n.get("at").asText()).toEpochMilli();
-      s.put("spark_jobs", work.jobsStartedBetween(
-          end - Math.round(n.path("seconds").asDouble() * 1000), end));
+      s.put(
+          "spark_jobs",
+          work.jobsStartedBetween(end - Math.round(n.path("seconds").asDouble() * 1000), end));
       stages.add(s);
     }
     return stages;

@@ -32,8 +32,13 @@ final class PublishedTables {
         continue;
       }
       if (!first.keySet().equals(tables.keySet())) {
-        differing.add("run " + count + " published tables " + tables.keySet() + " instead of "
-            + first.keySet());
+        differing.add(
+            "run "
+                + count
+                + " published tables "
+                + tables.keySet()
+                + " instead of "
+                + first.keySet());
         continue;
       }
       for (String name : first.keySet()) {

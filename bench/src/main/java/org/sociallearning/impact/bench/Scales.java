@@ -16,8 +16,11 @@ final class Scales {
       try {
         s = Double.parseDouble(part.strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--scales takes numbers separated by commas, e.g."
-            + " 0,0.1,1; '" + part.strip() + "' is not a number");
+        throw new IllegalArgumentException(
+            "--scales takes numbers separated by commas, e.g."
+                + " 0,0.1,1; '"
+                + part.strip()
+                + "' is not a number");
       }
       if (!(s >= 0) || s > 1000) {
         throw new IllegalArgumentException("a scale must be between 0 and 1000, was " + part);

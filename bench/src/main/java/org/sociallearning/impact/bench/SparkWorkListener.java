@@ -16,6 +16,7 @@ final class SparkWorkListener extends SparkListener {
   final AtomicLong shuffleWritten = new AtomicLong();
   final AtomicLong inputBytes = new AtomicLong();
   final AtomicLong peakExecutionMemory = new AtomicLong();
+
   /** When each job started (epoch milliseconds), to tell which stage of the job ran it. */
   final java.util.List<Long> jobStarts =
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());

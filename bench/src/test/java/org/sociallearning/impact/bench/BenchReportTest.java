@@ -21,14 +21,16 @@ class BenchReportTest {
     scales.add(scale(1, 100_000, 60, 30, 20, 0));
     scales.add(scale(20, 2_000_000, 1600, 500, 300, 10));
     List<String[]> targets = BenchReport.targets(list(results));
-    assertEquals(List.of("3.20", "5.33", "26.67", "10.0 s", "2.00x", "10.0 MB of 20.0 MB"),
+    assertEquals(
+        List.of("3.20", "5.33", "26.67", "10.0 s", "2.00x", "10.0 MB of 20.0 MB"),
         targets.stream().map(t -> t[1]).toList());
     // 1600 / 60 = 26.7 > 1.25 x 20: growth is worse than linear.
-    assertEquals(List.of("**no**", "**no**", "**no**", "yes", "yes", "yes"),
+    assertEquals(
+        List.of("**no**", "**no**", "**no**", "yes", "yes", "yes"),
         targets.stream().map(t -> t[2]).toList());
     String md = BenchReport.markdown(results);
-    assertTrue(md.contains("| 20 | 2,000,000 | 20.0 | 1600.0 | 1,250 | 500.0 | 300.0 | 3.20 | 5.33"),
-        md);
+    assertTrue(
+        md.contains("| 20 | 2,000,000 | 20.0 | 1600.0 | 1,250 | 500.0 | 300.0 | 3.20 | 5.33"), md);
     assertTrue(md.contains("| ingest forum | 2,000,000 |"), md);
   }
 
@@ -52,8 +54,8 @@ class BenchReportTest {
     return l;
   }
 
-  private static ObjectNode scale(double scale, long records, double job, double scan,
-      double duck, long spilledMb) {
+  private static ObjectNode scale(
+      double scale, long records, double job, double scan, double duck, long spilledMb) {
     ObjectNode s = Measure.JSON.createObjectNode();
     s.put("scale", scale);
     s.put("input_records", records);
@@ -61,14 +63,22 @@ class BenchReportTest {
     s.putObject("scan").put("seconds", scan);
     s.putObject("duckdb").put("seconds", duck);
     ObjectNode p = s.putObject("pipeline");
-    p.put("seconds", job).put("peak_rss_bytes", 1_000_000_000L)
-        .put("spilled_disk_bytes", spilledMb * 1_000_000).put("spark_jobs", 100)
+    p.put("seconds", job)
+        .put("peak_rss_bytes", 1_000_000_000L)
+        .put("spilled_disk_bytes", spilledMb * 1_000_000)
+        .put("spark_jobs", 100)
         .put("spark_start_seconds", 2.0);
     ArrayNode stages = p.putArray("stages");
-    stages.addObject().put("stage", "ingest forum").put("rows_in", records)
-        .put("rows_out", records).put("seconds", job / 2).put("spark_jobs", 3);
+    stages
+        .addObject()
+        .put("stage", "ingest forum")
+        .put("rows_in", records)
+        .put("rows_out", records)
+        .put("seconds", job / 2)
+        .put("spark_jobs", 3);
     ObjectNode b = s.putObject("bootstrap");
-    b.put("people", 50).put("estimate_seconds_without_bootstrap", 0.5)
+    b.put("people", 50)
+        .put("estimate_seconds_without_bootstrap", 0.5)
         .put("estimate_seconds_with_bootstrap", 1.0);
     return s;
   }

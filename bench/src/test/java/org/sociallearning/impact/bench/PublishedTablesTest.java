@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PublishedTablesTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void identicalTablesPassAndAnyDifferingTableIsNamed() throws Exception {

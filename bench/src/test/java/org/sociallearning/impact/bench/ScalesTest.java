@@ -19,8 +19,8 @@ class ScalesTest {
 
   @Test
   void badScalesAreRefusedWithTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Scales.parse("1,big"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Scales.parse("1,big"));
     assertTrue(e.getMessage().contains("'big'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Scales.parse("-1"));
   }
@@ -28,9 +28,13 @@ class ScalesTest {
   @Test
   void unknownOptionsEndWithUsageAndExitCode2() throws Exception {
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int code = Benchmark.run(new String[] {"--scale", "1"}, System.out,
-        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code =
+        Benchmark.run(
+            new String[] {"--scale", "1"},
+            System.out,
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(2, code);
-    assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("unknown option --scale"));
+    assertTrue(
+        err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("unknown option --scale"));
   }
 }

@@ -18,14 +18,15 @@ import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.ingest.RawRecords;
 
 /**
- * A configured CSV that maps a source's own identifiers to work emails, for exports that carry
- * no emails (Stack Exchange dumps, LMS accounts). A key mapped to two different emails is left
+ * A configured CSV that maps a source's own identifiers to work emails, for exports that carry no
+ * emails (Stack Exchange dumps, LMS accounts). A key mapped to two different emails is left
  * unmapped: an identity is never guessed.
  */
 final class EmailMappingFile {
 
   /** The email column of every mapping file. */
   static final String EMAIL = "email";
+
   /** The mapped email in the returned frame. */
   static final String MAPPED_EMAIL = "mapped_email";
 
@@ -36,14 +37,16 @@ final class EmailMappingFile {
    * headers and {@code email}. Returns one row per key: the key columns (trimmed, named as the
    * headers) and {@code mapped_email} (trimmed, lower-cased).
    */
-  static Dataset<Row> read(SparkSession spark, PipelineConfig config, String path,
-      List<String> keys) {
+  static Dataset<Row> read(
+      SparkSession spark, PipelineConfig config, String path, List<String> keys) {
     Map<String, String> columns = new LinkedHashMap<>();
     keys.forEach(k -> columns.put(k, k));
     columns.put(EMAIL, EMAIL);
     List<String> required = new ArrayList<>(columns.values());
-    Dataset<Row> raw = RawExport.csv(spark, config, path, columns, required).records()
-        .filter(col(RawRecords.PARSE_ERROR).isNull().and(col(EMAIL).isNotNull()));
+    Dataset<Row> raw =
+        RawExport.csv(spark, config, path, columns, required)
+            .records()
+            .filter(col(RawRecords.PARSE_ERROR).isNull().and(col(EMAIL).isNotNull()));
     List<Column> keyColumns = new ArrayList<>();
     List<Column> trimmed = new ArrayList<>();
     for (String k : keys) {
@@ -53,7 +56,9 @@ final class EmailMappingFile {
     trimmed.add(lower(trim(col(EMAIL))).as(MAPPED_EMAIL));
     return raw.select(trimmed.toArray(Column[]::new))
         .groupBy(keyColumns.toArray(Column[]::new))
-        .agg(count_distinct(col(MAPPED_EMAIL)).as("emails"), first(col(MAPPED_EMAIL)).as(MAPPED_EMAIL))
+        .agg(
+            count_distinct(col(MAPPED_EMAIL)).as("emails"),
+            first(col(MAPPED_EMAIL)).as(MAPPED_EMAIL))
         .filter(col("emails").equalTo(1))
         .drop("emails");
   }
@@ -67,8 +72,8 @@ final class EmailMappingFile {
   }
 
   /** The mapping file when configured, else none. */
-  static Dataset<Row> readOrNone(SparkSession spark, PipelineConfig config, String path,
-      List<String> keys) {
+  static Dataset<Row> readOrNone(
+      SparkSession spark, PipelineConfig config, String path, List<String> keys) {
     return path == null ? none(spark, keys) : read(spark, config, path, keys);
   }
 }

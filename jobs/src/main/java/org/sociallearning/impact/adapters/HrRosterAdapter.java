@@ -29,8 +29,16 @@ import org.sociallearning.impact.schemas.TableContract;
  */
 public final class HrRosterAdapter implements SourceAdapter {
 
-  static final List<String> FIELDS = List.of("employee_id", "name", "email", "job_title",
-      "department", "location", "hire_date", "manager_id");
+  static final List<String> FIELDS =
+      List.of(
+          "employee_id",
+          "name",
+          "email",
+          "job_title",
+          "department",
+          "location",
+          "hire_date",
+          "manager_id");
 
   @Override
   public Intake read(SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source) {
@@ -41,8 +49,8 @@ public final class HrRosterAdapter implements SourceAdapter {
         columns.put(field, spec.columns().get(field));
       }
     }
-    RawExport export = RawExport.csv(spark, config, spec.path(), columns,
-        new ArrayList<>(columns.values()));
+    RawExport export =
+        RawExport.csv(spark, config, spec.path(), columns, new ArrayList<>(columns.values()));
     Dataset<Row> raw = export.records();
     for (String field : FIELDS) {
       if (!columns.containsKey(field)) {
@@ -52,21 +60,32 @@ public final class HrRosterAdapter implements SourceAdapter {
     String dateFormat = spec.dateFormat() == null ? "yyyy-MM-dd" : spec.dateFormat();
     FieldParsers.Parsed hireDate = FieldParsers.date("hire_date", col("hire_date"), dateFormat);
     Column email = lower(trim(col("email")));
-    Column emailProblem = RawExport.problemWhen(email.isNotNull().and(email.contains("@").unary_$bang()),
-        "email: not an email address", lit(org.sociallearning.impact.schemas.RowChecks.MASK));
-    Dataset<Row> typed = raw.select(
-        trim(col("employee_id")).as("employee_id"),
-        trim(col("name")).as("name"),
-        email.as("email"),
-        trim(col("job_title")).as("job_title"),
-        trim(col("department")).as("department"),
-        trim(col("location")).as("location"),
-        hireDate.value().as("hire_date"),
-        trim(col("manager_id")).as("manager_id"),
-        col(RawRecords.FILE), col(RawRecords.LINE),
-        array(RawExport.parseProblem(), hireDate.problem(), emailProblem)
-            .as(IntakeSplitter.PROBLEMS));
-    return IntakeSplitter.split(source.role(), spec.format(), export.displayNames(), typed,
-        TableContract.load("roster"), List.of("employee_id"), List.of());
+    Column emailProblem =
+        RawExport.problemWhen(
+            email.isNotNull().and(email.contains("@").unary_$bang()),
+            "email: not an email address",
+            lit(org.sociallearning.impact.schemas.RowChecks.MASK));
+    Dataset<Row> typed =
+        raw.select(
+            trim(col("employee_id")).as("employee_id"),
+            trim(col("name")).as("name"),
+            email.as("email"),
+            trim(col("job_title")).as("job_title"),
+            trim(col("department")).as("department"),
+            trim(col("location")).as("location"),
+            hireDate.value().as("hire_date"),
+            trim(col("manager_id")).as("manager_id"),
+            col(RawRecords.FILE),
+            col(RawRecords.LINE),
+            array(RawExport.parseProblem(), hireDate.problem(), emailProblem)
+                .as(IntakeSplitter.PROBLEMS));
+    return IntakeSplitter.split(
+        source.role(),
+        spec.format(),
+        export.displayNames(),
+        typed,
+        TableContract.load("roster"),
+        List.of("employee_id"),
+        List.of());
   }
 }

@@ -22,8 +22,12 @@ import org.sociallearning.impact.schemas.RowChecks;
 record RawExport(List<Path> files, List<String> displayNames, Dataset<Row> records) {
 
   /** Reads CSV files (one file, or {@code *.csv} in a folder) after checking required headers. */
-  static RawExport csv(SparkSession spark, PipelineConfig config, String path,
-      Map<String, String> columns, List<String> requiredHeaders) {
+  static RawExport csv(
+      SparkSession spark,
+      PipelineConfig config,
+      String path,
+      Map<String, String> columns,
+      List<String> requiredHeaders) {
     List<Path> files = InputFiles.list(config.resolve(path), "*.csv");
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no .csv files in " + config.resolve(path));
@@ -36,18 +40,23 @@ record RawExport(List<Path> files, List<String> displayNames, Dataset<Row> recor
   static List<String> names(PipelineConfig config, List<Path> files) {
     List<String> out = new ArrayList<>();
     for (Path f : files) {
-      out.add(f.startsWith(config.configDir()) ? config.configDir().relativize(f).toString()
-          : f.toString());
+      out.add(
+          f.startsWith(config.configDir())
+              ? config.configDir().relativize(f).toString()
+              : f.toString());
     }
     return out;
   }
 
   /** The problem a reader recorded for an unreadable record, as the first problem of the row. */
   static Column parseProblem() {
-    return when(col(RawRecords.PARSE_ERROR).isNotNull(),
-        RowChecks.problem("record: unreadable", lit(null)).withField("reason",
-            org.apache.spark.sql.functions.concat(lit("record: unreadable: "),
-                col(RawRecords.PARSE_ERROR))));
+    return when(
+        col(RawRecords.PARSE_ERROR).isNotNull(),
+        RowChecks.problem("record: unreadable", lit(null))
+            .withField(
+                "reason",
+                org.apache.spark.sql.functions.concat(
+                    lit("record: unreadable: "), col(RawRecords.PARSE_ERROR))));
   }
 
   /** Problems that are present only when {@code condition} holds. */

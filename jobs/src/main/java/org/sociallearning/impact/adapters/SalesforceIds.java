@@ -9,8 +9,8 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Salesforce record ids come in two forms: 15 case-sensitive characters (reports, the UI) and 18
  * characters (the API, Data Loader), which add a 3-character checksum of the first 15 characters'
- * letter case. Turning every id into its 18-character form lets the two forms deduplicate and
- * join as one record.
+ * letter case. Turning every id into its 18-character form lets the two forms deduplicate and join
+ * as one record.
  */
 final class SalesforceIds {
 

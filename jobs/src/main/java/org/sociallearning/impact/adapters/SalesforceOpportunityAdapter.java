@@ -26,21 +26,48 @@ import org.sociallearning.impact.ingest.RawRecords;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
- * {@code salesforce-csv}: {@code Opportunity.csv} from Data Export or Data Loader, with
- * {@code User.csv} (config {@code users}) to turn OwnerId into an email. Booleans come as
- * {@code true/false} or {@code 1}/empty; datetimes with {@code Z} or {@code +0000}; soft-deleted
- * rows ({@code IsDeleted}) are quarantined as such. Ids are turned into their 18-character form,
- * so 15- and 18-character ids of one record deduplicate and join as one. With config
- * {@code history}, {@code OpportunityHistory.csv} is read too, into opportunity_history.
+ * {@code salesforce-csv}: {@code Opportunity.csv} from Data Export or Data Loader, with {@code
+ * User.csv} (config {@code users}) to turn OwnerId into an email. Booleans come as {@code
+ * true/false} or {@code 1}/empty; datetimes with {@code Z} or {@code +0000}; soft-deleted rows
+ * ({@code IsDeleted}) are quarantined as such. Ids are turned into their 18-character form, so 15-
+ * and 18-character ids of one record deduplicate and join as one. With config {@code history},
+ * {@code OpportunityHistory.csv} is read too, into opportunity_history.
  */
 public final class SalesforceOpportunityAdapter implements SourceAdapter {
 
-  static final Map<String, String> COLUMNS = CsvRecordReader.columns(
-      "id", "Id", "is_deleted", "IsDeleted", "stage", "StageName", "amount", "Amount",
-      "close_date", "CloseDate", "is_closed", "IsClosed", "is_won", "IsWon",
-      "owner_id", "OwnerId", "created_date", "CreatedDate", "modstamp", "SystemModstamp");
-  static final List<String> REQUIRED = List.of("Id", "IsDeleted", "StageName", "Amount",
-      "CloseDate", "IsClosed", "IsWon", "OwnerId", "CreatedDate");
+  static final Map<String, String> COLUMNS =
+      CsvRecordReader.columns(
+          "id",
+          "Id",
+          "is_deleted",
+          "IsDeleted",
+          "stage",
+          "StageName",
+          "amount",
+          "Amount",
+          "close_date",
+          "CloseDate",
+          "is_closed",
+          "IsClosed",
+          "is_won",
+          "IsWon",
+          "owner_id",
+          "OwnerId",
+          "created_date",
+          "CreatedDate",
+          "modstamp",
+          "SystemModstamp");
+  static final List<String> REQUIRED =
+      List.of(
+          "Id",
+          "IsDeleted",
+          "StageName",
+          "Amount",
+          "CloseDate",
+          "IsClosed",
+          "IsWon",
+          "OwnerId",
+          "CreatedDate");
 
   @Override
   public Intake read(SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source) {
@@ -54,35 +81,52 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
     Parsed created = FieldParsers.isoInstant("CreatedDate", col("created_date"));
     Parsed modified = FieldParsers.isoInstant("SystemModstamp", col("modstamp"));
     Parsed closeDate = FieldParsers.date("CloseDate", col("close_date"), "yyyy-MM-dd");
-    Dataset<Row> typed = raw.select(
-        lit("salesforce").as("source"),
-        SalesforceIds.eighteen(col("id")).as("opportunity_id"),
-        SalesforceIds.eighteen(col("owner_id")).as("owner_user_id"),
-        created.value().as("created_at"),
-        closeDate.value().as("close_date"),
-        closed.value().as("is_closed"),
-        won.value().as("is_won"),
-        amount.value().as("amount"),
-        col("stage"),
-        modified.value().as("modified_at"),
-        col(RawRecords.FILE), col(RawRecords.LINE),
-        when(deleted.value().equalTo(true), lit("IsDeleted: soft-deleted in Salesforce"))
-            .as(IntakeSplitter.SKIP_REASON),
-        array(RawExport.parseProblem(),
-            deleted.problem(), closed.problem(), won.problem(), amount.problem(),
-            created.problem(), modified.problem(), closeDate.problem())
-            .as(IntakeSplitter.PROBLEMS));
-    typed = typed.join(broadcast(ownerEmails(spark, config, spec)),
-            col("owner_user_id").equalTo(col("user_key")), "left")
-        .drop("user_key");
-    return IntakeSplitter.split(source.role(), spec.format(), export.displayNames(), typed,
-        TableContract.load("opportunities"), List.of("opportunity_id"),
+    Dataset<Row> typed =
+        raw.select(
+            lit("salesforce").as("source"),
+            SalesforceIds.eighteen(col("id")).as("opportunity_id"),
+            SalesforceIds.eighteen(col("owner_id")).as("owner_user_id"),
+            created.value().as("created_at"),
+            closeDate.value().as("close_date"),
+            closed.value().as("is_closed"),
+            won.value().as("is_won"),
+            amount.value().as("amount"),
+            col("stage"),
+            modified.value().as("modified_at"),
+            col(RawRecords.FILE),
+            col(RawRecords.LINE),
+            when(deleted.value().equalTo(true), lit("IsDeleted: soft-deleted in Salesforce"))
+                .as(IntakeSplitter.SKIP_REASON),
+            array(
+                    RawExport.parseProblem(),
+                    deleted.problem(),
+                    closed.problem(),
+                    won.problem(),
+                    amount.problem(),
+                    created.problem(),
+                    modified.problem(),
+                    closeDate.problem())
+                .as(IntakeSplitter.PROBLEMS));
+    typed =
+        typed
+            .join(
+                broadcast(ownerEmails(spark, config, spec)),
+                col("owner_user_id").equalTo(col("user_key")),
+                "left")
+            .drop("user_key");
+    return IntakeSplitter.split(
+        source.role(),
+        spec.format(),
+        export.displayNames(),
+        typed,
+        TableContract.load("opportunities"),
+        List.of("opportunity_id"),
         List.of(coalesce(col("modified_at"), col("created_at")).desc_nulls_last()));
   }
 
   @Override
-  public List<Intake> readAll(SparkSession spark, PipelineConfig config,
-      Sources.ConfiguredSource source) {
+  public List<Intake> readAll(
+      SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source) {
     Intake opportunities = read(spark, config, source);
     if (source.spec().history() == null) {
       return List.of(opportunities);
@@ -91,17 +135,25 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
   }
 
   /** User Id (18-character form) to lower-cased email. */
-  static Dataset<Row> ownerEmails(SparkSession spark, PipelineConfig config,
-      SourceSpec spec) {
+  static Dataset<Row> ownerEmails(SparkSession spark, PipelineConfig config, SourceSpec spec) {
     if (spec.users() == null) {
-      return spark.emptyDataFrame().select(lit(null).cast("string").as("user_key"),
-          lit(null).cast("string").as("owner_email"));
+      return spark
+          .emptyDataFrame()
+          .select(
+              lit(null).cast("string").as("user_key"), lit(null).cast("string").as("owner_email"));
     }
-    RawExport users = RawExport.csv(spark, config, spec.users(),
-        CsvRecordReader.columns("id", "Id", "email", "Email"), List.of("Id", "Email"));
-    return users.records()
+    RawExport users =
+        RawExport.csv(
+            spark,
+            config,
+            spec.users(),
+            CsvRecordReader.columns("id", "Id", "email", "Email"),
+            List.of("Id", "Email"));
+    return users
+        .records()
         .filter(col(RawRecords.PARSE_ERROR).isNull().and(col("id").isNotNull()))
-        .select(SalesforceIds.eighteen(col("id")).as("user_key"),
+        .select(
+            SalesforceIds.eighteen(col("id")).as("user_key"),
             lower(trim(col("email"))).as("owner_email"))
         .dropDuplicates("user_key");
   }

@@ -44,11 +44,12 @@ import org.sociallearning.impact.schemas.TableContract;
  */
 public final class SlackExportAdapter implements SourceAdapter {
 
-  private static final StructType USERS = new StructType()
-      .add("slack_user_id", DataTypes.StringType)
-      .add("email", DataTypes.StringType)
-      .add("real_name", DataTypes.StringType)
-      .add("is_bot", DataTypes.BooleanType);
+  private static final StructType USERS =
+      new StructType()
+          .add("slack_user_id", DataTypes.StringType)
+          .add("email", DataTypes.StringType)
+          .add("real_name", DataTypes.StringType)
+          .add("is_bot", DataTypes.BooleanType);
 
   @Override
   public Intake read(SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source) {
@@ -56,43 +57,79 @@ public final class SlackExportAdapter implements SourceAdapter {
     Path folder = config.resolve(spec.path());
     Path usersFile = folder.resolve("users.json");
     if (!Files.isRegularFile(usersFile)) {
-      throw new IllegalArgumentException(source.key() + ": " + folder + " is not a Slack export"
-          + " folder: users.json is missing (export the workspace with Slack's Export tool and"
-          + " unzip it)");
+      throw new IllegalArgumentException(
+          source.key()
+              + ": "
+              + folder
+              + " is not a Slack export"
+              + " folder: users.json is missing (export the workspace with Slack's Export tool and"
+              + " unzip it)");
     }
     List<Path> files = InputFiles.list(folder, "*/*.json");
-    Dataset<Row> raw = JsonRecordReader.read(spark, files, config.configDir(),
-        JsonRecordReader.Layout.ARRAY, CsvRecordReader.columns(
-            "type", "/type", "subtype", "/subtype", "user", "/user", "bot_id", "/bot_id",
-            "ts", "/ts", "thread_ts", "/thread_ts"));
+    Dataset<Row> raw =
+        JsonRecordReader.read(
+            spark,
+            files,
+            config.configDir(),
+            JsonRecordReader.Layout.ARRAY,
+            CsvRecordReader.columns(
+                "type",
+                "/type",
+                "subtype",
+                "/subtype",
+                "user",
+                "/user",
+                "bot_id",
+                "/bot_id",
+                "ts",
+                "/ts",
+                "thread_ts",
+                "/thread_ts"));
     Parsed ts = FieldParsers.epochSeconds("ts", col("ts"));
     Column channel = regexp_extract(col(RawRecords.FILE), "([^/]+)/[^/]+\\.json$", 1);
     // One row per user id, so that a repeated entry in users.json cannot multiply messages.
-    Dataset<Row> withUsers = raw.join(broadcast(users(spark, usersFile).dropDuplicates(
-            "slack_user_id")),
-        col("user").equalTo(col("slack_user_id")), "left");
-    Column interaction = col("subtype").isNull().and(col("user").isNotNull())
-        .and(col("bot_id").isNull()).and(coalesce(col("is_bot"), lit(false)).unary_$bang());
-    Dataset<Row> typed = withUsers.select(
-        lit("slack").as("source"),
-        channel.as("channel"),
-        concat(channel, lit(":"), col("ts")).as("message_id"),
-        col("user").as("source_user_id"),
-        col("email"),
-        col("real_name").as("person_name"),
-        ts.value().as("occurred_at"),
-        concat(channel, lit(":"), coalesce(col("thread_ts"), col("ts"))).as("thread_id"),
-        col("thread_ts").isNotNull().and(col("thread_ts").notEqual(col("ts"))).as("is_reply"),
-        interaction.as("is_interaction"),
-        lit(null).cast("boolean").as("is_accepted_answer"),
-        col(RawRecords.FILE), col(RawRecords.LINE),
-        array(RawExport.parseProblem(), ts.problem(),
-            RawExport.problemWhen(col("ts").isNull().and(col(RawRecords.PARSE_ERROR).isNull()),
-                "ts: required value is missing", null))
-            .as(IntakeSplitter.PROBLEMS));
-    return IntakeSplitter.split(source.role(), spec.format(),
-        RawExport.names(config, files), typed, TableContract.load("forum_interactions"),
-        List.of("message_id"), List.of());
+    Dataset<Row> withUsers =
+        raw.join(
+            broadcast(users(spark, usersFile).dropDuplicates("slack_user_id")),
+            col("user").equalTo(col("slack_user_id")),
+            "left");
+    Column interaction =
+        col("subtype")
+            .isNull()
+            .and(col("user").isNotNull())
+            .and(col("bot_id").isNull())
+            .and(coalesce(col("is_bot"), lit(false)).unary_$bang());
+    Dataset<Row> typed =
+        withUsers.select(
+            lit("slack").as("source"),
+            channel.as("channel"),
+            concat(channel, lit(":"), col("ts")).as("message_id"),
+            col("user").as("source_user_id"),
+            col("email"),
+            col("real_name").as("person_name"),
+            ts.value().as("occurred_at"),
+            concat(channel, lit(":"), coalesce(col("thread_ts"), col("ts"))).as("thread_id"),
+            col("thread_ts").isNotNull().and(col("thread_ts").notEqual(col("ts"))).as("is_reply"),
+            interaction.as("is_interaction"),
+            lit(null).cast("boolean").as("is_accepted_answer"),
+            col(RawRecords.FILE),
+            col(RawRecords.LINE),
+            array(
+                    RawExport.parseProblem(),
+                    ts.problem(),
+                    RawExport.problemWhen(
+                        col("ts").isNull().and(col(RawRecords.PARSE_ERROR).isNull()),
+                        "ts: required value is missing",
+                        null))
+                .as(IntakeSplitter.PROBLEMS));
+    return IntakeSplitter.split(
+        source.role(),
+        spec.format(),
+        RawExport.names(config, files),
+        typed,
+        TableContract.load("forum_interactions"),
+        List.of("message_id"),
+        List.of());
   }
 
   /** users.json is small (one object per member): read it on the driver. */
@@ -110,10 +147,12 @@ public final class SlackExportAdapter implements SourceAdapter {
     for (JsonNode u : root) {
       String email = u.path("profile").path("email").asText("");
       String name = u.path("profile").path("real_name").asText(u.path("real_name").asText(""));
-      rows.add(RowFactory.create(u.path("id").asText(null),
-          email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT),
-          name.isBlank() ? null : name.strip(),
-          u.path("is_bot").asBoolean(false)));
+      rows.add(
+          RowFactory.create(
+              u.path("id").asText(null),
+              email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT),
+              name.isBlank() ? null : name.strip(),
+              u.path("is_bot").asBoolean(false)));
     }
     return spark.createDataFrame(rows, USERS);
   }

@@ -14,10 +14,10 @@ import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.ingest.RawRecords;
 
 /**
- * For exports that hold every version of a record (event logs, incremental API exports): only
- * each record's newest version goes on to checks and quarantine, so a bad or deleted newest
- * version can never let an older one stand in for it. Older versions are counted as
- * deduplicated. Rows without a usable key go on as they are (they are quarantined).
+ * For exports that hold every version of a record (event logs, incremental API exports): only each
+ * record's newest version goes on to checks and quarantine, so a bad or deleted newest version can
+ * never let an older one stand in for it. Older versions are counted as deduplicated. Rows without
+ * a usable key go on as they are (they are quarantined).
  *
  * @param current newest versions, plus the rows without a usable key
  * @param superseded how many older versions were set aside
@@ -30,27 +30,46 @@ record SupersededRecords(Dataset<Row> current, long superseded) {
    * @param usable whether a row's key can be trusted (read, key present and parsed)
    * @param newestFirst ordering within a key; ties go to the later file and line
    */
-  static SupersededRecords of(Dataset<Row> rows, List<Column> key, Column usable,
-      List<Column> newestFirst) {
+  static SupersededRecords of(
+      Dataset<Row> rows, List<Column> key, Column usable, List<Column> newestFirst) {
     List<Column> partition = new ArrayList<>(key);
     partition.add(0, usable.as("_usable"));
     List<Column> order = new ArrayList<>(newestFirst);
     order.add(col(RawRecords.FILE).desc());
     order.add(col(RawRecords.LINE).desc());
-    Dataset<Row> ranked = rows
-        .withColumn(NEWEST, not(usable).or(row_number().over(
-            org.apache.spark.sql.expressions.Window.partitionBy(partition.toArray(Column[]::new))
-                .orderBy(order.toArray(Column[]::new))).equalTo(1)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> ranked =
+        rows.withColumn(
+                NEWEST,
+                not(usable)
+                    .or(
+                        row_number()
+                            .over(
+                                org.apache.spark.sql.expressions.Window.partitionBy(
+                                        partition.toArray(Column[]::new))
+                                    .orderBy(order.toArray(Column[]::new)))
+                            .equalTo(1)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     long superseded = ranked.filter(not(col(NEWEST))).count();
     return new SupersededRecords(ranked.filter(col(NEWEST)).drop(NEWEST), superseded);
   }
 
-  /** The intake of the newest versions, with the older versions counted as read and deduplicated. */
+  /**
+   * The intake of the newest versions, with the older versions counted as read and deduplicated.
+   */
   Intake counted(Intake newest) {
-    return new Intake(newest.role(), newest.format(), newest.table(), newest.files(),
-        newest.accepted(), newest.quarantine(), newest.read() + superseded, newest.quarantined(),
-        newest.deduplicated() + superseded, newest.acceptedCount(), newest.skipped(),
-        newest.skipReasons(), newest.checks());
+    return new Intake(
+        newest.role(),
+        newest.format(),
+        newest.table(),
+        newest.files(),
+        newest.accepted(),
+        newest.quarantine(),
+        newest.read() + superseded,
+        newest.quarantined(),
+        newest.deduplicated() + superseded,
+        newest.acceptedCount(),
+        newest.skipped(),
+        newest.skipReasons(),
+        newest.checks());
   }
 }

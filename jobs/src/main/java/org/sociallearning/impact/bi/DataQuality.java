@@ -21,17 +21,43 @@ public final class DataQuality {
    * @param warnings failing rows per warn rule (rules with failures only)
    * @param identityMatches distinct identities per match rule (empty for the roster)
    */
-  public record SourceFigures(String source, String format, long read, long accepted,
-      long quarantined, long deduplicated, long unmatchedIdentities,
-      Map<String, Long> quarantineReasons, long skipped, Map<String, Long> skipReasons,
-      Map<String, Long> warnings, Map<String, Long> identityMatches) {
+  public record SourceFigures(
+      String source,
+      String format,
+      long read,
+      long accepted,
+      long quarantined,
+      long deduplicated,
+      long unmatchedIdentities,
+      Map<String, Long> quarantineReasons,
+      long skipped,
+      Map<String, Long> skipReasons,
+      Map<String, Long> warnings,
+      Map<String, Long> identityMatches) {
 
     /** Figures of a source without skipped rows, warnings or identity counts. */
-    public SourceFigures(String source, String format, long read, long accepted,
-        long quarantined, long deduplicated, long unmatchedIdentities,
+    public SourceFigures(
+        String source,
+        String format,
+        long read,
+        long accepted,
+        long quarantined,
+        long deduplicated,
+        long unmatchedIdentities,
         Map<String, Long> quarantineReasons) {
-      this(source, format, read, accepted, quarantined, deduplicated, unmatchedIdentities,
-          quarantineReasons, 0, Map.of(), Map.of(), Map.of());
+      this(
+          source,
+          format,
+          read,
+          accepted,
+          quarantined,
+          deduplicated,
+          unmatchedIdentities,
+          quarantineReasons,
+          0,
+          Map.of(),
+          Map.of(),
+          Map.of());
     }
   }
 
@@ -54,11 +80,12 @@ public final class DataQuality {
     return out;
   }
 
-  private static void add(List<Row> out, SourceFigures s, String measure, String reason,
-      long rows) {
-    Double share = "unmatched_identities".equals(measure) || "identity_match".equals(measure)
-        || s.read() == 0 ? null
-        : (double) rows / s.read();
+  private static void add(
+      List<Row> out, SourceFigures s, String measure, String reason, long rows) {
+    Double share =
+        "unmatched_identities".equals(measure) || "identity_match".equals(measure) || s.read() == 0
+            ? null
+            : (double) rows / s.read();
     out.add(RowFactory.create(s.source(), s.format(), measure, reason, rows, share));
   }
 }

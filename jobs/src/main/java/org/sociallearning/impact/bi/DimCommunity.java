@@ -14,26 +14,28 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
- * {@code dim_community}: one row per community (a forum channel or group matching the
- * configured community patterns). Other channels are not listed: their names can say more
- * than a dashboard needs.
+ * {@code dim_community}: one row per community (a forum channel or group matching the configured
+ * community patterns). Other channels are not listed: their names can say more than a dashboard
+ * needs.
  */
 public final class DimCommunity {
 
   private DimCommunity() {}
 
   /**
-   * Needs forum rows {@code source, channel, employee_id, occurred_at, is_interaction}; returns
-   * the columns of {@code schemas/contracts/dim_community.yaml}.
+   * Needs forum rows {@code source, channel, employee_id, occurred_at, is_interaction}; returns the
+   * columns of {@code schemas/contracts/dim_community.yaml}.
    */
   public static Dataset<Row> of(Dataset<Row> forum, String communityRegex, int minGroupSize) {
-    Dataset<Row> rows = forum.filter(col("is_interaction")
-            .and(col("channel").rlike(communityRegex)))
-        .groupBy(col("channel").as("community"), col("source"))
-        .agg(countDistinct(col(IdentityResolution.EMPLOYEE_ID)).as("people"),
-            count(lit(1)).as("messages"),
-            date_format(min(col("occurred_at")), "yyyy-MM").as("first_month"),
-            date_format(max(col("occurred_at")), "yyyy-MM").as("last_month"));
+    Dataset<Row> rows =
+        forum
+            .filter(col("is_interaction").and(col("channel").rlike(communityRegex)))
+            .groupBy(col("channel").as("community"), col("source"))
+            .agg(
+                countDistinct(col(IdentityResolution.EMPLOYEE_ID)).as("people"),
+                count(lit(1)).as("messages"),
+                date_format(min(col("occurred_at")), "yyyy-MM").as("first_month"),
+                date_format(max(col("occurred_at")), "yyyy-MM").as("last_month"));
     return Suppression.apply(rows, "people", minGroupSize, List.of("messages", "people"));
   }
 }

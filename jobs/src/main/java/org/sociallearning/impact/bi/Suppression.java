@@ -18,8 +18,8 @@ final class Suppression {
    * Adds {@code suppressed} (people below {@code minGroupSize}) and nulls {@code figures}, the
    * people count included, on suppressed rows.
    */
-  static Dataset<Row> apply(Dataset<Row> rows, String peopleColumn, int minGroupSize,
-      List<String> figures) {
+  static Dataset<Row> apply(
+      Dataset<Row> rows, String peopleColumn, int minGroupSize, List<String> figures) {
     Column small = col(peopleColumn).lt(minGroupSize);
     Dataset<Row> out = rows.withColumn("suppressed", small);
     for (String figure : figures) {

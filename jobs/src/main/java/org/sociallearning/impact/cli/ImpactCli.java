@@ -19,17 +19,19 @@ import org.sociallearning.impact.report.ReportWriter;
  * Command line entry point ({@code bin/impact}): {@code run --config FILE} runs the nightly job
  * ({@code --dry-run} prints its plan), {@code validate} checks the inputs, {@code report --output
  * DIR} re-renders a run's report from its published results (no Spark), {@code did ...} runs the
- * estimator on any long panel. Failures end with a one-line cause and an exit code from
- * {@link ExitCode}, never a bare stack trace.
+ * estimator on any long panel. Failures end with a one-line cause and an exit code from {@link
+ * ExitCode}, never a bare stack trace.
  */
 public final class ImpactCli {
 
-  static final String USAGE = String.join("\n",
-      "usage: impact run --config FILE [--dry-run]",
-      "       impact validate --config FILE",
-      "       impact report --output DIR",
-      "       impact did --panel FILE --id COL --time COL --group COL --outcome COL"
-          + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: impact run --config FILE [--dry-run]",
+          "       impact validate --config FILE",
+          "       impact report --output DIR",
+          "       impact did --panel FILE --id COL --time COL --group COL --outcome COL"
+              + " [--control never|notyet] [--anticipation N] [--replicates N] [--seed N] --out DIR");
 
   private ImpactCli() {}
 
@@ -69,8 +71,8 @@ public final class ImpactCli {
       }
       SparkSession spark = SparkSessions.forJob("social-learning-impact");
       new NightlyImpactJob(spark, config, out).run();
-      out.println("report: " + config.output().resolve("current").resolve("report")
-          .resolve("index.html"));
+      out.println(
+          "report: " + config.output().resolve("current").resolve("report").resolve("index.html"));
       return ExitCode.OK.code();
     } catch (Exception | Error e) {
       return fail(e, err);
@@ -89,16 +91,33 @@ public final class ImpactCli {
       SparkSession spark = SparkSessions.forJob("social-learning-impact-validate");
       ExportCheck.Validation v = ExportCheck.run(spark, config, out);
       for (SourceCheck c : v.sources()) {
-        out.println(String.format(java.util.Locale.ROOT,
-            "%-24s %-20s read %d = accepted %d + quarantined %d + deduplicated %d + skipped %d;"
-                + " unmatched identities %d", c.key(), c.format(), c.read(), c.accepted(),
-            c.quarantined(), c.deduplicated(), c.skipped(), c.unmatchedIdentities()));
-        c.quarantineReasons().forEach((reason, n) ->
-            out.println(String.format(java.util.Locale.ROOT, "    %7d  %s", n, reason)));
-        c.skipReasons().forEach((reason, n) ->
-            out.println(String.format(java.util.Locale.ROOT, "    %7d  skipped: %s", n, reason)));
-        c.warnings().forEach((rule, n) ->
-            out.println(String.format(java.util.Locale.ROOT, "    %7d  warning: %s", n, rule)));
+        out.println(
+            String.format(
+                java.util.Locale.ROOT,
+                "%-24s %-20s read %d = accepted %d + quarantined %d + deduplicated %d + skipped %d;"
+                    + " unmatched identities %d",
+                c.key(),
+                c.format(),
+                c.read(),
+                c.accepted(),
+                c.quarantined(),
+                c.deduplicated(),
+                c.skipped(),
+                c.unmatchedIdentities()));
+        c.quarantineReasons()
+            .forEach(
+                (reason, n) ->
+                    out.println(String.format(java.util.Locale.ROOT, "    %7d  %s", n, reason)));
+        c.skipReasons()
+            .forEach(
+                (reason, n) ->
+                    out.println(
+                        String.format(java.util.Locale.ROOT, "    %7d  skipped: %s", n, reason)));
+        c.warnings()
+            .forEach(
+                (rule, n) ->
+                    out.println(
+                        String.format(java.util.Locale.ROOT, "    %7d  warning: %s", n, rule)));
       }
       v.warnings().forEach(w -> out.println("warning: " + w));
       if (v.qualityFailure() != null) {
@@ -146,9 +165,11 @@ public final class ImpactCli {
   public static String oneLine(Throwable e) {
     String message = e.getMessage();
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && (t instanceof IllegalArgumentException
-          || t instanceof IllegalStateException || t instanceof java.io.IOException
-          || t instanceof java.io.UncheckedIOException)) {
+      if (t.getMessage() != null
+          && (t instanceof IllegalArgumentException
+              || t instanceof IllegalStateException
+              || t instanceof java.io.IOException
+              || t instanceof java.io.UncheckedIOException)) {
         message = t.getMessage();
         break;
       }

@@ -5,31 +5,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * How effects are estimated and published.
  *
- * @param control comparison group: {@code never} (never-participants) or {@code notyet}
- *     (also people who join later, before they join)
+ * @param control comparison group: {@code never} (never-participants) or {@code notyet} (also
+ *     people who join later, before they join)
  * @param covariates roster attributes (department, job_title, location) within which participants
- *     are compared only with colleagues of the same values: parallel trends need hold only
- *     within those strata (exact stratification); empty: no stratification
- * @param anticipation months before joining in which results may already change (e.g. people
- *     start preparing); the baseline moves back accordingly
+ *     are compared only with colleagues of the same values: parallel trends need hold only within
+ *     those strata (exact stratification); empty: no stratification
+ * @param anticipation months before joining in which results may already change (e.g. people start
+ *     preparing); the baseline moves back accordingly
  * @param basePeriod what months before joining are compared with: {@code universal} (default)
  *     measures every month from the month before joining (the month post-joining effects are
- *     measured from), {@code varying} (R's default) each month before joining from the month
- *     before it. Universal is the job's default because every point of the event-study chart,
- *     before and after joining, is then a difference to the same month, as in an event-study
- *     regression (Roth 2024): a change participants had just before joining shows in every
- *     earlier month instead of in one or two month-to-month steps, and the pre-trend test tests
- *     those same level differences. Post-joining effects, and so the headline, are the same
- *     under either; so is the pre-trend test's statistic on a complete panel with
- *     never-participants as comparison.
+ *     measured from), {@code varying} (R's default) each month before joining from the month before
+ *     it. Universal is the job's default because every point of the event-study chart, before and
+ *     after joining, is then a difference to the same month, as in an event-study regression (Roth
+ *     2024): a change participants had just before joining shows in every earlier month instead of
+ *     in one or two month-to-month steps, and the pre-trend test tests those same level
+ *     differences. Post-joining effects, and so the headline, are the same under either; so is the
+ *     pre-trend test's statistic on a complete panel with never-participants as comparison.
  * @param bootstrapReplicates multiplier-bootstrap draws for confidence intervals
  * @param seed seed of the bootstrap, so reruns give the same intervals
  * @param minGroupSize smallest number of people behind a published number (never below 3)
- * @param ticketHorizonDays durations are followed this many days: longer ones count as the
- *     horizon, and tickets opened less than this before as_of are not yet observable
+ * @param ticketHorizonDays durations are followed this many days: longer ones count as the horizon,
+ *     and tickets opened less than this before as_of are not yet observable
  * @param salesHorizonDays the same for opportunities
- * @param firstDealLandmarkDays days after hire at which new sellers are grouped into
- *     participants and others for the time-to-first-deal comparison
+ * @param firstDealLandmarkDays days after hire at which new sellers are grouped into participants
+ *     and others for the time-to-first-deal comparison
  */
 public record EstimationSettings(
     @JsonProperty("control") String control,
@@ -57,7 +56,6 @@ public record EstimationSettings(
   }
 
   public static EstimationSettings defaults() {
-    return new EstimationSettings(null, null, null, null, null, null, null, null, null,
-        null);
+    return new EstimationSettings(null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where results go. Written either as a plain folder ({@code output: out}) or as a map
- * ({@code output: {path: out, keep_runs: 7, jdbc: {...}}}).
+ * Where results go. Written either as a plain folder ({@code output: out}) or as a map ({@code
+ * output: {path: out, keep_runs: 7, jdbc: {...}}}).
  *
  * @param path the output folder, relative to the config file's folder
  * @param keepRuns how many published runs stay under {@code <path>/runs/} (at least 1)

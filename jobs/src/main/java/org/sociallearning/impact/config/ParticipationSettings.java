@@ -8,13 +8,13 @@ import java.util.List;
  *
  * @param communities glob patterns of channel/group names that are communities of practice
  * @param minInteractions interactions needed to count as a participant
- * @param windowDays the interactions must fall within this many days (null: no window, so the
- *     date of the {@code minInteractions}-th interaction)
+ * @param windowDays the interactions must fall within this many days (null: no window, so the date
+ *     of the {@code minInteractions}-th interaction)
  * @param socialVerbs xAPI verbs (last segment of the verb IRI) that are social learning
- * @param triedIt what to do with people who interacted, but fewer times than the rule asks:
- *     {@code exclude} (in neither group) or {@code compare} (in the comparison group)
- * @param profileMonths months after the participation date that describe a participant
- *     (intensity tier, primary community)
+ * @param triedIt what to do with people who interacted, but fewer times than the rule asks: {@code
+ *     exclude} (in neither group) or {@code compare} (in the comparison group)
+ * @param profileMonths months after the participation date that describe a participant (intensity
+ *     tier, primary community)
  */
 public record ParticipationSettings(
     @JsonProperty("communities") List<String> communities,
@@ -29,6 +29,7 @@ public record ParticipationSettings(
 
   /** People below the threshold are in neither group. */
   public static final String TRIED_IT_EXCLUDE = "exclude";
+
   /** People below the threshold are compared with, as never-participants. */
   public static final String TRIED_IT_COMPARE = "compare";
 
@@ -41,8 +42,8 @@ public record ParticipationSettings(
   }
 
   /** The earlier constructor's keys, everything new at its default. */
-  public ParticipationSettings(List<String> communities, Integer minInteractions,
-      List<String> socialVerbs) {
+  public ParticipationSettings(
+      List<String> communities, Integer minInteractions, List<String> socialVerbs) {
     this(communities, minInteractions, null, socialVerbs, null, null);
   }
 

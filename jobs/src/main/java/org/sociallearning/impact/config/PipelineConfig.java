@@ -2,11 +2,10 @@ package org.sociallearning.impact.config;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.sociallearning.impact.config.ValueSettings;
 
 /**
- * The validated job configuration, loaded once per run. Paths are absolute (resolved against
- * the config file's folder).
+ * The validated job configuration, loaded once per run. Paths are absolute (resolved against the
+ * config file's folder).
  *
  * @param configFile the YAML file this was read from
  * @param digest SHA-256 of the config file's bytes, recorded in the manifest

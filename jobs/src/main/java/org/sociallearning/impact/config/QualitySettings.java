@@ -7,10 +7,10 @@ import java.util.TreeMap;
 /**
  * When bad rows stop the run ({@code quality:} in the config).
  *
- * @param maxErrorRate largest share (0 to 1) of a source's rows that may be quarantined (rows
- *     read minus skipped ones); above it the run fails with exit code 4
- * @param maxErrorRateBySource overrides per source, keyed by the source's config key (e.g.
- *     {@code sources.service_desk[0]})
+ * @param maxErrorRate largest share (0 to 1) of a source's rows that may be quarantined (rows read
+ *     minus skipped ones); above it the run fails with exit code 4
+ * @param maxErrorRateBySource overrides per source, keyed by the source's config key (e.g. {@code
+ *     sources.service_desk[0]})
  */
 public record QualitySettings(
     @JsonProperty("max_error_rate") Double maxErrorRate,
@@ -20,8 +20,8 @@ public record QualitySettings(
 
   public QualitySettings {
     maxErrorRate = maxErrorRate == null ? DEFAULT_MAX_ERROR_RATE : maxErrorRate;
-    maxErrorRateBySource = maxErrorRateBySource == null ? Map.of()
-        : Map.copyOf(new TreeMap<>(maxErrorRateBySource));
+    maxErrorRateBySource =
+        maxErrorRateBySource == null ? Map.of() : Map.copyOf(new TreeMap<>(maxErrorRateBySource));
   }
 
   public static QualitySettings defaults() {

@@ -2,7 +2,9 @@ package org.sociallearning.impact.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The YAML document exactly as written; {@link ConfigLoader} validates it into a PipelineConfig. */
+/**
+ * The YAML document exactly as written; {@link ConfigLoader} validates it into a PipelineConfig.
+ */
 record RawConfig(
     @JsonProperty("as_of") String asOf,
     @JsonProperty("output") OutputSettings output,

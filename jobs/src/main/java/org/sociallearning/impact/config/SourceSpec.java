@@ -15,9 +15,9 @@ import java.util.Map;
  *     format's own default, see {@link #timestampFormatOr})
  * @param users companion user list (Salesforce User.csv, Discourse users.csv, Zendesk users),
  *     relative like path
- * @param userEmails CSV {@code user_id,email}: the id or name an export shows for a person to
- *     their email, for exports without emails (Stack Exchange, Discourse, LMS completions, Jira,
- *     HubSpot, ServiceNow event logs), relative like path
+ * @param userEmails CSV {@code user_id,email}: the id or name an export shows for a person to their
+ *     email, for exports without emails (Stack Exchange, Discourse, LMS completions, Jira, HubSpot,
+ *     ServiceNow event logs), relative like path
  * @param accountEmails CSV {@code home_page,account_name,email} for xAPI actors identified by an
  *     LMS account, relative like path
  * @param community fixed community name for a whole export (Stack Exchange; default: each
@@ -52,9 +52,8 @@ public record SourceSpec(
     @JsonProperty("effort_field") String effortField) {
 
   /** The {@code columns} keys of {@code lms-completions-csv}: what a completion report maps. */
-  public static final java.util.List<String> LMS_COMPLETION_FIELDS = java.util.List.of("email",
-      "user_id", "course_id", "completed_at");
-
+  public static final java.util.List<String> LMS_COMPLETION_FIELDS =
+      java.util.List.of("email", "user_id", "course_id", "completed_at");
 
   public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd HH:mm:ss";
 

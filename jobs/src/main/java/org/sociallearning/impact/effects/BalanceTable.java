@@ -7,25 +7,31 @@ import java.util.TreeSet;
 import org.sociallearning.impact.estimation.Panel;
 
 /**
- * Balance check: how different participants and the comparison group were before anyone joined,
- * as standardised mean differences (SMD: difference in means over the pooled standard
- * deviation; |SMD| above 0.1 is the usual sign of imbalance). Difference-in-differences does not
- * need balanced levels, only parallel trends, but large imbalances tell a reader how selected
- * the participants were and whether stratifying on an attribute is worth it.
+ * Balance check: how different participants and the comparison group were before anyone joined, as
+ * standardised mean differences (SMD: difference in means over the pooled standard deviation; |SMD|
+ * above 0.1 is the usual sign of imbalance). Difference-in-differences does not need balanced
+ * levels, only parallel trends, but large imbalances tell a reader how selected the participants
+ * were and whether stratifying on an attribute is worth it.
  */
 public final class BalanceTable {
 
   /** One compared variable. */
-  public record Balance(String metric, String variable, double participants, double comparison,
-      double smd, long nParticipants, long nComparison) {}
+  public record Balance(
+      String metric,
+      String variable,
+      double participants,
+      double comparison,
+      double smd,
+      long nParticipants,
+      long nComparison) {}
 
   static final double IMBALANCED = 0.1;
 
   private BalanceTable() {}
 
   /**
-   * The pre-period outcome of one metric: each participant's mean before joining, each
-   * comparison person's mean before the participants' median joining month.
+   * The pre-period outcome of one metric: each participant's mean before joining, each comparison
+   * person's mean before the participants' median joining month.
    */
   public static Balance preJoiningOutcome(String metric, Panel panel) {
     List<Integer> cohorts = new ArrayList<>();
@@ -35,8 +41,7 @@ public final class BalanceTable {
       }
     }
     if (cohorts.isEmpty()) {
-      return new Balance(metric, "pre-joining " + metric, Double.NaN, Double.NaN, Double.NaN, 0,
-          0);
+      return new Balance(metric, "pre-joining " + metric, Double.NaN, Double.NaN, Double.NaN, 0, 0);
     }
     cohorts.sort(Integer::compare);
     int medianJoin = cohorts.get(cohorts.size() / 2);
@@ -61,8 +66,8 @@ public final class BalanceTable {
   }
 
   /** Shares of each value of a roster attribute (department=Sales EMEA: 0/1 per person). */
-  public static List<Balance> attribute(String metric, String name, Map<String, String> values,
-      Panel panel) {
+  public static List<Balance> attribute(
+      String metric, String name, Map<String, String> values, Panel panel) {
     TreeSet<String> levels = new TreeSet<>();
     for (String id : panel.unitIds()) {
       if (values.get(id) != null) {
@@ -84,8 +89,8 @@ public final class BalanceTable {
     return out;
   }
 
-  static Balance compare(String metric, String variable, List<Double> treated,
-      List<Double> comparison) {
+  static Balance compare(
+      String metric, String variable, List<Double> treated, List<Double> comparison) {
     double m1 = mean(treated);
     double m0 = mean(comparison);
     double pooled = Math.sqrt((variance(treated, m1) + variance(comparison, m0)) / 2);

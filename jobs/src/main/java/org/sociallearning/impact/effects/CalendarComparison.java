@@ -11,25 +11,29 @@ import org.sociallearning.impact.estimation.GroupTimeEffect;
 import org.sociallearning.impact.estimation.Panel;
 
 /**
- * Estimation step, for the report's "participants vs comparison over calendar time": per
- * calendar month, participants' observed mean (cohorts that had joined, weighted by cohort size
- * as the calendar effect weighs them), their counterfactual (observed minus the month's calendar
- * effect) and the comparison group's mean. Means resting on fewer than {@code minGroupSize}
- * people are NaN.
+ * Estimation step, for the report's "participants vs comparison over calendar time": per calendar
+ * month, participants' observed mean (cohorts that had joined, weighted by cohort size as the
+ * calendar effect weighs them), their counterfactual (observed minus the month's calendar effect)
+ * and the comparison group's mean. Means resting on fewer than {@code minGroupSize} people are NaN.
  */
 public final class CalendarComparison {
 
   /** One month; NaN where suppressed or not estimable. */
-  public record Month(LocalDate month, double participants, double counterfactual,
-      double comparison, long nParticipants, long nComparison) {}
+  public record Month(
+      LocalDate month,
+      double participants,
+      double counterfactual,
+      double comparison,
+      long nParticipants,
+      long nComparison) {}
 
   private CalendarComparison() {}
 
   /**
    * @param notYetTreated whether people who join later count as comparison until they join
    */
-  public static List<Month> of(Panel panel, DidResult result, int minGroupSize,
-      boolean notYetTreated) {
+  public static List<Month> of(
+      Panel panel, DidResult result, int minGroupSize, boolean notYetTreated) {
     Map<Integer, Integer> cohortSize = new HashMap<>();
     for (int g : panel.unitGroup()) {
       cohortSize.merge(g, 1, Integer::sum);
@@ -58,14 +62,22 @@ public final class CalendarComparison {
           participants += (long) mean[1];
         }
       }
-      double[] comparison = mean(panel, column, u -> panel.unitGroup()[u] == 0
-          || (notYetTreated && panel.unitGroup()[u] > t));
+      double[] comparison =
+          mean(
+              panel,
+              column,
+              u -> panel.unitGroup()[u] == 0 || (notYetTreated && panel.unitGroup()[u] > t));
       long nComparison = (long) comparison[1];
       boolean showParticipants = weights > 0 && participants >= minGroupSize;
       double observed = showParticipants ? weighted / weights : Double.NaN;
-      out.add(new Month(monthOf(t), observed,
-          showParticipants ? observed - effect.att() : Double.NaN,
-          nComparison >= minGroupSize ? comparison[0] : Double.NaN, participants, nComparison));
+      out.add(
+          new Month(
+              monthOf(t),
+              observed,
+              showParticipants ? observed - effect.att() : Double.NaN,
+              nComparison >= minGroupSize ? comparison[0] : Double.NaN,
+              participants,
+              nComparison));
     }
     return out;
   }

@@ -16,8 +16,8 @@ import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
  * Estimation input: turns the employee-month outcome table (already aggregated in Spark, one row
- * per employee and month) and each participant's cohort month into the estimator's panel.
- * Periods are calendar months; cohort 0 means never a participant.
+ * per employee and month) and each participant's cohort month into the estimator's panel. Periods
+ * are calendar months; cohort 0 means never a participant.
  */
 public final class PanelAssembler {
 
@@ -41,8 +41,8 @@ public final class PanelAssembler {
   }
 
   /**
-   * As {@link #assemble(Dataset, Dataset)}, each employee-month weighted by its {@code items}:
-   * for effects on the mean per item rather than per person.
+   * As {@link #assemble(Dataset, Dataset)}, each employee-month weighted by its {@code items}: for
+   * effects on the mean per item rather than per person.
    *
    * @param outcomes {@code employee_id, month, value, items}
    */
@@ -50,15 +50,22 @@ public final class PanelAssembler {
     return assemble(outcomes, participants, true);
   }
 
-  private static Panel assemble(Dataset<Row> outcomes, Dataset<Row> participants,
-      boolean weighted) {
-    List<Row> rows = outcomes
-        .join(participants.select(col(IdentityResolution.EMPLOYEE_ID), col("cohort_month")),
-            IdentityResolution.EMPLOYEE_ID, "left")
-        .select(col(IdentityResolution.EMPLOYEE_ID), col("month"), col("value"),
-            col("cohort_month"), weighted ? col("items").cast("double") : lit(1.0))
-        .orderBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
-        .collectAsList();
+  private static Panel assemble(
+      Dataset<Row> outcomes, Dataset<Row> participants, boolean weighted) {
+    List<Row> rows =
+        outcomes
+            .join(
+                participants.select(col(IdentityResolution.EMPLOYEE_ID), col("cohort_month")),
+                IdentityResolution.EMPLOYEE_ID,
+                "left")
+            .select(
+                col(IdentityResolution.EMPLOYEE_ID),
+                col("month"),
+                col("value"),
+                col("cohort_month"),
+                weighted ? col("items").cast("double") : lit(1.0))
+            .orderBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
+            .collectAsList();
     TreeSet<Integer> months = new TreeSet<>();
     Map<String, Integer> unitIndex = new HashMap<>();
     for (Row r : rows) {
@@ -91,7 +98,8 @@ public final class PanelAssembler {
       // they compare like never-participants (as R's did does with late cohorts).
       group[u] = cohort > lastPeriod ? 0 : cohort;
     }
-    return weighted ? Panel.weighted(periods, group, y, ids, weight)
+    return weighted
+        ? Panel.weighted(periods, group, y, ids, weight)
         : new Panel(periods, group, y, ids);
   }
 }

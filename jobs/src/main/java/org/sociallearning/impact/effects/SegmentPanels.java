@@ -9,8 +9,8 @@ import org.sociallearning.impact.estimation.Panel;
 
 /**
  * Segments of one metric's panel, for effects by department, by community and by intensity of
- * participation (dose-response). A department segment keeps participants and comparison people
- * of that department (like compared with like); a community or intensity segment keeps the
+ * participation (dose-response). A department segment keeps participants and comparison people of
+ * that department (like compared with like); a community or intensity segment keeps the
  * participants of that community or tier and the whole comparison group. The blended-learning
  * segment keeps only people who completed a formal course: those who then joined a community
  * against those who did not.
@@ -18,8 +18,11 @@ import org.sociallearning.impact.estimation.Panel;
 public final class SegmentPanels {
 
   /** What is known about each person for segmenting; keys are employee ids. */
-  public record PersonSegments(Map<String, String> department, Map<String, String> community,
-      Map<String, String> intensity, Map<String, String> blended) {}
+  public record PersonSegments(
+      Map<String, String> department,
+      Map<String, String> community,
+      Map<String, String> intensity,
+      Map<String, String> blended) {}
 
   private SegmentPanels() {}
 
@@ -27,20 +30,32 @@ public final class SegmentPanels {
   public static Map<String, Panel> of(Panel panel, PersonSegments people) {
     Map<String, Panel> out = new LinkedHashMap<>();
     for (String dept : values(panel, people.department())) {
-      out.put("department=" + dept, subset(panel,
-          u -> dept.equals(people.department().get(panel.unitIds()[u]))));
+      out.put(
+          "department=" + dept,
+          subset(panel, u -> dept.equals(people.department().get(panel.unitIds()[u]))));
     }
     for (String community : values(panel, people.community())) {
-      out.put("community=" + community, subset(panel, u -> panel.unitGroup()[u] == 0
-          || community.equals(people.community().get(panel.unitIds()[u]))));
+      out.put(
+          "community=" + community,
+          subset(
+              panel,
+              u ->
+                  panel.unitGroup()[u] == 0
+                      || community.equals(people.community().get(panel.unitIds()[u]))));
     }
     for (String blend : values(panel, people.blended())) {
-      out.put("blended=" + blend, subset(panel,
-          u -> blend.equals(people.blended().get(panel.unitIds()[u]))));
+      out.put(
+          "blended=" + blend,
+          subset(panel, u -> blend.equals(people.blended().get(panel.unitIds()[u]))));
     }
     for (String tier : values(panel, people.intensity())) {
-      out.put("intensity=" + tier, subset(panel, u -> panel.unitGroup()[u] == 0
-          || tier.equals(people.intensity().get(panel.unitIds()[u]))));
+      out.put(
+          "intensity=" + tier,
+          subset(
+              panel,
+              u ->
+                  panel.unitGroup()[u] == 0
+                      || tier.equals(people.intensity().get(panel.unitIds()[u]))));
     }
     return out;
   }

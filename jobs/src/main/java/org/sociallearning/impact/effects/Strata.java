@@ -5,9 +5,8 @@ import java.util.Map;
 import org.sociallearning.impact.estimation.Panel;
 
 /**
- * Each unit's stratum for exact stratification: its values of {@code estimation.covariates}
- * (roster attributes) joined, or null when one is unknown, so the estimator drops and counts
- * that person.
+ * Each unit's stratum for exact stratification: its values of {@code estimation.covariates} (roster
+ * attributes) joined, or null when one is unknown, so the estimator drops and counts that person.
  */
 public final class Strata {
 
@@ -17,8 +16,8 @@ public final class Strata {
    * @param attributes per covariate, each employee id's value
    * @return one stratum per unit of the panel, or null when no covariates are configured
    */
-  public static String[] of(Panel panel, List<String> covariates,
-      Map<String, Map<String, String>> attributes) {
+  public static String[] of(
+      Panel panel, List<String> covariates, Map<String, Map<String, String>> attributes) {
     if (covariates.isEmpty()) {
       return null;
     }

@@ -8,14 +8,21 @@ package org.sociallearning.impact.estimation;
  * @param nTreated units of cohort {@code group} observed in both {@code time} and the base period
  * @param nControl comparison units observed in both periods
  */
-public record GroupTimeEffect(int group, int time, double att, double se, double ciLow, double ciHigh,
-                              int nTreated, int nControl) {
+public record GroupTimeEffect(
+    int group,
+    int time,
+    double att,
+    double se,
+    double ciLow,
+    double ciHigh,
+    int nTreated,
+    int nControl) {
 
-    public boolean isPostTreatment() {
-        return time >= group;
-    }
+  public boolean isPostTreatment() {
+    return time >= group;
+  }
 
-    public int eventTime() {
-        return time - group;
-    }
+  public int eventTime() {
+    return time - group;
+  }
 }

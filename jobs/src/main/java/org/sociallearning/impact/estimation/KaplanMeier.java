@@ -6,22 +6,22 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Kaplan-Meier estimate of a survival curve from right-censored durations, with the median and
- * its 95% confidence interval. Pure Java: the knowledge-flow steps call it once per group of
- * already aggregated durations (time to first answer, with unanswered threads censored).
+ * Kaplan-Meier estimate of a survival curve from right-censored durations, with the median and its
+ * 95% confidence interval. Pure Java: the knowledge-flow steps call it once per group of already
+ * aggregated durations (time to first answer, with unanswered threads censored).
  *
  * <p>Conventions, chosen to match R's {@code survival::survfit} defaults:
+ *
  * <ul>
- *   <li>Ties: at a time with both events and censorings, the events come first (a unit censored
- *       at t is still at risk at t).</li>
+ *   <li>Ties: at a time with both events and censorings, the events come first (a unit censored at
+ *       t is still at risk at t).
  *   <li>Median: the smallest t with S(t) &lt;= 0.5; NaN when the curve never gets there. (R takes
- *       the midpoint to the next event time when S is exactly 0.5 on an interval; we do not.)</li>
- *   <li>Pointwise interval of S(t): Greenwood variance on the log scale (R's
- *       {@code conf.type = "log"}): S(t) exp(+-z se), se^2 = sum d / (n (n - d)), upper band
- *       capped at 1.</li>
+ *       the midpoint to the next event time when S is exactly 0.5 on an interval; we do not.)
+ *   <li>Pointwise interval of S(t): Greenwood variance on the log scale (R's {@code conf.type =
+ *       "log"}): S(t) exp(+-z se), se^2 = sum d / (n (n - d)), upper band capped at 1.
  *   <li>Median interval (Brookmeyer and Crowley 1982, by inverting the pointwise bands): the times
- *       t whose band contains 0.5, i.e. from the first time the lower band reaches 0.5 to the
- *       first time the upper band does; either end is NaN when its band never reaches 0.5.</li>
+ *       t whose band contains 0.5, i.e. from the first time the lower band reaches 0.5 to the first
+ *       time the upper band does; either end is NaN when its band never reaches 0.5.
  * </ul>
  */
 public final class KaplanMeier {
@@ -35,13 +35,20 @@ public final class KaplanMeier {
   /**
    * One distinct time on the curve.
    *
-   * @param survival  S(t) just after this time
-   * @param stdError  Greenwood standard error of S(t)
-   * @param lower     lower 95% band of S(t)
-   * @param upper     upper 95% band of S(t)
+   * @param survival S(t) just after this time
+   * @param stdError Greenwood standard error of S(t)
+   * @param lower lower 95% band of S(t)
+   * @param upper upper 95% band of S(t)
    */
-  public record Step(double time, int atRisk, int events, int censored, double survival,
-      double stdError, double lower, double upper) {}
+  public record Step(
+      double time,
+      int atRisk,
+      int events,
+      int censored,
+      double survival,
+      double stdError,
+      double lower,
+      double upper) {}
 
   /** Median with its 95% interval; any part is NaN when the curve never reaches 0.5 there. */
   public record Median(double estimate, double ciLow, double ciHigh) {
@@ -62,7 +69,7 @@ public final class KaplanMeier {
    * Fits the curve.
    *
    * @param durations non-negative, finite times to the event or to censoring
-   * @param events    true when the event was observed, false when right-censored
+   * @param events true when the event was observed, false when right-censored
    */
   public static KaplanMeier fit(double[] durations, boolean[] events) {
     int[] ones = new int[durations.length];
@@ -71,22 +78,27 @@ public final class KaplanMeier {
   }
 
   /**
-   * Fits the curve on counted durations: {@code counts[i]} items share duration
-   * {@code durations[i]} and status {@code events[i]} (what a Spark aggregation by duration and
-   * status returns, so that millions of items need not reach the driver one by one).
+   * Fits the curve on counted durations: {@code counts[i]} items share duration {@code
+   * durations[i]} and status {@code events[i]} (what a Spark aggregation by duration and status
+   * returns, so that millions of items need not reach the driver one by one).
    */
   public static KaplanMeier fit(double[] durations, boolean[] events, int[] counts) {
     if (durations.length != events.length || durations.length != counts.length) {
-      throw new IllegalArgumentException("durations has " + durations.length
-          + " values but events has " + events.length + " and counts " + counts.length);
+      throw new IllegalArgumentException(
+          "durations has "
+              + durations.length
+              + " values but events has "
+              + events.length
+              + " and counts "
+              + counts.length);
     }
     int rows = durations.length;
     Integer[] order = new Integer[rows];
     int n = 0;
     for (int i = 0; i < rows; i++) {
       if (!Double.isFinite(durations[i]) || durations[i] < 0) {
-        throw new IllegalArgumentException("duration " + i + " is " + durations[i]
-            + "; expected a finite value >= 0");
+        throw new IllegalArgumentException(
+            "duration " + i + " is " + durations[i] + "; expected a finite value >= 0");
       }
       if (counts[i] < 0) {
         throw new IllegalArgumentException("count " + i + " is " + counts[i] + "; expected >= 0");
@@ -116,8 +128,10 @@ public final class KaplanMeier {
       }
       if (d > 0) {
         survival *= 1.0 - (double) d / atRisk;
-        greenwood = d == atRisk ? Double.POSITIVE_INFINITY
-            : greenwood + (double) d / ((double) atRisk * (atRisk - d));
+        greenwood =
+            d == atRisk
+                ? Double.POSITIVE_INFINITY
+                : greenwood + (double) d / ((double) atRisk * (atRisk - d));
       }
       steps.add(step(t, atRisk, d, c, survival, greenwood));
       atRisk -= d + c;
@@ -131,7 +145,14 @@ public final class KaplanMeier {
     }
     double logSe = Math.sqrt(greenwood);
     double halfWidth = Z_95 * logSe;
-    return new Step(t, atRisk, d, c, s, s * logSe, s * Math.exp(-halfWidth),
+    return new Step(
+        t,
+        atRisk,
+        d,
+        c,
+        s,
+        s * logSe,
+        s * Math.exp(-halfWidth),
         Math.min(1.0, s * Math.exp(halfWidth)));
   }
 
@@ -158,8 +179,10 @@ public final class KaplanMeier {
 
   /** The median time and its Brookmeyer-Crowley 95% interval (see the class comment). */
   public Median median() {
-    return new Median(firstTimeAtOrBelowHalf(Step::survival),
-        firstTimeAtOrBelowHalf(Step::lower), firstTimeAtOrBelowHalf(Step::upper));
+    return new Median(
+        firstTimeAtOrBelowHalf(Step::survival),
+        firstTimeAtOrBelowHalf(Step::lower),
+        firstTimeAtOrBelowHalf(Step::upper));
   }
 
   private double firstTimeAtOrBelowHalf(ToDoubleFunction<Step> band) {

@@ -8,7 +8,9 @@ public final class EmailAddresses {
 
   private EmailAddresses() {}
 
-  /** Trimmed and lower-cased (a {@code mailto:} prefix removed); null when blank or not an email. */
+  /**
+   * Trimmed and lower-cased (a {@code mailto:} prefix removed); null when blank or not an email.
+   */
   public static String exact(String email) {
     if (email == null) {
       return null;

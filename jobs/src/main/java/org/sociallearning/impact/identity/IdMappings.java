@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * The configured id mappings ({@code identity.id_mappings}: {@code source,source_user_id,
- * employee_id}): explicit matches for people whose email does not match the roster. An id
- * mapped to two employees, or to an employee not on the roster, maps nobody; {@link #problems()}
- * says which, for the manifest.
+ * employee_id}): explicit matches for people whose email does not match the roster. An id mapped to
+ * two employees, or to an employee not on the roster, maps nobody; {@link #problems()} says which,
+ * for the manifest.
  */
 public final class IdMappings {
 
@@ -38,17 +38,20 @@ public final class IdMappings {
         conflicting.add(key);
       }
     }
-    seen.forEach((k, v) -> {
-      if (!conflicting.contains(k)) {
-        byKey.put(k, v);
-      }
-    });
+    seen.forEach(
+        (k, v) -> {
+          if (!conflicting.contains(k)) {
+            byKey.put(k, v);
+          }
+        });
     if (offRoster > 0) {
       problems.add(offRoster + " id mapping(s) name employees not on the roster and were ignored");
     }
     if (!conflicting.isEmpty()) {
-      problems.add(conflicting.size() + " source id(s) are mapped to two different employees and"
-          + " map nobody");
+      problems.add(
+          conflicting.size()
+              + " source id(s) are mapped to two different employees and"
+              + " map nobody");
     }
   }
 

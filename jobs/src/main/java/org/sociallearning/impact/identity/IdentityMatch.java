@@ -1,8 +1,8 @@
 package org.sociallearning.impact.identity;
 
 /**
- * The outcome for one identity: the employee it resolved to (null unless matched), the rule
- * that decided and, for ambiguous and unmatched ones, why.
+ * The outcome for one identity: the employee it resolved to (null unless matched), the rule that
+ * decided and, for ambiguous and unmatched ones, why.
  */
 public record IdentityMatch(String employeeId, MatchRule rule, String detail) {
 

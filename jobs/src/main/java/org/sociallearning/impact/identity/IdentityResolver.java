@@ -10,9 +10,9 @@ import java.util.TreeSet;
 /**
  * Resolves the identities of one source against the roster, rule by rule: email (exact, then
  * without plus-addressing and through domain aliases), then a configured id mapping, then a
- * normalised name unique on the roster and among the source's identities. The first email rule
- * that finds roster rows decides: one row matches, two or more are ambiguous, which only an
- * explicit id mapping overrides (a name never does). Nothing is guessed.
+ * normalised name unique on the roster and among the source's identities. The first email rule that
+ * finds roster rows decides: one row matches, two or more are ambiguous, which only an explicit id
+ * mapping overrides (a name never does). Nothing is guessed.
  */
 public final class IdentityResolver {
 
@@ -25,8 +25,8 @@ public final class IdentityResolver {
   private final Map<String, String> domainAliases;
   private final IdMappings mappings;
 
-  public IdentityResolver(Collection<RosterPerson> roster, Map<String, String> domainAliases,
-      IdMappings mappings) {
+  public IdentityResolver(
+      Collection<RosterPerson> roster, Map<String, String> domainAliases, IdMappings mappings) {
     this.domainAliases = Map.copyOf(domainAliases);
     this.mappings = mappings;
     for (RosterPerson p : roster) {
@@ -69,8 +69,9 @@ public final class IdentityResolver {
     if (byEmail != null && byEmail.rule().matched()) {
       return byEmail;
     }
-    String mapped = mappings.employeeFor(identity.source(), identity.userId(),
-        EmailAddresses.exact(identity.email()));
+    String mapped =
+        mappings.employeeFor(
+            identity.source(), identity.userId(), EmailAddresses.exact(identity.email()));
     if (mapped != null) {
       return IdentityMatch.matched(mapped, MatchRule.ID_MAPPING);
     }
@@ -79,22 +80,25 @@ public final class IdentityResolver {
     }
     String name = PersonNames.normalise(identity.name());
     if (name == null) {
-      return IdentityMatch.unresolved(MatchRule.UNMATCHED, identity.email() == null
-          ? "no email, mapping or name" : "email not on the roster, no mapping or name");
+      return IdentityMatch.unresolved(
+          MatchRule.UNMATCHED,
+          identity.email() == null
+              ? "no email, mapping or name"
+              : "email not on the roster, no mapping or name");
     }
     Set<String> onRoster = byName.getOrDefault(name, Set.of());
     int inSource = keysByName.getOrDefault(name, Set.of()).size();
     if (onRoster.isEmpty()) {
-      return IdentityMatch.unresolved(MatchRule.UNMATCHED,
-          "neither email, mapping nor name on the roster");
+      return IdentityMatch.unresolved(
+          MatchRule.UNMATCHED, "neither email, mapping nor name on the roster");
     }
     if (onRoster.size() > 1) {
-      return IdentityMatch.unresolved(MatchRule.AMBIGUOUS,
-          "name matches " + onRoster.size() + " roster rows");
+      return IdentityMatch.unresolved(
+          MatchRule.AMBIGUOUS, "name matches " + onRoster.size() + " roster rows");
     }
     if (inSource > 1) {
-      return IdentityMatch.unresolved(MatchRule.AMBIGUOUS,
-          "name shared by " + inSource + " identities in the source");
+      return IdentityMatch.unresolved(
+          MatchRule.AMBIGUOUS, "name shared by " + inSource + " identities in the source");
     }
     return IdentityMatch.matched(onRoster.iterator().next(), MatchRule.UNIQUE_NAME);
   }
@@ -106,17 +110,17 @@ public final class IdentityResolver {
       return IdentityMatch.matched(exact.iterator().next(), MatchRule.EMAIL);
     }
     if (exact.size() > 1) {
-      return IdentityMatch.unresolved(MatchRule.AMBIGUOUS,
-          "email shared by " + exact.size() + " roster rows");
+      return IdentityMatch.unresolved(
+          MatchRule.AMBIGUOUS, "email shared by " + exact.size() + " roster rows");
     }
-    Set<String> mailbox = byMailbox.getOrDefault(
-        EmailAddresses.canonical(email, domainAliases), Set.of());
+    Set<String> mailbox =
+        byMailbox.getOrDefault(EmailAddresses.canonical(email, domainAliases), Set.of());
     if (mailbox.size() == 1) {
       return IdentityMatch.matched(mailbox.iterator().next(), MatchRule.EMAIL_ALIAS);
     }
     if (mailbox.size() > 1) {
-      return IdentityMatch.unresolved(MatchRule.AMBIGUOUS,
-          "email alias matches " + mailbox.size() + " roster rows");
+      return IdentityMatch.unresolved(
+          MatchRule.AMBIGUOUS, "email alias matches " + mailbox.size() + " roster rows");
     }
     return null;
   }

@@ -10,23 +10,27 @@ import org.apache.spark.sql.RowFactory;
 import org.sociallearning.impact.privacy.Pseudonyms;
 
 /**
- * What identity resolution found, for people to act on: counts per source and match rule
- * ({@code identity_resolution}) and the unresolved identities under keyed pseudonyms ({@code
+ * What identity resolution found, for people to act on: counts per source and match rule ({@code
+ * identity_resolution}) and the unresolved identities under keyed pseudonyms ({@code
  * unresolved_identities}, and the manifest). Never an email or a name.
  */
 public final class IdentityTables {
 
   /** One source's resolution outcome, labelled for output. */
-  public record SourceOutcome(String key, String format, String table,
-      IdentityResolution.Result result) {}
+  public record SourceOutcome(
+      String key, String format, String table, IdentityResolution.Result result) {}
 
   private IdentityTables() {}
 
   public static List<Row> resolutionRows(List<SourceOutcome> outcomes) {
     List<Row> out = new ArrayList<>();
     for (SourceOutcome o : outcomes) {
-      o.result().countsByRule().forEach((rule, c) -> out.add(RowFactory.create(o.key(),
-          o.format(), o.table(), rule.label(), c[0], c[1])));
+      o.result()
+          .countsByRule()
+          .forEach(
+              (rule, c) ->
+                  out.add(
+                      RowFactory.create(o.key(), o.format(), o.table(), rule.label(), c[0], c[1])));
     }
     return out;
   }
@@ -35,28 +39,38 @@ public final class IdentityTables {
     List<Row> out = new ArrayList<>();
     for (SourceOutcome o : outcomes) {
       for (IdentityResolution.Resolved r : unresolved(o, pseudonyms)) {
-        out.add(RowFactory.create(o.key(), o.format(), o.table(),
-            pseudonyms.of(r.identity().key()), r.identity().kind(), r.match().rule().label(),
-            r.match().detail(), r.rows()));
+        out.add(
+            RowFactory.create(
+                o.key(),
+                o.format(),
+                o.table(),
+                pseudonyms.of(r.identity().key()),
+                r.identity().kind(),
+                r.match().rule().label(),
+                r.match().detail(),
+                r.rows()));
       }
     }
     return out;
   }
 
   /** The manifest's view of one source: counts per rule, then up to {@code limit} unresolved. */
-  public static Map<String, Object> manifestEntry(SourceOutcome o, Pseudonyms pseudonyms,
-      int limit) {
+  public static Map<String, Object> manifestEntry(
+      SourceOutcome o, Pseudonyms pseudonyms, int limit) {
     Map<String, Object> byRule = new LinkedHashMap<>();
-    o.result().countsByRule().forEach((rule, c) -> {
-      Map<String, Object> counts = new LinkedHashMap<>();
-      counts.put("identities", c[0]);
-      counts.put("rows", c[1]);
-      byRule.put(rule.label(), counts);
-    });
+    o.result()
+        .countsByRule()
+        .forEach(
+            (rule, c) -> {
+              Map<String, Object> counts = new LinkedHashMap<>();
+              counts.put("identities", c[0]);
+              counts.put("rows", c[1]);
+              byRule.put(rule.label(), counts);
+            });
     List<IdentityResolution.Resolved> unresolved = unresolved(o, pseudonyms);
     List<Map<String, Object>> listed = new ArrayList<>();
-    for (IdentityResolution.Resolved r : unresolved.subList(0, Math.min(limit,
-        unresolved.size()))) {
+    for (IdentityResolution.Resolved r :
+        unresolved.subList(0, Math.min(limit, unresolved.size()))) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("identity", pseudonyms.of(r.identity().key()));
       item.put("kind", r.identity().kind());
@@ -73,8 +87,8 @@ public final class IdentityTables {
   }
 
   /**
-   * Ambiguous and unmatched identities of a source, most rows first, then by pseudonym (an order
-   * by email would leak the alphabet).
+   * Ambiguous and unmatched identities of a source, most rows first, then by pseudonym (an order by
+   * email would leak the alphabet).
    */
   static List<IdentityResolution.Resolved> unresolved(SourceOutcome o, Pseudonyms pseudonyms) {
     Map<String, IdentityResolution.Resolved> byKey = new LinkedHashMap<>();
@@ -83,12 +97,16 @@ public final class IdentityTables {
       if (rule != MatchRule.AMBIGUOUS && rule != MatchRule.UNMATCHED) {
         continue;
       }
-      byKey.merge(r.identity().key(), r, (a, b) -> new IdentityResolution.Resolved(
-          a.identity(), a.rows() + b.rows(), a.match()));
+      byKey.merge(
+          r.identity().key(),
+          r,
+          (a, b) -> new IdentityResolution.Resolved(a.identity(), a.rows() + b.rows(), a.match()));
     }
     List<IdentityResolution.Resolved> out = new ArrayList<>(byKey.values());
-    out.sort(Comparator.comparingLong(IdentityResolution.Resolved::rows).reversed()
-        .thenComparing(r -> pseudonyms.of(r.identity().key())));
+    out.sort(
+        Comparator.comparingLong(IdentityResolution.Resolved::rows)
+            .reversed()
+            .thenComparing(r -> pseudonyms.of(r.identity().key())));
     return out;
   }
 }

@@ -7,8 +7,8 @@ package org.sociallearning.impact.identity;
 public record SourceIdentity(String source, String userId, String email, String name) {
 
   /**
-   * The key the identity is counted and pseudonymised by: {@code source:user id}, else the
-   * trimmed lower-cased email, else {@code name:} and the normalised name; null when none.
+   * The key the identity is counted and pseudonymised by: {@code source:user id}, else the trimmed
+   * lower-cased email, else {@code name:} and the normalised name; null when none.
    */
   public String key() {
     if (userId != null && !userId.isBlank()) {

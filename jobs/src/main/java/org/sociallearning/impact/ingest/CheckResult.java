@@ -3,14 +3,20 @@ package org.sociallearning.impact.ingest;
 import org.sociallearning.impact.schemas.QualityRule;
 
 /**
- * What one data-quality rule found in one source: rows checked and rows failing. One row of
- * {@code quality/checks}.
+ * What one data-quality rule found in one source: rows checked and rows failing. One row of {@code
+ * quality/checks}.
  *
  * @param source config key of the source (the role until the job names it)
  * @param run false when the rule could not be checked (a relationship to a table no source feeds)
  */
-public record CheckResult(String table, QualityRule rule, String source, String format,
-    long rowsChecked, long rowsFailing, boolean run) {
+public record CheckResult(
+    String table,
+    QualityRule rule,
+    String source,
+    String format,
+    long rowsChecked,
+    long rowsFailing,
+    boolean run) {
 
   public static final String PASS = "pass";
   public static final String WARN = "warn";

@@ -20,9 +20,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads CSV exports (RFC 4180: quoted fields with commas, quotes and line breaks; BOM; CRLF)
- * inside Spark tasks, one task per file, keeping each record's starting line for quarantine.
- * Spark's own CSV reader cannot report line numbers, which analysts need to find a bad row.
+ * Reads CSV exports (RFC 4180: quoted fields with commas, quotes and line breaks; BOM; CRLF) inside
+ * Spark tasks, one task per file, keeping each record's starting line for quarantine. Spark's own
+ * CSV reader cannot report line numbers, which analysts need to find a bad row.
  */
 public final class CsvRecordReader {
 
@@ -40,8 +40,8 @@ public final class CsvRecordReader {
       it.next().forEach(h -> names.add(h.strip()));
       return names;
     } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot read the header of " + file + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the header of " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -54,8 +54,13 @@ public final class CsvRecordReader {
       List<String> missing = new ArrayList<>(required);
       missing.removeAll(header);
       if (!missing.isEmpty()) {
-        throw new IllegalArgumentException(file + " lacks column(s) " + missing
-            + "; its header is " + header + ". Export these columns or map them in the config.");
+        throw new IllegalArgumentException(
+            file
+                + " lacks column(s) "
+                + missing
+                + "; its header is "
+                + header
+                + ". Export these columns or map them in the config.");
       }
     }
   }
@@ -64,12 +69,13 @@ public final class CsvRecordReader {
    * Reads the given files into raw records with string columns named by {@code columns} (keys:
    * output column, values: header name in the file). Missing headers must be checked first.
    */
-  public static Dataset<Row> read(SparkSession spark, List<Path> files, Path baseDir,
-      Map<String, String> columns) {
+  public static Dataset<Row> read(
+      SparkSession spark, List<Path> files, Path baseDir, Map<String, String> columns) {
     List<String> outNames = new ArrayList<>(columns.keySet());
     List<String> headerNames = new ArrayList<>(columns.values());
-    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir,
-        (file, in) -> new CsvFileRecords(file, in, headerNames));
+    JavaRDD<Row> rows =
+        ExportFileStreams.rows(
+            spark, files, baseDir, (file, in) -> new CsvFileRecords(file, in, headerNames));
     return spark.createDataFrame(rows, RawRecords.schema(outNames));
   }
 
@@ -82,6 +88,7 @@ public final class CsvRecordReader {
     private Iterator<CSVRecord> records;
     private int[] index;
     private int headerSize;
+
     CsvFileRecords(String file, java.io.InputStream stream, List<String> wanted) {
       this.file = file;
       this.wanted = wanted;
@@ -101,8 +108,8 @@ public final class CsvRecordReader {
           index[i] = header.indexOf(wanted.get(i));
         }
       } catch (IOException | UncheckedIOException | IllegalStateException e) {
-        throw new UnreadableExportException(file, 1, "cannot parse the CSV header: "
-            + rootMessage(e));
+        throw new UnreadableExportException(
+            file, 1, "cannot parse the CSV header: " + rootMessage(e));
       }
     }
 
@@ -121,17 +128,18 @@ public final class CsvRecordReader {
         Object[] values = new Object[3 + index.length];
         values[0] = file;
         values[1] = line;
-        values[2] = rec.size() == headerSize ? null
-            : "expected " + headerSize + " fields as in the header, found " + rec.size();
+        values[2] =
+            rec.size() == headerSize
+                ? null
+                : "expected " + headerSize + " fields as in the header, found " + rec.size();
         for (int i = 0; i < index.length; i++) {
-          values[3 + i] = index[i] >= 0 && index[i] < rec.size() ? blankToNull(rec.get(index[i]))
-              : null;
+          values[3 + i] =
+              index[i] >= 0 && index[i] < rec.size() ? blankToNull(rec.get(index[i])) : null;
         }
         return RowFactory.create(values);
       } catch (UncheckedIOException | IllegalStateException e) {
         close();
-        throw new UnreadableExportException(file, startLine, "malformed CSV: "
-            + rootMessage(e));
+        throw new UnreadableExportException(file, startLine, "malformed CSV: " + rootMessage(e));
       }
     }
 

@@ -30,23 +30,24 @@ final class ExportFileStreams {
   private ExportFileStreams() {}
 
   static JavaRDD<Row> rows(SparkSession spark, List<Path> files, Path baseDir, FileParser parser) {
-    List<String> uris = files.stream().map(f -> f.toAbsolutePath().toUri().toString())
-        .collect(Collectors.toList());
+    List<String> uris =
+        files.stream().map(f -> f.toAbsolutePath().toUri().toString()).collect(Collectors.toList());
     String base = baseDir.toAbsolutePath().toString();
     int slices = Math.max(1, Math.min(uris.size(), spark.sparkContext().defaultParallelism() * 4));
     return JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(uris, slices)
-        .flatMap(uri -> {
-          org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
-          FileSystem fs = path.getFileSystem(new Configuration());
-          String file = InputFiles.displayName(uri, base);
-          try {
-            return parser.parse(file, fs.open(path));
-          } catch (IOException e) {
-            // Opening happens in a task: without the file's name the run would end in a bare
-            // Spark failure.
-            throw new UnreadableExportException(file, 1, e.getMessage());
-          }
-        });
+        .flatMap(
+            uri -> {
+              org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+              FileSystem fs = path.getFileSystem(new Configuration());
+              String file = InputFiles.displayName(uri, base);
+              try {
+                return parser.parse(file, fs.open(path));
+              } catch (IOException e) {
+                // Opening happens in a task: without the file's name the run would end in a bare
+                // Spark failure.
+                throw new UnreadableExportException(file, 1, e.getMessage());
+              }
+            });
   }
 }

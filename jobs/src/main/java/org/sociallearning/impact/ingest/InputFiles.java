@@ -17,10 +17,10 @@ public final class InputFiles {
   private InputFiles() {}
 
   /**
-   * A single file as itself; for a folder, the files whose path relative to it matches
-   * {@code glob} (e.g. {@code *.csv} or {@code * /*.json} for one level down), sorted. The path
-   * itself may be a pattern for daily export drops ({@code drops/2026-*}/incident.csv or
-   * {@code drops/*}): every match is taken, folders among them as above.
+   * A single file as itself; for a folder, the files whose path relative to it matches {@code glob}
+   * (e.g. {@code *.csv} or {@code * /*.json} for one level down), sorted. The path itself may be a
+   * pattern for daily export drops ({@code drops/2026-*}/incident.csv or {@code drops/*}): every
+   * match is taken, folders among them as above.
    */
   public static List<Path> list(Path path, String glob) {
     if (isPattern(path)) {
@@ -52,8 +52,14 @@ public final class InputFiles {
     try {
       Path target = p.toRealPath();
       if (!target.startsWith(root.toRealPath())) {
-        throw new IllegalArgumentException("input " + p + " is a link to " + target
-            + ", outside " + root + "; copy the file in instead of linking it");
+        throw new IllegalArgumentException(
+            "input "
+                + p
+                + " is a link to "
+                + target
+                + ", outside "
+                + root
+                + "; copy the file in instead of linking it");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resolve the link " + p + ": " + e.getMessage(), e);
@@ -95,11 +101,12 @@ public final class InputFiles {
     }
   }
 
-  /** The name shown in quarantine and the manifest: relative to the config folder when inside it. */
+  /**
+   * The name shown in quarantine and the manifest: relative to the config folder when inside it.
+   */
   static String displayName(String sparkPath, String baseDir) {
     Path p = Path.of(URI.create(sparkPath.startsWith("file:") ? sparkPath : "file:" + sparkPath));
     Path base = Path.of(baseDir);
     return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
   }
-
 }

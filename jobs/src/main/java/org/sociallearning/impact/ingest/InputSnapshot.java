@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Size and modification time of every input file when a run starts. Spark reads inputs more
- * than once (counting, then transforming), so a file replaced while the run reads it (a nightly
- * export landing late) could mix two versions. Checked again before publishing: a changed file
- * fails the run, the last published result stays, and the next run reads a consistent set.
+ * Size and modification time of every input file when a run starts. Spark reads inputs more than
+ * once (counting, then transforming), so a file replaced while the run reads it (a nightly export
+ * landing late) could mix two versions. Checked again before publishing: a changed file fails the
+ * run, the last published result stays, and the next run reads a consistent set.
  */
 public final class InputSnapshot {
 
@@ -46,9 +46,14 @@ public final class InputSnapshot {
       }
     }
     if (!changed.isEmpty()) {
-      throw new InputException(changed.size() + " input file(s) changed while the run was"
-          + " reading them (" + String.join(", ", changed) + "); nothing was published. Rerun"
-          + " once the exports are complete.", null);
+      throw new InputException(
+          changed.size()
+              + " input file(s) changed while the run was"
+              + " reading them ("
+              + String.join(", ", changed)
+              + "); nothing was published. Rerun"
+              + " once the exports are complete.",
+          null);
     }
   }
 

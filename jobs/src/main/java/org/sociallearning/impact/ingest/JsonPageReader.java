@@ -18,11 +18,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Reads paged API exports inside Spark tasks: files holding one or more pages such as Zendesk's
- * {@code {"tickets": [...], "after_cursor": ..., "end_of_stream": ...}}, each page's records
- * under one named array, or the JSON-lines variant with one record per line. Both may be mixed
- * in one file: every top-level object that has the named array is a page, any other top-level
- * object is a record. Records are streamed (a page is never held whole) and keep the line
- * where they start.
+ * {@code {"tickets": [...], "after_cursor": ..., "end_of_stream": ...}}, each page's records under
+ * one named array, or the JSON-lines variant with one record per line. Both may be mixed in one
+ * file: every top-level object that has the named array is a page, any other top-level object is a
+ * record. Records are streamed (a page is never held whole) and keep the line where they start.
  */
 public final class JsonPageReader {
 
@@ -32,12 +31,21 @@ public final class JsonPageReader {
    * @param recordsField the array that holds a page's records, e.g. {@code tickets}
    * @param fields output column to JSON Pointer within a record, e.g. {@code id -> /id}
    */
-  public static Dataset<Row> read(SparkSession spark, List<Path> files, Path baseDir,
-      String recordsField, Map<String, String> fields) {
+  public static Dataset<Row> read(
+      SparkSession spark,
+      List<Path> files,
+      Path baseDir,
+      String recordsField,
+      Map<String, String> fields) {
     List<String> names = new ArrayList<>(fields.keySet());
     List<String> pointers = new ArrayList<>(fields.values());
-    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir, (file, in) ->
-        new PagedRecords(in, new JsonRecordReader.Extractor(file, pointers), recordsField));
+    JavaRDD<Row> rows =
+        ExportFileStreams.rows(
+            spark,
+            files,
+            baseDir,
+            (file, in) ->
+                new PagedRecords(in, new JsonRecordReader.Extractor(file, pointers), recordsField));
     return spark.createDataFrame(rows, RawRecords.schema(names));
   }
 
@@ -46,6 +54,7 @@ public final class JsonPageReader {
     private final JsonRecordReader.Extractor extractor;
     private final String recordsField;
     private final JsonParser parser;
+
     /** True while positioned inside a page's records array. */
     private boolean inPage;
 
@@ -53,8 +62,7 @@ public final class JsonPageReader {
         throws IOException {
       this.extractor = extractor;
       this.recordsField = recordsField;
-      this.parser = JsonRecordReader.MAPPER.getFactory()
-          .createParser(TextDecoding.open(stream));
+      this.parser = JsonRecordReader.MAPPER.getFactory().createParser(TextDecoding.open(stream));
     }
 
     @Override
@@ -66,8 +74,8 @@ public final class JsonPageReader {
           line = Math.max(1, parser.currentTokenLocation().getLineNr());
           if (inPage) {
             if (token == null) {
-              throw new UnreadableExportException(extractor.file, line,
-                  "the file ends inside the '" + recordsField + "' array");
+              throw new UnreadableExportException(
+                  extractor.file, line, "the file ends inside the '" + recordsField + "' array");
             }
             if (token == JsonToken.END_ARRAY) {
               inPage = false;
@@ -80,9 +88,14 @@ public final class JsonPageReader {
             return null;
           }
           if (token != JsonToken.START_OBJECT) {
-            throw new UnreadableExportException(extractor.file, line,
-                "expected JSON objects (pages with a '" + recordsField + "' array, or one record"
-                    + " per line), found " + token.asString());
+            throw new UnreadableExportException(
+                extractor.file,
+                line,
+                "expected JSON objects (pages with a '"
+                    + recordsField
+                    + "' array, or one record"
+                    + " per line), found "
+                    + token.asString());
           }
           JsonNode record = pageOrRecord();
           if (record != null) {
@@ -90,15 +103,17 @@ public final class JsonPageReader {
           }
         }
       } catch (IOException e) {
-        String problem = e instanceof JsonProcessingException jpe
-            ? JsonRecordReader.withoutContent(jpe) : e.getMessage();
+        String problem =
+            e instanceof JsonProcessingException jpe
+                ? JsonRecordReader.withoutContent(jpe)
+                : e.getMessage();
         throw new UnreadableExportException(extractor.file, line, "invalid JSON: " + problem);
       }
     }
 
     /**
-     * Reads a top-level object field by field. On meeting the records array it stops there
-     * (this object is a page; returns null); otherwise the whole object is a record.
+     * Reads a top-level object field by field. On meeting the records array it stops there (this
+     * object is a page; returns null); otherwise the whole object is a record.
      */
     private JsonNode pageOrRecord() throws IOException {
       ObjectNode node = JsonRecordReader.MAPPER.createObjectNode();
@@ -122,8 +137,8 @@ public final class JsonPageReader {
         parser.skipChildren();
       }
       if (token != JsonToken.END_OBJECT) {
-        throw new JsonProcessingException("page does not end after its records",
-            parser.currentTokenLocation()) {};
+        throw new JsonProcessingException(
+            "page does not end after its records", parser.currentTokenLocation()) {};
       }
     }
   }

@@ -27,19 +27,26 @@ import org.apache.spark.sql.SparkSession;
 public final class JsonRecordReader {
 
   /** How records are laid out in a file. */
-  public enum Layout { LINES, ARRAY }
+  public enum Layout {
+    LINES,
+    ARRAY
+  }
 
   /**
-   * Bounds a hostile file cannot push past: nesting far deeper than any export (xAPI and Slack
-   * nest under 20 levels), one string at most 8 Mi characters, numbers at most 100 digits.
+   * Bounds a hostile file cannot push past: nesting far deeper than any export (xAPI and Slack nest
+   * under 20 levels), one string at most 8 Mi characters, numbers at most 100 digits.
    */
   static final com.fasterxml.jackson.core.StreamReadConstraints LIMITS =
       com.fasterxml.jackson.core.StreamReadConstraints.builder()
-          .maxNestingDepth(200).maxStringLength(8 * 1024 * 1024).maxNumberLength(100).build();
+          .maxNestingDepth(200)
+          .maxStringLength(8 * 1024 * 1024)
+          .maxNumberLength(100)
+          .build();
 
   /** Thread-safe once configured; building one per file costs more than parsing a day of chat. */
-  static final ObjectMapper MAPPER = new ObjectMapper(
-      com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(LIMITS).build());
+  static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(LIMITS).build());
 
   private JsonRecordReader() {}
 
@@ -61,30 +68,50 @@ public final class JsonRecordReader {
         + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr());
   }
 
-  /** @param fields output column to JSON Pointer, e.g. {@code email -> /actor/mbox} */
-  public static Dataset<Row> read(SparkSession spark, List<Path> files, Path baseDir,
-      Layout layout, Map<String, String> fields) {
+  /**
+   * @param fields output column to JSON Pointer, e.g. {@code email -> /actor/mbox}
+   */
+  public static Dataset<Row> read(
+      SparkSession spark,
+      List<Path> files,
+      Path baseDir,
+      Layout layout,
+      Map<String, String> fields) {
     List<String> names = new ArrayList<>(fields.keySet());
     List<String> pointers = new ArrayList<>(fields.values());
-    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir, (file, in) -> {
-      Extractor extractor = new Extractor(file, pointers);
-      return layout == Layout.LINES ? new LineRecords(in, extractor)
-          : new ArrayRecords(in, extractor, null);
-    });
+    JavaRDD<Row> rows =
+        ExportFileStreams.rows(
+            spark,
+            files,
+            baseDir,
+            (file, in) -> {
+              Extractor extractor = new Extractor(file, pointers);
+              return layout == Layout.LINES
+                  ? new LineRecords(in, extractor)
+                  : new ArrayRecords(in, extractor, null);
+            });
     return spark.createDataFrame(rows, RawRecords.schema(names));
   }
 
   /**
-   * Files that each hold one JSON array of objects, or one object holding that array under
-   * {@code arrayField} beside other fields (an LRS page: {@code {"statements": [...], "more":
-   * "..."}}). The array is streamed element by element either way.
+   * Files that each hold one JSON array of objects, or one object holding that array under {@code
+   * arrayField} beside other fields (an LRS page: {@code {"statements": [...], "more": "..."}}).
+   * The array is streamed element by element either way.
    */
-  public static Dataset<Row> readArrays(SparkSession spark, List<Path> files, Path baseDir,
-      String arrayField, Map<String, String> fields) {
+  public static Dataset<Row> readArrays(
+      SparkSession spark,
+      List<Path> files,
+      Path baseDir,
+      String arrayField,
+      Map<String, String> fields) {
     List<String> names = new ArrayList<>(fields.keySet());
     List<String> pointers = new ArrayList<>(fields.values());
-    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir,
-        (file, in) -> new ArrayRecords(in, new Extractor(file, pointers), arrayField));
+    JavaRDD<Row> rows =
+        ExportFileStreams.rows(
+            spark,
+            files,
+            baseDir,
+            (file, in) -> new ArrayRecords(in, new Extractor(file, pointers), arrayField));
     return spark.createDataFrame(rows, RawRecords.schema(names));
   }
 
@@ -108,8 +135,10 @@ public final class JsonRecordReader {
       }
       for (int i = 0; i < pointers.length; i++) {
         JsonNode v = node.at(pointers[i]);
-        values[3 + i] = v.isMissingNode() || v.isNull() ? null
-            : v.isValueNode() ? CsvRecordReader.blankToNull(v.asText()) : v.toString();
+        values[3 + i] =
+            v.isMissingNode() || v.isNull()
+                ? null
+                : v.isValueNode() ? CsvRecordReader.blankToNull(v.asText()) : v.toString();
       }
       return RowFactory.create(values);
     }
@@ -181,14 +210,17 @@ public final class JsonRecordReader {
         } else if (first == JsonToken.START_OBJECT && arrayField != null) {
           enterField(arrayField);
         } else if (first != JsonToken.START_ARRAY) {
-          throw new UnreadableExportException(extractor.file, 1,
+          throw new UnreadableExportException(
+              extractor.file,
+              1,
               "expected a JSON array of records"
                   + (arrayField == null ? "" : " or an object with a \"" + arrayField + "\" array")
-                  + ", found " + first.asString());
+                  + ", found "
+                  + first.asString());
         }
       } catch (JsonProcessingException e) {
-        throw new UnreadableExportException(extractor.file, 1, "invalid JSON: "
-            + withoutContent(e));
+        throw new UnreadableExportException(
+            extractor.file, 1, "invalid JSON: " + withoutContent(e));
       }
     }
 
@@ -203,7 +235,8 @@ public final class JsonRecordReader {
         }
         parser.skipChildren();
       }
-      throw new UnreadableExportException(extractor.file,
+      throw new UnreadableExportException(
+          extractor.file,
           Math.max(1, parser.currentTokenLocation().getLineNr()),
           "the object has no \"" + field + "\" array of records");
     }
@@ -219,8 +252,8 @@ public final class JsonRecordReader {
         }
         return extractor.row(line, MAPPER.readTree(parser));
       } catch (IOException e) {
-        String problem = e instanceof JsonProcessingException jpe ? withoutContent(jpe)
-            : e.getMessage();
+        String problem =
+            e instanceof JsonProcessingException jpe ? withoutContent(jpe) : e.getMessage();
         throw new UnreadableExportException(extractor.file, line, "invalid JSON: " + problem);
       }
     }

@@ -5,8 +5,8 @@ import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 
 /**
- * An iterator over the records of one file that parses only as far as Spark asks, so a task
- * never holds a whole export in memory. Subclasses return the next row, or null at the end.
+ * An iterator over the records of one file that parses only as far as Spark asks, so a task never
+ * holds a whole export in memory. Subclasses return the next row, or null at the end.
  */
 abstract class LazyRows implements Iterator<Row> {
 

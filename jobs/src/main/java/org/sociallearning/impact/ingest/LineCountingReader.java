@@ -7,10 +7,10 @@ import java.util.ArrayDeque;
 
 /**
  * Remembers where line breaks are so that a parser's character position can be turned into a
- * 1-based line number. Positions must be asked for in increasing order; memory stays bounded by
- * the parser's read-ahead. It also bounds the characters one record may take: a hostile or
- * broken file (an unterminated quote before gigabytes of text) fails with a clear error
- * instead of exhausting memory.
+ * 1-based line number. Positions must be asked for in increasing order; memory stays bounded by the
+ * parser's read-ahead. It also bounds the characters one record may take: a hostile or broken file
+ * (an unterminated quote before gigabytes of text) fails with a clear error instead of exhausting
+ * memory.
  */
 final class LineCountingReader extends FilterReader {
 
@@ -61,8 +61,11 @@ final class LineCountingReader extends FilterReader {
     }
     charsRead++;
     if (charsRead - recordStart > maxRecordChars) {
-      throw new IOException("a record runs over " + maxRecordChars + " characters (an"
-          + " unterminated quote, or not a CSV export)");
+      throw new IOException(
+          "a record runs over "
+              + maxRecordChars
+              + " characters (an"
+              + " unterminated quote, or not a CSV export)");
     }
   }
 

@@ -27,11 +27,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.sociallearning.impact.schemas.RowChecks;
 
 /**
- * Local date-times written the way a user's locale writes them ({@code 02/Mär/24 3:04 PM},
- * {@code 14. Jan. 2025 09:30}), converted to UTC. Spark's own patterns know English month names
- * only, so this parses with java.time in the configured locale. Month names are matched in full
- * or abbreviated, with or without a trailing dot, ignoring case, because exporters (Jira, HubSpot)
- * and Java versions disagree on abbreviations such as "Mär" and "März".
+ * Local date-times written the way a user's locale writes them ({@code 02/Mär/24 3:04 PM}, {@code
+ * 14. Jan. 2025 09:30}), converted to UTC. Spark's own patterns know English month names only, so
+ * this parses with java.time in the configured locale. Month names are matched in full or
+ * abbreviated, with or without a trailing dot, ignoring case, because exporters (Jira, HubSpot) and
+ * Java versions disagree on abbreviations such as "Mär" and "März".
  */
 public final class LocalizedTimestamps {
 
@@ -41,14 +41,24 @@ public final class LocalizedTimestamps {
    * @param patterns tried in order; a pattern without time fields reads a date at midnight
    * @param zone IANA zone or offset the values are in
    */
-  public static FieldParsers.Parsed parse(String field, Column raw, List<String> patterns,
-      Locale locale, String zone) {
-    UserDefinedFunction parser = udf(new Parser(patterns, locale.toLanguageTag(), zone),
-        DataTypes.TimestampType);
+  public static FieldParsers.Parsed parse(
+      String field, Column raw, List<String> patterns, Locale locale, String zone) {
+    UserDefinedFunction parser =
+        udf(new Parser(patterns, locale.toLanguageTag(), zone), DataTypes.TimestampType);
     Column value = parser.apply(raw);
-    Column problem = when(raw.isNotNull().and(value.isNull()),
-        RowChecks.problem(field + ": not a date-time like " + String.join(" or ", patterns)
-            + " (" + locale.toLanguageTag() + ", time zone " + zone + ")", raw));
+    Column problem =
+        when(
+            raw.isNotNull().and(value.isNull()),
+            RowChecks.problem(
+                field
+                    + ": not a date-time like "
+                    + String.join(" or ", patterns)
+                    + " ("
+                    + locale.toLanguageTag()
+                    + ", time zone "
+                    + zone
+                    + ")",
+                raw));
     return new FieldParsers.Parsed(value, problem);
   }
 
@@ -83,8 +93,10 @@ public final class LocalizedTimestamps {
         }
         try {
           TemporalAccessor t = formatters.get(i).parse(text);
-          LocalDateTime local = t.isSupported(ChronoField.HOUR_OF_DAY)
-              ? LocalDateTime.from(t) : LocalDate.from(t).atStartOfDay();
+          LocalDateTime local =
+              t.isSupported(ChronoField.HOUR_OF_DAY)
+                  ? LocalDateTime.from(t)
+                  : LocalDate.from(t).atStartOfDay();
           return Timestamp.from(local.atZone(ZoneId.of(zone)).toInstant());
         } catch (java.time.DateTimeException e) {
           // try the next pattern
@@ -99,8 +111,11 @@ public final class LocalizedTimestamps {
       for (String p : patterns) {
         // Text months are replaced by their number before parsing (see withNumericMonth).
         String pattern = p.replace("MMMM", "MM").replace("MMM", "MM");
-        out.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-            .toFormatter(locale));
+        out.add(
+            new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(locale));
       }
       formatters = out;
       months = monthNames(locale);
@@ -115,7 +130,8 @@ public final class LocalizedTimestamps {
           month = months.get(m.group().replace(".", "").toLowerCase(Locale.ROOT));
         }
         if (month != null) {
-          return value.substring(0, m.start()) + String.format("%02d", month)
+          return value.substring(0, m.start())
+              + String.format("%02d", month)
               + value.substring(m.end());
         }
       }

@@ -10,8 +10,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Opens export files as text: UTF-8 (a byte-order mark skipped), or UTF-16 when a byte-order
- * mark says so (Excel's "Unicode text", some Windows tools). Invalid bytes are replaced.
+ * Opens export files as text: UTF-8 (a byte-order mark skipped), or UTF-16 when a byte-order mark
+ * says so (Excel's "Unicode text", some Windows tools). Invalid bytes are replaced.
  */
 final class TextDecoding {
 
@@ -21,8 +21,8 @@ final class TextDecoding {
   private TextDecoding() {}
 
   /**
-   * @throws IOException for UTF-16 without a byte-order mark: decoding it as UTF-8 would turn
-   *     every header into gibberish, and guessing its byte order could read the wrong text
+   * @throws IOException for UTF-16 without a byte-order mark: decoding it as UTF-8 would turn every
+   *     header into gibberish, and guessing its byte order could read the wrong text
    */
   static Reader open(InputStream raw) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
@@ -40,14 +40,18 @@ final class TextDecoding {
       charset = StandardCharsets.UTF_16LE;
       mark = 2;
     } else if (zeroBytes(head) * 4 >= head.length && head.length >= 4) {
-      throw new IOException("the file looks like UTF-16 text without a byte-order mark (every"
-          + " other byte is zero); save the export as UTF-8");
+      throw new IOException(
+          "the file looks like UTF-16 text without a byte-order mark (every"
+              + " other byte is zero); save the export as UTF-8");
     }
     in.skipNBytes(mark);
     // Malformed bytes become U+FFFD instead of failing the whole file; the record still parses.
-    return new InputStreamReader(in, charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    return new InputStreamReader(
+        in,
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE));
   }
 
   private static boolean startsWith(byte[] head, int... mark) {

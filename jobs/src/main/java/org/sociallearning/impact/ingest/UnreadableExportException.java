@@ -7,7 +7,13 @@ package org.sociallearning.impact.ingest;
  */
 public class UnreadableExportException extends IllegalArgumentException {
   public UnreadableExportException(String file, long line, String problem) {
-    super(file + " cannot be read from line " + line + " on (" + problem + "); the rest of the"
-        + " file would be lost, so the run stops. Re-export the file or fix it at that line.");
+    super(
+        file
+            + " cannot be read from line "
+            + line
+            + " on ("
+            + problem
+            + "); the rest of the"
+            + " file would be lost, so the run stops. Re-export the file or fix it at that line.");
   }
 }

@@ -18,10 +18,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads XML exports whose records are attribute-only elements (Stack Exchange dumps:
- * {@code <posts><row Id="1" .../></posts>}) inside Spark tasks, streaming with StAX and keeping
- * each record's line. DTDs are never loaded and entities never expanded: a dump is untrusted
- * input, and an external entity could read files of the machine running the job (XXE).
+ * Reads XML exports whose records are attribute-only elements (Stack Exchange dumps: {@code
+ * <posts><row Id="1" .../></posts>}) inside Spark tasks, streaming with StAX and keeping each
+ * record's line. DTDs are never loaded and entities never expanded: a dump is untrusted input, and
+ * an external entity could read files of the machine running the job (XXE).
  */
 public final class XmlRecordReader {
 
@@ -43,12 +43,20 @@ public final class XmlRecordReader {
    * @param element the record element's name, e.g. {@code row}
    * @param attributes output column to attribute name, e.g. {@code post_id -> Id}
    */
-  public static Dataset<Row> read(SparkSession spark, List<Path> files, Path baseDir,
-      String element, Map<String, String> attributes) {
+  public static Dataset<Row> read(
+      SparkSession spark,
+      List<Path> files,
+      Path baseDir,
+      String element,
+      Map<String, String> attributes) {
     List<String> names = new ArrayList<>(attributes.keySet());
     List<String> wanted = new ArrayList<>(attributes.values());
-    JavaRDD<Row> rows = ExportFileStreams.rows(spark, files, baseDir,
-        (file, in) -> new ElementRecords(file, in, new Selection(element, wanted)));
+    JavaRDD<Row> rows =
+        ExportFileStreams.rows(
+            spark,
+            files,
+            baseDir,
+            (file, in) -> new ElementRecords(file, in, new Selection(element, wanted)));
     return spark.createDataFrame(rows, RawRecords.schema(names));
   }
 
@@ -94,8 +102,8 @@ public final class XmlRecordReader {
       values[0] = file;
       values[1] = (long) reader.getLocation().getLineNumber();
       for (int i = 0; i < attributes.size(); i++) {
-        values[3 + i] = CsvRecordReader.blankToNull(reader.getAttributeValue(null,
-            attributes.get(i)));
+        values[3 + i] =
+            CsvRecordReader.blankToNull(reader.getAttributeValue(null, attributes.get(i)));
       }
       return RowFactory.create(values);
     }

@@ -13,10 +13,14 @@ public enum ExitCode {
   CONFIG(2, "usage or configuration error (fix the command line or the config file)"),
   INPUT(3, "input error (an export is missing, lacks columns or cannot be read)"),
   DATA_QUALITY(4, "data-quality threshold passed (a source has too many bad rows)"),
-  OUTPUT(5, "output error (another run holds the lock, the folder is not writable or not ours,"
-      + " or the disk is full)"),
-  DATABASE(6, "database sink error (the files were published; the database keeps the previous"
-      + " run's tables)");
+  OUTPUT(
+      5,
+      "output error (another run holds the lock, the folder is not writable or not ours,"
+          + " or the disk is full)"),
+  DATABASE(
+      6,
+      "database sink error (the files were published; the database keeps the previous"
+          + " run's tables)");
 
   private final int code;
   private final String meaning;

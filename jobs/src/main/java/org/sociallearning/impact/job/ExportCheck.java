@@ -16,27 +16,33 @@ import org.sociallearning.impact.pipeline.StageContext;
 import org.sociallearning.impact.publish.Manifest;
 
 /**
- * {@code bin/impact validate}: reads every source and resolves people as a run would, then
- * stops: no estimation, nothing written. For checking a customer's exports in their own CI.
+ * {@code bin/impact validate}: reads every source and resolves people as a run would, then stops:
+ * no estimation, nothing written. For checking a customer's exports in their own CI.
  */
 public final class ExportCheck {
 
   /** What the check found: per source its counts, the run's warnings, a failed quality gate. */
-  public record Validation(List<SourceCheck> sources, List<String> warnings,
-      DataQualityException qualityFailure) {}
+  public record Validation(
+      List<SourceCheck> sources, List<String> warnings, DataQualityException qualityFailure) {}
 
   private ExportCheck() {}
 
   public static Validation run(SparkSession spark, PipelineConfig config, PrintStream progress) {
     NightlyImpactJob job = new NightlyImpactJob(spark, config, progress);
     try (FrameCache cache = new FrameCache()) {
-      StageContext ctx = job.context(cache, new Manifest("validate",
-          config.asOf().toString(), config.configFile().toString(), config.digest()));
+      StageContext ctx =
+          job.context(
+              cache,
+              new Manifest(
+                  "validate",
+                  config.asOf().toString(),
+                  config.configFile().toString(),
+                  config.digest()));
       Ingested ingested = Ingest.run(ctx);
       DataQualityException failure = null;
       try {
-        org.sociallearning.impact.quality.ErrorRateGate.check(ingested.all(), ingested.keys(),
-            config.quality());
+        org.sociallearning.impact.quality.ErrorRateGate.check(
+            ingested.all(), ingested.keys(), config.quality());
       } catch (DataQualityException e) {
         failure = e;
       }
@@ -44,10 +50,20 @@ public final class ExportCheck {
       List<SourceCheck> checks = new ArrayList<>();
       for (Ingested.SourceIntake s : ingested.intakes()) {
         Intake i = s.intake();
-        checks.add(new SourceCheck(s.key(), i.format(), i.files().size(), i.read(),
-            i.acceptedCount(), i.quarantined(), i.deduplicated(), i.skipped(),
-            resolved.unmatched(s.key()), Ingested.quarantineReasons(i, 5), i.skipReasons(),
-            Ingested.failingWarnRules(i)));
+        checks.add(
+            new SourceCheck(
+                s.key(),
+                i.format(),
+                i.files().size(),
+                i.read(),
+                i.acceptedCount(),
+                i.quarantined(),
+                i.deduplicated(),
+                i.skipped(),
+                resolved.unmatched(s.key()),
+                Ingested.quarantineReasons(i, 5),
+                i.skipReasons(),
+                Ingested.failingWarnRules(i)));
       }
       return new Validation(checks, ctx.manifest().warnings(), failure);
     }

@@ -31,22 +31,22 @@ import org.sociallearning.impact.pipeline.PublishedTables;
 import org.sociallearning.impact.pipeline.ResolveIdentities;
 import org.sociallearning.impact.pipeline.Resolved;
 import org.sociallearning.impact.pipeline.RunHistory;
-import org.sociallearning.impact.publish.RunLog;
 import org.sociallearning.impact.pipeline.StageContext;
 import org.sociallearning.impact.pipeline.StageListener;
-import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.privacy.PseudonymKey;
 import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.OutOfSpace;
 import org.sociallearning.impact.publish.OutputException;
 import org.sociallearning.impact.publish.PostgresSink;
+import org.sociallearning.impact.publish.RunLog;
+import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.publish.StagedOutput;
 import org.sociallearning.impact.quality.ErrorRateGate;
 
 /**
- * The nightly job: runs the stages of the pipeline (see the pipeline package) in order, each on
- * the previous one's result, into a staging folder published in one switch; logs every run,
- * failed or not, and cleans up whatever way it ends.
+ * The nightly job: runs the stages of the pipeline (see the pipeline package) in order, each on the
+ * previous one's result, into a staging folder published in one switch; logs every run, failed or
+ * not, and cleans up whatever way it ends.
  *
  * <pre>
  * Ingest -&gt; ResolveIdentities -&gt; DetermineParticipation -&gt; BuildOutcomes -&gt;
@@ -56,10 +56,11 @@ import org.sociallearning.impact.quality.ErrorRateGate;
 public final class NightlyImpactJob {
 
   /**
-   * What a finished run published: {@code output} is the run's own folder under
-   * {@code <output>/runs/}, which {@code <output>/current} now points at.
+   * What a finished run published: {@code output} is the run's own folder under {@code
+   * <output>/runs/}, which {@code <output>/current} now points at.
    */
-  public record RunResult(Path output, Path report, Path manifest, List<MetricEstimate> estimates) {}
+  public record RunResult(
+      Path output, Path report, Path manifest, List<MetricEstimate> estimates) {}
 
   private final SparkSession spark;
   private final PipelineConfig config;
@@ -71,8 +72,8 @@ public final class NightlyImpactJob {
   }
 
   /** A job whose listener is told as each stage starts (tests make stages fail this way). */
-  public NightlyImpactJob(SparkSession spark, PipelineConfig config, PrintStream progress,
-      StageListener listener) {
+  public NightlyImpactJob(
+      SparkSession spark, PipelineConfig config, PrintStream progress, StageListener listener) {
     this.spark = spark;
     this.config = config;
     this.log = new StageLog(progress);
@@ -81,23 +82,33 @@ public final class NightlyImpactJob {
 
   public RunResult run() throws java.io.IOException {
     Instant started = Instant.now();
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-        .format(started.atOffset(ZoneOffset.UTC));
+    String runId =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .format(started.atOffset(ZoneOffset.UTC));
     // Before any work: a missing database password is a config error, not a failed night.
-    PostgresSink database = config.outputSettings().jdbc() == null ? null
-        : PostgresSink.of(config.outputSettings().jdbc(), System::getenv);
-    StagedOutput staged = new StagedOutput(config.output(), runId,
-        config.outputSettings().keepRuns());
+    PostgresSink database =
+        config.outputSettings().jdbc() == null
+            ? null
+            : PostgresSink.of(config.outputSettings().jdbc(), System::getenv);
+    StagedOutput staged =
+        new StagedOutput(config.output(), runId, config.outputSettings().keepRuns());
     Path dir;
     try {
       dir = staged.begin();
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
       throw new OutputException(e.getMessage(), e);
     }
-    try (RunLog runLog = RunLog.open(config.output(), runId); FrameCache cache = new FrameCache()) {
+    try (RunLog runLog = RunLog.open(config.output(), runId);
+        FrameCache cache = new FrameCache()) {
       log.alsoTo(runLog);
-      StageContext ctx = context(cache, new Manifest(runId, config.asOf().toString(),
-          config.configFile().toString(), config.digest()));
+      StageContext ctx =
+          context(
+              cache,
+              new Manifest(
+                  runId,
+                  config.asOf().toString(),
+                  config.configFile().toString(),
+                  config.digest()));
       Ingested[] ingested = new Ingested[1];
       Estimates estimates;
       Path published;
@@ -106,21 +117,25 @@ public final class NightlyImpactJob {
         ingested[0] = ctx.stage("ingest", () -> Ingest.run(ctx));
         ErrorRateGate.check(ingested[0].all(), ingested[0].keys(), config.quality());
         Resolved resolved = ctx.stage("identity", () -> ResolveIdentities.run(ctx, ingested[0]));
-        Participation participation = ctx.stage("participation",
-            () -> DetermineParticipation.run(ctx, resolved));
+        Participation participation =
+            ctx.stage("participation", () -> DetermineParticipation.run(ctx, resolved));
         Outcomes outcomes = ctx.stage("outcomes", () -> BuildOutcomes.run(ctx, resolved));
-        estimates = ctx.stage("estimation",
-            () -> EstimateEffects.run(ctx, outcomes, participation));
-        PublishedTables tables = ctx.stage("tables", () -> AssembleTables.run(ctx, ingested[0],
-            resolved, participation, outcomes, estimates));
+        estimates =
+            ctx.stage("estimation", () -> EstimateEffects.run(ctx, outcomes, participation));
+        PublishedTables tables =
+            ctx.stage(
+                "tables",
+                () ->
+                    AssembleTables.run(
+                        ctx, ingested[0], resolved, participation, outcomes, estimates));
         tables.add("run_history", RunHistory.rows(config, runId, started, ingested[0]));
         inputs.requireUnchanged();
         listener.starting("publish");
         published = Publish.run(ctx, ingested[0], tables, dir, staged);
       } catch (Exception | Error e) {
         // Exception, not RuntimeException: Spark throws its checked SparkException unannounced.
-        Optional<OutputException> outOfSpace = failed(e, staged, runLog, runId, started,
-            ingested[0]);
+        Optional<OutputException> outOfSpace =
+            failed(e, staged, runLog, runId, started, ingested[0]);
         if (outOfSpace.isPresent()) {
           throw outOfSpace.get();
         }
@@ -130,18 +145,22 @@ public final class NightlyImpactJob {
       try {
         if (database != null) {
           listener.starting("database");
-          DatabaseLoad.run(spark, database, published, log, config.outputSettings().jdbc().schema());
+          DatabaseLoad.run(
+              spark, database, published, log, config.outputSettings().jdbc().schema());
         }
       } catch (Exception | Error e) {
         // The files are out; the failure still fails the night, so schedulers notice.
-        runLog.finish(RunHistory.summary(config, runId, started, "failed", kind(e), ingested[0],
-            run));
+        runLog.finish(
+            RunHistory.summary(config, runId, started, "failed", kind(e), ingested[0], run));
         throw e;
       }
-      runLog.finish(RunHistory.summary(config, runId, started, "succeeded", null, ingested[0],
-          run));
-      return new RunResult(published, published.resolve("report").resolve("index.html"),
-          published.resolve("manifest.json"), estimates.estimates());
+      runLog.finish(
+          RunHistory.summary(config, runId, started, "succeeded", null, ingested[0], run));
+      return new RunResult(
+          published,
+          published.resolve("report").resolve("index.html"),
+          published.resolve("manifest.json"),
+          estimates.estimates());
     }
   }
 
@@ -149,28 +168,37 @@ public final class NightlyImpactJob {
   StageContext context(FrameCache cache, Manifest manifest) {
     PseudonymKey key = PseudonymKey.of(config);
     if (!key.stable()) {
-      manifest.warn("no pseudonym key (privacy.pseudonym_key_file or " + PseudonymKey.ENV
-          + "): pseudonyms use a one-off key and will not match those of other runs");
-      log.warn("no pseudonym key is configured (privacy.pseudonym_key_file or "
-          + PseudonymKey.ENV + "): pseudonyms in this run's tables will not match other runs'");
+      manifest.warn(
+          "no pseudonym key (privacy.pseudonym_key_file or "
+              + PseudonymKey.ENV
+              + "): pseudonyms use a one-off key and will not match those of other runs");
+      log.warn(
+          "no pseudonym key is configured (privacy.pseudonym_key_file or "
+              + PseudonymKey.ENV
+              + "): pseudonyms in this run's tables will not match other runs'");
     }
     manifest.put("pseudonyms_stable_across_runs", key.stable());
     return new StageContext(spark, config, log, manifest, key, cache, listener);
   }
 
   /**
-   * A failed run: its staging folder removed and its line logged (a full disk may refuse that
-   * too; the cause matters more). Returns the failure as a full disk where it is one.
+   * A failed run: its staging folder removed and its line logged (a full disk may refuse that too;
+   * the cause matters more). Returns the failure as a full disk where it is one.
    */
-  private Optional<OutputException> failed(Throwable e, StagedOutput staged, RunLog runLog,
-      String runId, Instant started, Ingested ingested) {
+  private Optional<OutputException> failed(
+      Throwable e,
+      StagedOutput staged,
+      RunLog runLog,
+      String runId,
+      Instant started,
+      Ingested ingested) {
     staged.abandon();
-    Optional<OutputException> outOfSpace = OutOfSpace.in(e, config.output(),
-        SparkSessions.scratchFolders(spark));
+    Optional<OutputException> outOfSpace =
+        OutOfSpace.in(e, config.output(), SparkSessions.scratchFolders(spark));
     Throwable failure = outOfSpace.isPresent() ? outOfSpace.get() : e;
     try {
-      runLog.finish(RunHistory.summary(config, runId, started, "failed", kind(failure),
-          ingested, null));
+      runLog.finish(
+          RunHistory.summary(config, runId, started, "failed", kind(failure), ingested, null));
     } catch (RuntimeException logFailed) {
       failure.addSuppressed(logFailed);
     }

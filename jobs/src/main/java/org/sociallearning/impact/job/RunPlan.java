@@ -15,9 +15,9 @@ import org.sociallearning.impact.publish.StagedOutput;
 import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
- * What a run would do, for {@code bin/impact run --dry-run}: the files each source would read,
- * the metrics it would estimate, where it would publish and which old runs it would prune.
- * Reads file listings and sizes only, never file contents, and starts no Spark.
+ * What a run would do, for {@code bin/impact run --dry-run}: the files each source would read, the
+ * metrics it would estimate, where it would publish and which old runs it would prune. Reads file
+ * listings and sizes only, never file contents, and starts no Spark.
  */
 public final class RunPlan {
 
@@ -33,18 +33,44 @@ public final class RunPlan {
       for (Path f : files) {
         bytes += Files.size(f);
       }
-      lines.add(String.format(Locale.ROOT, "  %-22s %-20s %5d file(s) %10s  %s", source.key(),
-          source.spec().format(), files.size(), size(bytes), config.resolve(source.spec().path())));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  %-22s %-20s %5d file(s) %10s  %s",
+              source.key(),
+              source.spec().format(),
+              files.size(),
+              size(bytes),
+              config.resolve(source.spec().path())));
     }
     EstimationSettings e = config.estimation();
-    lines.add("estimation: control " + e.control() + ", anticipation " + e.anticipation()
-        + ", base period " + e.basePeriod() + ", covariates " + e.covariates() + ", " + e.bootstrapReplicates()
-        + " bootstrap replicates (seed " + e.seed() + "), min_group_size " + e.minGroupSize());
-    lines.add("participation: " + config.participation().minInteractions() + " interactions"
-        + (config.participation().windowDays() == null ? ""
-            : " within " + config.participation().windowDays() + " days")
-        + ", tried it: " + config.participation().triedIt() + ", profile "
-        + config.participation().profileMonths() + " months");
+    lines.add(
+        "estimation: control "
+            + e.control()
+            + ", anticipation "
+            + e.anticipation()
+            + ", base period "
+            + e.basePeriod()
+            + ", covariates "
+            + e.covariates()
+            + ", "
+            + e.bootstrapReplicates()
+            + " bootstrap replicates (seed "
+            + e.seed()
+            + "), min_group_size "
+            + e.minGroupSize());
+    lines.add(
+        "participation: "
+            + config.participation().minInteractions()
+            + " interactions"
+            + (config.participation().windowDays() == null
+                ? ""
+                : " within " + config.participation().windowDays() + " days")
+            + ", tried it: "
+            + config.participation().triedIt()
+            + ", profile "
+            + config.participation().profileMonths()
+            + " months");
     List<String> metrics = new ArrayList<>();
     for (MetricDefinition m : MetricDefinition.all()) {
       boolean hasSource = config.hasSource(m.sourceTable());
@@ -54,19 +80,37 @@ public final class RunPlan {
     }
     lines.add("metrics: " + String.join(", ", metrics));
     OutputSettings out = config.outputSettings();
-    lines.add("output: " + config.output() + " (readers open " + config.output().resolve("current")
-        + ")");
-    lines.add("  currently published: " + StagedOutput.currentRun(config.output())
-        .map(p -> p.getFileName().toString()).orElse("nothing yet"));
+    lines.add(
+        "output: "
+            + config.output()
+            + " (readers open "
+            + config.output().resolve("current")
+            + ")");
+    lines.add(
+        "  currently published: "
+            + StagedOutput.currentRun(config.output())
+                .map(p -> p.getFileName().toString())
+                .orElse("nothing yet"));
     List<Path> runs = StagedOutput.publishedRuns(config.output());
     int pruned = Math.max(0, runs.size() + 1 - out.keepRuns());
-    lines.add("  keep_runs " + out.keepRuns() + ": a successful run would remove "
-        + (pruned == 0 ? "no earlier run"
-            : runs.subList(0, pruned).stream().map(p -> p.getFileName().toString()).toList()));
+    lines.add(
+        "  keep_runs "
+            + out.keepRuns()
+            + ": a successful run would remove "
+            + (pruned == 0
+                ? "no earlier run"
+                : runs.subList(0, pruned).stream().map(p -> p.getFileName().toString()).toList()));
     if (out.jdbc() != null) {
-      lines.add("  then into PostgreSQL (one transaction): " + out.jdbc().url() + " schema "
-          + out.jdbc().schema() + " as " + out.jdbc().user() + (out.jdbc().passwordEnv() == null
-              ? " (no password)" : " (password from $" + out.jdbc().passwordEnv() + ")"));
+      lines.add(
+          "  then into PostgreSQL (one transaction): "
+              + out.jdbc().url()
+              + " schema "
+              + out.jdbc().schema()
+              + " as "
+              + out.jdbc().user()
+              + (out.jdbc().passwordEnv() == null
+                  ? " (no password)"
+                  : " (password from $" + out.jdbc().passwordEnv() + ")"));
     }
     lines.add("nothing was read or written (dry run)");
     return lines;

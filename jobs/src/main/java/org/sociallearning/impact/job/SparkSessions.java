@@ -4,10 +4,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The job's Spark session: embedded {@code local[*]} unless spark-submit named a master, UTC,
- * and no checksum or marker files in outputs. The tuning defaults below give way to any value
- * set by spark-submit {@code --conf} or, for local runs, a {@code -Dspark.*} system property
- * (e.g. {@code IMPACT_JAVA_OPTS=-Dspark.sql.shuffle.partitions=16 bin/impact run ...}).
+ * The job's Spark session: embedded {@code local[*]} unless spark-submit named a master, UTC, and
+ * no checksum or marker files in outputs. The tuning defaults below give way to any value set by
+ * spark-submit {@code --conf} or, for local runs, a {@code -Dspark.*} system property (e.g. {@code
+ * IMPACT_JAVA_OPTS=-Dspark.sql.shuffle.partitions=16 bin/impact run ...}).
  */
 public final class SparkSessions {
 
@@ -29,7 +29,10 @@ public final class SparkSessions {
       // benchmark measured 2 partitions faster than 8 at scale 1, and 16 slower still; most of
       // the job's shuffles are small aggregates, where each extra partition is a task of pure
       // overhead (BENCHMARKS.md). Larger machines were not measured, so they keep 8.
-      setDefault(builder, conf, "spark.sql.shuffle.partitions",
+      setDefault(
+          builder,
+          conf,
+          "spark.sql.shuffle.partitions",
           Integer.toString(localShufflePartitions()));
     }
     setDefault(builder, conf, "spark.sql.adaptive.enabled", "true");
@@ -45,20 +48,24 @@ public final class SparkSessions {
     return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
   }
 
-  private static void setDefault(SparkSession.Builder builder, SparkConf conf, String key,
-      String value) {
+  private static void setDefault(
+      SparkSession.Builder builder, SparkConf conf, String key, String value) {
     if (!conf.contains(key)) {
       builder.config(key, value);
     }
   }
 
   /**
-   * Where Spark writes shuffle and spill files, resolved as Spark resolves it in local mode:
-   * {@code SPARK_LOCAL_DIRS}, else {@code spark.local.dir}, else the JVM's temporary folder.
+   * Where Spark writes shuffle and spill files, resolved as Spark resolves it in local mode: {@code
+   * SPARK_LOCAL_DIRS}, else {@code spark.local.dir}, else the JVM's temporary folder.
    */
   public static String scratchFolders(SparkSession spark) {
     String fromEnvironment = System.getenv("SPARK_LOCAL_DIRS");
-    return fromEnvironment != null ? fromEnvironment : spark.sparkContext().getConf()
-        .get("spark.local.dir", System.getProperty("java.io.tmpdir"));
+    return fromEnvironment != null
+        ? fromEnvironment
+        : spark
+            .sparkContext()
+            .getConf()
+            .get("spark.local.dir", System.getProperty("java.io.tmpdir"));
   }
 }

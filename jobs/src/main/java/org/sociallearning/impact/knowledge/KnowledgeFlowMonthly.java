@@ -1,6 +1,5 @@
 package org.sociallearning.impact.knowledge;
 
-import org.sociallearning.impact.estimation.KaplanMeier;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -22,74 +21,92 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.sociallearning.impact.estimation.KaplanMeier;
 
 /**
  * Published knowledge-flow table ({@code schemas/contracts/knowledge_flow_monthly.yaml}): per
  * community and month asked, how many questions got an answer and how fast. Questions still
- * unanswered at the cut-off are right-censored, not dropped: the median time to first answer is
- * the Kaplan-Meier median, so a recent month is not made to look fast by the questions that
- * happened to be answered quickly. The naive median over answered questions sits beside it.
+ * unanswered at the cut-off are right-censored, not dropped: the median time to first answer is the
+ * Kaplan-Meier median, so a recent month is not made to look fast by the questions that happened to
+ * be answered quickly. The naive median over answered questions sits beside it.
  */
 public final class KnowledgeFlowMonthly {
 
   /** The figures a suppressed row hides; community, month and suppressed stay. */
-  static final List<String> FIGURES = List.of("questions", "answered", "answered_rate",
-      "median_hours_to_first_answer", "median_ci_low", "median_ci_high", "naive_median_hours",
-      "cross_department_share", "askers");
+  static final List<String> FIGURES =
+      List.of(
+          "questions",
+          "answered",
+          "answered_rate",
+          "median_hours_to_first_answer",
+          "median_ci_low",
+          "median_ci_high",
+          "naive_median_hours",
+          "cross_department_share",
+          "askers");
 
-  private static final StructType MEDIANS = new StructType()
-      .add("km", DataTypes.DoubleType).add("km_low", DataTypes.DoubleType)
-      .add("km_high", DataTypes.DoubleType).add("naive", DataTypes.DoubleType);
+  private static final StructType MEDIANS =
+      new StructType()
+          .add("km", DataTypes.DoubleType)
+          .add("km_low", DataTypes.DoubleType)
+          .add("km_high", DataTypes.DoubleType)
+          .add("naive", DataTypes.DoubleType);
 
   private KnowledgeFlowMonthly() {}
 
   /**
    * Needs threads from {@link QuestionThreads#of}: {@code community, asked_at, asker_person,
-   * answered, hours_observed, cross_department}. Returns one row per community and month
-   * ({@code month} = first day of the month asked, UTC) with {@code questions, answered} (long),
-   * {@code answered_rate}, {@code median_hours_to_first_answer, median_ci_low, median_ci_high}
+   * answered, hours_observed, cross_department}. Returns one row per community and month ({@code
+   * month} = first day of the month asked, UTC) with {@code questions, answered} (long), {@code
+   * answered_rate}, {@code median_hours_to_first_answer, median_ci_low, median_ci_high}
    * (Kaplan-Meier, null where the curve never reaches 0.5), {@code naive_median_hours} (answered
    * questions only, same quantile rule, so the two agree when nothing is censored), {@code
-   * cross_department_share} (among answered questions with both departments known), {@code
-   * askers} (distinct people) and {@code suppressed}: groups with fewer than {@code
-   * minGroupSize} askers keep community and month, every figure is null and suppressed is true.
+   * cross_department_share} (among answered questions with both departments known), {@code askers}
+   * (distinct people) and {@code suppressed}: groups with fewer than {@code minGroupSize} askers
+   * keep community and month, every figure is null and suppressed is true.
    */
   public static Dataset<Row> of(Dataset<Row> threads, int minGroupSize) {
     if (minGroupSize < 1) {
       throw new IllegalArgumentException("minGroupSize is " + minGroupSize + "; expected >= 1");
     }
     Column answeredFlag = col("answered");
-    Dataset<Row> groups = threads
-        .withColumn("month", trunc(col("asked_at").cast("date"), "month"))
-        .groupBy(col("community"), col("month"))
-        .agg(count(lit(1)).as("questions"),
-            sum(when(answeredFlag, 1L).otherwise(0L)).as("answered_n"),
-            count_distinct(col("asker_person")).as("askers"),
-            sum(when(col("cross_department"), 1L).otherwise(0L)).as("crossing"),
-            count(col("cross_department")).as("crossing_known"),
-            collect_list(struct(col("hours_observed"), answeredFlag)).as("followed"))
-        .withColumn("medians", medianUdf().apply(col("followed")));
-    Dataset<Row> figures = groups.select(col("community"), col("month"),
-        col("questions"),
-        col("answered_n").as("answered"),
-        col("answered_n").divide(col("questions")).as("answered_rate"),
-        col("medians.km").as("median_hours_to_first_answer"),
-        col("medians.km_low").as("median_ci_low"),
-        col("medians.km_high").as("median_ci_high"),
-        col("medians.naive").as("naive_median_hours"),
-        when(col("crossing_known").gt(0), col("crossing").divide(col("crossing_known")))
-            .as("cross_department_share"),
-        col("askers"),
-        col("askers").lt(minGroupSize).as("suppressed"));
+    Dataset<Row> groups =
+        threads
+            .withColumn("month", trunc(col("asked_at").cast("date"), "month"))
+            .groupBy(col("community"), col("month"))
+            .agg(
+                count(lit(1)).as("questions"),
+                sum(when(answeredFlag, 1L).otherwise(0L)).as("answered_n"),
+                count_distinct(col("asker_person")).as("askers"),
+                sum(when(col("cross_department"), 1L).otherwise(0L)).as("crossing"),
+                count(col("cross_department")).as("crossing_known"),
+                collect_list(struct(col("hours_observed"), answeredFlag)).as("followed"))
+            .withColumn("medians", medianUdf().apply(col("followed")));
+    Dataset<Row> figures =
+        groups.select(
+            col("community"),
+            col("month"),
+            col("questions"),
+            col("answered_n").as("answered"),
+            col("answered_n").divide(col("questions")).as("answered_rate"),
+            col("medians.km").as("median_hours_to_first_answer"),
+            col("medians.km_low").as("median_ci_low"),
+            col("medians.km_high").as("median_ci_high"),
+            col("medians.naive").as("naive_median_hours"),
+            when(col("crossing_known").gt(0), col("crossing").divide(col("crossing_known")))
+                .as("cross_department_share"),
+            col("askers"),
+            col("askers").lt(minGroupSize).as("suppressed"));
     return suppress(figures);
   }
 
   private static Dataset<Row> suppress(Dataset<Row> figures) {
     List<Column> out = new ArrayList<>();
     for (String name : figures.columns()) {
-      out.add(FIGURES.contains(name)
-          ? when(col("suppressed").equalTo(false), col(name)).as(name)
-          : col(name));
+      out.add(
+          FIGURES.contains(name)
+              ? when(col("suppressed").equalTo(false), col(name)).as(name)
+              : col(name));
     }
     return figures.select(out.toArray(Column[]::new));
   }
@@ -113,8 +130,8 @@ public final class KnowledgeFlowMonthly {
     }
     KaplanMeier.Median km = fit(hours, events, false).median();
     KaplanMeier.Median naive = fit(hours, events, true).median();
-    return RowFactory.create(orNull(km.estimate()), orNull(km.ciLow()), orNull(km.ciHigh()),
-        orNull(naive.estimate()));
+    return RowFactory.create(
+        orNull(km.estimate()), orNull(km.ciLow()), orNull(km.ciHigh()), orNull(naive.estimate()));
   }
 
   private static KaplanMeier fit(List<Double> hours, List<Boolean> events, boolean answeredOnly) {

@@ -8,9 +8,9 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
- * Outcome step for {@code deal_size} (see schemas/contracts/metrics.yaml): one row per
- * observable opportunity of a known owner that was won within the sales horizon, attributed to
- * the month it was created.
+ * Outcome step for {@code deal_size} (see schemas/contracts/metrics.yaml): one row per observable
+ * opportunity of a known owner that was won within the sales horizon, attributed to the month it
+ * was created.
  */
 public final class DealSize implements OutcomeMetric {
 
@@ -34,7 +34,9 @@ public final class DealSize implements OutcomeMetric {
   public static Dataset<Row> items(Dataset<Row> opportunities, OutcomeWindow window) {
     return ObservableItems.of(opportunities, "created_at", window)
         .filter(ObservableItems.wonWithinHorizon(window).and(col("amount").gt(0)))
-        .select(col(IdentityResolution.EMPLOYEE_ID), ObservableItems.month("created_at"),
+        .select(
+            col(IdentityResolution.EMPLOYEE_ID),
+            ObservableItems.month("created_at"),
             log(col("amount")).as(ObservableItems.VALUE));
   }
 }

@@ -15,27 +15,30 @@ import org.sociallearning.impact.identity.IdentityResolution;
 public final class EmployeeMonthOutcomes {
 
   /** The shape of every metric's employee-month table. */
-  public static final StructType SCHEMA = new StructType()
-      .add(IdentityResolution.EMPLOYEE_ID, DataTypes.StringType)
-      .add("month", DataTypes.DateType)
-      .add("value", DataTypes.DoubleType)
-      .add("items", DataTypes.LongType);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(IdentityResolution.EMPLOYEE_ID, DataTypes.StringType)
+          .add("month", DataTypes.DateType)
+          .add("value", DataTypes.DoubleType)
+          .add("items", DataTypes.LongType);
 
   private EmployeeMonthOutcomes() {}
 
   /**
-   * For log-scale item outcomes ({@code value} = ln of the item's hours, days or amount): the
-   * plain mean of the items' own values per employee and month, {@code employee_id, month,
-   * value, items}, to be weighted by {@code items} when estimating the effect on the mean.
+   * For log-scale item outcomes ({@code value} = ln of the item's hours, days or amount): the plain
+   * mean of the items' own values per employee and month, {@code employee_id, month, value, items},
+   * to be weighted by {@code items} when estimating the effect on the mean.
    */
   public static Dataset<Row> aggregateLevels(Dataset<Row> logItems) {
-    return logItems.groupBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
+    return logItems
+        .groupBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
         .agg(ExactAggregates.mean(exp(col("value"))).as("value"), count(lit(1)).as("items"));
   }
 
   /** Needs {@code employee_id, month, value}; returns {@code employee_id, month, value, items}. */
   public static Dataset<Row> aggregate(Dataset<Row> items) {
-    return items.groupBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
+    return items
+        .groupBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
         .agg(ExactAggregates.mean(col("value")).as("value"), count(lit(1)).as("items"));
   }
 }

@@ -10,10 +10,10 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.estimation.KaplanMeier;
 
 /**
- * Comparison step for {@code time_to_first_deal_days}: Kaplan-Meier curves of the days from hire
- * to the first won deal for participants and a comparison group, fitted on the landmark groups
- * of {@link TimeToFirstDeal#landmarkGroups}. Collects one row per new seller to the driver (a
- * small table), as the estimator does with its panel.
+ * Comparison step for {@code time_to_first_deal_days}: Kaplan-Meier curves of the days from hire to
+ * the first won deal for participants and a comparison group, fitted on the landmark groups of
+ * {@link TimeToFirstDeal#landmarkGroups}. Collects one row per new seller to the driver (a small
+ * table), as the estimator does with its panel.
  */
 public record FirstDealComparison(KaplanMeier participants, KaplanMeier comparison) {
 
@@ -34,8 +34,7 @@ public record FirstDealComparison(KaplanMeier participants, KaplanMeier comparis
 
   /** Needs {@code group, days, event} as {@link TimeToFirstDeal#landmarkGroups} returns them. */
   public static FirstDealComparison of(Dataset<Row> landmarkGroups, ComparisonGroup comparison) {
-    List<Row> rows = landmarkGroups.select(col("group"), col("days"), col("event"))
-        .collectAsList();
+    List<Row> rows = landmarkGroups.select(col("group"), col("days"), col("event")).collectAsList();
     return new FirstDealComparison(
         fit(rows, Set.of(TimeToFirstDeal.PARTICIPANT)), fit(rows, comparison.groups));
   }

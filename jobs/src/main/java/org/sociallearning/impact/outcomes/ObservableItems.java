@@ -16,8 +16,8 @@ import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
  * Rules the item-level outcome steps share, all on top of {@link OutcomeWindow}: which items an
- * outcome may use (a known employee's, started early enough to be followed for the whole
- * horizon), the month they count in, and whether an item ended within its horizon.
+ * outcome may use (a known employee's, started early enough to be followed for the whole horizon),
+ * the month they count in, and whether an item ended within its horizon.
  */
 final class ObservableItems {
 
@@ -30,8 +30,8 @@ final class ObservableItems {
 
   /** Rows of a known employee whose start lets them be followed for the whole horizon. */
   static Dataset<Row> of(Dataset<Row> rows, String startColumn, OutcomeWindow window) {
-    return rows.filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()
-        .and(window.observable(col(startColumn))));
+    return rows.filter(
+        col(IdentityResolution.EMPLOYEE_ID).isNotNull().and(window.observable(col(startColumn))));
   }
 
   /** The month the work started: first day of the start's calendar month (UTC). */
@@ -49,21 +49,23 @@ final class ObservableItems {
   }
 
   /**
-   * Closed (or cancelled) without ever being resolved, within the horizon of opening: a
-   * duplicate or withdrawn ticket has no resolution to judge (time_to_resolve_hours leaves these
-   * out too). Only within the horizon, because the outcome is what was known at the horizon: a
-   * ticket still open then counts as "longer than the horizon" however it ended later, so how
-   * tickets end after the horizon cannot change which tickets are in the sample.
+   * Closed (or cancelled) without ever being resolved, within the horizon of opening: a duplicate
+   * or withdrawn ticket has no resolution to judge (time_to_resolve_hours leaves these out too).
+   * Only within the horizon, because the outcome is what was known at the horizon: a ticket still
+   * open then counts as "longer than the horizon" however it ended later, so how tickets end after
+   * the horizon cannot change which tickets are in the sample.
    */
   static Column closedUnresolved(OutcomeWindow window) {
-    return window.endedBy(col("resolved_at")).isNull()
+    return window
+        .endedBy(col("resolved_at"))
+        .isNull()
         .and(endedWithinHorizon(col("opened_at"), col("closed_at"), window));
   }
 
   /** Whether an opportunity had closed by as_of (its close_date is the actual one then). */
   static Column closedBy(OutcomeWindow window) {
-    return coalesce(col("is_closed").and(col("close_date").leq(lit(Date.valueOf(window.asOf())))),
-        lit(false));
+    return coalesce(
+        col("is_closed").and(col("close_date").leq(lit(Date.valueOf(window.asOf())))), lit(false));
   }
 
   /** Days from creation to close of an opportunity closed by as_of, else null; as SalesOutcomes. */

@@ -4,8 +4,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Volume diagnostic {@code opportunities_created} (see schemas/contracts/metrics.yaml): opportunities created in the month, owned by the person,
- * months without any counted as 0 (see {@link WorkVolume}).
+ * Volume diagnostic {@code opportunities_created} (see schemas/contracts/metrics.yaml):
+ * opportunities created in the month, owned by the person, months without any counted as 0 (see
+ * {@link WorkVolume}).
  */
 public final class OpportunitiesCreated implements OutcomeMetric {
 
@@ -24,7 +25,7 @@ public final class OpportunitiesCreated implements OutcomeMetric {
 
   @Override
   public Dataset<Row> employeeMonths(OutcomeSources sources, Dataset<Row> items) {
-    return WorkVolume.employeeMonths(sources.opportunities(METRIC), "created_at", sources.roster(METRIC),
-        sources.salesWindow());
+    return WorkVolume.employeeMonths(
+        sources.opportunities(METRIC), "created_at", sources.roster(METRIC), sources.salesWindow());
   }
 }

@@ -5,9 +5,9 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
- * One employee-month outcome of schemas/contracts/metrics.yaml: which canonical table it reads
- * and how its rows are formed. The contract says what the metric means (unit, scale, direction,
- * words); an implementation says how it is computed. Register new ones in {@link OutcomeMetrics}.
+ * One employee-month outcome of schemas/contracts/metrics.yaml: which canonical table it reads and
+ * how its rows are formed. The contract says what the metric means (unit, scale, direction, words);
+ * an implementation says how it is computed. Register new ones in {@link OutcomeMetrics}.
  */
 public interface OutcomeMetric {
 

@@ -8,26 +8,33 @@ import java.util.List;
  */
 public final class OutcomeMetrics {
 
-  public static final List<OutcomeMetric> ALL = List.of(
-      new TimeToResolve(),
-      new SalesCycle(),
-      new WinRate(),
-      new FirstContactResolution(),
-      new ReopenRate(),
-      new ReassignmentCount(),
-      new SlaAttainment(),
-      new DealSize(),
-      new PipelineVelocity(),
-      new TicketsHandled(),
-      new OpportunitiesCreated());
+  public static final List<OutcomeMetric> ALL =
+      List.of(
+          new TimeToResolve(),
+          new SalesCycle(),
+          new WinRate(),
+          new FirstContactResolution(),
+          new ReopenRate(),
+          new ReassignmentCount(),
+          new SlaAttainment(),
+          new DealSize(),
+          new PipelineVelocity(),
+          new TicketsHandled(),
+          new OpportunitiesCreated());
 
   private OutcomeMetrics() {}
 
   /** The metric of that name, or an error listing the known ones. */
   public static OutcomeMetric named(String name) {
-    return ALL.stream().filter(m -> m.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown metric '" + name
-            + "': no outcome step; employee-month metrics are "
-            + ALL.stream().map(OutcomeMetric::name).toList()));
+    return ALL.stream()
+        .filter(m -> m.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown metric '"
+                        + name
+                        + "': no outcome step; employee-month metrics are "
+                        + ALL.stream().map(OutcomeMetric::name).toList()));
   }
 }

@@ -8,12 +8,12 @@ import java.time.ZoneOffset;
 import org.apache.spark.sql.Column;
 
 /**
- * The censoring rule shared by duration outcomes: an item is followed for a fixed horizon, and
- * only items that started at least one horizon before the end of {@code as_of} are observable.
- * Every observable item then has a known outcome (its duration, or "longer than the horizon"),
- * so recent months are not biased towards items that happened to finish quickly. Only whole
- * months are observable: a month whose last days cannot yet be followed for the horizon is left
- * out entirely, so no month is represented by its first few days only.
+ * The censoring rule shared by duration outcomes: an item is followed for a fixed horizon, and only
+ * items that started at least one horizon before the end of {@code as_of} are observable. Every
+ * observable item then has a known outcome (its duration, or "longer than the horizon"), so recent
+ * months are not biased towards items that happened to finish quickly. Only whole months are
+ * observable: a month whose last days cannot yet be followed for the horizon is left out entirely,
+ * so no month is represented by its first few days only.
  */
 public record OutcomeWindow(LocalDate asOf, int horizonDays) {
 
@@ -23,9 +23,9 @@ public record OutcomeWindow(LocalDate asOf, int horizonDays) {
   }
 
   /**
-   * Items must start before this instant: the first day of the month that holds the day from
-   * which items can no longer be followed for the whole horizon by the cut-off (items starting
-   * before that day can).
+   * Items must start before this instant: the first day of the month that holds the day from which
+   * items can no longer be followed for the whole horizon by the cut-off (items starting before
+   * that day can).
    */
   public Timestamp latestObservableStart() {
     LocalDate lastFollowedStart = asOf.plusDays(1).minusDays(horizonDays);

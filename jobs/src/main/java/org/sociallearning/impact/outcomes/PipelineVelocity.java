@@ -16,11 +16,11 @@ import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
  * Outcome step for {@code pipeline_velocity} (see schemas/contracts/metrics.yaml), the standard
- * sales-velocity formula per employee and month of creation:
- * {@code (opportunities x win rate x average won deal size) / average sales cycle in days},
- * which equals the amount won within the horizon divided by the average cycle. It is a ratio
- * over the month's opportunities, not a mean of per-opportunity values, so this step
- * aggregates itself instead of leaving that to {@link EmployeeMonthOutcomes}.
+ * sales-velocity formula per employee and month of creation: {@code (opportunities x win rate x
+ * average won deal size) / average sales cycle in days}, which equals the amount won within the
+ * horizon divided by the average cycle. It is a ratio over the month's opportunities, not a mean of
+ * per-opportunity values, so this step aggregates itself instead of leaving that to {@link
+ * EmployeeMonthOutcomes}.
  */
 public final class PipelineVelocity implements OutcomeMetric {
 
@@ -46,31 +46,35 @@ public final class PipelineVelocity implements OutcomeMetric {
    * Needs opportunities with {@code employee_id, created_at, close_date, is_closed, is_won,
    * amount}; returns {@code employee_id, month, value, items} with value in currency per day and
    * items = the opportunities behind it. Over the observable opportunities created in the month:
-   * the won amount counts deals closed won within the horizon; the cycle of each opportunity is
-   * the days from creation to close, same-day closes one day, anything still open after the
-   * horizon (or at as_of) the horizon, as in sales_cycle_days. An opportunity won within the
-   * horizon without an amount is left out of its month (its value is unknown).
+   * the won amount counts deals closed won within the horizon; the cycle of each opportunity is the
+   * days from creation to close, same-day closes one day, anything still open after the horizon (or
+   * at as_of) the horizon, as in sales_cycle_days. An opportunity won within the horizon without an
+   * amount is left out of its month (its value is unknown).
    */
   public static Dataset<Row> employeeMonths(Dataset<Row> opportunities, OutcomeWindow window) {
     Column won = ObservableItems.wonWithinHorizon(window);
     Column horizon = lit((double) window.horizonDays());
-    Column followed = least(coalesce(ObservableItems.daysToClose(window).cast("double"), horizon),
-        horizon);
+    Column followed =
+        least(coalesce(ObservableItems.daysToClose(window).cast("double"), horizon), horizon);
     return ObservableItems.of(opportunities, "created_at", window)
         .filter(not(won.and(col("amount").isNull())))
-        .select(col(IdentityResolution.EMPLOYEE_ID), ObservableItems.month("created_at"),
+        .select(
+            col(IdentityResolution.EMPLOYEE_ID),
+            ObservableItems.month("created_at"),
             when(won, col("amount")).otherwise(0.0).as("won_amount"),
             greatest(followed, lit(1.0)).as("cycle_days"))
         .groupBy(col(IdentityResolution.EMPLOYEE_ID), col(ObservableItems.MONTH))
-        .agg(ExactAggregates.total(col("won_amount"))
-            .divide(ExactAggregates.mean(col("cycle_days"))).as(ObservableItems.VALUE),
+        .agg(
+            ExactAggregates.total(col("won_amount"))
+                .divide(ExactAggregates.mean(col("cycle_days")))
+                .as(ObservableItems.VALUE),
             count(lit(1)).as("items"));
   }
 
   /**
-   * {@code employee_id, month, value}: the same one row per employee-month as
-   * {@link #employeeMonths} without the count, so averaging it per employee-month again (as the
-   * job does with item rows) leaves the value unchanged; only the item count is then lost.
+   * {@code employee_id, month, value}: the same one row per employee-month as {@link
+   * #employeeMonths} without the count, so averaging it per employee-month again (as the job does
+   * with item rows) leaves the value unchanged; only the item count is then lost.
    */
   public static Dataset<Row> items(Dataset<Row> opportunities, OutcomeWindow window) {
     return employeeMonths(opportunities, window).drop("items");

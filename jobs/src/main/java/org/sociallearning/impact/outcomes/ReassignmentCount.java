@@ -25,15 +25,17 @@ public final class ReassignmentCount implements OutcomeMetric {
   }
 
   /**
-   * Needs tickets with {@code employee_id, opened_at, reassignment_count}; returns
-   * {@code employee_id, month, value} with value = reassignment_count as exported. Tickets still
-   * open count with their reassignments so far (leaving them out would drop the tickets passed
-   * around most); tickets without reassignment_count are left out.
+   * Needs tickets with {@code employee_id, opened_at, reassignment_count}; returns {@code
+   * employee_id, month, value} with value = reassignment_count as exported. Tickets still open
+   * count with their reassignments so far (leaving them out would drop the tickets passed around
+   * most); tickets without reassignment_count are left out.
    */
   public static Dataset<Row> items(Dataset<Row> tickets, OutcomeWindow window) {
     return ObservableItems.of(tickets, "opened_at", window)
         .filter(col("reassignment_count").isNotNull())
-        .select(col(IdentityResolution.EMPLOYEE_ID), ObservableItems.month("opened_at"),
+        .select(
+            col(IdentityResolution.EMPLOYEE_ID),
+            ObservableItems.month("opened_at"),
             col("reassignment_count").cast("double").as(ObservableItems.VALUE));
   }
 }

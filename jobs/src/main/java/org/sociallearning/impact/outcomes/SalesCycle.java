@@ -31,16 +31,18 @@ public final class SalesCycle implements OutcomeMetric {
   }
 
   /**
-   * Needs opportunities with {@code employee_id, created_at, close_date, is_closed}; returns
-   * {@code employee_id, month, value} with value = ln(days to close), still open after the
-   * horizon (or at as_of) counting as the horizon, a same-day close as one day.
+   * Needs opportunities with {@code employee_id, created_at, close_date, is_closed}; returns {@code
+   * employee_id, month, value} with value = ln(days to close), still open after the horizon (or at
+   * as_of) counting as the horizon, a same-day close as one day.
    */
   public static Dataset<Row> items(Dataset<Row> opportunities, OutcomeWindow window) {
     Column horizon = lit((double) window.horizonDays());
-    Column followed = least(coalesce(ObservableItems.daysToClose(window).cast("double"), horizon),
-        horizon);
+    Column followed =
+        least(coalesce(ObservableItems.daysToClose(window).cast("double"), horizon), horizon);
     return ObservableItems.of(opportunities, "created_at", window)
-        .select(col(IdentityResolution.EMPLOYEE_ID), ObservableItems.month("created_at"),
+        .select(
+            col(IdentityResolution.EMPLOYEE_ID),
+            ObservableItems.month("created_at"),
             log(greatest(followed, lit(1.0))).as(ObservableItems.VALUE));
   }
 }

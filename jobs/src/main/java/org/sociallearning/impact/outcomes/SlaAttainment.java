@@ -27,15 +27,17 @@ public final class SlaAttainment implements OutcomeMetric {
   }
 
   /**
-   * Needs tickets with {@code employee_id, opened_at, made_sla}; returns
-   * {@code employee_id, month, value} with value 1 when made_sla is true, 0 when false. Open
-   * tickets stay in (a breached SLA is already false on an open ticket); tickets without a
-   * made_sla value (column not exported, or empty) are left out.
+   * Needs tickets with {@code employee_id, opened_at, made_sla}; returns {@code employee_id, month,
+   * value} with value 1 when made_sla is true, 0 when false. Open tickets stay in (a breached SLA
+   * is already false on an open ticket); tickets without a made_sla value (column not exported, or
+   * empty) are left out.
    */
   public static Dataset<Row> items(Dataset<Row> tickets, OutcomeWindow window) {
     return ObservableItems.of(tickets, "opened_at", window)
         .filter(col("made_sla").isNotNull())
-        .select(col(IdentityResolution.EMPLOYEE_ID), ObservableItems.month("opened_at"),
+        .select(
+            col(IdentityResolution.EMPLOYEE_ID),
+            ObservableItems.month("opened_at"),
             when(col("made_sla"), 1.0).otherwise(0.0).as(ObservableItems.VALUE));
   }
 }

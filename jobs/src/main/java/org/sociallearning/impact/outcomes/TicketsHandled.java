@@ -4,8 +4,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Volume diagnostic {@code tickets_handled} (see schemas/contracts/metrics.yaml): tickets opened in the month, assigned to the person,
- * months without any counted as 0 (see {@link WorkVolume}).
+ * Volume diagnostic {@code tickets_handled} (see schemas/contracts/metrics.yaml): tickets opened in
+ * the month, assigned to the person, months without any counted as 0 (see {@link WorkVolume}).
  */
 public final class TicketsHandled implements OutcomeMetric {
 
@@ -24,7 +24,7 @@ public final class TicketsHandled implements OutcomeMetric {
 
   @Override
   public Dataset<Row> employeeMonths(OutcomeSources sources, Dataset<Row> items) {
-    return WorkVolume.employeeMonths(sources.tickets(METRIC), "opened_at", sources.roster(METRIC),
-        sources.ticketWindow());
+    return WorkVolume.employeeMonths(
+        sources.tickets(METRIC), "opened_at", sources.roster(METRIC), sources.ticketWindow());
   }
 }

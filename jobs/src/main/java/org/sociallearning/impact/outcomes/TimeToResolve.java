@@ -15,8 +15,8 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.identity.IdentityResolution;
 
 /**
- * Outcome step for {@code time_to_resolve_hours} (see schemas/contracts/metrics.yaml): one row
- * per observable ticket of a known assignee, attributed to the month it was opened.
+ * Outcome step for {@code time_to_resolve_hours} (see schemas/contracts/metrics.yaml): one row per
+ * observable ticket of a known assignee, attributed to the month it was opened.
  */
 public final class TimeToResolve implements OutcomeMetric {
 
@@ -32,10 +32,9 @@ public final class TimeToResolve implements OutcomeMetric {
     return items(sources.tickets(METRIC), sources.ticketWindow());
   }
 
-
   /**
-   * Needs tickets with {@code employee_id, opened_at, resolved_at}; returns
-   * {@code employee_id, month, value} with value = ln(hours), capped at the horizon.
+   * Needs tickets with {@code employee_id, opened_at, resolved_at}; returns {@code employee_id,
+   * month, value} with value = ln(hours), capped at the horizon.
    */
   public static Dataset<Row> items(Dataset<Row> tickets, OutcomeWindow window) {
     double horizonHours = window.horizonDays() * 24.0;
@@ -43,10 +42,13 @@ public final class TimeToResolve implements OutcomeMetric {
     Column hours = unix_timestamp(resolved).minus(unix_timestamp(col("opened_at"))).divide(3600.0);
     Column followed = least(coalesce(hours, lit(horizonHours)), lit(horizonHours));
     return tickets
-        .filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()
-            .and(window.observable(col("opened_at")))
-            .and(ObservableItems.closedUnresolved(window).unary_$bang()))
-        .select(col(IdentityResolution.EMPLOYEE_ID),
+        .filter(
+            col(IdentityResolution.EMPLOYEE_ID)
+                .isNotNull()
+                .and(window.observable(col("opened_at")))
+                .and(ObservableItems.closedUnresolved(window).unary_$bang()))
+        .select(
+            col(IdentityResolution.EMPLOYEE_ID),
             trunc(col("opened_at").cast("date"), "month").as("month"),
             log(greatest(followed, lit(1.0 / 60))).as("value"));
   }

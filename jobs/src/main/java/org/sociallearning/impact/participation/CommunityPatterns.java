@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Turns the configured community globs ({@code ask-*}, {@code cop-?}) into one regular expression. */
+/**
+ * Turns the configured community globs ({@code ask-*}, {@code cop-?}) into one regular expression.
+ */
 public final class CommunityPatterns {
 
   private CommunityPatterns() {}
 
   public static String regex(List<String> globs) {
-    return globs.stream().map(CommunityPatterns::globToRegex)
+    return globs.stream()
+        .map(CommunityPatterns::globToRegex)
         .collect(Collectors.joining("|", "^(?:", ")$"));
   }
 

@@ -1,24 +1,30 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.publish.ResultTables;
+import org.sociallearning.impact.publish.StageLog;
 
 /**
- * Stage 6: every published table's rows, from the results of the stages before: estimates and
- * their companions, dashboards, knowledge flow, durations and value. Nothing is written yet.
+ * Stage 6: every published table's rows, from the results of the stages before: estimates and their
+ * companions, dashboards, knowledge flow, durations and value. Nothing is written yet.
  */
 public final class AssembleTables {
 
   private AssembleTables() {}
 
-  public static PublishedTables run(StageContext ctx, Ingested ingested, Resolved resolved,
-      Participation participation, Outcomes outcomes, Estimates estimates) {
+  public static PublishedTables run(
+      StageContext ctx,
+      Ingested ingested,
+      Resolved resolved,
+      Participation participation,
+      Outcomes outcomes,
+      Estimates estimates) {
     PublishedTables tables = new PublishedTables();
     tables.add("impact_estimates", ResultTables.estimateRows(estimates.estimates()));
     tables.add("impact_event_study", ResultTables.eventStudyRows(estimates.estimates()));
     tables.add("impact_calendar", ResultTables.calendarRows(estimates.estimates()));
-    tables.add("balance", ResultTables.balanceRows(estimates.balance(),
-        ctx.config().estimation().minGroupSize()));
+    tables.add(
+        "balance",
+        ResultTables.balanceRows(estimates.balance(), ctx.config().estimation().minGroupSize()));
     tables.add("learning_mix_monthly", participation.learningMix());
     KnowledgeTables.add(ctx, resolved, tables);
     StageLog.Timer t = ctx.log().start();

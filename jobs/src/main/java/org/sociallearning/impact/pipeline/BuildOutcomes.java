@@ -1,6 +1,5 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -11,6 +10,7 @@ import org.sociallearning.impact.outcomes.OutcomeMetric;
 import org.sociallearning.impact.outcomes.OutcomeMetrics;
 import org.sociallearning.impact.outcomes.OutcomeSources;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
+import org.sociallearning.impact.publish.StageLog;
 
 /**
  * Stage 4: every registered outcome metric whose source table is configured, as item rows and

@@ -20,34 +20,58 @@ import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.participation.CommunityPatterns;
 
 /**
- * Dimensions and monthly facts for dashboards (see the bi package), the data-quality summary
- * and the identity tables: aggregates with small cells suppressed, people only under
- * pseudonyms. Outcome facts read each metric's items from the outcomes stage.
+ * Dimensions and monthly facts for dashboards (see the bi package), the data-quality summary and
+ * the identity tables: aggregates with small cells suppressed, people only under pseudonyms.
+ * Outcome facts read each metric's items from the outcomes stage.
  */
 final class DashboardTables {
 
   private DashboardTables() {}
 
-  static void add(StageContext ctx, Ingested ingested, Resolved resolved,
-      Participation participation, Outcomes outcomes, PublishedTables tables) {
+  static void add(
+      StageContext ctx,
+      Ingested ingested,
+      Resolved resolved,
+      Participation participation,
+      Outcomes outcomes,
+      PublishedTables tables) {
     int minGroup = ctx.config().estimation().minGroupSize();
     Dataset<Row> roster = resolved.table("roster");
-    tables.add("dim_employee", DimEmployee.of(roster, participation.participants(),
-        ctx.config().asOf(), ctx.pseudonymKey().pseudonyms(), minGroup));
-    tables.add("dim_community", DimCommunity.of(resolved.table("forum_interactions"),
-        CommunityPatterns.regex(ctx.config().participation().communities()), minGroup));
-    tables.add("fact_participation_monthly", ParticipationMonthly.of(
-        participation.interactions(), participation.participants(), minGroup));
+    tables.add(
+        "dim_employee",
+        DimEmployee.of(
+            roster,
+            participation.participants(),
+            ctx.config().asOf(),
+            ctx.pseudonymKey().pseudonyms(),
+            minGroup));
+    tables.add(
+        "dim_community",
+        DimCommunity.of(
+            resolved.table("forum_interactions"),
+            CommunityPatterns.regex(ctx.config().participation().communities()),
+            minGroup));
+    tables.add(
+        "fact_participation_monthly",
+        ParticipationMonthly.of(
+            participation.interactions(), participation.participants(), minGroup));
     Map<String, Dataset<Row>> facts = new LinkedHashMap<>();
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
       if (outcome.items() == null) {
         continue; // volume diagnostics count items; they have no item values to describe
       }
-      String table = "service_tickets".equals(outcome.metric().sourceTable())
-          ? "fact_service_outcomes_monthly" : "fact_sales_outcomes_monthly";
-      Dataset<Row> fact = OutcomesMonthly.of(outcome.metric().definition(),
-          outcome.items().filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()), roster,
-          participation.participants(), participation.triedIt(), minGroup);
+      String table =
+          "service_tickets".equals(outcome.metric().sourceTable())
+              ? "fact_service_outcomes_monthly"
+              : "fact_sales_outcomes_monthly";
+      Dataset<Row> fact =
+          OutcomesMonthly.of(
+              outcome.metric().definition(),
+              outcome.items().filter(col(IdentityResolution.EMPLOYEE_ID).isNotNull()),
+              roster,
+              participation.participants(),
+              participation.triedIt(),
+              minGroup);
       facts.merge(table, fact, Dataset::unionByName);
     }
     for (String table : List.of("fact_service_outcomes_monthly", "fact_sales_outcomes_monthly")) {
@@ -60,18 +84,29 @@ final class DashboardTables {
     }
     tables.add("data_quality", DataQuality.rows(figures(ingested, resolved)));
     tables.add("identity_resolution", IdentityTables.resolutionRows(resolved.identities()));
-    tables.add("unresolved_identities", IdentityTables.unresolvedRows(resolved.identities(),
-        ctx.pseudonymKey().pseudonyms()));
+    tables.add(
+        "unresolved_identities",
+        IdentityTables.unresolvedRows(resolved.identities(), ctx.pseudonymKey().pseudonyms()));
   }
 
   private static List<DataQuality.SourceFigures> figures(Ingested ingested, Resolved resolved) {
     List<DataQuality.SourceFigures> figures = new ArrayList<>();
     for (Ingested.SourceIntake s : ingested.intakes()) {
       Intake i = s.intake();
-      figures.add(new DataQuality.SourceFigures(s.key(), i.format(), i.read(),
-          i.acceptedCount(), i.quarantined(), i.deduplicated(), resolved.unmatched(s.key()),
-          Ingested.quarantineReasons(i, Integer.MAX_VALUE), i.skipped(), i.skipReasons(),
-          Ingested.failingWarnRules(i), identityMatches(resolved.identitiesOf(s.key()))));
+      figures.add(
+          new DataQuality.SourceFigures(
+              s.key(),
+              i.format(),
+              i.read(),
+              i.acceptedCount(),
+              i.quarantined(),
+              i.deduplicated(),
+              resolved.unmatched(s.key()),
+              Ingested.quarantineReasons(i, Integer.MAX_VALUE),
+              i.skipped(),
+              i.skipReasons(),
+              Ingested.failingWarnRules(i),
+              identityMatches(resolved.identitiesOf(s.key()))));
     }
     return figures;
   }
@@ -80,11 +115,14 @@ final class DashboardTables {
   private static Map<String, Long> identityMatches(IdentityTables.SourceOutcome o) {
     Map<String, Long> out = new LinkedHashMap<>();
     if (o != null) {
-      o.result().countsByRule().forEach((rule, c) -> {
-        if (rule != MatchRule.NO_IDENTITY) {
-          out.put(rule.label(), c[0]);
-        }
-      });
+      o.result()
+          .countsByRule()
+          .forEach(
+              (rule, c) -> {
+                if (rule != MatchRule.NO_IDENTITY) {
+                  out.put(rule.label(), c[0]);
+                }
+              });
     }
     return out;
   }

@@ -1,6 +1,5 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.LinkedHashMap;
@@ -16,10 +15,11 @@ import org.sociallearning.impact.participation.FormalLearningContext;
 import org.sociallearning.impact.participation.LearningMix;
 import org.sociallearning.impact.participation.ParticipantProfile;
 import org.sociallearning.impact.participation.SocialLearningParticipation;
+import org.sociallearning.impact.publish.StageLog;
 
 /**
- * Stage 3: who took part in social learning and from when, decided from what was known at the
- * time (the participation rule's date), who only tried it, and what describes each participant.
+ * Stage 3: who took part in social learning and from when, decided from what was known at the time
+ * (the participation rule's date), who only tried it, and what describes each participant.
  */
 public final class DetermineParticipation {
 
@@ -31,33 +31,51 @@ public final class DetermineParticipation {
     ParticipationSettings rule = config.participation();
     // Not cached: it is a filter of the resolved forum rows, which are; caching it as well
     // measured no faster (BENCHMARKS.md).
-    Dataset<Row> interactions = SocialLearningParticipation.interactions(
-        resolved.table("forum_interactions"), resolved.table("learning_statements"),
-        rule.communities(), config.asOf());
-    Dataset<Row> met = SocialLearningParticipation.participants(interactions,
-        rule.minInteractions(), rule.windowDays());
-    Dataset<Row> participants = ctx.cache().keep(met
-        .join(ParticipantProfile.of(met, interactions, rule.profileMonths(), config.asOf()),
-            IdentityResolution.EMPLOYEE_ID, "left"));
-    Dataset<Row> triedIt = ctx.cache().keep(
-        SocialLearningParticipation.triedIt(interactions, participants));
+    Dataset<Row> interactions =
+        SocialLearningParticipation.interactions(
+            resolved.table("forum_interactions"), resolved.table("learning_statements"),
+            rule.communities(), config.asOf());
+    Dataset<Row> met =
+        SocialLearningParticipation.participants(
+            interactions, rule.minInteractions(), rule.windowDays());
+    Dataset<Row> participants =
+        ctx.cache()
+            .keep(
+                met.join(
+                    ParticipantProfile.of(met, interactions, rule.profileMonths(), config.asOf()),
+                    IdentityResolution.EMPLOYEE_ID,
+                    "left"));
+    Dataset<Row> triedIt =
+        ctx.cache().keep(SocialLearningParticipation.triedIt(interactions, participants));
     Map<String, Map<String, String>> attributes = new TreeMap<>();
     for (String attribute : config.estimation().covariates()) {
       attributes.put(attribute, pairs(resolved.table("roster"), attribute));
     }
-    SegmentPanels.PersonSegments segments = new SegmentPanels.PersonSegments(
-        pairs(resolved.table("roster"), "department"),
-        pairs(participants, "community"),
-        pairs(participants, "intensity"),
-        pairs(SocialLearningParticipation.courseThenCommunity(
-            resolved.table("learning_statements"), resolved.table("formal_completions"),
-            participants, config.asOf()), "blended"));
-    ctx.manifest().put("formal_learning", FormalLearningContext.of(
-        resolved.table("learning_statements"), resolved.table("formal_completions"),
-        participants, config.asOf()));
+    SegmentPanels.PersonSegments segments =
+        new SegmentPanels.PersonSegments(
+            pairs(resolved.table("roster"), "department"),
+            pairs(participants, "community"),
+            pairs(participants, "intensity"),
+            pairs(
+                SocialLearningParticipation.courseThenCommunity(
+                    resolved.table("learning_statements"),
+                    resolved.table("formal_completions"),
+                    participants,
+                    config.asOf()),
+                "blended"));
+    ctx.manifest()
+        .put(
+            "formal_learning",
+            FormalLearningContext.of(
+                resolved.table("learning_statements"),
+                resolved.table("formal_completions"),
+                participants,
+                config.asOf()));
     if (segments.blended().isEmpty()) {
-      ctx.manifest().warn("blended learning: no formal course completions in the learning"
-          + " records, so course-then-community is not compared");
+      ctx.manifest()
+          .warn(
+              "blended learning: no formal course completions in the learning"
+                  + " records, so course-then-community is not compared");
     }
     long participantCount = participants.count();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -68,12 +86,15 @@ public final class DetermineParticipation {
     summary.put("tried_it", triedIt.count());
     summary.put("tried_it_handling", rule.triedIt());
     ctx.manifest().put("participation", summary);
-    Dataset<Row> learningMix = LearningMix.monthly(interactions,
-        resolved.table("learning_statements"), config.asOf(),
-        config.estimation().minGroupSize());
+    Dataset<Row> learningMix =
+        LearningMix.monthly(
+            interactions,
+            resolved.table("learning_statements"),
+            config.asOf(),
+            config.estimation().minGroupSize());
     t.finish("participation", interactions.count(), participantCount);
-    return new Participation(interactions, participants, triedIt, segments, attributes,
-        learningMix);
+    return new Participation(
+        interactions, participants, triedIt, segments, attributes, learningMix);
   }
 
   /** One value per employee (a dimension: one row per person, small enough for the driver). */

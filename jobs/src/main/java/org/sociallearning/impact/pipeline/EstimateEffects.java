@@ -1,6 +1,5 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.config.EstimationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.effects.BalanceTable;
-import org.sociallearning.impact.outcomes.EmployeeMonthOutcomes;
 import org.sociallearning.impact.effects.MeanEffects;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.effects.MetricEstimation;
@@ -25,12 +23,14 @@ import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.identity.IdentityResolution;
+import org.sociallearning.impact.outcomes.EmployeeMonthOutcomes;
+import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
- * Stage 5: the staggered difference-in-differences of every metric, overall and by segment,
- * with the effect on the mean per item for log-scale metrics and the volume diagnostics turned
- * into notes on the outcomes they concern; p-values adjusted across the run.
+ * Stage 5: the staggered difference-in-differences of every metric, overall and by segment, with
+ * the effect on the mean per item for log-scale metrics and the volume diagnostics turned into
+ * notes on the outcomes they concern; p-values adjusted across the run.
  */
 public final class EstimateEffects {
 
@@ -44,29 +44,48 @@ public final class EstimateEffects {
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
       StageLog.Timer t = ctx.log().start();
       MetricDefinition metric = outcome.metric().definition();
-      Panel panel = PanelAssembler.assemble(comparable(ctx, participation,
-          outcome.employeeMonths()), participation.participants());
-      MetricEstimate estimate = MetricEstimation.estimate(metric, "all", panel, options,
-          settings.minGroupSize(), strata(ctx, participation, panel));
+      Panel panel =
+          PanelAssembler.assemble(
+              comparable(ctx, participation, outcome.employeeMonths()),
+              participation.participants());
+      MetricEstimate estimate =
+          MetricEstimation.estimate(
+              metric,
+              "all",
+              panel,
+              options,
+              settings.minGroupSize(),
+              strata(ctx, participation, panel));
       if (outcome.items() != null && metric.logScale() && !estimate.suppressed()) {
         // The typical item (log scale) and the mean per item (what money needs) differ when
         // items change by different factors: estimate the mean from the same items.
-        Panel levels = PanelAssembler.assembleWeighted(EmployeeMonthOutcomes.aggregateLevels(
-            comparable(ctx, participation, outcome.items())), participation.participants());
-        estimate = estimate.withMeanEffect(
-            MeanEffects.of(levels, options, strata(ctx, participation, levels)));
+        Panel levels =
+            PanelAssembler.assembleWeighted(
+                EmployeeMonthOutcomes.aggregateLevels(
+                    comparable(ctx, participation, outcome.items())),
+                participation.participants());
+        estimate =
+            estimate.withMeanEffect(
+                MeanEffects.of(levels, options, strata(ctx, participation, levels)));
       }
       out.add(estimate);
       ctx.manifest().estimatorNotes(metric.name(), estimate.estimatorNotes());
       int segments = 0;
       if (!metric.isVolume()) {
         balance.add(BalanceTable.preJoiningOutcome(metric.name(), panel));
-        balance.addAll(BalanceTable.attribute(metric.name(), "department",
-            participation.segments().department(), panel));
-        for (Map.Entry<String, Panel> segment
-            : SegmentPanels.of(panel, participation.segments()).entrySet()) {
-          out.add(MetricEstimation.estimate(metric, segment.getKey(), segment.getValue(),
-              options, settings.minGroupSize(), strata(ctx, participation, segment.getValue())));
+        balance.addAll(
+            BalanceTable.attribute(
+                metric.name(), "department", participation.segments().department(), panel));
+        for (Map.Entry<String, Panel> segment :
+            SegmentPanels.of(panel, participation.segments()).entrySet()) {
+          out.add(
+              MetricEstimation.estimate(
+                  metric,
+                  segment.getKey(),
+                  segment.getValue(),
+                  options,
+                  settings.minGroupSize(),
+                  strata(ctx, participation, segment.getValue())));
           segments++;
         }
       }
@@ -78,8 +97,11 @@ public final class EstimateEffects {
   /** The estimator's settings from the config's estimation section. */
   public static DidOptions didOptions(PipelineConfig config) {
     EstimationSettings settings = config.estimation();
-    return new DidOptions(ControlGroup.parse(settings.control()), settings.bootstrapReplicates(),
-        settings.seed(), 0.95)
+    return new DidOptions(
+            ControlGroup.parse(settings.control()),
+            settings.bootstrapReplicates(),
+            settings.seed(),
+            0.95)
         .withAnticipation(settings.anticipation())
         .withBasePeriod(BasePeriod.parse(settings.basePeriod()));
   }
@@ -89,18 +111,20 @@ public final class EstimateEffects {
    * (participation.tried_it: exclude, the default), so they are in neither group; kept as
    * comparison people with {@code compare}.
    */
-  public static Dataset<Row> comparable(StageContext ctx, Participation participation,
-      Dataset<Row> rows) {
+  public static Dataset<Row> comparable(
+      StageContext ctx, Participation participation, Dataset<Row> rows) {
     if (ctx.config().participation().comparesTriedIt()) {
       return rows;
     }
-    return rows.join(participation.triedIt().select(col(IdentityResolution.EMPLOYEE_ID)),
-        IdentityResolution.EMPLOYEE_ID, "left_anti");
+    return rows.join(
+        participation.triedIt().select(col(IdentityResolution.EMPLOYEE_ID)),
+        IdentityResolution.EMPLOYEE_ID,
+        "left_anti");
   }
 
   static String[] strata(StageContext ctx, Participation participation, Panel panel) {
-    return Strata.of(panel, ctx.config().estimation().covariates(),
-        participation.rosterAttributes());
+    return Strata.of(
+        panel, ctx.config().estimation().covariates(), participation.rosterAttributes());
   }
 
   /** Benjamini-Hochberg across every estimate of the run: many metrics, some false alarms. */
@@ -112,8 +136,9 @@ public final class EstimateEffects {
         tested.add(i);
       }
     }
-    double[] adjusted = BenjaminiHochberg.adjust(
-        tested.stream().mapToDouble(i -> estimates.get(i).pValue()).toArray());
+    double[] adjusted =
+        BenjaminiHochberg.adjust(
+            tested.stream().mapToDouble(i -> estimates.get(i).pValue()).toArray());
     List<MetricEstimate> out = new ArrayList<>(estimates);
     for (int k = 0; k < tested.size(); k++) {
       out.set(tested.get(k), estimates.get(tested.get(k)).withAdjustedPValue(adjusted[k]));

@@ -5,9 +5,8 @@ import org.sociallearning.impact.effects.BalanceTable;
 import org.sociallearning.impact.effects.MetricEstimate;
 
 /**
- * The estimation stage's result: every metric's effect overall and by segment (p-values
- * adjusted across all of them, volume notes attached), and how different participants were
- * before joining.
+ * The estimation stage's result: every metric's effect overall and by segment (p-values adjusted
+ * across all of them, volume notes attached), and how different participants were before joining.
  */
 public record Estimates(List<MetricEstimate> estimates, List<BalanceTable.Balance> balance) {
 

@@ -1,6 +1,5 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.sociallearning.impact.adapters.AdapterRegistry;
@@ -8,12 +7,13 @@ import org.sociallearning.impact.config.Sources;
 import org.sociallearning.impact.ingest.InputException;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.ingest.UnreadableExportException;
+import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.quality.TableRules;
 
 /**
  * Stage 1: reads every configured export through its adapter, then checks the table rules
- * (uniqueness, relationships) across sources. An export that cannot be read becomes an input
- * error naming the source; bad rows become quarantine rows.
+ * (uniqueness, relationships) across sources. An export that cannot be read becomes an input error
+ * naming the source; bad rows become quarantine rows.
  */
 public final class Ingest {
 
@@ -25,7 +25,8 @@ public final class Ingest {
       StageLog.Timer t = ctx.log().start();
       List<Intake> intakes = readSource(ctx, source);
       intakes.forEach(i -> read.add(new Ingested.SourceIntake(source.key(), i)));
-      t.finish("ingest " + source.role() + " (" + source.spec().format() + ")",
+      t.finish(
+          "ingest " + source.role() + " (" + source.spec().format() + ")",
           intakes.stream().mapToLong(Intake::read).sum(),
           intakes.stream().mapToLong(Intake::acceptedCount).sum());
     }
@@ -36,7 +37,9 @@ public final class Ingest {
     for (int k = 0; k < read.size(); k++) {
       out.add(new Ingested.SourceIntake(read.get(k).key(), checked.get(k)));
     }
-    t.finish("quality rules", before.stream().mapToLong(Intake::acceptedCount).sum(),
+    t.finish(
+        "quality rules",
+        before.stream().mapToLong(Intake::acceptedCount).sum(),
         checked.stream().mapToLong(Intake::acceptedCount).sum());
     return new Ingested(out);
   }

@@ -23,9 +23,15 @@ public record Ingested(List<SourceIntake> intakes) {
   public record SourceIntake(String key, Intake intake) {}
 
   /** The canonical tables the pipeline reads, in the order identity resolution takes them. */
-  public static final List<String> CANONICAL_TABLES = List.of("roster", "forum_interactions",
-      "learning_statements", "formal_completions", "service_tickets", "opportunities",
-      "opportunity_history");
+  public static final List<String> CANONICAL_TABLES =
+      List.of(
+          "roster",
+          "forum_interactions",
+          "learning_statements",
+          "formal_completions",
+          "service_tickets",
+          "opportunities",
+          "opportunity_history");
 
   public Ingested {
     intakes = List.copyOf(intakes);
@@ -49,8 +55,11 @@ public record Ingested(List<SourceIntake> intakes) {
           union = union == null ? i.accepted() : union.unionByName(i.accepted());
         }
       }
-      tables.put(table, union != null ? union
-          : spark.createDataFrame(List.of(), SparkSchemas.of(TableContract.load(table))));
+      tables.put(
+          table,
+          union != null
+              ? union
+              : spark.createDataFrame(List.of(), SparkSchemas.of(TableContract.load(table))));
     }
     return tables;
   }
@@ -93,10 +102,16 @@ public record Ingested(List<SourceIntake> intakes) {
   /** Quarantine reasons of one intake with their counts, most frequent first. */
   public static Map<String, Long> quarantineReasons(Intake intake, int limit) {
     Map<String, Long> reasons = new java.util.LinkedHashMap<>();
-    for (Row r : intake.quarantine().groupBy(org.apache.spark.sql.functions.col("reason"))
-        .count().orderBy(org.apache.spark.sql.functions.col("count").desc(),
-            org.apache.spark.sql.functions.col("reason"))
-        .limit(limit).collectAsList()) {
+    for (Row r :
+        intake
+            .quarantine()
+            .groupBy(org.apache.spark.sql.functions.col("reason"))
+            .count()
+            .orderBy(
+                org.apache.spark.sql.functions.col("count").desc(),
+                org.apache.spark.sql.functions.col("reason"))
+            .limit(limit)
+            .collectAsList()) {
       reasons.put(r.getString(0), r.getLong(1));
     }
     return reasons;

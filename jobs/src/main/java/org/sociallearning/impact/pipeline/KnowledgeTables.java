@@ -1,6 +1,5 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import java.sql.Timestamp;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,6 +8,7 @@ import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
 import org.sociallearning.impact.knowledge.QuestionThreads;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 import org.sociallearning.impact.participation.CommunityPatterns;
+import org.sociallearning.impact.publish.StageLog;
 
 /** Knowledge flow in the communities: answers, speed, silo bridging, who the helpers are. */
 final class KnowledgeTables {
@@ -21,15 +21,19 @@ final class KnowledgeTables {
     StageLog.Timer t = ctx.log().start();
     int minGroup = ctx.config().estimation().minGroupSize();
     Timestamp cutoff = new OutcomeWindow(ctx.config().asOf(), 1).cutoff();
-    Dataset<Row> threads = QuestionThreads.of(resolved.table("forum_interactions"),
-        resolved.table("roster"),
-        CommunityPatterns.regex(ctx.config().participation().communities()), cutoff);
+    Dataset<Row> threads =
+        QuestionThreads.of(
+            resolved.table("forum_interactions"),
+            resolved.table("roster"),
+            CommunityPatterns.regex(ctx.config().participation().communities()),
+            cutoff);
     threads = ctx.cache().keep(threads);
-    Dataset<Row> answers = QuestionThreads.answers(resolved.table("forum_interactions"),
-        threads, cutoff);
+    Dataset<Row> answers =
+        QuestionThreads.answers(resolved.table("forum_interactions"), threads, cutoff);
     tables.add("knowledge_flow_monthly", KnowledgeFlowMonthly.of(threads, minGroup));
-    tables.add("top_helpers", Expertise.topHelpers(answers, ctx.pseudonymKey().pseudonyms(),
-        TOP_HELPERS, minGroup));
+    tables.add(
+        "top_helpers",
+        Expertise.topHelpers(answers, ctx.pseudonymKey().pseudonyms(), TOP_HELPERS, minGroup));
     tables.add("knowledge_concentration", Expertise.concentration(answers, minGroup));
     t.finish("knowledge flow", threads.count(), answers.count());
   }

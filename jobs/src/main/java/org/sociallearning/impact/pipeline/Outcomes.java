@@ -8,9 +8,8 @@ import org.sociallearning.impact.outcomes.OutcomeSources;
 
 /**
  * The outcomes stage's result: every metric with a configured source, its item rows and its
- * employee-month rows, each computed once and cached, and read by estimation, the BI facts and
- * the value step alike. Everyone is in them; who counts in which comparison is estimation's
- * business.
+ * employee-month rows, each computed once and cached, and read by estimation, the BI facts and the
+ * value step alike. Everyone is in them; who counts in which comparison is estimation's business.
  */
 public record Outcomes(OutcomeSources sources, List<MetricOutcome> metrics) {
 
@@ -21,8 +20,8 @@ public record Outcomes(OutcomeSources sources, List<MetricOutcome> metrics) {
    *     mean of items (volume diagnostics)
    * @param employeeMonths {@code employee_id, month, value, items}
    */
-  public record MetricOutcome(OutcomeMetric metric, Dataset<Row> items,
-      Dataset<Row> employeeMonths) {}
+  public record MetricOutcome(
+      OutcomeMetric metric, Dataset<Row> items, Dataset<Row> employeeMonths) {}
 
   public Outcomes {
     metrics = List.copyOf(metrics);

@@ -17,6 +17,10 @@ import org.sociallearning.impact.effects.SegmentPanels;
  * @param rosterAttributes per configured covariate, each person's roster value (strata)
  * @param learningMix formal against social learning per month (a published table)
  */
-public record Participation(Dataset<Row> interactions, Dataset<Row> participants,
-    Dataset<Row> triedIt, SegmentPanels.PersonSegments segments,
-    Map<String, Map<String, String>> rosterAttributes, Dataset<Row> learningMix) {}
+public record Participation(
+    Dataset<Row> interactions,
+    Dataset<Row> participants,
+    Dataset<Row> triedIt,
+    SegmentPanels.PersonSegments segments,
+    Map<String, Map<String, String>> rosterAttributes,
+    Dataset<Row> learningMix) {}

@@ -1,6 +1,5 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,28 +11,35 @@ import org.sociallearning.impact.ingest.CheckResult;
 import org.sociallearning.impact.publish.PrivacySummary;
 import org.sociallearning.impact.publish.QuarantineFile;
 import org.sociallearning.impact.publish.ResultTables;
+import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.publish.StagedOutput;
 import org.sociallearning.impact.quality.QualityChecksTable;
 import org.sociallearning.impact.report.ReportWriter;
 
 /**
- * Stage 7: writes every assembled table (CSV and Parquet), the quarantine, the quality checks,
- * the manifest and the report into the run's staging folder, then publishes the folder in one
- * switch of {@code current}. The report reads what was just written, exactly as {@code
- * bin/impact report} does later.
+ * Stage 7: writes every assembled table (CSV and Parquet), the quarantine, the quality checks, the
+ * manifest and the report into the run's staging folder, then publishes the folder in one switch of
+ * {@code current}. The report reads what was just written, exactly as {@code bin/impact report}
+ * does later.
  */
 public final class Publish {
 
   /** Files every run writes besides its tables. */
-  static final List<String> OTHER_OUTPUTS = List.of("quality/checks.parquet",
-      "quality/checks.csv", "quarantine/quarantine.csv", "report/index.html",
-      "report/impact-report.pdf", "manifest.json");
+  static final List<String> OTHER_OUTPUTS =
+      List.of(
+          "quality/checks.parquet",
+          "quality/checks.csv",
+          "quarantine/quarantine.csv",
+          "report/index.html",
+          "report/impact-report.pdf",
+          "manifest.json");
 
   private Publish() {}
 
   /** Writes everything into {@code dir} and publishes it; returns the published run folder. */
-  public static Path run(StageContext ctx, Ingested ingested, PublishedTables tables, Path dir,
-      StagedOutput staged) throws java.io.IOException {
+  public static Path run(
+      StageContext ctx, Ingested ingested, PublishedTables tables, Path dir, StagedOutput staged)
+      throws java.io.IOException {
     StageLog.Timer t = ctx.log().start();
     List<String> outputs = new ArrayList<>();
     for (Map.Entry<String, List<Row>> table : tables.tables().entrySet()) {
@@ -47,9 +53,15 @@ public final class Publish {
     outputs.addAll(OTHER_OUTPUTS);
     int minGroup = ctx.config().estimation().minGroupSize();
     ctx.manifest().put("min_group_size", minGroup);
-    ctx.manifest().put("privacy", PrivacySummary.of(dir, minGroup,
-        ctx.config().privacy().pseudonymKeyFile() != null ? "file"
-            : ctx.pseudonymKey().stable() ? "environment" : "one-off"));
+    ctx.manifest()
+        .put(
+            "privacy",
+            PrivacySummary.of(
+                dir,
+                minGroup,
+                ctx.config().privacy().pseudonymKeyFile() != null
+                    ? "file"
+                    : ctx.pseudonymKey().stable() ? "environment" : "one-off"));
     ctx.manifest().write(dir.resolve("manifest.json"), ctx.log().stages(), outputs);
     StageLog.Timer r = ctx.log().start();
     ReportWriter.rewrite(dir);
@@ -60,8 +72,12 @@ public final class Publish {
   /** Every rule's result per source, as {@code quality/checks.parquet} and {@code .csv}. */
   private static void qualityChecks(StageContext ctx, Ingested ingested, Path dir) {
     List<CheckResult> results = ingested.checks();
-    ResultTables.writeSingleFile(ctx.spark(), QualityChecksTable.CONTRACT,
-        QualityChecksTable.rows(results), dir.resolve("quality"), "checks");
+    ResultTables.writeSingleFile(
+        ctx.spark(),
+        QualityChecksTable.CONTRACT,
+        QualityChecksTable.rows(results),
+        dir.resolve("quality"),
+        "checks");
     Map<String, Long> byStatus = new TreeMap<>();
     List<Map<String, Object>> failing = new ArrayList<>();
     for (CheckResult c : results) {

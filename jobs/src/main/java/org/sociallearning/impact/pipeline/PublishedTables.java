@@ -9,9 +9,9 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.publish.ResultTables;
 
 /**
- * What a run publishes, before it is written: every published table's rows by table name, in
- * the contract's column order (all are aggregates, small enough to hold). Tables are added once;
- * a second addition of one name is a bug.
+ * What a run publishes, before it is written: every published table's rows by table name, in the
+ * contract's column order (all are aggregates, small enough to hold). Tables are added once; a
+ * second addition of one name is a bug.
  */
 public final class PublishedTables {
 

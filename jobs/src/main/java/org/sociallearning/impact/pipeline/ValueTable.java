@@ -1,6 +1,5 @@
 package org.sociallearning.impact.pipeline;
 
-import org.sociallearning.impact.publish.StageLog;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +12,7 @@ import org.sociallearning.impact.outcomes.OutcomeSources;
 import org.sociallearning.impact.outcomes.TicketEffort;
 import org.sociallearning.impact.participation.CommunityTime;
 import org.sociallearning.impact.publish.ResultTables;
+import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.value.ParticipantVolumes;
 import org.sociallearning.impact.value.ValueEstimates;
 import org.sociallearning.impact.value.ValueInputs;
@@ -23,38 +23,61 @@ final class ValueTable {
 
   private ValueTable() {}
 
-  static void add(StageContext ctx, Participation participation, Outcomes outcomes,
-      Estimates estimates, PublishedTables tables) {
+  static void add(
+      StageContext ctx,
+      Participation participation,
+      Outcomes outcomes,
+      Estimates estimates,
+      PublishedTables tables) {
     StageLog.Timer t = ctx.log().start();
     OutcomeSources sources = outcomes.sources();
-    ValueInputs inputs = ParticipantVolumes.of(sources.tickets(), sources.opportunities(),
-        participation.participants(), sources.ticketWindow(), sources.salesWindow());
-    MetricEstimate.MeanEffect effort = sources.tickets() == null
-        ? MetricEstimate.MeanEffect.NONE : effortPerTicket(ctx, participation, sources);
-    inputs = inputs.with(effort, ctx.config().value().minutesPerInteraction() == null
-        ? Double.NaN
-        : CommunityTime.interactionsPerYear(participation.interactions(), ctx.config().asOf()));
-    List<ValueRow> rows = ValueEstimates.compute(ctx.config().value(), estimates.estimates(),
-        inputs);
+    ValueInputs inputs =
+        ParticipantVolumes.of(
+            sources.tickets(),
+            sources.opportunities(),
+            participation.participants(),
+            sources.ticketWindow(),
+            sources.salesWindow());
+    MetricEstimate.MeanEffect effort =
+        sources.tickets() == null
+            ? MetricEstimate.MeanEffect.NONE
+            : effortPerTicket(ctx, participation, sources);
+    inputs =
+        inputs.with(
+            effort,
+            ctx.config().value().minutesPerInteraction() == null
+                ? Double.NaN
+                : CommunityTime.interactionsPerYear(
+                    participation.interactions(), ctx.config().asOf()));
+    List<ValueRow> rows =
+        ValueEstimates.compute(ctx.config().value(), estimates.estimates(), inputs);
     tables.add("value_estimates", ResultTables.valueRows(rows));
     t.finish("value", estimates.estimates().size(), rows.size());
   }
 
   /**
-   * The effect of joining on the hours of work logged per ticket, where the exports carry
-   * effort: the same design as the headline on employee-month means of effort weighted by their
-   * tickets. NONE when no ticket has effort or the effect cannot be estimated.
+   * The effect of joining on the hours of work logged per ticket, where the exports carry effort:
+   * the same design as the headline on employee-month means of effort weighted by their tickets.
+   * NONE when no ticket has effort or the effect cannot be estimated.
    */
-  private static MetricEstimate.MeanEffect effortPerTicket(StageContext ctx,
-      Participation participation, OutcomeSources sources) {
-    Dataset<Row> effort = ctx.cache().keep(EstimateEffects.comparable(ctx, participation,
-        TicketEffort.items(sources.tickets(), sources.ticketWindow())));
+  private static MetricEstimate.MeanEffect effortPerTicket(
+      StageContext ctx, Participation participation, OutcomeSources sources) {
+    Dataset<Row> effort =
+        ctx.cache()
+            .keep(
+                EstimateEffects.comparable(
+                    ctx,
+                    participation,
+                    TicketEffort.items(sources.tickets(), sources.ticketWindow())));
     if (effort.isEmpty()) {
       return MetricEstimate.MeanEffect.NONE;
     }
-    Panel panel = PanelAssembler.assembleWeighted(EmployeeMonthOutcomes.aggregate(effort),
-        participation.participants());
-    return MeanEffects.of(panel, EstimateEffects.didOptions(ctx.config()).withReplicates(0),
+    Panel panel =
+        PanelAssembler.assembleWeighted(
+            EmployeeMonthOutcomes.aggregate(effort), participation.participants());
+    return MeanEffects.of(
+        panel,
+        EstimateEffects.didOptions(ctx.config()).withReplicates(0),
         EstimateEffects.strata(ctx, participation, panel));
   }
 }

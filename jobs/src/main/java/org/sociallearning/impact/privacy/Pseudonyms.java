@@ -22,16 +22,22 @@ public final class Pseudonyms implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final String ALGORITHM = "HmacSHA256";
+
   /** HMAC keys shorter than this are guessable; RFC 2104 recommends at least the output size. */
   public static final int MIN_KEY_BYTES = 16;
 
   private final byte[] key;
 
-  /** @param key secret key bytes (at least {@value #MIN_KEY_BYTES}); copied, never logged */
+  /**
+   * @param key secret key bytes (at least {@value #MIN_KEY_BYTES}); copied, never logged
+   */
   public Pseudonyms(byte[] key) {
     if (key == null || key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("pseudonym key has " + (key == null ? 0 : key.length)
-          + " bytes; expected at least " + MIN_KEY_BYTES);
+      throw new IllegalArgumentException(
+          "pseudonym key has "
+              + (key == null ? 0 : key.length)
+              + " bytes; expected at least "
+              + MIN_KEY_BYTES);
     }
     this.key = key.clone();
   }

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sociallearning.impact.publish.StageLog;
 
 /**
- * The run manifest ({@code manifest.json}): what was read, what came of every input row, how
- * long each stage took and what was written, so an analyst can trust, rerun and debug a night.
+ * The run manifest ({@code manifest.json}): what was read, what came of every input row, how long
+ * each stage took and what was written, so an analyst can trust, rerun and debug a night.
  */
 public final class Manifest {
 
@@ -33,8 +32,15 @@ public final class Manifest {
   }
 
   /** Records one source; read = accepted + quarantined + deduplicated. */
-  public void source(String role, String format, List<String> files, long read, long accepted,
-      long quarantined, long deduplicated, long unmatchedIdentities) {
+  public void source(
+      String role,
+      String format,
+      List<String> files,
+      long read,
+      long accepted,
+      long quarantined,
+      long deduplicated,
+      long unmatchedIdentities) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("source", role);
     s.put("format", format);
@@ -48,13 +54,16 @@ public final class Manifest {
   }
 
   /**
-   * Records one source by its config key: read = accepted + quarantined + deduplicated +
-   * skipped (checked, and written as {@code reconciled}), skip reasons, and how its people were
-   * matched to the roster ({@code identities}: counts per match rule, unresolved ones
-   * pseudonymised; null for the roster).
+   * Records one source by its config key: read = accepted + quarantined + deduplicated + skipped
+   * (checked, and written as {@code reconciled}), skip reasons, and how its people were matched to
+   * the roster ({@code identities}: counts per match rule, unresolved ones pseudonymised; null for
+   * the roster).
    */
-  public void source(String key, org.sociallearning.impact.ingest.Intake i,
-      long unmatchedIdentities, Map<String, Object> identities) {
+  public void source(
+      String key,
+      org.sociallearning.impact.ingest.Intake i,
+      long unmatchedIdentities,
+      Map<String, Object> identities) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("source", i.role());
     s.put("key", key);
@@ -67,8 +76,9 @@ public final class Manifest {
     s.put("rows_deduplicated", i.deduplicated());
     s.put("rows_skipped", i.skipped());
     s.put("skip_reasons", new java.util.TreeMap<>(i.skipReasons()));
-    s.put("reconciled", i.read() == i.acceptedCount() + i.quarantined() + i.deduplicated()
-        + i.skipped());
+    s.put(
+        "reconciled",
+        i.read() == i.acceptedCount() + i.quarantined() + i.deduplicated() + i.skipped());
     s.put("unmatched_identities", unmatchedIdentities);
     if (identities != null) {
       s.put("identities", identities);
@@ -79,8 +89,9 @@ public final class Manifest {
   /** Every note the estimator made for one metric (small cohorts, cells it could not estimate). */
   public void estimatorNotes(String metric, List<String> notes) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> byMetric = (Map<String, Object>) root.computeIfAbsent("estimator_notes",
-        k -> new LinkedHashMap<String, Object>());
+    Map<String, Object> byMetric =
+        (Map<String, Object>)
+            root.computeIfAbsent("estimator_notes", k -> new LinkedHashMap<String, Object>());
     byMetric.put(metric, notes);
   }
 

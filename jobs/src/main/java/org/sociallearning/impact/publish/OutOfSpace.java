@@ -11,26 +11,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Publish step, failure side: recognises a run that failed because a write found the disk full
- * or over a quota, wherever in the failure's causes Spark or Hadoop buried it, and names the
- * folder that ran out, so the run ends with the output exit code and one line instead of a bare
- * "File too large".
+ * Publish step, failure side: recognises a run that failed because a write found the disk full or
+ * over a quota, wherever in the failure's causes Spark or Hadoop buried it, and names the folder
+ * that ran out, so the run ends with the output exit code and one line instead of a bare "File too
+ * large".
  */
 public final class OutOfSpace {
 
   /** What the operating system says (ENOSPC, EDQUOT, EFBIG for a file-size limit). */
   private static final List<String> REASONS =
       List.of("No space left on device", "Disk quota exceeded", "File too large");
+
   /** Code that writes shuffle and spill files into Spark's scratch folders, not our output. */
-  private static final List<String> SCRATCH_WRITERS = List.of("org.apache.spark.shuffle.",
-      "org.apache.spark.storage.", "org.apache.spark.util.collection.");
+  private static final List<String> SCRATCH_WRITERS =
+      List.of(
+          "org.apache.spark.shuffle.",
+          "org.apache.spark.storage.",
+          "org.apache.spark.util.collection.");
 
   private OutOfSpace() {}
 
   /**
-   * The failure as an {@link OutputException} naming the folder that ran out of space:
-   * {@code output} for our own files, {@code scratch} (Spark's local folders, as configured) for
-   * shuffle and spill files; empty when no write in {@code failure} ran out of space.
+   * The failure as an {@link OutputException} naming the folder that ran out of space: {@code
+   * output} for our own files, {@code scratch} (Spark's local folders, as configured) for shuffle
+   * and spill files; empty when no write in {@code failure} ran out of space.
    */
   public static Optional<OutputException> in(Throwable failure, Path output, String scratch) {
     IOException write = firstOutOfSpace(failure);
@@ -40,9 +44,17 @@ public final class OutOfSpace {
     boolean inScratch = fromScratch(write);
     String where = inScratch ? "Spark's scratch folder " + scratch : "the output folder " + output;
     String elsewhere = inScratch ? " (or move the scratch folder with SPARK_LOCAL_DIRS)" : "";
-    return Optional.of(new OutputException("out of space writing " + where + ": the disk is full"
-        + " or over quota (" + write.getMessage() + "); free space or raise the quota" + elsewhere
-        + ", then rerun; the last published run is unchanged", failure));
+    return Optional.of(
+        new OutputException(
+            "out of space writing "
+                + where
+                + ": the disk is full"
+                + " or over quota ("
+                + write.getMessage()
+                + "); free space or raise the quota"
+                + elsewhere
+                + ", then rerun; the last published run is unchanged",
+            failure));
   }
 
   private static IOException firstOutOfSpace(Throwable failure) {
@@ -53,7 +65,8 @@ public final class OutOfSpace {
       if (!seen.add(t)) {
         continue;
       }
-      if (t instanceof IOException io && io.getMessage() != null
+      if (t instanceof IOException io
+          && io.getMessage() != null
           && REASONS.stream().anyMatch(io.getMessage()::contains)) {
         return io;
       }

@@ -15,17 +15,18 @@ import org.sociallearning.impact.config.OutputSettings.JdbcSettings;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
- * Publish step for dashboards ({@code output.jdbc}): writes a published run's tables to
- * PostgreSQL in one transaction. Each table is loaded into a staging table, then every old
- * table is dropped and its staging table renamed to the final name, and only then does the
- * transaction commit. Readers see the previous night or the new one, never a mix: PostgreSQL's
- * DDL is transactional, and the swap waits (up to {@link #LOCK_TIMEOUT}) for queries still
- * reading the old tables. A failure rolls everything back and leaves the previous tables.
+ * Publish step for dashboards ({@code output.jdbc}): writes a published run's tables to PostgreSQL
+ * in one transaction. Each table is loaded into a staging table, then every old table is dropped
+ * and its staging table renamed to the final name, and only then does the transaction commit.
+ * Readers see the previous night or the new one, never a mix: PostgreSQL's DDL is transactional,
+ * and the swap waits (up to {@link #LOCK_TIMEOUT}) for queries still reading the old tables. A
+ * failure rolls everything back and leaves the previous tables.
  */
 public final class PostgresSink {
 
   /** How long the swap waits for dashboard queries holding the old tables. */
   static final String LOCK_TIMEOUT = "5min";
+
   static final String APPLICATION_NAME = "social-learning-impact";
   private static final int BATCH = 1000;
   private static final String DEPENDENT_OBJECTS = "2BP01";
@@ -45,8 +46,8 @@ public final class PostgresSink {
   }
 
   /**
-   * A sink for {@code settings}, its password read from the environment variable named by
-   * {@code password_env} (none: the server must not ask for one, e.g. a {@code .pgpass} file).
+   * A sink for {@code settings}, its password read from the environment variable named by {@code
+   * password_env} (none: the server must not ask for one, e.g. a {@code .pgpass} file).
    *
    * @throws ConfigException when that variable is not set
    */
@@ -55,17 +56,19 @@ public final class PostgresSink {
     if (settings.passwordEnv() != null) {
       password = environment.apply(settings.passwordEnv());
       if (password == null || password.isEmpty()) {
-        throw new ConfigException("output.jdbc.password_env names " + settings.passwordEnv()
-            + ", which is not set in the environment: export it with the password of "
-            + settings.user());
+        throw new ConfigException(
+            "output.jdbc.password_env names "
+                + settings.passwordEnv()
+                + ", which is not set in the environment: export it with the password of "
+                + settings.user());
       }
     }
     return new PostgresSink(settings, password);
   }
 
   /**
-   * Replaces the tables of the configured schema with {@code tables} and drops the
-   * {@code unpublished} ones (tables this job can publish that this run did not, such as
+   * Replaces the tables of the configured schema with {@code tables} and drops the {@code
+   * unpublished} ones (tables this job can publish that this run did not, such as
    * first_deal_comparison without a CRM source), all in one transaction.
    */
   public Result load(String runId, List<Table> tables, Collection<String> unpublished) {
@@ -78,8 +81,10 @@ public final class PostgresSink {
         try (Statement sql = db.createStatement()) {
           sql.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresTable.quote(settings.schema()));
           // Two outputs configured with the same schema load one after the other.
-          sql.execute("SELECT pg_advisory_xact_lock(hashtext(" + literal(APPLICATION_NAME + ":"
-              + settings.schema()) + "))");
+          sql.execute(
+              "SELECT pg_advisory_xact_lock(hashtext("
+                  + literal(APPLICATION_NAME + ":" + settings.schema())
+                  + "))");
         }
         for (int i = 0; i < targets.size(); i++) {
           rows += stage(db, targets.get(i), runId, tables.get(i).rows());
@@ -96,9 +101,17 @@ public final class PostgresSink {
         throw e;
       }
     } catch (SQLException e) {
-      throw new DatabaseSinkException("database sink: loading run " + runId + " into schema "
-          + settings.schema() + " at " + settings.url() + " failed: " + firstLine(e)
-          + "; the files were published, the database keeps the previous run's tables", e);
+      throw new DatabaseSinkException(
+          "database sink: loading run "
+              + runId
+              + " into schema "
+              + settings.schema()
+              + " at "
+              + settings.url()
+              + " failed: "
+              + firstLine(e)
+              + "; the files were published, the database keeps the previous run's tables",
+          e);
     }
   }
 
@@ -148,19 +161,19 @@ public final class PostgresSink {
   }
 
   /** Old tables out, staging tables in; returns the unpublished tables that were dropped. */
-  private List<String> swap(Connection db, List<PostgresTable> targets,
-      Collection<String> unpublished) throws SQLException {
+  private List<String> swap(
+      Connection db, List<PostgresTable> targets, Collection<String> unpublished)
+      throws SQLException {
     List<String> dropped = new ArrayList<>();
     try (Statement sql = db.createStatement()) {
       sql.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
       for (PostgresTable t : targets) {
         sql.execute("DROP TABLE IF EXISTS " + t.qualified());
-        sql.execute("ALTER TABLE " + t.qualifiedStaging() + " RENAME TO "
-            + PostgresTable.quote(t.name()));
+        sql.execute(
+            "ALTER TABLE " + t.qualifiedStaging() + " RENAME TO " + PostgresTable.quote(t.name()));
       }
       for (String name : unpublished) {
-        String qualified = PostgresTable.quote(settings.schema()) + "."
-            + PostgresTable.quote(name);
+        String qualified = PostgresTable.quote(settings.schema()) + "." + PostgresTable.quote(name);
         if (exists(db, name)) {
           sql.execute("DROP TABLE " + qualified);
           dropped.add(name);
@@ -171,8 +184,10 @@ public final class PostgresSink {
   }
 
   private boolean exists(Connection db, String table) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM information_schema.tables"
-        + " WHERE table_schema = ? AND table_name = ?")) {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name = ?")) {
       q.setString(1, settings.schema());
       q.setString(2, table);
       try (var rs = q.executeQuery()) {
@@ -187,9 +202,11 @@ public final class PostgresSink {
     String text = shown.getMessage() == null ? shown.getClass().getName() : shown.getMessage();
     if (DEPENDENT_OBJECTS.equals(shown.getSQLState())) {
       // PostgreSQL's hint (DROP ... CASCADE) would delete the reader's view: say what to do.
-      text = text.replaceAll("(?s)\\s*Hint:.*", "") + " (each run replaces the published tables,"
-          + " so views or foreign keys on them block the load: drop them, or keep that SQL in"
-          + " the BI tool)";
+      text =
+          text.replaceAll("(?s)\\s*Hint:.*", "")
+              + " (each run replaces the published tables,"
+              + " so views or foreign keys on them block the load: drop them, or keep that SQL in"
+              + " the BI tool)";
     }
     return text.replaceAll("\\s*\\R\\s*", " ").strip();
   }

@@ -13,8 +13,8 @@ import org.sociallearning.impact.schemas.ColumnContract;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
- * One published table as PostgreSQL sees it: the SQL of its contract (column types, comments)
- * and how a row of the table is bound to an insert. Identifiers are always quoted.
+ * One published table as PostgreSQL sees it: the SQL of its contract (column types, comments) and
+ * how a row of the table is bound to an insert. Identifiers are always quoted.
  */
 final class PostgresTable {
 
@@ -45,27 +45,47 @@ final class PostgresTable {
   }
 
   String createStaging() {
-    return "CREATE TABLE " + qualifiedStaging() + " (" + contract.columns().stream()
-        .map(c -> quote(c.name()) + " " + sqlType(c.type())).collect(Collectors.joining(", "))
+    return "CREATE TABLE "
+        + qualifiedStaging()
+        + " ("
+        + contract.columns().stream()
+            .map(c -> quote(c.name()) + " " + sqlType(c.type()))
+            .collect(Collectors.joining(", "))
         + ")";
   }
 
   String insertStaging() {
-    return "INSERT INTO " + qualifiedStaging() + " VALUES ("
-        + contract.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    return "INSERT INTO "
+        + qualifiedStaging()
+        + " VALUES ("
+        + contract.columns().stream().map(c -> "?").collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** Table and column comments from the contract, so BI tools show what each column means. */
   List<String> comments(String runId) {
     List<String> sql = new ArrayList<>();
     String description = contract.description() == null ? "" : contract.description().strip();
-    sql.add("COMMENT ON TABLE " + qualifiedStaging() + " IS " + literal(description
-        + (description.isEmpty() ? "" : " ") + "Published by run " + runId + "."));
+    sql.add(
+        "COMMENT ON TABLE "
+            + qualifiedStaging()
+            + " IS "
+            + literal(
+                description
+                    + (description.isEmpty() ? "" : " ")
+                    + "Published by run "
+                    + runId
+                    + "."));
     for (ColumnContract c : contract.columns()) {
       String text = c.description() + (c.unit() == null ? "" : " [unit: " + c.unit() + "]");
       if (!text.isBlank()) {
-        sql.add("COMMENT ON COLUMN " + qualifiedStaging() + "." + quote(c.name()) + " IS "
-            + literal(text.strip()));
+        sql.add(
+            "COMMENT ON COLUMN "
+                + qualifiedStaging()
+                + "."
+                + quote(c.name())
+                + " IS "
+                + literal(text.strip()));
       }
     }
     return sql;
@@ -88,12 +108,22 @@ final class PostgresTable {
         case "int" -> insert.setInt(p, ((Number) v).intValue());
         case "double" -> insert.setDouble(p, ((Number) v).doubleValue());
         case "boolean" -> insert.setBoolean(p, (Boolean) v);
-        case "date" -> insert.setObject(p, v instanceof LocalDate d ? d
-            : ((java.sql.Date) v).toLocalDate());
-        case "timestamp" -> insert.setObject(p, (v instanceof java.time.Instant t ? t
-            : ((java.sql.Timestamp) v).toInstant()).atOffset(ZoneOffset.UTC));
-        default -> throw new IllegalArgumentException("column '" + columns.get(i).name()
-            + "' of " + name() + " has contract type '" + type + "', which has no SQL type");
+        case "date" ->
+            insert.setObject(p, v instanceof LocalDate d ? d : ((java.sql.Date) v).toLocalDate());
+        case "timestamp" ->
+            insert.setObject(
+                p,
+                (v instanceof java.time.Instant t ? t : ((java.sql.Timestamp) v).toInstant())
+                    .atOffset(ZoneOffset.UTC));
+        default ->
+            throw new IllegalArgumentException(
+                "column '"
+                    + columns.get(i).name()
+                    + "' of "
+                    + name()
+                    + " has contract type '"
+                    + type
+                    + "', which has no SQL type");
       }
     }
   }

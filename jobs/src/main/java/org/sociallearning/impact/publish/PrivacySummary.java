@@ -14,26 +14,30 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The manifest's {@code privacy} section: what a run withheld and why, read back from the
- * tables it is about to publish (so it reports what readers get, not what the code intended).
- * A row counts as suppressed when its {@code suppressed} column is true, or, in tables without
- * one, when its warnings say so.
+ * The manifest's {@code privacy} section: what a run withheld and why, read back from the tables it
+ * is about to publish (so it reports what readers get, not what the code intended). A row counts as
+ * suppressed when its {@code suppressed} column is true, or, in tables without one, when its
+ * warnings say so.
  */
 public final class PrivacySummary {
 
   private PrivacySummary() {}
 
   /**
-   * @param keySource where the pseudonym key came from: {@code file}, {@code environment} or
-   *     {@code one-off}
+   * @param keySource where the pseudonym key came from: {@code file}, {@code environment} or {@code
+   *     one-off}
    */
   public static Map<String, Object> of(Path runDir, int minGroupSize, String keySource) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("min_group_size", minGroupSize);
-    out.put("rule", "no published figure rests on fewer than " + minGroupSize + " people:"
-        + " such rows keep their keys with null figures (suppressed); dim_employee values held"
-        + " by fewer people are generalised to " + org.sociallearning.impact.bi.DimEmployee
-            .GENERALISED);
+    out.put(
+        "rule",
+        "no published figure rests on fewer than "
+            + minGroupSize
+            + " people:"
+            + " such rows keep their keys with null figures (suppressed); dim_employee values held"
+            + " by fewer people are generalised to "
+            + org.sociallearning.impact.bi.DimEmployee.GENERALISED);
     out.put("pseudonym_key", keySource);
     out.put("pseudonyms_stable_across_runs", !"one-off".equals(keySource));
     out.put("direct_identifiers_published", false);
@@ -65,8 +69,8 @@ public final class PrivacySummary {
     long suppressed = 0;
     long generalised = 0;
     try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-            .parse(r)) {
+        var parser =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       boolean hasFlag = parser.getHeaderMap().containsKey("suppressed");
       boolean hasWarnings = parser.getHeaderMap().containsKey("warnings");
       for (CSVRecord rec : parser) {

@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * Publish step: writes every quarantined record as {@code quarantine/quarantine.csv} (header
- * always present, so an empty quarantine is visibly empty) in the quarantine contract's shape.
- * Text cells that a spreadsheet would run as formulas are defused ({@link SpreadsheetSafe}).
+ * Publish step: writes every quarantined record as {@code quarantine/quarantine.csv} (header always
+ * present, so an empty quarantine is visibly empty) in the quarantine contract's shape. Text cells
+ * that a spreadsheet would run as formulas are defused ({@link SpreadsheetSafe}).
  */
 public final class QuarantineFile {
 
@@ -26,8 +26,13 @@ public final class QuarantineFile {
     for (String text : new String[] {"source", "format", "file", "reason", "value"}) {
       safe = safe.withColumn(text, SpreadsheetSafe.column(safe.col(text)));
     }
-    safe.orderBy("source", "file", "line").coalesce(1).write().mode(SaveMode.Overwrite)
-        .option("header", "true").option("emptyValue", "").csv(parts.toString());
+    safe.orderBy("source", "file", "line")
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", "true")
+        .option("emptyValue", "")
+        .csv(parts.toString());
     try {
       Files.createDirectories(folder);
       Path target = folder.resolve("quarantine.csv");
@@ -42,8 +47,8 @@ public final class QuarantineFile {
       StagedOutput.deleteTree(parts);
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write quarantine to " + folder + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write quarantine to " + folder + ": " + e.getMessage(), e);
     }
   }
 }

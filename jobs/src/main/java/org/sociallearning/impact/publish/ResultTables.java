@@ -13,9 +13,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.sociallearning.impact.effects.EventTimeEffect;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.schemas.PublishedTableList;
@@ -35,22 +35,42 @@ public final class ResultTables {
 
   /** Reads a published table back from {@code <dir>/<table>/} (Parquet) in its contract's shape. */
   public static List<Row> read(SparkSession spark, String table, Path dir) {
-    return spark.read().schema(SparkSchemas.of(TableContract.load(table)))
-        .parquet(dir.resolve(table).toString()).collectAsList();
+    return spark
+        .read()
+        .schema(SparkSchemas.of(TableContract.load(table)))
+        .parquet(dir.resolve(table).toString())
+        .collectAsList();
   }
 
   public static List<Row> estimateRows(List<MetricEstimate> estimates) {
     List<Row> rows = new ArrayList<>();
     for (MetricEstimate e : estimates) {
-      rows.add(RowFactory.create(e.metric().name(), e.segment(), num(e.estimate()),
-          num(e.ciLow()), num(e.ciHigh()), num(e.relativeEffect()), num(e.relativeCiLow()),
-          num(e.relativeCiHigh()), e.nTreated(), e.nComparison(), e.method(),
-          publishedWarnings(e.warnings()), num(e.pValue()), num(e.pValueAdjusted()),
-          num(e.preTrendPValue()), (long) e.preTrendTests(),
-          e.preTrendMethod().isEmpty() ? null : e.preTrendMethod(),
-          e.suppressed() ? null : e.aggregation(), num(e.simpleEstimate()),
-          num(e.simpleCiLow()), num(e.simpleCiHigh()), num(e.meanEffect().estimate()),
-          num(e.meanEffect().ciLow()), num(e.meanEffect().ciHigh())));
+      rows.add(
+          RowFactory.create(
+              e.metric().name(),
+              e.segment(),
+              num(e.estimate()),
+              num(e.ciLow()),
+              num(e.ciHigh()),
+              num(e.relativeEffect()),
+              num(e.relativeCiLow()),
+              num(e.relativeCiHigh()),
+              e.nTreated(),
+              e.nComparison(),
+              e.method(),
+              publishedWarnings(e.warnings()),
+              num(e.pValue()),
+              num(e.pValueAdjusted()),
+              num(e.preTrendPValue()),
+              (long) e.preTrendTests(),
+              e.preTrendMethod().isEmpty() ? null : e.preTrendMethod(),
+              e.suppressed() ? null : e.aggregation(),
+              num(e.simpleEstimate()),
+              num(e.simpleCiLow()),
+              num(e.simpleCiHigh()),
+              num(e.meanEffect().estimate()),
+              num(e.meanEffect().ciLow()),
+              num(e.meanEffect().ciHigh())));
     }
     return rows;
   }
@@ -70,8 +90,15 @@ public final class ResultTables {
         continue;
       }
       for (EventTimeEffect a : e.eventStudy()) {
-        rows.add(RowFactory.create(e.metric().name(), a.eventTime(), num(a.estimate()),
-            num(a.se()), num(a.ciLow()), num(a.ciHigh()), a.nTreated()));
+        rows.add(
+            RowFactory.create(
+                e.metric().name(),
+                a.eventTime(),
+                num(a.estimate()),
+                num(a.se()),
+                num(a.ciLow()),
+                num(a.ciHigh()),
+                a.nTreated()));
       }
     }
     return rows;
@@ -82,23 +109,35 @@ public final class ResultTables {
     List<Row> rows = new ArrayList<>();
     for (MetricEstimate e : estimates) {
       for (org.sociallearning.impact.effects.CalendarComparison.Month m : e.calendar()) {
-        rows.add(RowFactory.create(e.metric().name(), java.sql.Date.valueOf(m.month()),
-            num(m.participants()), num(m.counterfactual()), num(m.comparison()),
-            m.nParticipants(), m.nComparison()));
+        rows.add(
+            RowFactory.create(
+                e.metric().name(),
+                java.sql.Date.valueOf(m.month()),
+                num(m.participants()),
+                num(m.counterfactual()),
+                num(m.comparison()),
+                m.nParticipants(),
+                m.nComparison()));
       }
     }
     return rows;
   }
 
   /** Balance rows; numbers of rows resting on fewer than {@code minGroupSize} people are nulled. */
-  public static List<Row> balanceRows(List<org.sociallearning.impact.effects.BalanceTable.Balance> rows,
-      int minGroupSize) {
+  public static List<Row> balanceRows(
+      List<org.sociallearning.impact.effects.BalanceTable.Balance> rows, int minGroupSize) {
     List<Row> out = new ArrayList<>();
     for (var b : rows) {
       boolean shown = b.nParticipants() >= minGroupSize && b.nComparison() >= minGroupSize;
-      out.add(RowFactory.create(b.metric(), b.variable(),
-          shown ? num(b.participants()) : null, shown ? num(b.comparison()) : null,
-          shown ? num(b.smd()) : null, b.nParticipants(), b.nComparison()));
+      out.add(
+          RowFactory.create(
+              b.metric(),
+              b.variable(),
+              shown ? num(b.participants()) : null,
+              shown ? num(b.comparison()) : null,
+              shown ? num(b.smd()) : null,
+              b.nParticipants(),
+              b.nComparison()));
     }
     return out;
   }
@@ -112,8 +151,11 @@ public final class ResultTables {
     return out;
   }
 
-  private static void addFirstDealRow(List<Row> out, String group,
-      org.sociallearning.impact.estimation.KaplanMeier curve, int minGroupSize) {
+  private static void addFirstDealRow(
+      List<Row> out,
+      String group,
+      org.sociallearning.impact.estimation.KaplanMeier curve,
+      int minGroupSize) {
     long people = curve.size();
     if (people < minGroupSize) {
       out.add(RowFactory.create(group, null, null, null, null, null, true));
@@ -121,23 +163,41 @@ public final class ResultTables {
     }
     long deals = curve.curve().stream().mapToLong(s -> s.events()).sum();
     var median = curve.median();
-    out.add(RowFactory.create(group, people, deals, num(median.estimate()),
-        num(median.ciLow()), num(median.ciHigh()), false));
+    out.add(
+        RowFactory.create(
+            group,
+            people,
+            deals,
+            num(median.estimate()),
+            num(median.ciLow()),
+            num(median.ciHigh()),
+            false));
   }
 
   /** Duration medians; a group below {@code minGroupSize} people keeps its keys only. */
   public static List<Row> durationMedianRows(
-      List<org.sociallearning.impact.outcomes.DurationMedians.Median> medians, String unit,
+      List<org.sociallearning.impact.outcomes.DurationMedians.Median> medians,
+      String unit,
       int minGroupSize) {
     List<Row> out = new ArrayList<>();
     for (var m : medians) {
       boolean shown = m.people() >= minGroupSize;
       java.sql.Date month = m.month() == null ? null : java.sql.Date.valueOf(m.month());
-      out.add(RowFactory.create(m.metric(), month, m.group(), unit, shown ? m.people() : null,
-          shown ? m.items() : null, shown ? m.ended() : null, shown ? m.censored() : null,
-          shown ? num(m.kaplanMeier().estimate()) : null,
-          shown ? num(m.kaplanMeier().ciLow()) : null, shown ? num(m.kaplanMeier().ciHigh()) : null,
-          shown ? num(m.naive()) : null, !shown));
+      out.add(
+          RowFactory.create(
+              m.metric(),
+              month,
+              m.group(),
+              unit,
+              shown ? m.people() : null,
+              shown ? m.items() : null,
+              shown ? m.ended() : null,
+              shown ? m.censored() : null,
+              shown ? num(m.kaplanMeier().estimate()) : null,
+              shown ? num(m.kaplanMeier().ciLow()) : null,
+              shown ? num(m.kaplanMeier().ciHigh()) : null,
+              shown ? num(m.naive()) : null,
+              !shown));
     }
     return out;
   }
@@ -145,8 +205,9 @@ public final class ResultTables {
   public static List<Row> valueRows(List<org.sociallearning.impact.value.ValueRow> values) {
     List<Row> rows = new ArrayList<>();
     for (org.sociallearning.impact.value.ValueRow v : values) {
-      rows.add(RowFactory.create(v.item(), num(v.estimate()), num(v.low()), num(v.high()),
-          v.unit(), v.method()));
+      rows.add(
+          RowFactory.create(
+              v.item(), num(v.estimate()), num(v.low()), num(v.high()), v.unit(), v.method()));
     }
     return rows;
   }
@@ -155,38 +216,47 @@ public final class ResultTables {
   public static void write(SparkSession spark, String table, List<Row> rows, Path dir) {
     TableContract contract = TableContract.load(PublishedTableList.require(table));
     writeCsv(contract, rows, dir.resolve(table + ".csv"));
-    spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
-        .write().parquet(dir.resolve(table).toString());
+    spark
+        .createDataFrame(rows, SparkSchemas.of(contract))
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve(table).toString());
   }
 
   /**
    * Writes a small table as the single files {@code <folder>/<name>.parquet} and {@code
    * <folder>/<name>.csv}, for tables read as one file (quality/checks).
    */
-  public static void writeSingleFile(SparkSession spark, String table, List<Row> rows,
-      Path folder, String name) {
+  public static void writeSingleFile(
+      SparkSession spark, String table, List<Row> rows, Path folder, String name) {
     TableContract contract = TableContract.load(table);
     Path parts = folder.resolve("." + name + "-parts");
     try {
       Files.createDirectories(folder);
       writeCsv(contract, rows, folder.resolve(name + ".csv"));
-      spark.createDataFrame(rows, SparkSchemas.of(contract)).coalesce(1)
-          .write().parquet(parts.toString());
+      spark
+          .createDataFrame(rows, SparkSchemas.of(contract))
+          .coalesce(1)
+          .write()
+          .parquet(parts.toString());
       try (java.util.stream.Stream<Path> files = Files.list(parts)) {
-        Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
-            .findFirst().orElseThrow(() -> new IOException("Spark wrote no Parquet file"));
+        Path part =
+            files
+                .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("Spark wrote no Parquet file"));
         Files.move(part, folder.resolve(name + ".parquet"));
       }
       StagedOutput.deleteTree(parts);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder.resolve(name + ".parquet") + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + folder.resolve(name + ".parquet") + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The rows of an aggregated table (a few rows per community or month, never row-level data)
-   * in its contract's column order, sorted by those columns so reruns write identical files.
+   * The rows of an aggregated table (a few rows per community or month, never row-level data) in
+   * its contract's column order, sorted by those columns so reruns write identical files.
    */
   public static List<Row> rows(String table, Dataset<Row> aggregated) {
     TableContract contract = TableContract.load(table);
@@ -200,8 +270,12 @@ public final class ResultTables {
   }
 
   static void writeCsv(TableContract contract, List<Row> rows, Path file) {
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader(contract.columnNames().toArray(String[]::new)).setRecordSeparator("\n").get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader(contract.columnNames().toArray(String[]::new))
+            .setRecordSeparator("\n")
+            .get();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(w, format)) {
       for (Row r : rows) {

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The structured log of one run, {@code <output>/logs/<run id>.jsonl}: one JSON object per
- * stage (name, rows in and out, seconds) as it finishes, and a last {@code run} object with the
- * outcome. Each line is flushed when written, so a killed run's log shows how far it got and
- * lacks the last line. The logs of all runs make the {@code run_history} table.
+ * The structured log of one run, {@code <output>/logs/<run id>.jsonl}: one JSON object per stage
+ * (name, rows in and out, seconds) as it finishes, and a last {@code run} object with the outcome.
+ * Each line is flushed when written, so a killed run's log shows how far it got and lacks the last
+ * line. The logs of all runs make the {@code run_history} table.
  */
 public final class RunLog implements AutoCloseable {
 
@@ -39,11 +39,16 @@ public final class RunLog implements AutoCloseable {
   public static RunLog open(Path output, String runId) {
     try {
       Path dir = Files.createDirectories(output.resolve(FOLDER));
-      return new RunLog(runId, Files.newBufferedWriter(dir.resolve(runId + ".jsonl"),
-          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+      return new RunLog(
+          runId,
+          Files.newBufferedWriter(
+              dir.resolve(runId + ".jsonl"),
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the run log under " + output + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the run log under " + output + ": " + e.getMessage(), e);
     }
   }
 
@@ -63,8 +68,8 @@ public final class RunLog implements AutoCloseable {
   }
 
   /**
-   * The last line: {@code status} is {@code succeeded} or {@code failed}; {@code errorKind} is
-   * the exit code's name for failures (config, input, ...), null otherwise.
+   * The last line: {@code status} is {@code succeeded} or {@code failed}; {@code errorKind} is the
+   * exit code's name for failures (config, input, ...), null otherwise.
    */
   public void finish(RunSummary summary) {
     Map<String, Object> line = new LinkedHashMap<>();
@@ -103,8 +108,16 @@ public final class RunLog implements AutoCloseable {
   }
 
   /** What one run's log says of it: its {@code run} line, or {@code killed} when it has none. */
-  public record RunSummary(String runId, String status, String errorKind, String startedAt,
-      String finishedAt, String asOf, String configSha256, long rowsRead, long rowsQuarantined,
+  public record RunSummary(
+      String runId,
+      String status,
+      String errorKind,
+      String startedAt,
+      String finishedAt,
+      String asOf,
+      String configSha256,
+      long rowsRead,
+      long rowsQuarantined,
       String publishedRun) {
 
     Map<String, Object> asMap() {
@@ -130,8 +143,8 @@ public final class RunLog implements AutoCloseable {
       return out;
     }
     try (Stream<Path> logs = Files.list(dir)) {
-      for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted()
-          .toList()) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
         out.add(summaryOf(log));
       }
     } catch (IOException e) {
@@ -165,10 +178,17 @@ public final class RunLog implements AutoCloseable {
     if (run == null) {
       return new RunSummary(runId, "killed", null, first, last, null, null, -1, -1, null);
     }
-    return new RunSummary(runId, run.path("status").asText(), text(run, "error_kind"),
-        text(run, "started_at"), text(run, "finished_at"), text(run, "as_of"),
-        text(run, "config_sha256"), run.path("rows_read").asLong(-1),
-        run.path("rows_quarantined").asLong(-1), text(run, "published_run"));
+    return new RunSummary(
+        runId,
+        run.path("status").asText(),
+        text(run, "error_kind"),
+        text(run, "started_at"),
+        text(run, "finished_at"),
+        text(run, "as_of"),
+        text(run, "config_sha256"),
+        run.path("rows_read").asLong(-1),
+        run.path("rows_quarantined").asLong(-1),
+        text(run, "published_run"));
   }
 
   private static String text(JsonNode node, String field) {

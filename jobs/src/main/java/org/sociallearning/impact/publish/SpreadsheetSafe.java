@@ -8,9 +8,9 @@ import org.apache.spark.sql.Column;
 
 /**
  * Defuses spreadsheet formula injection in CSV text cells: a cell that starts with {@code =},
- * {@code +}, {@code -}, {@code @}, a tab or a carriage return would be run as a formula by
- * Excel or LibreOffice, so it gets a leading apostrophe (OWASP's advice). Only text is touched:
- * numbers (a negative effect such as -0.25) are written as numbers.
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return would be run as a formula by Excel or
+ * LibreOffice, so it gets a leading apostrophe (OWASP's advice). Only text is touched: numbers (a
+ * negative effect such as -0.25) are written as numbers.
  */
 public final class SpreadsheetSafe {
 

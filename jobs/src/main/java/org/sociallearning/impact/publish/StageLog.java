@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints one progress line per stage (stage, rows in/out, seconds) and keeps them for the manifest. */
+/**
+ * Prints one progress line per stage (stage, rows in/out, seconds) and keeps them for the manifest.
+ */
 public final class StageLog {
 
   /** One finished stage. Row counts are -1 where a stage has no rows to count. */
@@ -46,9 +48,14 @@ public final class StageLog {
   private void record(String name, long startedNanos, long rowsIn, long rowsOut) {
     Stage stage = new Stage(name, rowsIn, rowsOut, (System.nanoTime() - startedNanos) / 1e9);
     stages.add(stage);
-    out.println(String.format(Locale.ROOT, "stage %-28s in %9s  out %9s  %7.2f s", name,
-        rowsIn < 0 ? "-" : Long.toString(rowsIn), rowsOut < 0 ? "-" : Long.toString(rowsOut),
-        stage.seconds()));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "stage %-28s in %9s  out %9s  %7.2f s",
+            name,
+            rowsIn < 0 ? "-" : Long.toString(rowsIn),
+            rowsOut < 0 ? "-" : Long.toString(rowsOut),
+            stage.seconds()));
     out.flush();
     structured.stage(stage);
   }

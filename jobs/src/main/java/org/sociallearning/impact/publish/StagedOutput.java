@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Publish step: each run writes into a staging folder and is published by switching the
- * {@code current} pointer, so readers never see a half-written run.
+ * Publish step: each run writes into a staging folder and is published by switching the {@code
+ * current} pointer, so readers never see a half-written run.
  *
  * <pre>
  * output/
@@ -29,11 +29,10 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>The switch is a rename of a new link over {@code current}, which is atomic on POSIX file
- * systems: at every moment {@code current} names a complete run. A run killed at any point
- * leaves {@code current} as it was; the next run clears what the killed one left (stale
- * staging folders, a half-made link, a half-pruned old run) while it holds the lock. A lock
- * file keeps two runs from writing at once, and a folder this job did not write (no
- * {@code runs/} inside) is never touched.
+ * systems: at every moment {@code current} names a complete run. A run killed at any point leaves
+ * {@code current} as it was; the next run clears what the killed one left (stale staging folders, a
+ * half-made link, a half-pruned old run) while it holds the lock. A lock file keeps two runs from
+ * writing at once, and a folder this job did not write (no {@code runs/} inside) is never touched.
  */
 public final class StagedOutput {
 
@@ -68,13 +67,15 @@ public final class StagedOutput {
   public Path begin() {
     try {
       if (Files.isDirectory(output) && !Files.isDirectory(runs) && !isEmpty(output)) {
-        throw new IllegalStateException(output + " exists but was not written by this job (no "
-            + RUNS + "/ folder inside); choose an empty or new output folder");
+        throw new IllegalStateException(
+            output
+                + " exists but was not written by this job (no "
+                + RUNS
+                + "/ folder inside); choose an empty or new output folder");
       }
       Files.createDirectories(runs);
       Path lockFile = output.resolve(".lock");
-      lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
+      lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       try {
         lock = lockChannel.tryLock();
       } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
@@ -82,8 +83,12 @@ public final class StagedOutput {
       }
       if (lock == null) {
         lockChannel.close();
-        throw new IllegalStateException("another run is writing to " + output + " (lock "
-            + lockFile + "); wait for it to finish");
+        throw new IllegalStateException(
+            "another run is writing to "
+                + output
+                + " (lock "
+                + lockFile
+                + "); wait for it to finish");
       }
       clearLeftovers();
       staging = runs.resolve(STAGING_PREFIX + runId);
@@ -91,8 +96,8 @@ public final class StagedOutput {
       return staging;
     } catch (IOException e) {
       release();
-      throw new UncheckedIOException("cannot prepare output folder " + output + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot prepare output folder " + output + ": " + e.getMessage(), e);
     }
   }
 
@@ -106,8 +111,8 @@ public final class StagedOutput {
   }
 
   /**
-   * Moves the staged run to {@code runs/<run id>}, points {@code current} at it, prunes runs
-   * beyond {@code keepRuns} and releases the lock. Returns the published run's folder.
+   * Moves the staged run to {@code runs/<run id>}, points {@code current} at it, prunes runs beyond
+   * {@code keepRuns} and releases the lock. Returns the published run's folder.
    */
   public Path publish() {
     try {
@@ -116,13 +121,16 @@ public final class StagedOutput {
       Path link = output.resolve(LINK_PREFIX + runId);
       Files.deleteIfExists(link);
       Files.createSymbolicLink(link, output.relativize(published));
-      Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          link,
+          output.resolve(CURRENT),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
       prune(published);
       return published;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish " + staging + " to " + output + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot publish " + staging + " to " + output + ": " + e.getMessage(), e);
     } finally {
       release();
     }
@@ -160,7 +168,8 @@ public final class StagedOutput {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(runs)) {
-      return entries.filter(Files::isDirectory)
+      return entries
+          .filter(Files::isDirectory)
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
@@ -178,14 +187,19 @@ public final class StagedOutput {
   /** Stale staging folders, half-made links and half-deleted runs of killed runs. */
   private void clearLeftovers() throws IOException {
     try (Stream<Path> entries = Files.list(runs)) {
-      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)
-          || p.getFileName().toString().startsWith(DELETING_PREFIX)).toList()) {
+      for (Path p :
+          entries
+              .filter(
+                  p ->
+                      p.getFileName().toString().startsWith(STAGING_PREFIX)
+                          || p.getFileName().toString().startsWith(DELETING_PREFIX))
+              .toList()) {
         deleteTree(p);
       }
     }
     try (Stream<Path> entries = Files.list(output)) {
-      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(LINK_PREFIX))
-          .toList()) {
+      for (Path p :
+          entries.filter(p -> p.getFileName().toString().startsWith(LINK_PREFIX)).toList()) {
         Files.deleteIfExists(p);
       }
     }

@@ -1,6 +1,5 @@
 package org.sociallearning.impact.quality;
 
-import org.sociallearning.impact.ingest.CheckResult;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -18,16 +17,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
+import org.sociallearning.impact.ingest.CheckResult;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.schemas.QualityRule;
 import org.sociallearning.impact.schemas.RowChecks;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
- * Table rules of the contracts ({@code unique}, {@code relationship}), checked once every
- * source is read, on each source's accepted rows: a relationship looks its values up in the
- * accepted rows of the table it points to (all sources of that table together). Error rules move
- * failing rows to quarantine with the rule's name as reason; warn rules are only counted.
+ * Table rules of the contracts ({@code unique}, {@code relationship}), checked once every source is
+ * read, on each source's accepted rows: a relationship looks its values up in the accepted rows of
+ * the table it points to (all sources of that table together). Error rules move failing rows to
+ * quarantine with the rule's name as reason; warn rules are only counted.
  */
 public final class TableRules {
 
@@ -55,14 +55,15 @@ public final class TableRules {
         continue;
       }
       if ("relationship".equals(rule.rule()) && !tables.containsKey(rule.toTable())) {
-        notRun.add(new CheckResult(intake.table(), rule, intake.role(), intake.format(), 0, 0,
-            false));
+        notRun.add(
+            new CheckResult(intake.table(), rule, intake.role(), intake.format(), 0, 0, false));
       } else {
         rules.add(rule);
       }
     }
     if (rules.isEmpty()) {
-      return notRun.isEmpty() ? intake
+      return notRun.isEmpty()
+          ? intake
           : intake.afterTableRules(intake.accepted(), intake.quarantine(), 0, notRun);
     }
     Dataset<Row> flagged = intake.accepted();
@@ -82,16 +83,30 @@ public final class TableRules {
     Column anyError = lit(false);
     for (int k = 0; k < rules.size(); k++) {
       QualityRule rule = rules.get(k);
-      results.add(new CheckResult(intake.table(), rule, intake.role(), intake.format(), checked,
-          counts.isNullAt(k + 1) ? 0 : counts.getLong(k + 1), true));
+      results.add(
+          new CheckResult(
+              intake.table(),
+              rule,
+              intake.role(),
+              intake.format(),
+              checked,
+              counts.isNullAt(k + 1) ? 0 : counts.getLong(k + 1),
+              true));
       if (rule.isError()) {
         Column failing = col(flagName(rule));
         anyError = anyError.or(failing);
         reasons.add(when(failing, lit(rule.reason())));
         boolean masked = contract.column(rule.column()).orElseThrow().isDirectlyIdentifying();
-        values.add(when(failing, masked ? lit(RowChecks.MASK)
-            : concat_ws(", ", rule.columns().stream().map(c -> col(c).cast("string"))
-                .toArray(Column[]::new))));
+        values.add(
+            when(
+                failing,
+                masked
+                    ? lit(RowChecks.MASK)
+                    : concat_ws(
+                        ", ",
+                        rule.columns().stream()
+                            .map(c -> col(c).cast("string"))
+                            .toArray(Column[]::new))));
       }
     }
     Dataset<Row> failed = flagged.filter(anyError);
@@ -99,14 +114,22 @@ public final class TableRules {
     if (moved == 0) {
       return intake.afterTableRules(intake.accepted(), intake.quarantine(), 0, results);
     }
-    Dataset<Row> quarantine = intake.quarantine().unionByName(failed.select(
-        lit(intake.role()).as("source"), lit(intake.format()).as("format"),
-        col("source_file").as("file"), col("source_line").as("line"),
-        concat_ws("; ", reasons.toArray(Column[]::new)).as("reason"),
-        coalesce(values.toArray(Column[]::new)).as("value")));
-    Dataset<Row> accepted = flagged.filter(anyError.unary_$bang())
-        .select(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> quarantine =
+        intake
+            .quarantine()
+            .unionByName(
+                failed.select(
+                    lit(intake.role()).as("source"),
+                    lit(intake.format()).as("format"),
+                    col("source_file").as("file"),
+                    col("source_line").as("line"),
+                    concat_ws("; ", reasons.toArray(Column[]::new)).as("reason"),
+                    coalesce(values.toArray(Column[]::new)).as("value")));
+    Dataset<Row> accepted =
+        flagged
+            .filter(anyError.unary_$bang())
+            .select(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     return intake.afterTableRules(accepted, quarantine, moved, results);
   }
 
@@ -122,11 +145,16 @@ public final class TableRules {
     }
     if ("unique".equals(rule.rule())) {
       Column[] key = rule.columns().stream().map(c -> col(c)).toArray(Column[]::new);
-      return rows.withColumn(flagName(rule),
-          present.and(count(lit(1)).over(Window.partitionBy(key)).gt(1)));
+      return rows.withColumn(
+          flagName(rule), present.and(count(lit(1)).over(Window.partitionBy(key)).gt(1)));
     }
-    Dataset<Row> keys = tables.get(rule.toTable()).select(col(rule.toColumn()).as("_ref"))
-        .filter(col("_ref").isNotNull()).distinct().withColumn("_found", lit(true));
+    Dataset<Row> keys =
+        tables
+            .get(rule.toTable())
+            .select(col(rule.toColumn()).as("_ref"))
+            .filter(col("_ref").isNotNull())
+            .distinct()
+            .withColumn("_found", lit(true));
     return rows.join(keys, col(rule.column()).equalTo(col("_ref")), "left")
         .withColumn(flagName(rule), present.and(col("_found").isNull()))
         .drop("_ref", "_found");

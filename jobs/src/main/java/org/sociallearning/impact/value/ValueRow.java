@@ -1,8 +1,8 @@
 package org.sociallearning.impact.value;
 
 /**
- * One row of the {@code value_estimates} table: a value item with its 95% interval. Numbers are
- * NaN (published as null) when the item cannot be valued, with the reason in {@code method}.
+ * One row of the {@code value_estimates} table: a value item with its 95% interval. Numbers are NaN
+ * (published as null) when the item cannot be valued, with the reason in {@code method}.
  *
  * @param item hours_saved, sales_cycle_days_saved, hours_value, revenue_effect, total_benefit,
  *     program_cost, roi_percent or benefit_cost_ratio

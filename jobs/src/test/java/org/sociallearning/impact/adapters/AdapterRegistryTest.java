@@ -13,9 +13,9 @@ import org.sociallearning.impact.schemas.ColumnContract;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
- * The registry is the one list of formats: the config accepts exactly its formats in each
- * section, and each canonical table's contract accepts exactly the source names of the formats
- * that fill it. Adding an adapter without the other two fails here.
+ * The registry is the one list of formats: the config accepts exactly its formats in each section,
+ * and each canonical table's contract accepts exactly the source names of the formats that fill it.
+ * Adding an adapter without the other two fails here.
  */
 class AdapterRegistryTest {
 
@@ -36,15 +36,18 @@ class AdapterRegistryTest {
     }
     for (Map.Entry<String, Set<String>> e : sourcesByTable.entrySet()) {
       ColumnContract source = TableContract.load(e.getKey()).column("source").orElseThrow();
-      assertEquals(e.getValue(), new TreeSet<>(source.checks().accepted()),
+      assertEquals(
+          e.getValue(),
+          new TreeSet<>(source.checks().accepted()),
           e.getKey() + ".source accepts the registered sources");
     }
   }
 
   @Test
   void everyFormatHasItsOwnNameAndAnAdapter() {
-    assertEquals(AdapterRegistry.FORMATS.size(), AdapterRegistry.FORMATS.stream()
-        .map(ExportFormat::name).distinct().count());
+    assertEquals(
+        AdapterRegistry.FORMATS.size(),
+        AdapterRegistry.FORMATS.stream().map(ExportFormat::name).distinct().count());
     for (ExportFormat f : AdapterRegistry.FORMATS) {
       assertTrue(AdapterRegistry.forFormat(f.name()) == f.adapter(), f.name());
     }

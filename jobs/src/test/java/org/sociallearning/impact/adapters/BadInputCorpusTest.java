@@ -25,12 +25,11 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.sociallearning.impact.Fixtures;
-import org.sociallearning.impact.TestSpark;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sociallearning.impact.Fixtures;
+import org.sociallearning.impact.TestSpark;
 import org.sociallearning.impact.cli.ImpactCli;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.ingest.Intake;
@@ -38,12 +37,12 @@ import org.sociallearning.impact.ingest.Intake;
 /**
  * The bad-input corpus: every format the adapters read, broken in every way an export arrives
  * broken (see {@link ExportMutation}). Reading must either yield intakes whose counts reconcile
- * with a reason on every quarantined row, or stop with one clear line that names the file:
- * never a NullPointerException, a bare Spark failure or a stack trace as the only output.
+ * with a reason on every quarantined row, or stop with one clear line that names the file: never a
+ * NullPointerException, a bare Spark failure or a stack trace as the only output.
  *
- * <p>Each format runs every mutation kind on {@link #VARIANTS} variants (which file, where,
- * which value), drawn from a fixed seed so CI runs the same cases; set
- * {@code impact.corpus.variants} or change SEED locally to search further.
+ * <p>Each format runs every mutation kind on {@link #VARIANTS} variants (which file, where, which
+ * value), drawn from a fixed seed so CI runs the same cases; set {@code impact.corpus.variants} or
+ * change SEED locally to search further.
  */
 class BadInputCorpusTest {
 
@@ -54,15 +53,23 @@ class BadInputCorpusTest {
 
   /** Every mutation kind on every variant. */
   static Stream<Arguments> cases() {
-    return Stream.of(ExportMutation.values()).flatMap(m ->
-        java.util.stream.IntStream.range(0, VARIANTS).mapToObj(v -> Arguments.of(m, v)));
+    return Stream.of(ExportMutation.values())
+        .flatMap(
+            m -> java.util.stream.IntStream.range(0, VARIANTS).mapToObj(v -> Arguments.of(m, v)));
   }
 
   /** Exceptions that mean a bug in our code, wherever they appear in the cause chain. */
-  static final List<Class<? extends Throwable>> CRASHES = List.of(NullPointerException.class,
-      ClassCastException.class, IndexOutOfBoundsException.class, StackOverflowError.class,
-      OutOfMemoryError.class, ArithmeticException.class, UnsupportedOperationException.class,
-      NumberFormatException.class, java.time.DateTimeException.class);
+  static final List<Class<? extends Throwable>> CRASHES =
+      List.of(
+          NullPointerException.class,
+          ClassCastException.class,
+          IndexOutOfBoundsException.class,
+          StackOverflowError.class,
+          OutOfMemoryError.class,
+          ArithmeticException.class,
+          UnsupportedOperationException.class,
+          NumberFormatException.class,
+          java.time.DateTimeException.class);
 
   /** Counts of the unbroken fixture per format: reordered columns must read the same. */
   private static final Map<String, List<List<Long>>> BASELINE = new ConcurrentHashMap<>();
@@ -165,8 +172,15 @@ class BadInputCorpusTest {
     try {
       fixture.writeTo(dir);
       Path file = dir.resolve(target.path());
-      Files.write(file, mutation.apply(Files.readAllBytes(file), target.layout(), fixture.times(),
-          fixture.oddTimes(), fixture.gapTimes(), random));
+      Files.write(
+          file,
+          mutation.apply(
+              Files.readAllBytes(file),
+              target.layout(),
+              fixture.times(),
+              fixture.oddTimes(),
+              fixture.gapTimes(),
+              random));
       Outcome outcome = read(fixture, dir);
       String what = fixture.format() + " with " + mutation + " in " + target.path();
       if (outcome.failure() != null) {
@@ -185,24 +199,40 @@ class BadInputCorpusTest {
   }
 
   /** Either the intakes (every lazy part evaluated) or the exception reading threw. */
-  record Outcome(List<Intake> intakes, List<List<Long>> counts, List<Row> quarantineTotals,
+  record Outcome(
+      List<Intake> intakes,
+      List<List<Long>> counts,
+      List<Row> quarantineTotals,
       Throwable failure) {}
 
   static Outcome read(ExportFixture fixture, Path dir) {
     try {
-      String sources = fixture.sources().contains("roster:") ? fixture.sources()
-          : Fixtures.ROSTER_SOURCE + fixture.sources();
+      String sources =
+          fixture.sources().contains("roster:")
+              ? fixture.sources()
+              : Fixtures.ROSTER_SOURCE + fixture.sources();
       PipelineConfig config = Fixtures.config(dir, sources);
-      List<Intake> intakes = AdapterRegistry.forFormat(fixture.format()).readAll(
-          TestSpark.session(), config, Fixtures.source(config, fixture.role()));
+      List<Intake> intakes =
+          AdapterRegistry.forFormat(fixture.format())
+              .readAll(TestSpark.session(), config, Fixtures.source(config, fixture.role()));
       List<List<Long>> counts = new ArrayList<>();
       List<Row> totals = new ArrayList<>();
       for (Intake intake : intakes) {
-        counts.add(List.of(intake.read(), intake.acceptedCount(), intake.quarantined(),
-            intake.deduplicated(), intake.skipped()));
-        totals.add(intake.quarantine().agg(count(lit(1)),
-            sum(when(col("reason").isNull().or(col("reason").equalTo("")), 1).otherwise(0)),
-            sum(when(col("file").isNull(), 1).otherwise(0))).first());
+        counts.add(
+            List.of(
+                intake.read(),
+                intake.acceptedCount(),
+                intake.quarantined(),
+                intake.deduplicated(),
+                intake.skipped()));
+        totals.add(
+            intake
+                .quarantine()
+                .agg(
+                    count(lit(1)),
+                    sum(when(col("reason").isNull().or(col("reason").equalTo("")), 1).otherwise(0)),
+                    sum(when(col("file").isNull(), 1).otherwise(0)))
+                .first());
       }
       return new Outcome(intakes, counts, totals, null);
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -211,65 +241,77 @@ class BadInputCorpusTest {
   }
 
   private static List<List<Long>> baseline(ExportFixture fixture) {
-    return BASELINE.computeIfAbsent(fixture.format(), format -> {
-      Path dir = tempDir();
-      try {
-        fixture.writeTo(dir);
-        Outcome clean = read(fixture, dir);
-        if (clean.failure() != null) {
-          throw new AssertionError(format + ": the unbroken fixture must read", clean.failure());
-        }
-        return clean.counts();
-      } finally {
-        delete(dir);
-      }
-    });
+    return BASELINE.computeIfAbsent(
+        fixture.format(),
+        format -> {
+          Path dir = tempDir();
+          try {
+            fixture.writeTo(dir);
+            Outcome clean = read(fixture, dir);
+            if (clean.failure() != null) {
+              throw new AssertionError(
+                  format + ": the unbroken fixture must read", clean.failure());
+            }
+            return clean.counts();
+          } finally {
+            delete(dir);
+          }
+        });
   }
 
   static void assertReconciled(Outcome outcome, String what) {
     for (int i = 0; i < outcome.intakes().size(); i++) {
       Intake intake = outcome.intakes().get(i);
       String table = what + " (" + intake.table() + ")";
-      assertEquals(intake.read(), intake.acceptedCount() + intake.quarantined()
-          + intake.deduplicated() + intake.skipped(),
+      assertEquals(
+          intake.read(),
+          intake.acceptedCount() + intake.quarantined() + intake.deduplicated() + intake.skipped(),
           table + ": read = accepted + quarantined + deduplicated + skipped");
       Row totals = outcome.quarantineTotals().get(i);
       assertEquals(intake.quarantined(), totals.getLong(0), table + ": quarantine rows");
-      assertEquals(0L, totals.isNullAt(1) ? 0L : totals.getLong(1),
+      assertEquals(
+          0L,
+          totals.isNullAt(1) ? 0L : totals.getLong(1),
           table + ": every quarantined row has a reason");
-      assertEquals(0L, totals.isNullAt(2) ? 0L : totals.getLong(2),
+      assertEquals(
+          0L,
+          totals.isNullAt(2) ? 0L : totals.getLong(2),
           table + ": every quarantined row names its file");
     }
   }
 
   /**
-   * A failure must be one of ours (an input error with a message written for people) whose one
-   * line names the broken file, with no programming error anywhere in its cause chain.
+   * A failure must be one of ours (an input error with a message written for people) whose one line
+   * names the broken file, with no programming error anywhere in its cause chain.
    */
   static void assertClearFailure(Throwable e, String file, String what) {
     String trace = stackTrace(e);
     for (Throwable t = e; t != null; t = t.getCause()) {
       for (Class<? extends Throwable> crash : CRASHES) {
-        assertFalse(crash.isInstance(t), () -> what + ": crashed with " + crash.getSimpleName()
-            + "\n" + trace);
+        assertFalse(
+            crash.isInstance(t),
+            () -> what + ": crashed with " + crash.getSimpleName() + "\n" + trace);
       }
     }
     Throwable ours = null;
     for (Throwable t = e; t != null && ours == null; t = t.getCause()) {
-      boolean plainOrOurs = t.getClass() == IllegalArgumentException.class
-          || t instanceof IllegalArgumentException
-          && t.getClass().getName().startsWith("org.sociallearning.");
+      boolean plainOrOurs =
+          t.getClass() == IllegalArgumentException.class
+              || t instanceof IllegalArgumentException
+                  && t.getClass().getName().startsWith("org.sociallearning.");
       ours = plainOrOurs && t.getMessage() != null ? t : null;
     }
     assertNotNull(ours, () -> what + ": failed without an input error of ours\n" + trace);
     String line = ImpactCli.oneLine(e);
     String name = Path.of(file).getFileName().toString();
-    assertTrue(line.contains(name), () -> what + ": the message does not name " + name + ": "
-        + line);
-    assertFalse(line.matches("(?s).*\\b(java|javax|scala|org\\.apache)\\.[\\w.$]+"
-        + "(Exception|Error)\\b.*"), () -> what + ": a class name in the message: " + line);
-    assertFalse(line.contains("\tat ") || line.contains("\n"), () -> what + ": not one line: "
-        + line);
+    assertTrue(
+        line.contains(name), () -> what + ": the message does not name " + name + ": " + line);
+    assertFalse(
+        line.matches(
+            "(?s).*\\b(java|javax|scala|org\\.apache)\\.[\\w.$]+" + "(Exception|Error)\\b.*"),
+        () -> what + ": a class name in the message: " + line);
+    assertFalse(
+        line.contains("\tat ") || line.contains("\n"), () -> what + ": not one line: " + line);
   }
 
   private static String stackTrace(Throwable e) {

@@ -15,15 +15,23 @@ import org.sociallearning.impact.Fixtures;
  * @param gapTimes local times in the configured zone's spring-forward gap (or, for formats whose
  *     times carry an offset, the same wall time without one)
  */
-record ExportFixture(String format, String role, String sources, List<File> files, Pattern times,
-    List<String> oddTimes, List<String> gapTimes) {
+record ExportFixture(
+    String format,
+    String role,
+    String sources,
+    List<File> files,
+    Pattern times,
+    List<String> oddTimes,
+    List<String> gapTimes) {
 
   /** One file of the export; every file of a fixture may be the one that arrives broken. */
   record File(String path, boolean bom, String eol, List<String> lines) {
     ExportMutation.Layout layout() {
-      return path.endsWith(".csv") ? ExportMutation.Layout.CSV
-          : path.endsWith(".jsonl") ? ExportMutation.Layout.JSON_LINES
-          : path.endsWith(".xml") ? ExportMutation.Layout.XML : ExportMutation.Layout.JSON;
+      return path.endsWith(".csv")
+          ? ExportMutation.Layout.CSV
+          : path.endsWith(".jsonl")
+              ? ExportMutation.Layout.JSON_LINES
+              : path.endsWith(".xml") ? ExportMutation.Layout.XML : ExportMutation.Layout.JSON;
     }
   }
 

@@ -24,9 +24,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One way an export file arrives broken, applied to a valid fixture file. Byte-level kinds
- * ignore the layout; the others edit CSV records, JSON values or XML attributes so the damage
- * is the kind named (a shuffled column stays a valid CSV, a wrong type stays valid JSON).
+ * One way an export file arrives broken, applied to a valid fixture file. Byte-level kinds ignore
+ * the layout; the others edit CSV records, JSON values or XML attributes so the damage is the kind
+ * named (a shuffled column stays a valid CSV, a wrong type stays valid JSON).
  */
 enum ExportMutation {
   TRUNCATED_AT_A_RANDOM_BYTE,
@@ -42,23 +42,57 @@ enum ExportMutation {
   DST_GAP_LOCAL_TIME;
 
   /** How a file is laid out, which decides what a column, a header or a key is. */
-  enum Layout { CSV, JSON_LINES, JSON, XML }
+  enum Layout {
+    CSV,
+    JSON_LINES,
+    JSON,
+    XML
+  }
 
   /** Values of the wrong type for any field: text for numbers, numbers for flags, and so on. */
-  static final List<String> WRONG_VALUES = List.of("abc", "-1", "1e309", "NaN", "true", "maybe",
-      "null", "99999999999999999999999999", "0x1F", "2025-13-45", "\u0000", "=cmd|' /C calc'!A0",
-      "\"", "[]", "{}", "\uFFFD\uFFFD", "  ", "-0");
+  static final List<String> WRONG_VALUES =
+      List.of(
+          "abc",
+          "-1",
+          "1e309",
+          "NaN",
+          "true",
+          "maybe",
+          "null",
+          "99999999999999999999999999",
+          "0x1F",
+          "2025-13-45",
+          "\u0000",
+          "=cmd|' /C calc'!A0",
+          "\"",
+          "[]",
+          "{}",
+          "\uFFFD\uFFFD",
+          "  ",
+          "-0");
 
   /** JSON values to put in place of a scalar: every JSON type, and numbers Java cannot hold. */
-  static final List<String> WRONG_JSON = List.of("{\"a\":1}", "[1,2]", "\"text\"", "true", "null",
-      "12345678901234567890123", "-0.0e-999", "1e400", "[]", "{}", "\"\"", "-1");
+  static final List<String> WRONG_JSON =
+      List.of(
+          "{\"a\":1}",
+          "[1,2]",
+          "\"text\"",
+          "true",
+          "null",
+          "12345678901234567890123",
+          "-0.0e-999",
+          "1e400",
+          "[]",
+          "{}",
+          "\"\"",
+          "-1");
 
   /** Field sizes for HUGE_FIELD: large, very large, and past the readers' 8 Mi record budget. */
   static final int[] HUGE_SIZES = {64 * 1024, 1024 * 1024, 9 * 1024 * 1024};
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern JSON_SCALAR = Pattern.compile(
-      ":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*|true|false|null)");
+  private static final Pattern JSON_SCALAR =
+      Pattern.compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*|true|false|null)");
   private static final Pattern JSON_STRING = Pattern.compile(":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern JSON_KEY = Pattern.compile("[{,]\\s*(\"\\w+\"\\s*:)");
   private static final Pattern XML_ATTRIBUTE = Pattern.compile(" (\\w+)=\"([^\"]*)\"");
@@ -68,14 +102,24 @@ enum ExportMutation {
    * @param oddTimes replacements for DATE_OUT_OF_RANGE (impossible or extreme dates)
    * @param gapTimes replacements for DST_GAP_LOCAL_TIME (local times that never happened)
    */
-  byte[] apply(byte[] original, Layout layout, Pattern times, List<String> oddTimes,
-      List<String> gapTimes, Random random) {
+  byte[] apply(
+      byte[] original,
+      Layout layout,
+      Pattern times,
+      List<String> oddTimes,
+      List<String> gapTimes,
+      Random random) {
     String text = new String(original, StandardCharsets.UTF_8);
     return switch (this) {
       case TRUNCATED_AT_A_RANDOM_BYTE -> Arrays.copyOf(original, random.nextInt(original.length));
       case LATIN_1 -> reencode(text, StandardCharsets.ISO_8859_1, random);
-      case UTF_16 -> reencode(text, random.nextBoolean() ? StandardCharsets.UTF_16
-          : random.nextBoolean() ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE, random);
+      case UTF_16 ->
+          reencode(
+              text,
+              random.nextBoolean()
+                  ? StandardCharsets.UTF_16
+                  : random.nextBoolean() ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE,
+              random);
       case RANDOM_BYTES_INSERTED -> insertBytes(original, random);
       case HUGE_FIELD -> utf8(hugeField(text, layout, random));
       case SHUFFLED_COLUMNS -> utf8(shuffleColumns(text, layout, random));
@@ -92,8 +136,8 @@ enum ExportMutation {
   }
 
   /**
-   * The same text in another encoding, without the UTF-8 byte-order mark (Java's UTF-16 writes
-   * its own). Latin-1 turns accented names (one is added to a record) into invalid UTF-8.
+   * The same text in another encoding, without the UTF-8 byte-order mark (Java's UTF-16 writes its
+   * own). Latin-1 turns accented names (one is added to a record) into invalid UTF-8.
    */
   private static byte[] reencode(String text, Charset charset, Random random) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -147,7 +191,8 @@ enum ExportMutation {
       case JSON_LINES -> {
         StringBuilder out = new StringBuilder();
         for (String line : text.split("\n", -1)) {
-          out.append(line.isBlank() ? line : json(shuffleKeys(readJson(line), random))).append('\n');
+          out.append(line.isBlank() ? line : json(shuffleKeys(readJson(line), random)))
+              .append('\n');
         }
         yield out.toString();
       }
@@ -162,8 +207,8 @@ enum ExportMutation {
             attributes.add(a.group().strip());
           }
           Collections.shuffle(attributes, random);
-          row.appendReplacement(out, Matcher.quoteReplacement(
-              "<row " + String.join(" ", attributes) + " />"));
+          row.appendReplacement(
+              out, Matcher.quoteReplacement("<row " + String.join(" ", attributes) + " />"));
         }
         row.appendTail(out);
         yield out.toString();
@@ -189,8 +234,13 @@ enum ExportMutation {
     return switch (layout) {
       case CSV -> editCsvCell(text, random, pick(WRONG_VALUES, random));
       case JSON, JSON_LINES -> replaceGroup(text, JSON_SCALAR, random, pick(WRONG_JSON, random));
-      case XML -> replaceGroup(text, XML_ATTRIBUTE, 2, random,
-          pick(WRONG_VALUES, random).replace("\"", "&quot;").replace("\u0000", ""));
+      case XML ->
+          replaceGroup(
+              text,
+              XML_ATTRIBUTE,
+              2,
+              random,
+              pick(WRONG_VALUES, random).replace("\"", "&quot;").replace("\u0000", ""));
     };
   }
 
@@ -220,8 +270,8 @@ enum ExportMutation {
         }
         yield repeatJsonKey(text, random);
       }
-      case JSON -> record ? jsonPretty(repeatRecord(readJson(text), random))
-          : repeatJsonKey(text, random);
+      case JSON ->
+          record ? jsonPretty(repeatRecord(readJson(text), random)) : repeatJsonKey(text, random);
       case XML -> {
         if (record) {
           List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -232,14 +282,15 @@ enum ExportMutation {
           yield String.join("\n", lines);
         }
         Matcher a = XML_ATTRIBUTE.matcher(text);
-        yield a.find() ? text.substring(0, a.start()) + a.group() + a.group()
-            + text.substring(a.end()) : text;
+        yield a.find()
+            ? text.substring(0, a.start()) + a.group() + a.group() + text.substring(a.end())
+            : text;
       }
     };
   }
 
-  private static String replaceTime(String text, Pattern times, List<String> values,
-      Random random) {
+  private static String replaceTime(
+      String text, Pattern times, List<String> values, Random random) {
     return replaceGroup(text, times, 0, random, pick(values, random));
   }
 
@@ -252,8 +303,8 @@ enum ExportMutation {
   }
 
   /** Replaces group {@code group} of one random match of {@code pattern} (none: unchanged). */
-  private static String replaceGroup(String text, Pattern pattern, int group, Random random,
-      String value) {
+  private static String replaceGroup(
+      String text, Pattern pattern, int group, Random random, String value) {
     List<int[]> spans = new ArrayList<>();
     Matcher m = pattern.matcher(text);
     while (m.find()) {
@@ -352,7 +403,8 @@ enum ExportMutation {
   private static JsonNode repeatRecord(JsonNode node, Random random) {
     ArrayNode records = firstRecordArray(node);
     if (records != null && !records.isEmpty()) {
-      records.insert(random.nextInt(records.size() + 1),
+      records.insert(
+          random.nextInt(records.size() + 1),
           records.get(random.nextInt(records.size())).deepCopy());
     }
     return node;
@@ -362,7 +414,7 @@ enum ExportMutation {
     if (node instanceof ArrayNode array && !array.isEmpty() && array.get(0).isObject()) {
       return array;
     }
-    for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
+    for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
       ArrayNode found = firstRecordArray(it.next());
       if (found != null) {
         return found;

@@ -20,7 +20,10 @@ class HrRosterAdapterTest {
 
   @Test
   void workdayStyleExportWithQuotedNamesAndUsDates() {
-    Fixtures.write(dir.resolve("workers.csv"), true, "\r\n",
+    Fixtures.write(
+        dir.resolve("workers.csv"),
+        true,
+        "\r\n",
         "Employee ID,Worker,Work Email,Business Title,Supervisory Organization,Location,Hire Date,"
             + "Manager Employee ID",
         "E10001,\"Silva, Ana\", Ana.Silva@Example.com ,Service Desk Analyst,IT Service Desk,Austin,"
@@ -30,7 +33,10 @@ class HrRosterAdapterTest {
         "E10003,Bo Chen,not-an-email,Data Analyst,Finance,Dublin,01/02/2020,E10009",
         "E10001,\"Silva, Ana\",ana.silva@example.com,Senior Service Desk Analyst,IT Service Desk,"
             + "Austin,03/15/2021,E10009");
-    PipelineConfig config = Fixtures.config(dir, """
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            """
           roster:
             format: hr-csv
             path: workers.csv
@@ -39,23 +45,25 @@ class HrRosterAdapterTest {
                       manager_id: Manager Employee ID}
             date_format: MM/dd/yyyy
         """);
-    Intake intake = new HrRosterAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "roster"));
+    Intake intake =
+        new HrRosterAdapter().read(TestSpark.session(), config, Fixtures.source(config, "roster"));
 
     assertEquals(4, intake.read());
     assertEquals(1, intake.acceptedCount());
     assertEquals(2, intake.quarantined());
     assertEquals(1, intake.deduplicated());
-    Map<String, Object> ana = Fixtures.byKey(intake.accepted().collectAsList(), "employee_id")
-        .get("E10001");
+    Map<String, Object> ana =
+        Fixtures.byKey(intake.accepted().collectAsList(), "employee_id").get("E10001");
     assertEquals("ana.silva@example.com", ana.get("email"));
     assertEquals("Silva, Ana", ana.get("name"));
     assertEquals("Senior Service Desk Analyst", ana.get("job_title"), "the later row wins");
     assertEquals(Date.valueOf("2021-03-15"), ana.get("hire_date"));
     for (Row bad : intake.quarantine().collectAsList()) {
       String reason = bad.getAs("reason");
-      assertTrue(reason.startsWith("hire_date: not a date like MM/dd/yyyy")
-          || reason.equals("email: not an email address"), reason);
+      assertTrue(
+          reason.startsWith("hire_date: not a date like MM/dd/yyyy")
+              || reason.equals("email: not an email address"),
+          reason);
       if (reason.startsWith("email")) {
         assertEquals("***", bad.getAs("value"), "personal values are masked in quarantine");
       }

@@ -20,22 +20,31 @@ import org.sociallearning.impact.ingest.Intake;
 
 class HubSpotDealAdapterTest {
 
-  static final String HEADER = "Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,"
-      + "Create Date,Pipeline,Last Modified Date,Deal Type,Associated Company IDs";
+  static final String HEADER =
+      "Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,"
+          + "Create Date,Pipeline,Last Modified Date,Deal Type,Associated Company IDs";
 
   @TempDir Path dir;
 
   private Intake read(String extra) {
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  crm: [{format: hubspot-deals-csv, path: hubspot/, timezone: America/New_York"
-        + extra + "}]\n");
-    return new HubSpotDealAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "crm"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            Fixtures.ROSTER_SOURCE
+                + "  crm: [{format: hubspot-deals-csv, path: hubspot/, timezone: America/New_York"
+                + extra
+                + "}]\n");
+    return new HubSpotDealAdapter()
+        .read(TestSpark.session(), config, Fixtures.source(config, "crm"));
   }
 
   @Test
   void dealsExportWithOwnersByEmailOrMappingAndConfiguredStages() {
-    Fixtures.write(dir.resolve("hubspot/all-deals.csv"), true, "\r\n", HEADER,
+    Fixtures.write(
+        dir.resolve("hubspot/all-deals.csv"),
+        true,
+        "\r\n",
+        HEADER,
         "1001,\"Acme, Inc. - renewal\",Closed won,2025-03-31,Ana Silva (Ana.Silva@example.com),"
             + "12000,2025-01-15 10:23,Sales Pipeline,2025-03-31 17:00,existingbusiness,"
             + "\"5001;5002\"",
@@ -49,8 +58,8 @@ class HubSpotDealAdapterTest {
             + "12000,2025-01-15 10:23,Sales Pipeline,2025-03-01 11:00,existingbusiness,5001",
         "1005,Hooli,Qualified to buy,2025-06-01,Bo Chen,12k,2025-03-02 08:00,Sales Pipeline,"
             + "2025-03-02 08:00,,");
-    Fixtures.write(dir.resolve("owners.csv"), false, "\n", "user_id,email",
-        "bo chen,bo.chen@example.com");
+    Fixtures.write(
+        dir.resolve("owners.csv"), false, "\n", "user_id,email", "bo chen,bo.chen@example.com");
     Intake intake = read(", user_emails: owners.csv, won_stages: [Closed won, Signed]");
 
     assertEquals(6, intake.read());
@@ -79,28 +88,35 @@ class HubSpotDealAdapterTest {
     Map<String, Object> open = deals.get("1004");
     assertEquals(false, open.get("is_closed"));
     assertNull(open.get("close_date"));
-    assertEquals(List.of("Amount: not a number"),
+    assertEquals(
+        List.of("Amount: not a number"),
         Fixtures.strings(intake.quarantine().collectAsList(), "reason"));
   }
 
   @Test
   void localisedHeadersAreNamedInConfig() {
-    Fixtures.write(dir.resolve("hubspot/deals.csv"), false, "\n",
+    Fixtures.write(
+        dir.resolve("hubspot/deals.csv"),
+        false,
+        "\n",
         "Deal-ID,Dealname,Deal-Phase,Abschlussdatum,Deal-Inhaber,Betrag,Erstellungsdatum",
         "7,Foo,Gewonnen,31.03.2025,ana.silva@example.com,10,15.01.2025 10:23");
-    Intake intake = read(", locale: de-DE, timestamp_format: \"dd.MM.yyyy[ HH:mm]\","
-        + " won_stages: [Gewonnen], lost_stages: [Verloren], columns: {deal_id: Deal-ID,"
-        + " owner: Deal-Inhaber, created: Erstellungsdatum, closed: Abschlussdatum,"
-        + " stage: Deal-Phase, amount: Betrag}");
-    Map<String, Object> deal = Fixtures.byKey(intake.accepted().collectAsList(),
-        "opportunity_id").get("7");
+    Intake intake =
+        read(
+            ", locale: de-DE, timestamp_format: \"dd.MM.yyyy[ HH:mm]\","
+                + " won_stages: [Gewonnen], lost_stages: [Verloren], columns: {deal_id: Deal-ID,"
+                + " owner: Deal-Inhaber, created: Erstellungsdatum, closed: Abschlussdatum,"
+                + " stage: Deal-Phase, amount: Betrag}");
+    Map<String, Object> deal =
+        Fixtures.byKey(intake.accepted().collectAsList(), "opportunity_id").get("7");
     assertEquals(true, deal.get("is_won"));
     assertEquals(Date.valueOf("2025-03-31"), deal.get("close_date"));
     assertEquals("ana.silva@example.com", deal.get("owner_email"));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> read(", columns: {deal_owner: Deal-Inhaber}"));
-    assertTrue(e.getMessage().contains("unknown key 'sources.crm[0].columns.deal_owner'"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> read(", columns: {deal_owner: Deal-Inhaber}"));
+    assertTrue(
+        e.getMessage().contains("unknown key 'sources.crm[0].columns.deal_owner'"), e.getMessage());
   }
 }

@@ -23,26 +23,39 @@ import org.sociallearning.impact.ingest.Intake;
 class SalesforceCaseAdapterTest {
 
   static final Path REAL = TestSpark.sharedDir().resolve("realdata/salesforce-demo-org/Case.csv");
-  static final String HEADER = "Id,IsDeleted,CaseNumber,ContactId,AccountId,SuppliedEmail,Type,"
-      + "Status,Reason,Origin,Subject,Priority,Description,IsClosed,ClosedDate,IsEscalated,"
-      + "OwnerId,CreatedDate,CreatedById,LastModifiedDate,SystemModstamp";
+  static final String HEADER =
+      "Id,IsDeleted,CaseNumber,ContactId,AccountId,SuppliedEmail,Type,"
+          + "Status,Reason,Origin,Subject,Priority,Description,IsClosed,ClosedDate,IsEscalated,"
+          + "OwnerId,CreatedDate,CreatedById,LastModifiedDate,SystemModstamp";
 
   @TempDir Path dir;
 
   private Intake read(String path, String users) {
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  service_desk: [{format: salesforce-case-csv, path: \"" + path + "\""
-        + (users == null ? "" : ", users: " + users) + "}]\n");
-    return new SalesforceCaseAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "service_desk"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            Fixtures.ROSTER_SOURCE
+                + "  service_desk: [{format: salesforce-case-csv, path: \""
+                + path
+                + "\""
+                + (users == null ? "" : ", users: " + users)
+                + "}]\n");
+    return new SalesforceCaseAdapter()
+        .read(TestSpark.session(), config, Fixtures.source(config, "service_desk"));
   }
 
   @Test
   void readsTheRealDemoOrgCasesUnedited() throws Exception {
     List<CSVRecord> records;
     try (Reader r = Files.newBufferedReader(REAL, StandardCharsets.UTF_8)) {
-      records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-          .parse(r).getRecords();
+      records =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .build()
+              .parse(r)
+              .getRecords();
     }
     String idHeader = records.get(0).getParser().getHeaderNames().get(0);
     long closed = records.stream().filter(rec -> "1".equals(rec.get("IsClosed"))).count();
@@ -55,8 +68,8 @@ class SalesforceCaseAdapterTest {
     assertEquals(distinctIds, intake.acceptedCount());
     assertEquals(closed, intake.accepted().filter("resolved_at is not null").count());
     CSVRecord first = records.get(0);
-    Map<String, Object> ticket = Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id")
-        .get(first.get(idHeader));
+    Map<String, Object> ticket =
+        Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id").get(first.get(idHeader));
     assertEquals("salesforce", ticket.get("source"));
     assertEquals(first.get("Status"), ticket.get("state"));
     assertEquals(first.get("Priority"), ticket.get("priority"));
@@ -67,7 +80,11 @@ class SalesforceCaseAdapterTest {
 
   @Test
   void fifteenCharacterIdsSoftDeletesAndQueueOwners() {
-    Fixtures.write(dir.resolve("sf/Case.csv"), true, "\r\n", HEADER,
+    Fixtures.write(
+        dir.resolve("sf/Case.csv"),
+        true,
+        "\r\n",
+        HEADER,
         // the 15-character form of the next row's id, exported earlier
         "500Ec000009YUY8,false,00001014,,,a@b.com,Problem,New,,Phone,VPN,High,,false,,false,"
             + "005Ec000004oBPNIA2,2025-03-01T08:00:00.000+0000,,,2025-03-01T08:00:00.000+0000",
@@ -79,7 +96,11 @@ class SalesforceCaseAdapterTest {
             + "2025-03-02T10:00:00Z",
         "500Ec000009YUYAIA4,false,00001016,,,,Question,New,,Web,x,Low,,false,,false,"
             + "00GEc000001aBcDEAQ,2025-03-03T08:00:00Z,,,2025-03-03T08:00:00Z");
-    Fixtures.write(dir.resolve("sf/User.csv"), true, "\r\n", "Id,Username,Name,Email,IsActive",
+    Fixtures.write(
+        dir.resolve("sf/User.csv"),
+        true,
+        "\r\n",
+        "Id,Username,Name,Email,IsActive",
         "005Ec000004oBPNIA2,ana@org,Ana,Ana.Silva@Example.com,true");
     Intake intake = read("sf/Case.csv", "sf/User.csv");
 
@@ -93,7 +114,9 @@ class SalesforceCaseAdapterTest {
     Map<String, Object> closed = cases.get("500Ec000009YUY8IAO");
     assertEquals("Closed", closed.get("state"), "the newest SystemModstamp wins");
     assertEquals(Timestamp.from(Instant.parse("2025-03-02T10:00:00Z")), closed.get("resolved_at"));
-    assertEquals("ana.silva@example.com", closed.get("assignee_email"),
+    assertEquals(
+        "ana.silva@example.com",
+        closed.get("assignee_email"),
         "a 15-character OwnerId joins the 18-character User Id");
     assertEquals(true, closed.get("escalated"));
     assertEquals(3L, closed.get("source_line"));

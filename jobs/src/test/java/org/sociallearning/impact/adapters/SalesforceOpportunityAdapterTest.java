@@ -20,19 +20,25 @@ import org.sociallearning.impact.ingest.Intake;
 
 class SalesforceOpportunityAdapterTest {
 
-  static final String HEADER = "Id,IsDeleted,AccountId,Name,Description,StageName,Amount,"
-      + "Probability,CloseDate,Type,NextStep,LeadSource,IsClosed,IsWon,ForecastCategory,"
-      + "ForecastCategoryName,CampaignId,HasOpportunityLineItem,Pricebook2Id,OwnerId,CreatedDate,"
-      + "CreatedById,LastModifiedDate,LastModifiedById,SystemModstamp";
+  static final String HEADER =
+      "Id,IsDeleted,AccountId,Name,Description,StageName,Amount,"
+          + "Probability,CloseDate,Type,NextStep,LeadSource,IsClosed,IsWon,ForecastCategory,"
+          + "ForecastCategoryName,CampaignId,HasOpportunityLineItem,Pricebook2Id,OwnerId,CreatedDate,"
+          + "CreatedById,LastModifiedDate,LastModifiedById,SystemModstamp";
 
   @TempDir Path dir;
 
   private Intake read(String path, String users) {
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  crm: [{format: salesforce-csv, path: " + path
-        + (users == null ? "" : ", users: " + users) + "}]\n");
-    return new SalesforceOpportunityAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "crm"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            Fixtures.ROSTER_SOURCE
+                + "  crm: [{format: salesforce-csv, path: "
+                + path
+                + (users == null ? "" : ", users: " + users)
+                + "}]\n");
+    return new SalesforceOpportunityAdapter()
+        .read(TestSpark.session(), config, Fixtures.source(config, "crm"));
   }
 
   /** The real demo-org export: BOM, API headers, 1/empty booleans, +0000 offsets. */
@@ -47,7 +53,8 @@ class SalesforceOpportunityAdapterTest {
       dataRows = lines.count() - 1;
     }
     assertEquals(dataRows, intake.read(), "one record per line in this export");
-    assertEquals(intake.read(), intake.acceptedCount() + intake.quarantined() + intake.deduplicated());
+    assertEquals(
+        intake.read(), intake.acceptedCount() + intake.quarantined() + intake.deduplicated());
     assertEquals(0, intake.quarantined(), intake.quarantine().collectAsList().toString());
     Row first = intake.accepted().orderBy("source_line").first();
     assertEquals("006Ec00000AieKFIAZ", first.getAs("opportunity_id"));
@@ -60,7 +67,11 @@ class SalesforceOpportunityAdapterTest {
 
   @Test
   void softDeletedDuplicatesAndOwnersThroughUsers() {
-    Fixtures.write(dir.resolve("sf/Opportunity.csv"), true, "\r\n", HEADER,
+    Fixtures.write(
+        dir.resolve("sf/Opportunity.csv"),
+        true,
+        "\r\n",
+        HEADER,
         "006000000000001AAA,false,001000000000001AAA,Deal A,,Closed Won,1000.50,100,2025-02-01,,,,"
             + "true,true,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-02-01T10:00:00Z",
         "006000000000002AAA,true,001000000000001AAA,Deal B,,Closed Lost,10,0,2025-02-01,,,,"
@@ -72,7 +83,11 @@ class SalesforceOpportunityAdapterTest {
         "006000000000004AAA,,001000000000001AAA,Deal D,,Closed Won,abc,0,2025-03-01,,,,"
             + "1,1,,,,,,005000000000002AAA,2025-01-06T10:00:00.000+0000,,,,2025-03-01T10:00:00Z");
     // A 15-character user id: the case-sensitive core of the 18-character OwnerId.
-    Fixtures.write(dir.resolve("sf/User.csv"), true, "\r\n", "Id,Username,Name,Email,IsActive",
+    Fixtures.write(
+        dir.resolve("sf/User.csv"),
+        true,
+        "\r\n",
+        "Id,Username,Name,Email,IsActive",
         "005000000000001,ana@org,Ana,Ana.Silva@Example.com,true",
         "005000000000002AAA,bo@org,Bo,bo.chen@example.com,false");
     Intake intake = read("sf/Opportunity.csv", "sf/User.csv");
@@ -85,26 +100,35 @@ class SalesforceOpportunityAdapterTest {
     Map<String, Map<String, Object>> deals =
         Fixtures.byKey(intake.accepted().collectAsList(), "opportunity_id");
     assertEquals("ana.silva@example.com", deals.get("006000000000001AAA").get("owner_email"));
-    assertEquals(Timestamp.from(Instant.parse("2025-01-05T10:00:00Z")),
+    assertEquals(
+        Timestamp.from(Instant.parse("2025-01-05T10:00:00Z")),
         deals.get("006000000000001AAA").get("created_at"));
     Map<String, Object> c = deals.get("006000000000003AAA");
     assertEquals("Closed Lost", c.get("stage"), "the newest SystemModstamp wins");
     assertEquals(true, c.get("is_closed"));
     assertEquals("bo.chen@example.com", c.get("owner_email"));
-    assertEquals(java.util.List.of("Amount: not a number"),
+    assertEquals(
+        java.util.List.of("Amount: not a number"),
         Fixtures.strings(intake.quarantine().orderBy("line").collectAsList(), "reason"));
-    assertEquals(java.util.Map.of("IsDeleted: soft-deleted in Salesforce", 1L),
-        intake.skipReasons());
+    assertEquals(
+        java.util.Map.of("IsDeleted: soft-deleted in Salesforce", 1L), intake.skipReasons());
   }
 
   @Test
   void fifteenAndEighteenCharacterIdsAreOneOpportunityAndHistoryIsReadBeside() {
-    Fixtures.write(dir.resolve("sf/Opportunity.csv"), true, "\r\n", HEADER,
+    Fixtures.write(
+        dir.resolve("sf/Opportunity.csv"),
+        true,
+        "\r\n",
+        HEADER,
         "006Ec00000AieKF,false,001000000000001AAA,Deal A,,Prospecting,1000,10,2025-04-01,,,,"
             + "false,false,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-01-05T10:00:00Z",
         "006Ec00000AieKFIAZ,false,001000000000001AAA,Deal A,,Closed Won,1200,100,2025-03-01,,,,"
             + "true,true,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-03-01T10:00:00Z");
-    Fixtures.write(dir.resolve("sf/OpportunityHistory.csv"), true, "\r\n",
+    Fixtures.write(
+        dir.resolve("sf/OpportunityHistory.csv"),
+        true,
+        "\r\n",
         "Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount,ExpectedRevenue,CloseDate,"
             + "Probability,ForecastCategory,SystemModstamp,IsDeleted,PrevAmount,PrevCloseDate",
         "008Ec00000H1aaaIAA,006Ec00000AieKF,005000000000001AAA,2025-01-05T10:00:00.000+0000,"
@@ -118,11 +142,15 @@ class SalesforceOpportunityAdapterTest {
         "008Ec00000H1aadIAA,006Ec00000AieKFIAZ,005000000000001AAA,2025-02-02T09:00:00.000+0000,"
             + "Perception Analysis,1200,1080,2025-03-15,70,Pipeline,"
             + "2025-02-02T09:00:00.000+0000,1,,");
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  crm: [{format: salesforce-csv, path: sf/Opportunity.csv,"
-        + " history: sf/OpportunityHistory.csv}]\n");
-    java.util.List<Intake> intakes = new SalesforceOpportunityAdapter()
-        .readAll(TestSpark.session(), config, Fixtures.source(config, "crm"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            Fixtures.ROSTER_SOURCE
+                + "  crm: [{format: salesforce-csv, path: sf/Opportunity.csv,"
+                + " history: sf/OpportunityHistory.csv}]\n");
+    java.util.List<Intake> intakes =
+        new SalesforceOpportunityAdapter()
+            .readAll(TestSpark.session(), config, Fixtures.source(config, "crm"));
 
     Intake deals = intakes.get(0);
     assertEquals(2, deals.read());
@@ -139,13 +167,17 @@ class SalesforceOpportunityAdapterTest {
     assertEquals(3, history.acceptedCount());
     assertEquals(0, history.quarantined());
     assertEquals(1, history.skipped(), "the soft-deleted stage change");
-    assertEquals(java.util.Map.of("IsDeleted: soft-deleted in Salesforce", 1L),
-        history.skipReasons());
-    assertEquals(java.util.List.of("Prospecting", "Negotiation/Review", "Closed Won"),
+    assertEquals(
+        java.util.Map.of("IsDeleted: soft-deleted in Salesforce", 1L), history.skipReasons());
+    assertEquals(
+        java.util.List.of("Prospecting", "Negotiation/Review", "Closed Won"),
         Fixtures.strings(history.accepted().orderBy("changed_at").collectAsList(), "stage"));
-    assertEquals(1L, history.accepted().select("opportunity_id").distinct().count(),
+    assertEquals(
+        1L,
+        history.accepted().select("opportunity_id").distinct().count(),
         "15- and 18-character OpportunityIds join the same opportunity");
-    assertEquals(Date.valueOf("2025-03-15"), history.accepted().orderBy("changed_at")
-        .collectAsList().get(1).getAs("close_date"));
+    assertEquals(
+        Date.valueOf("2025-03-15"),
+        history.accepted().orderBy("changed_at").collectAsList().get(1).getAs("close_date"));
   }
 }

@@ -31,36 +31,44 @@ import org.sociallearning.impact.ingest.Intake;
 
 class ServiceNowAuditLogAdapterTest {
 
-  static final Path REAL = TestSpark.sharedDir()
-      .resolve("realdata/servicenow-incident-event-log/incident_event_log.csv");
+  static final Path REAL =
+      TestSpark.sharedDir()
+          .resolve("realdata/servicenow-incident-event-log/incident_event_log.csv");
   static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
-  static final String HEADER = "number,incident_state,active,reassignment_count,reopen_count,"
-      + "sys_mod_count,made_sla,caller_id,opened_at,sys_updated_by,sys_updated_at,priority,"
-      + "assignment_group,assigned_to,u_symptom,resolved_by,resolved_at,closed_at";
+  static final String HEADER =
+      "number,incident_state,active,reassignment_count,reopen_count,"
+          + "sys_mod_count,made_sla,caller_id,opened_at,sys_updated_by,sys_updated_at,priority,"
+          + "assignment_group,assigned_to,u_symptom,resolved_by,resolved_at,closed_at";
 
   @TempDir Path dir;
 
   private Intake read(String path, String extra) {
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  service_desk: [{format: servicenow-audit-csv, path: \"" + path + "\"" + extra
-        + "}]\n");
-    return new ServiceNowAuditLogAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "service_desk"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            Fixtures.ROSTER_SOURCE
+                + "  service_desk: [{format: servicenow-audit-csv, path: \""
+                + path
+                + "\""
+                + extra
+                + "}]\n");
+    return new ServiceNowAuditLogAdapter()
+        .read(TestSpark.session(), config, Fixtures.source(config, "service_desk"));
   }
 
   /** The rows of the real log per incident, oldest first, read independently of the adapter. */
   static Map<String, List<CSVRecord>> incidents(Path file) throws Exception {
     Map<String, List<CSVRecord>> out = new HashMap<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-          .build().parse(r)) {
+      for (CSVRecord rec :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
         out.computeIfAbsent(rec.get("number"), k -> new ArrayList<>()).add(rec);
       }
     }
-    Comparator<CSVRecord> oldestFirst = Comparator
-        .comparingInt((CSVRecord rec) -> Integer.parseInt(rec.get("sys_mod_count")))
-        .thenComparing(rec -> LocalDateTime.parse(rec.get("sys_updated_at"), LOG_TIME))
-        .thenComparingLong(CSVRecord::getRecordNumber);
+    Comparator<CSVRecord> oldestFirst =
+        Comparator.comparingInt((CSVRecord rec) -> Integer.parseInt(rec.get("sys_mod_count")))
+            .thenComparing(rec -> LocalDateTime.parse(rec.get("sys_updated_at"), LOG_TIME))
+            .thenComparingLong(CSVRecord::getRecordNumber);
     out.values().forEach(rows -> rows.sort(oldestFirst));
     return out;
   }
@@ -73,10 +81,14 @@ class ServiceNowAuditLogAdapterTest {
   void realEventLogKeepsEachIncidentsLatestRow() throws Exception {
     Map<String, List<CSVRecord>> expected = incidents(REAL);
     long rows = expected.values().stream().mapToLong(List::size).sum();
-    long badOrder = expected.values().stream().map(l -> l.get(l.size() - 1))
-        .filter(rec -> !"?".equals(rec.get("resolved_at"))
-            && utc(rec.get("resolved_at")).before(utc(rec.get("opened_at"))))
-        .count();
+    long badOrder =
+        expected.values().stream()
+            .map(l -> l.get(l.size() - 1))
+            .filter(
+                rec ->
+                    !"?".equals(rec.get("resolved_at"))
+                        && utc(rec.get("resolved_at")).before(utc(rec.get("opened_at"))))
+            .count();
 
     Intake intake = read(REAL.toString(), "");
 
@@ -94,8 +106,8 @@ class ServiceNowAuditLogAdapterTest {
       assertEquals(latest.get("incident_state"), t.get("state"), number);
       assertEquals(utc(latest.get("opened_at")), t.get("opened_at"), number);
       assertEquals(utc(latest.get("closed_at")), t.get("closed_at"), number);
-      assertEquals(Integer.valueOf(latest.get("reassignment_count")),
-          t.get("reassignment_count"), number);
+      assertEquals(
+          Integer.valueOf(latest.get("reassignment_count")), t.get("reassignment_count"), number);
       String lastKnown = null;
       for (CSVRecord rec : history) {
         lastKnown = "?".equals(rec.get("assigned_to")) ? lastKnown : rec.get("assigned_to");
@@ -107,8 +119,8 @@ class ServiceNowAuditLogAdapterTest {
   }
 
   /**
-   * Without ServiceNow's counters the adapter derives them from the history; on incidents whose
-   * log is complete (sys_mod_count 0..n all present) they must mostly agree with the counters.
+   * Without ServiceNow's counters the adapter derives them from the history; on incidents whose log
+   * is complete (sys_mod_count 0..n all present) they must mostly agree with the counters.
    */
   @Test
   void derivedCountersAgreeWithServiceNowsOwnOnCompleteLogs() throws Exception {
@@ -123,8 +135,8 @@ class ServiceNowAuditLogAdapterTest {
         out.printRecord(values);
       }
     }
-    Map<String, Map<String, Object>> derived = Fixtures.byKey(
-        read(stripped.toString(), "").accepted().collectAsList(), "ticket_id");
+    Map<String, Map<String, Object>> derived =
+        Fixtures.byKey(read(stripped.toString(), "").accepted().collectAsList(), "ticket_id");
     int complete = 0;
     int reassignmentsAgree = 0;
     int reopensAgree = 0;
@@ -136,10 +148,12 @@ class ServiceNowAuditLogAdapterTest {
       }
       complete++;
       Map<String, Object> t = derived.get(e.getKey());
-      reassignmentsAgree += Integer.valueOf(latest.get("reassignment_count"))
-          .equals(t.get("reassignment_count")) ? 1 : 0;
-      reopensAgree += Integer.valueOf(latest.get("reopen_count")).equals(t.get("reopen_count"))
-          ? 1 : 0;
+      reassignmentsAgree +=
+          Integer.valueOf(latest.get("reassignment_count")).equals(t.get("reassignment_count"))
+              ? 1
+              : 0;
+      reopensAgree +=
+          Integer.valueOf(latest.get("reopen_count")).equals(t.get("reopen_count")) ? 1 : 0;
     }
     assertTrue(complete >= 100, "enough complete logs to compare: " + complete);
     assertTrue(reassignmentsAgree >= 0.95 * complete, reassignmentsAgree + " of " + complete);
@@ -149,7 +163,11 @@ class ServiceNowAuditLogAdapterTest {
   /** time_worked is a running total: the latest row's value is the incident's effort. */
   @Test
   void timeWorkedComesFromTheLatestRow() {
-    Fixtures.write(dir.resolve("log.csv"), true, "\r\n", HEADER + ",time_worked",
+    Fixtures.write(
+        dir.resolve("log.csv"),
+        true,
+        "\r\n",
+        HEADER + ",time_worked",
         "INC1,New,TRUE,0,0,0,TRUE,Caller 1,01-03-2025 08:00,Updated by 1,01-03-2025 08:05,"
             + "3 - Moderate,Group 1,Resolver 7,Symptom,?,?,?,?",
         "INC1,Active,TRUE,0,0,1,TRUE,Caller 1,01-03-2025 08:00,Updated by 1,01-03-2025 09:00,"
@@ -169,14 +187,19 @@ class ServiceNowAuditLogAdapterTest {
     assertNull(tickets.get("INC2").get("effort_hours"), "? is missing");
     Row bad = intake.quarantine().collectAsList().get(0);
     assertEquals(6L, (Long) bad.getAs("line"));
-    assertTrue(bad.<String>getAs("reason").startsWith("time_worked: not a duration like"),
+    assertTrue(
+        bad.<String>getAs("reason").startsWith("time_worked: not a duration like"),
         bad.<String>getAs("reason"));
     assertEquals("2 hrs", bad.getAs("value"));
   }
 
   @Test
   void eventRowsWithMissingMarkersTiesAndABadLatestRow() {
-    Fixtures.write(dir.resolve("log.csv"), true, "\r\n", HEADER,
+    Fixtures.write(
+        dir.resolve("log.csv"),
+        true,
+        "\r\n",
+        HEADER,
         // INC1: three updates; the tie on sys_mod_count 1 goes to the newer sys_updated_at
         "INC1,New,TRUE,0,0,0,TRUE,Caller 1,01-03-2025 08:00,Updated by 1,01-03-2025 08:05,"
             + "3 - Moderate,Group 1,?,\"Symptom\r\nwith a line break\",?,?,?",
@@ -195,7 +218,11 @@ class ServiceNowAuditLogAdapterTest {
         // a row without a usable sys_mod_count
         "INC3,New,TRUE,0,0,?,TRUE,Caller 3,03-03-2025 08:00,Updated by 1,03-03-2025 08:00,"
             + "4 - Low,Group 1,?,Symptom,?,?,?");
-    Fixtures.write(dir.resolve("people.csv"), false, "\n", "user_id,email",
+    Fixtures.write(
+        dir.resolve("people.csv"),
+        false,
+        "\n",
+        "user_id,email",
         "resolver 7,Ana.Silva@Example.com");
     Intake intake = read("log.csv", ", timezone: Europe/Berlin, user_emails: people.csv");
 
@@ -212,8 +239,10 @@ class ServiceNowAuditLogAdapterTest {
     assertEquals(false, inc1.getAs("made_sla"));
     assertEquals(1, (Integer) inc1.getAs("reassignment_count"));
     assertEquals(6L, (Long) inc1.getAs("source_line"), "line counts the quoted line break");
-    assertEquals(List.of("opened_at: not a date-time like dd-MM-yyyy HH:mm (time zone"
-            + " Europe/Berlin)", "sys_mod_count: required value is missing"),
+    assertEquals(
+        List.of(
+            "opened_at: not a date-time like dd-MM-yyyy HH:mm (time zone" + " Europe/Berlin)",
+            "sys_mod_count: required value is missing"),
         Fixtures.strings(intake.quarantine().orderBy("line").collectAsList(), "reason"));
   }
 }

@@ -22,21 +22,28 @@ class SlackExportAdapterTest {
   @TempDir Path dir;
 
   private Intake read() {
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  forum: [{format: slack-export, path: slack/}]\n");
-    return new SlackExportAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "forum"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir, Fixtures.ROSTER_SOURCE + "  forum: [{format: slack-export, path: slack/}]\n");
+    return new SlackExportAdapter()
+        .read(TestSpark.session(), config, Fixtures.source(config, "forum"));
   }
 
   private void workspace() {
-    Fixtures.write(dir.resolve("slack/users.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("slack/users.json"),
+        false,
+        "\n",
         "[{\"id\":\"U01\",\"team_id\":\"T1\",\"name\":\"ana\",\"deleted\":false,"
             + "\"real_name\":\"Ana Silva\",\"is_bot\":false,"
             + "\"profile\":{\"real_name\":\"Ana Silva\",\"email\":\"Ana.Silva@Example.com\"}},",
         " {\"id\":\"U02\",\"name\":\"bo\",\"deleted\":true,\"is_bot\":false,"
             + "\"profile\":{\"email\":\"bo.chen@example.com\"}},",
         " {\"id\":\"UB1\",\"name\":\"standup\",\"is_bot\":true,\"profile\":{}}]");
-    Fixtures.write(dir.resolve("slack/channels.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("slack/channels.json"),
+        false,
+        "\n",
         "[{\"id\":\"C1\",\"name\":\"ask-it\",\"created\":1700000000,\"creator\":\"U01\"},"
             + "{\"id\":\"C2\",\"name\":\"general\",\"created\":1700000000,\"creator\":\"U01\"}]");
   }
@@ -44,7 +51,10 @@ class SlackExportAdapterTest {
   @Test
   void dayFilesWithThreadsSubtypesBotsAndAnExportOverlap() {
     workspace();
-    Fixtures.write(dir.resolve("slack/ask-it/2025-03-04.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("slack/ask-it/2025-03-04.json"),
+        false,
+        "\n",
         "[",
         "    {",
         "        \"client_msg_id\": \"a1\", \"type\": \"message\", \"user\": \"U01\",",
@@ -63,10 +73,16 @@ class SlackExportAdapterTest {
         "    {\"type\": \"message\", \"user\": \"U01\", \"text\": \"bad ts\", \"ts\": \"yesterday\"}",
         "]");
     // The next export repeats the last message of the day before: same channel and ts.
-    Fixtures.write(dir.resolve("slack/ask-it/2025-03-05.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("slack/ask-it/2025-03-05.json"),
+        false,
+        "\n",
         "[{\"type\": \"message\", \"user\": \"U02\", \"text\": \"Use the portal\","
             + " \"ts\": \"1741086000.000100\", \"thread_ts\": \"1741082400.000200\"}]");
-    Fixtures.write(dir.resolve("slack/general/2025-03-04.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("slack/general/2025-03-04.json"),
+        false,
+        "\n",
         "[{\"type\": \"message\", \"user\": \"U01\", \"text\": \"lunch?\", \"ts\": \"1741082500.000000\"}]");
 
     Intake intake = read();
@@ -75,16 +91,20 @@ class SlackExportAdapterTest {
     assertEquals(1, intake.quarantined());
     assertEquals(1, intake.deduplicated());
 
-    Map<String, Map<String, Object>> m = Fixtures.byKey(intake.accepted().collectAsList(), "message_id");
+    Map<String, Map<String, Object>> m =
+        Fixtures.byKey(intake.accepted().collectAsList(), "message_id");
     Map<String, Object> question = m.get("ask-it:1741082400.000200");
     assertEquals("ana.silva@example.com", question.get("email"));
     assertEquals("Ana Silva", question.get("person_name"), "profile.real_name, for name matching");
-    assertEquals(Timestamp.from(Instant.parse("2025-03-04T10:00:00.000200Z")), question.get("occurred_at"));
+    assertEquals(
+        Timestamp.from(Instant.parse("2025-03-04T10:00:00.000200Z")), question.get("occurred_at"));
     assertEquals(false, question.get("is_reply"), "a thread parent is not a reply");
     assertEquals(true, question.get("is_interaction"));
     assertEquals(2L, question.get("source_line"), "the line of the opening brace");
     assertEquals(true, m.get("ask-it:1741086000.000100").get("is_reply"));
-    assertEquals("ask-it:1741082400.000200", m.get("ask-it:1741086000.000100").get("thread_id"),
+    assertEquals(
+        "ask-it:1741082400.000200",
+        m.get("ask-it:1741086000.000100").get("thread_id"),
         "a reply belongs to its parent's thread");
     assertEquals("ask-it:1741082400.000200", question.get("thread_id"), "a root is its own thread");
     assertEquals(false, m.get("ask-it:1741086100.000000").get("is_interaction"), "channel_join");
@@ -102,14 +122,19 @@ class SlackExportAdapterTest {
   @Test
   void aTruncatedDayFileStopsTheRunWithoutQuotingMessageText() {
     workspace();
-    Fixtures.write(dir.resolve("slack/ask-it/2025-03-04.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("slack/ask-it/2025-03-04.json"),
+        false,
+        "\n",
         "[{\"type\": \"message\", \"user\": \"U01\", \"ts\": \"1741082400.000200\"},",
         " {\"type\": \"message\", \"user\": \"U01\", \"text\": \"secret plan",
         "");
     Exception e = assertThrows(Exception.class, this::read);
     String message = org.sociallearning.impact.cli.ImpactCli.oneLine(e);
-    assertTrue(message.startsWith("slack/ask-it/2025-03-04.json cannot be read from line 2 on"
-        + " (invalid JSON"), message);
+    assertTrue(
+        message.startsWith(
+            "slack/ask-it/2025-03-04.json cannot be read from line 2 on" + " (invalid JSON"),
+        message);
     assertTrue(!message.contains("secret"), "no message text in errors: " + message);
   }
 

@@ -1,12 +1,12 @@
 package org.sociallearning.impact.adapters;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,48 +34,95 @@ class StackExchangeDumpAdapterTest {
   @TempDir Path dir;
 
   private Intake read(String options) {
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  forum: [{format: stackexchange-dump, path: se/" + options + "}]\n");
-    return new StackExchangeDumpAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "forum"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            Fixtures.ROSTER_SOURCE
+                + "  forum: [{format: stackexchange-dump, path: se/"
+                + options
+                + "}]\n");
+    return new StackExchangeDumpAdapter()
+        .read(TestSpark.session(), config, Fixtures.source(config, "forum"));
   }
 
   /** A dump as Stack Exchange writes it: BOM, a DOCTYPE line, CRLF, one row per line. */
   private void dump(String postRows, String commentRows) {
-    Fixtures.write(dir.resolve("se/Posts.xml"), true, "\r\n",
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>", "<!DOCTYPE posts SYSTEM 'posts.dtd'>",
-        "<posts>", postRows, "</posts>");
-    Fixtures.write(dir.resolve("se/Comments.xml"), true, "\r\n",
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>", "<!DOCTYPE comments SYSTEM 'comments.dtd'>",
-        "<comments>", commentRows, "</comments>");
+    Fixtures.write(
+        dir.resolve("se/Posts.xml"),
+        true,
+        "\r\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+        "<!DOCTYPE posts SYSTEM 'posts.dtd'>",
+        "<posts>",
+        postRows,
+        "</posts>");
+    Fixtures.write(
+        dir.resolve("se/Comments.xml"),
+        true,
+        "\r\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+        "<!DOCTYPE comments SYSTEM 'comments.dtd'>",
+        "<comments>",
+        commentRows,
+        "</comments>");
   }
 
   static String post(String id, String type, String extra) {
-    return "  <row Id=\"" + id + "\" PostTypeId=\"" + type + "\" " + extra + " Score=\"2\""
+    return "  <row Id=\""
+        + id
+        + "\" PostTypeId=\""
+        + type
+        + "\" "
+        + extra
+        + " Score=\"2\""
         + " Body=\"&lt;p&gt;How do I &quot;reset&quot; it?&lt;/p&gt;&#xA;\" />";
   }
 
   @Test
   void questionsAnswersCommentsAcceptedAnswersAndMappedEmails() {
-    dump(String.join("\r\n",
-            post("1", "1", "CreationDate=\"2024-03-04T10:00:00.123\" OwnerUserId=\"7\""
-                + " AcceptedAnswerId=\"3\" Tags=\"&lt;kafka&gt;&lt;streams&gt;\" Title=\"Offsets?\""),
-            post("2", "2", "ParentId=\"1\" CreationDate=\"2024-03-04T10:30:00.000\" OwnerUserId=\"8\""),
-            post("3", "2", "ParentId=\"1\" CreationDate=\"2024-03-04T11:00:00.5\" OwnerUserId=\"9\""),
-            post("4", "1", "CreationDate=\"2024-03-05T09:00:00.000\" OwnerDisplayName=\"gone\""
-                + " Tags=\"|java|\""),
+    dump(
+        String.join(
+            "\r\n",
+            post(
+                "1",
+                "1",
+                "CreationDate=\"2024-03-04T10:00:00.123\" OwnerUserId=\"7\""
+                    + " AcceptedAnswerId=\"3\" Tags=\"&lt;kafka&gt;&lt;streams&gt;\" Title=\"Offsets?\""),
+            post(
+                "2",
+                "2",
+                "ParentId=\"1\" CreationDate=\"2024-03-04T10:30:00.000\" OwnerUserId=\"8\""),
+            post(
+                "3",
+                "2",
+                "ParentId=\"1\" CreationDate=\"2024-03-04T11:00:00.5\" OwnerUserId=\"9\""),
+            post(
+                "4",
+                "1",
+                "CreationDate=\"2024-03-05T09:00:00.000\" OwnerDisplayName=\"gone\""
+                    + " Tags=\"|java|\""),
             post("5", "5", "CreationDate=\"2024-03-05T09:00:00.000\" OwnerUserId=\"-1\""),
-            post("6", "2", "ParentId=\"99\" CreationDate=\"2024-03-05T09:00:00.000\" OwnerUserId=\"8\""),
+            post(
+                "6",
+                "2",
+                "ParentId=\"99\" CreationDate=\"2024-03-05T09:00:00.000\" OwnerUserId=\"8\""),
             post("7", "1", "CreationDate=\"yesterday\" OwnerUserId=\"8\" Tags=\"&lt;java&gt;\"")),
-        String.join("\r\n",
+        String.join(
+            "\r\n",
             "  <row Id=\"10\" PostId=\"3\" Score=\"0\" Text=\"thanks, that works\""
                 + " CreationDate=\"2024-03-04T12:00:00.000\" UserId=\"7\" />",
             "  <row Id=\"11\" PostId=\"1\" Text=\"which version?\""
                 + " CreationDate=\"2024-03-04T10:05:00.000\" UserId=\"-1\" />",
             "  <row Id=\"12\" PostId=\"42\" Text=\"orphan\" CreationDate=\"2024-03-04T10:05:00.000\""
                 + " UserId=\"8\" />"));
-    Fixtures.write(dir.resolve("se/user_emails.csv"), true, "\r\n", "user_id,email",
-        "7,Ana.Silva@Example.com", "8,bo@example.com", "8,bo.chen@example.com");
+    Fixtures.write(
+        dir.resolve("se/user_emails.csv"),
+        true,
+        "\r\n",
+        "user_id,email",
+        "7,Ana.Silva@Example.com",
+        "8,bo@example.com",
+        "8,bo.chen@example.com");
 
     Intake intake = read(", user_emails: se/user_emails.csv");
     assertEquals(10, intake.read(), "7 posts and 3 comments");
@@ -83,20 +130,23 @@ class StackExchangeDumpAdapterTest {
     assertEquals(0, intake.deduplicated());
     assertEquals(7, intake.acceptedCount());
 
-    Map<String, Map<String, Object>> m = Fixtures.byKey(intake.accepted().collectAsList(),
-        "message_id");
+    Map<String, Map<String, Object>> m =
+        Fixtures.byKey(intake.accepted().collectAsList(), "message_id");
     Map<String, Object> question = m.get("post:1");
     assertEquals("stackexchange", question.get("source"));
     assertEquals("kafka", question.get("channel"), "the first tag is the community");
     assertEquals("post:1", question.get("thread_id"));
     assertEquals(false, question.get("is_reply"));
     assertEquals("ana.silva@example.com", question.get("email"));
-    assertEquals(Timestamp.from(Instant.parse("2024-03-04T10:00:00.123Z")),
-        question.get("occurred_at"), "dump times are UTC without a zone");
+    assertEquals(
+        Timestamp.from(Instant.parse("2024-03-04T10:00:00.123Z")),
+        question.get("occurred_at"),
+        "dump times are UTC without a zone");
     assertEquals(4L, question.get("source_line"));
     assertEquals(false, m.get("post:2").get("is_accepted_answer"));
     assertEquals(true, m.get("post:3").get("is_accepted_answer"));
-    assertEquals("kafka", m.get("post:3").get("channel"), "answers live in the question's community");
+    assertEquals(
+        "kafka", m.get("post:3").get("channel"), "answers live in the question's community");
     assertEquals(true, m.get("post:3").get("is_reply"));
     assertNull(m.get("post:2").get("email"), "user 8 maps to two emails: never guessed");
     assertEquals("java", m.get("post:4").get("channel"), "newer dumps write tags as |a|b|");
@@ -107,9 +157,12 @@ class StackExchangeDumpAdapterTest {
     assertEquals(false, m.get("comment:11").get("is_interaction"), "the Community bot");
 
     List<Row> bad = intake.quarantine().orderBy("file", "line").collectAsList();
-    assertEquals(List.of("se/Comments.xml:6", "se/Posts.xml:9", "se/Posts.xml:10"),
+    assertEquals(
+        List.of("se/Comments.xml:6", "se/Posts.xml:9", "se/Posts.xml:10"),
         bad.stream().map(r -> r.getAs("file") + ":" + r.getAs("line")).toList());
-    assertEquals(List.of("PostId: no such post in Posts.xml",
+    assertEquals(
+        List.of(
+            "PostId: no such post in Posts.xml",
             "ParentId: no such question in Posts.xml",
             "CreationDate: not a date-time like yyyy-MM-dd'T'HH:mm:ss[.SSS] (time zone UTC)"),
         Fixtures.strings(bad, "reason"));
@@ -117,8 +170,13 @@ class StackExchangeDumpAdapterTest {
 
   @Test
   void aFixedCommunityNameReplacesTags() {
-    dump(post("1", "1", "CreationDate=\"2024-03-04T10:00:00.123\" OwnerUserId=\"7\""
-        + " Tags=\"&lt;kafka&gt;\""), "");
+    dump(
+        post(
+            "1",
+            "1",
+            "CreationDate=\"2024-03-04T10:00:00.123\" OwnerUserId=\"7\""
+                + " Tags=\"&lt;kafka&gt;\""),
+        "");
     Intake intake = read(", community: ask-data");
     assertEquals("ask-data", intake.accepted().first().getAs("channel"));
   }
@@ -127,8 +185,10 @@ class StackExchangeDumpAdapterTest {
   void theDtdIsNeverLoaded() throws IOException {
     // If the parser loaded posts.dtd, every row would gain this default owner.
     Files.createDirectories(dir.resolve("se"));
-    Files.writeString(dir.resolve("se/posts.dtd"),
-        "<!ATTLIST row OwnerUserId CDATA \"666\">", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("se/posts.dtd"),
+        "<!ATTLIST row OwnerUserId CDATA \"666\">",
+        StandardCharsets.UTF_8);
     dump(post("1", "1", "CreationDate=\"2024-03-04T10:00:00.000\" Tags=\"&lt;a&gt;\""), "");
     Intake intake = read("");
     assertNull(intake.accepted().first().getAs("source_user_id"));
@@ -138,7 +198,10 @@ class StackExchangeDumpAdapterTest {
   void anExternalEntityIsNeverExpanded() throws IOException {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "TOP-SECRET", StandardCharsets.UTF_8);
-    Fixtures.write(dir.resolve("se/Posts.xml"), false, "\n",
+    Fixtures.write(
+        dir.resolve("se/Posts.xml"),
+        false,
+        "\n",
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
         "<!DOCTYPE posts [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>",
         "<posts>",
@@ -152,7 +215,9 @@ class StackExchangeDumpAdapterTest {
     assertFalse(message.contains("TOP-SECRET"), message);
   }
 
-  /** The real dump of History Meta, read unedited; every count is taken from the files themselves. */
+  /**
+   * The real dump of History Meta, read unedited; every count is taken from the files themselves.
+   */
   @Test
   void theRealHistoryMetaDump() throws IOException {
     Path real = TestSpark.sharedDir().resolve("realdata/stackexchange-history-meta");
@@ -171,30 +236,57 @@ class StackExchangeDumpAdapterTest {
         }
       }
     }
-    long orphanAnswers = posts.stream().filter(p -> "2".equals(p.get("PostTypeId"))
-        && !questionIds.contains(p.get("ParentId"))).count();
+    long orphanAnswers =
+        posts.stream()
+            .filter(
+                p -> "2".equals(p.get("PostTypeId")) && !questionIds.contains(p.get("ParentId")))
+            .count();
     long orphanComments = comments.stream().filter(c -> !postIds.contains(c.get("PostId"))).count();
-    long interactions = posts.stream().filter(p -> Set.of("1", "2").contains(p.get("PostTypeId"))
-        && known(p.get("OwnerUserId"))).count()
-        + comments.stream().filter(c -> known(c.get("UserId"))).count();
-    long accepted = posts.stream().filter(p -> "2".equals(p.get("PostTypeId"))
-        && acceptedIds.contains(p.get("Id")) && questionIds.contains(p.get("ParentId"))).count();
+    long interactions =
+        posts.stream()
+                .filter(
+                    p ->
+                        Set.of("1", "2").contains(p.get("PostTypeId"))
+                            && known(p.get("OwnerUserId")))
+                .count()
+            + comments.stream().filter(c -> known(c.get("UserId"))).count();
+    long accepted =
+        posts.stream()
+            .filter(
+                p ->
+                    "2".equals(p.get("PostTypeId"))
+                        && acceptedIds.contains(p.get("Id"))
+                        && questionIds.contains(p.get("ParentId")))
+            .count();
 
     Path work = dir.resolve("real");
     Files.createDirectories(work);
-    PipelineConfig config = Fixtures.config(work, Fixtures.ROSTER_SOURCE
-        + "  forum: [{format: stackexchange-dump, path: " + real + "}]\n");
-    Intake intake = new StackExchangeDumpAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "forum"));
+    PipelineConfig config =
+        Fixtures.config(
+            work,
+            Fixtures.ROSTER_SOURCE
+                + "  forum: [{format: stackexchange-dump, path: "
+                + real
+                + "}]\n");
+    Intake intake =
+        new StackExchangeDumpAdapter()
+            .read(TestSpark.session(), config, Fixtures.source(config, "forum"));
 
     assertEquals(posts.size() + comments.size(), intake.read());
     assertEquals(5111, intake.read(), "1,657 posts and 3,454 comments");
     assertEquals(orphanAnswers + orphanComments, intake.quarantined());
     assertEquals(0, intake.deduplicated(), "ids are unique in a dump");
     Dataset<Row> rows = intake.accepted();
-    assertEquals(questionIds.size(), rows.filter(col("is_reply").equalTo(false)
-        .and(col("thread_id").equalTo(col("message_id"))).and(col("message_id")
-            .isin(questionIds.stream().map(id -> "post:" + id).toArray()))).count());
+    assertEquals(
+        questionIds.size(),
+        rows.filter(
+                col("is_reply")
+                    .equalTo(false)
+                    .and(col("thread_id").equalTo(col("message_id")))
+                    .and(
+                        col("message_id")
+                            .isin(questionIds.stream().map(id -> "post:" + id).toArray())))
+            .count());
     assertEquals(interactions, rows.filter(col("is_interaction")).count());
     assertEquals(accepted, rows.filter(col("is_accepted_answer")).count());
     assertEquals(181, accepted, "questions with an accepted answer in this dump");
@@ -207,17 +299,21 @@ class StackExchangeDumpAdapterTest {
 
   private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-  /** The attributes of every {@code <row } line, by plain text scanning (not the reader under test). */
+  /**
+   * The attributes of every {@code <row } line, by plain text scanning (not the reader under test).
+   */
   static List<Map<String, String>> rows(Path file) throws IOException {
     return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
         .filter(l -> l.contains("<row "))
-        .map(l -> {
-          Map<String, String> attributes = new java.util.HashMap<>();
-          Matcher m = ATTRIBUTE.matcher(l);
-          while (m.find()) {
-            attributes.put(m.group(1), m.group(2));
-          }
-          return attributes;
-        }).toList();
+        .map(
+            l -> {
+              Map<String, String> attributes = new java.util.HashMap<>();
+              Matcher m = ATTRIBUTE.matcher(l);
+              while (m.find()) {
+                attributes.put(m.group(1), m.group(2));
+              }
+              return attributes;
+            })
+        .toList();
   }
 }

@@ -22,32 +22,50 @@ class ZendeskTicketAdapterTest {
   @TempDir Path dir;
 
   private Intake read(String extra) {
-    PipelineConfig config = Fixtures.config(dir, Fixtures.ROSTER_SOURCE
-        + "  service_desk: [{format: zendesk-json, path: tickets/" + extra + "}]\n");
-    return new ZendeskTicketAdapter().read(TestSpark.session(), config,
-        Fixtures.source(config, "service_desk"));
+    PipelineConfig config =
+        Fixtures.config(
+            dir,
+            Fixtures.ROSTER_SOURCE
+                + "  service_desk: [{format: zendesk-json, path: tickets/"
+                + extra
+                + "}]\n");
+    return new ZendeskTicketAdapter()
+        .read(TestSpark.session(), config, Fixtures.source(config, "service_desk"));
   }
 
   static String ticket(long id, String created, String updated, String status, Long assignee) {
     return ticket(id, created, updated, status, assignee, "[{\"id\":1,\"value\":null}]");
   }
 
-  static String ticket(long id, String created, String updated, String status, Long assignee,
-      String customFields) {
-    return "{\"url\":\"https://acme.zendesk.com/api/v2/tickets/" + id + ".json\",\"id\":" + id
+  static String ticket(
+      long id, String created, String updated, String status, Long assignee, String customFields) {
+    return "{\"url\":\"https://acme.zendesk.com/api/v2/tickets/"
+        + id
+        + ".json\",\"id\":"
+        + id
         + ",\"external_id\":null,\"via\":{\"channel\":\"email\",\"source\":{\"from\":{},\"to\":{},"
-        + "\"rel\":null}},\"created_at\":\"" + created + "\",\"updated_at\":\"" + updated
+        + "\"rel\":null}},\"created_at\":\""
+        + created
+        + "\",\"updated_at\":\""
+        + updated
         + "\",\"type\":\"incident\",\"subject\":\"VPN \\\"down\\\"\",\"raw_subject\":\"VPN\","
-        + "\"description\":\"It broke,\\nagain\",\"priority\":\"high\",\"status\":\"" + status
+        + "\"description\":\"It broke,\\nagain\",\"priority\":\"high\",\"status\":\""
+        + status
         + "\",\"requester_id\":900,\"submitter_id\":900,\"assignee_id\":"
-        + (assignee == null ? "null" : assignee) + ",\"group_id\":360001,"
-        + "\"tags\":[\"vpn\",\"remote\"],\"custom_fields\":" + customFields + ","
+        + (assignee == null ? "null" : assignee)
+        + ",\"group_id\":360001,"
+        + "\"tags\":[\"vpn\",\"remote\"],\"custom_fields\":"
+        + customFields
+        + ","
         + "\"generated_timestamp\":1740000000}";
   }
 
   /** First page pretty-printed as the API returns it, with cursors around the records. */
   void writeExport() {
-    Fixtures.write(dir.resolve("tickets/page-001.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("tickets/page-001.json"),
+        false,
+        "\n",
         "{",
         "  \"tickets\": [",
         "    " + ticket(101, "2025-03-01T08:00:00Z", "2025-03-01T08:05:00Z", "open", 7001L) + ",",
@@ -62,15 +80,26 @@ class ZendeskTicketAdapterTest {
         "  \"end_of_stream\": false",
         "}");
     // The second page in one line, as a script saving raw responses writes it.
-    Fixtures.write(dir.resolve("tickets/page-002.json"), false, "\n",
-        "{\"tickets\":[" + ticket(101, "2025-03-01T08:00:00Z", "2025-03-05T12:00:00Z", "closed",
-            7001L) + "," + ticket(102, "2025-03-02T09:00:00Z", "2025-03-06T09:00:00Z",
-            "deleted", null) + "],\"after_cursor\":null,\"end_of_stream\":true}");
+    Fixtures.write(
+        dir.resolve("tickets/page-002.json"),
+        false,
+        "\n",
+        "{\"tickets\":["
+            + ticket(101, "2025-03-01T08:00:00Z", "2025-03-05T12:00:00Z", "closed", 7001L)
+            + ","
+            + ticket(102, "2025-03-02T09:00:00Z", "2025-03-06T09:00:00Z", "deleted", null)
+            + "],\"after_cursor\":null,\"end_of_stream\":true}");
     // The JSON-lines variant of the account export: one ticket per line.
-    Fixtures.write(dir.resolve("tickets/export.jsonl"), false, "\n",
+    Fixtures.write(
+        dir.resolve("tickets/export.jsonl"),
+        false,
+        "\n",
         ticket(104, "2025-03-07T09:00:00Z", "2025-03-07T10:00:00Z", "pending", 7003L),
         ticket(105, "not a date", "2025-03-07T10:00:00Z", "open", 7003L));
-    Fixtures.write(dir.resolve("metrics.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("metrics.json"),
+        false,
+        "\n",
         "{\"ticket_metrics\":[",
         "{\"id\":1,\"ticket_id\":101,\"created_at\":\"2025-03-01T08:00:00Z\","
             + "\"updated_at\":\"2025-03-05T12:00:00Z\",\"group_stations\":2,"
@@ -84,7 +113,10 @@ class ZendeskTicketAdapterTest {
             + "\"full_resolution_time_in_minutes\":{\"calendar\":1500,\"business\":540},"
             + "\"status_updated_at\":\"2025-03-04T10:00:00Z\"}",
         "],\"next_page\":null,\"previous_page\":null,\"count\":2}");
-    Fixtures.write(dir.resolve("users.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("users.json"),
+        false,
+        "\n",
         "{\"users\":[{\"id\":7001,\"name\":\"Ana Silva\",\"email\":\"Ana.Silva@Example.com\","
             + "\"role\":\"agent\"},{\"id\":7002,\"name\":\"Bo Chen\",\"email\":\"bo@example.com\","
             + "\"role\":\"admin\"}],\"next_page\":null,\"count\":2}");
@@ -101,15 +133,17 @@ class ZendeskTicketAdapterTest {
     assertEquals(1, intake.quarantined());
     assertEquals(2, intake.deduplicated());
     assertEquals(1, intake.skipped(), "the ticket deleted in Zendesk is no error");
-    assertEquals(java.util.Map.of("status: deleted in Zendesk (soft delete)", 1L),
-        intake.skipReasons());
+    assertEquals(
+        java.util.Map.of("status: deleted in Zendesk (soft delete)", 1L), intake.skipReasons());
     Map<String, Map<String, Object>> tickets =
         Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
     assertEquals(List.of("101", "103", "104"), List.copyOf(tickets.keySet()));
     Map<String, Object> closed = tickets.get("101");
     assertEquals("zendesk", closed.get("source"));
     assertEquals("closed", closed.get("state"), "the newest version wins");
-    assertEquals(Timestamp.from(Instant.parse("2025-03-03T06:30:00Z")), closed.get("resolved_at"),
+    assertEquals(
+        Timestamp.from(Instant.parse("2025-03-03T06:30:00Z")),
+        closed.get("resolved_at"),
         "created_at + full_resolution_time_in_minutes.calendar (2790)");
     assertEquals(Timestamp.from(Instant.parse("2025-03-05T12:00:00Z")), closed.get("closed_at"));
     assertEquals(2, closed.get("reassignment_count"), "three assignees: two reassignments");
@@ -126,40 +160,89 @@ class ZendeskTicketAdapterTest {
     assertNull(pending.get("reopen_count"), "no metrics for it");
     assertNull(pending.get("assignee_email"), "not in the users export");
 
-    assertEquals(List.of("export.jsonl:2 created_at: not an ISO 8601 date-time with a zone (Z or"
-            + " +hh:mm)"),
+    assertEquals(
+        List.of(
+            "export.jsonl:2 created_at: not an ISO 8601 date-time with a zone (Z or" + " +hh:mm)"),
         intake.quarantine().orderBy("file").collectAsList().stream()
-            .map(r -> Path.of(r.<String>getAs("file")).getFileName() + ":" + r.getAs("line")
-                + " " + r.getAs("reason")).toList());
+            .map(
+                r ->
+                    Path.of(r.<String>getAs("file")).getFileName()
+                        + ":"
+                        + r.getAs("line")
+                        + " "
+                        + r.getAs("reason"))
+            .toList());
   }
 
   /** The Time Tracking app's fields, as the ticket API lists them: ids with string values. */
   static String timeTracking(String total) {
     return "[{\"id\":360001234560,\"value\":\"Access, VPN\"},{\"id\":360001234567,\"value\":"
-        + total + "},{\"id\":360001234568,\"value\":\"60\"}]";
+        + total
+        + "},{\"id\":360001234568,\"value\":\"60\"}]";
   }
 
   void writeTimeTrackedTickets() {
-    Fixtures.write(dir.resolve("tickets/page-001.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("tickets/page-001.json"),
+        false,
+        "\n",
         "{",
         "  \"tickets\": [",
-        "    " + ticket(201, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z", "solved", 7001L,
-            timeTracking("\"5400\"")) + ",",
-        "    " + ticket(202, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z", "open", 7001L,
-            timeTracking("1200")) + ",",
-        "    " + ticket(203, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z", "new", null,
-            timeTracking("null")),
+        "    "
+            + ticket(
+                201,
+                "2025-03-01T08:00:00Z",
+                "2025-03-01T10:00:00Z",
+                "solved",
+                7001L,
+                timeTracking("\"5400\""))
+            + ",",
+        "    "
+            + ticket(
+                202,
+                "2025-03-01T08:00:00Z",
+                "2025-03-01T10:00:00Z",
+                "open",
+                7001L,
+                timeTracking("1200"))
+            + ",",
+        "    "
+            + ticket(
+                203,
+                "2025-03-01T08:00:00Z",
+                "2025-03-01T10:00:00Z",
+                "new",
+                null,
+                timeTracking("null")),
         "  ],",
         "  \"after_cursor\": null,",
         "  \"end_of_stream\": true",
         "}");
-    Fixtures.write(dir.resolve("tickets/export.jsonl"), false, "\n",
+    Fixtures.write(
+        dir.resolve("tickets/export.jsonl"),
+        false,
+        "\n",
         ticket(204, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L),
-        ticket(205, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L,
+        ticket(
+            205,
+            "2025-03-02T08:00:00Z",
+            "2025-03-02T10:00:00Z",
+            "open",
+            7001L,
             timeTracking("\"20 min\"")),
-        ticket(206, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L,
+        ticket(
+            206,
+            "2025-03-02T08:00:00Z",
+            "2025-03-02T10:00:00Z",
+            "open",
+            7001L,
             timeTracking("\"-600\"")),
-        ticket(207, "2025-03-02T08:00:00Z", "2025-03-02T10:00:00Z", "open", 7001L,
+        ticket(
+            207,
+            "2025-03-02T08:00:00Z",
+            "2025-03-02T10:00:00Z",
+            "open",
+            7001L,
             "{\"360001234567\":\"5400\"}"));
   }
 
@@ -173,13 +256,19 @@ class ZendeskTicketAdapterTest {
         Fixtures.byKey(intake.accepted().collectAsList(), "ticket_id");
     assertEquals(List.of("201", "202", "203", "204"), List.copyOf(tickets.keySet()));
     assertEquals(1.5, (Double) tickets.get("201").get("effort_hours"), 1e-9, "\"5400\"");
-    assertEquals(1200 / 3600.0, (Double) tickets.get("202").get("effort_hours"), 1e-9,
+    assertEquals(
+        1200 / 3600.0,
+        (Double) tickets.get("202").get("effort_hours"),
+        1e-9,
         "a number works as well as a string");
     assertNull(tickets.get("203").get("effort_hours"), "no time tracked yet");
     assertNull(tickets.get("204").get("effort_hours"), "a ticket without the field");
     List<org.apache.spark.sql.Row> bad = intake.quarantine().orderBy("line").collectAsList();
-    assertEquals(List.of("custom_fields[360001234567]: not a whole number of seconds",
-        "effort_hours: below the minimum 0.0", "custom_fields: not a list of {id, value} objects"),
+    assertEquals(
+        List.of(
+            "custom_fields[360001234567]: not a whole number of seconds",
+            "effort_hours: below the minimum 0.0",
+            "custom_fields: not a list of {id, value} objects"),
         Fixtures.strings(bad, "reason"));
     assertEquals("20 min", bad.get(0).getAs("value"));
     assertEquals(List.of(2L, 3L, 4L), bad.stream().map(r -> r.<Long>getAs("line")).toList());
@@ -195,7 +284,10 @@ class ZendeskTicketAdapterTest {
 
   @Test
   void aTruncatedPageStopsTheRunNamingFileAndLine() {
-    Fixtures.write(dir.resolve("tickets/page-001.json"), false, "\n",
+    Fixtures.write(
+        dir.resolve("tickets/page-001.json"),
+        false,
+        "\n",
         "{\"tickets\": [",
         ticket(101, "2025-03-01T08:00:00Z", "2025-03-01T08:05:00Z", "open", 7001L) + ",",
         "{\"id\": 102, \"created_at\": \"2025-03-0");

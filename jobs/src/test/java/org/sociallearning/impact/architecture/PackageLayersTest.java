@@ -18,29 +18,31 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job's packages form layers a newcomer can read from the bottom up: a package may use its
- * own layer and the layers below, never one above, and no two packages use each other. A new
- * package fails here until it is given its layer.
+ * The job's packages form layers a newcomer can read from the bottom up: a package may use its own
+ * layer and the layers below, never one above, and no two packages use each other. A new package
+ * fails here until it is given its layer.
  */
 class PackageLayersTest {
 
   /** Bottom first: libraries of the job, then the pipeline's steps, then what runs them. */
-  static final List<Set<String>> LAYERS = List.of(
-      Set.of("estimation", "ingest"),          // the estimator and reading files: no job concepts
-      Set.of("config"),                        // the typed, validated configuration
-      Set.of("adapters", "quality", "privacy"),  // exports into canonical tables; keys
-      Set.of("identity"),                      // people resolved against the roster
-      Set.of("participation", "outcomes", "knowledge"),  // who took part; what happened
-      Set.of("bi", "effects"),                 // dashboards; effects per metric and segment
-      Set.of("value"),                         // effects into hours and money
-      Set.of("publish"),                       // tables, manifest, logs, sinks
-      Set.of("pipeline"),                      // the stages of a run
-      Set.of("job"),                           // the nightly job, running the stages
-      Set.of("cli"));                          // commands
+  static final List<Set<String>> LAYERS =
+      List.of(
+          Set.of("estimation", "ingest"), // the estimator and reading files: no job concepts
+          Set.of("config"), // the typed, validated configuration
+          Set.of("adapters", "quality", "privacy"), // exports into canonical tables; keys
+          Set.of("identity"), // people resolved against the roster
+          Set.of("participation", "outcomes", "knowledge"), // who took part; what happened
+          Set.of("bi", "effects"), // dashboards; effects per metric and segment
+          Set.of("value"), // effects into hours and money
+          Set.of("publish"), // tables, manifest, logs, sinks
+          Set.of("pipeline"), // the stages of a run
+          Set.of("job"), // the nightly job, running the stages
+          Set.of("cli")); // commands
 
   static final Path MAIN = Path.of("src/main/java/org/sociallearning/impact");
-  private static final Pattern IMPORT = Pattern.compile(
-      "org\\.sociallearning\\.impact\\.([a-z]+)\\.[A-Z]");
+  private static final Pattern IMPORT =
+      Pattern.compile("org\\.sociallearning\\.impact\\.([a-z]+)\\.[A-Z]");
+
   /** Modules the jobs module builds on, not packages of its own. */
   private static final Set<String> OTHER_MODULES = Set.of("schemas", "report", "sample");
 
@@ -100,7 +102,8 @@ class PackageLayersTest {
       }
     }
     assertEquals(List.of(), cycles);
-    assertTrue(uses.size() >= LAYERS.stream().mapToInt(Set::size).sum(),
+    assertTrue(
+        uses.size() >= LAYERS.stream().mapToInt(Set::size).sum(),
         "every layered package exists: " + uses.keySet());
   }
 }

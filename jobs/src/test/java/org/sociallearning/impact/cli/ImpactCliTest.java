@@ -20,24 +20,42 @@ class ImpactCliTest {
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   int execute(String... args) {
-    return ImpactCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return ImpactCli.execute(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @Test
   void didReproducesTheReferencePanelThroughTheCli() throws Exception {
     Path mpdta = TestSpark.sharedDir().resolve("reference/mpdta.csv");
-    int code = execute("did", "--panel", mpdta.toString(), "--id", "countyreal", "--time", "year",
-        "--group", "first.treat", "--outcome", "lemp", "--control", "never", "--out",
-        dir.toString());
+    int code =
+        execute(
+            "did",
+            "--panel",
+            mpdta.toString(),
+            "--id",
+            "countyreal",
+            "--time",
+            "year",
+            "--group",
+            "first.treat",
+            "--outcome",
+            "lemp",
+            "--control",
+            "never",
+            "--out",
+            dir.toString());
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     List<String> agg = Files.readAllLines(dir.resolve("aggregates.csv"));
     assertTrue(agg.get(0).startsWith("aggregation,key,att,se,ci_low,ci_high"), agg.get(0));
     double simple = Double.parseDouble(agg.get(1).split(",")[2]);
     assertEquals("simple,overall", agg.get(1).substring(0, 14));
     assertEquals(-0.0399513, simple, 1e-6);
-    assertTrue(Files.readAllLines(dir.resolve("att_gt.csv")).get(0)
-        .startsWith("group,time,att,se,ci_low,ci_high"));
+    assertTrue(
+        Files.readAllLines(dir.resolve("att_gt.csv"))
+            .get(0)
+            .startsWith("group,time,att,se,ci_low,ci_high"));
   }
 
   @Test
@@ -67,7 +85,7 @@ class ImpactCliTest {
   void reportOnAFolderWithoutResultsNamesWhatIsMissing() {
     assertEquals(1, execute("report", "--output", dir.toString()));
     String message = err.toString(StandardCharsets.UTF_8);
-    assertTrue(message.contains("is not a published output folder: manifest.json is missing"),
-        message);
+    assertTrue(
+        message.contains("is not a published output folder: manifest.json is missing"), message);
   }
 }

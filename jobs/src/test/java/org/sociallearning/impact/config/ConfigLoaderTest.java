@@ -14,7 +14,8 @@ class ConfigLoaderTest {
 
   @TempDir Path dir;
 
-  static final String ROSTER = """
+  static final String ROSTER =
+      """
       sources:
         roster:
           format: hr-csv
@@ -37,8 +38,9 @@ class ConfigLoaderTest {
 
   @Test
   void relativePathsResolveAgainstTheConfigFolderAndDefaultsApply() throws Exception {
-    PipelineConfig c = ConfigLoader.load(write("as_of: 2026-11-01\n" + ROSTER
-        + "participation: {communities: [\"ask-*\"]}\n"));
+    PipelineConfig c =
+        ConfigLoader.load(
+            write("as_of: 2026-11-01\n" + ROSTER + "participation: {communities: [\"ask-*\"]}\n"));
     assertEquals(LocalDate.of(2026, 11, 1), c.asOf());
     assertEquals(dir.resolve("out"), c.output());
     assertEquals(dir.resolve("roster/workers.csv"), c.resolve(c.sources().roster().path()));
@@ -59,73 +61,136 @@ class ConfigLoaderTest {
   @Test
   void unknownKeysAreErrorsThatNameTheKey() throws Exception {
     ConfigException e = failure(ROSTER + "participation: {communities: [x], min_interaction: 2}\n");
-    assertTrue(e.getMessage().startsWith("unknown key 'participation.min_interaction'"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("unknown key 'participation.min_interaction'"), e.getMessage());
     assertTrue(e.getMessage().contains("min_interactions"), "lists the allowed keys");
-    e = failure(ROSTER.replace("columns: {", "columns: {department_name: Dept, ")
-        + "participation: {communities: [x]}\n");
+    e =
+        failure(
+            ROSTER.replace("columns: {", "columns: {department_name: Dept, ")
+                + "participation: {communities: [x]}\n");
     assertTrue(e.getMessage().contains("sources.roster.columns.department_name"), e.getMessage());
   }
 
   @Test
   void badValuesNameTheKey() throws Exception {
-    assertTrue(failure("as_of: 01/11/2026\n" + ROSTER).getMessage().startsWith("as_of must be a date"));
-    assertTrue(failure(ROSTER + "participation: {communities: [x], min_interactions: zero}\n")
-        .getMessage().contains("participation.min_interactions"));
-    assertTrue(failure(ROSTER + "participation: {communities: [x]}\nestimation: {min_group_size: 2}\n")
-        .getMessage().startsWith("estimation.min_group_size must be at least 3"));
-    assertTrue(failure(ROSTER + "  forum: [{format: teams-export, path: roster}]\n"
-        + "participation: {communities: [x]}\n").getMessage()
-        .startsWith("sources.forum[0].format must be one of [discourse-export, slack-export,"
-            + " stackexchange-dump, viva-engage-export]"));
-    assertTrue(failure(ROSTER + "  service_desk: [{format: servicenow-csv, path: roster/workers.csv,"
-        + " timezone: Mars/Olympus}]\nparticipation: {communities: [x]}\n").getMessage()
-        .startsWith("sources.service_desk[0].timezone must be an IANA zone"));
-    assertTrue(failure(ROSTER + "  crm: [{format: salesforce-csv, path: sf/Opportunity.csv}]\n"
-        + "participation: {communities: [x]}\n").getMessage()
-        .startsWith("sources.crm[0].path points to " + dir.resolve("sf/Opportunity.csv")));
+    assertTrue(
+        failure("as_of: 01/11/2026\n" + ROSTER).getMessage().startsWith("as_of must be a date"));
+    assertTrue(
+        failure(ROSTER + "participation: {communities: [x], min_interactions: zero}\n")
+            .getMessage()
+            .contains("participation.min_interactions"));
+    assertTrue(
+        failure(ROSTER + "participation: {communities: [x]}\nestimation: {min_group_size: 2}\n")
+            .getMessage()
+            .startsWith("estimation.min_group_size must be at least 3"));
+    assertTrue(
+        failure(
+                ROSTER
+                    + "  forum: [{format: teams-export, path: roster}]\n"
+                    + "participation: {communities: [x]}\n")
+            .getMessage()
+            .startsWith(
+                "sources.forum[0].format must be one of [discourse-export, slack-export,"
+                    + " stackexchange-dump, viva-engage-export]"));
+    assertTrue(
+        failure(
+                ROSTER
+                    + "  service_desk: [{format: servicenow-csv, path: roster/workers.csv,"
+                    + " timezone: Mars/Olympus}]\nparticipation: {communities: [x]}\n")
+            .getMessage()
+            .startsWith("sources.service_desk[0].timezone must be an IANA zone"));
+    assertTrue(
+        failure(
+                ROSTER
+                    + "  crm: [{format: salesforce-csv, path: sf/Opportunity.csv}]\n"
+                    + "participation: {communities: [x]}\n")
+            .getMessage()
+            .startsWith("sources.crm[0].path points to " + dir.resolve("sf/Opportunity.csv")));
     assertTrue(failure("output: x\n").getMessage().startsWith("sources.roster is required"));
-    assertTrue(failure(ROSTER + "participation: {communities: [x]}\nestimation: {control: all}\n")
-        .getMessage().startsWith("estimation.control must be 'never'"));
-    assertTrue(failure(ROSTER + "participation: {communities: [x]}\nestimation: {anticipation: -1}\n")
-        .getMessage().startsWith("estimation.anticipation must be 0 to 6"));
-    assertEquals("estimation.base_period must be 'universal' (every month against the month before"
-        + " joining) or 'varying' (each month before joining against the month before it), got 'fixed'",
+    assertTrue(
+        failure(ROSTER + "participation: {communities: [x]}\nestimation: {control: all}\n")
+            .getMessage()
+            .startsWith("estimation.control must be 'never'"));
+    assertTrue(
+        failure(ROSTER + "participation: {communities: [x]}\nestimation: {anticipation: -1}\n")
+            .getMessage()
+            .startsWith("estimation.anticipation must be 0 to 6"));
+    assertEquals(
+        "estimation.base_period must be 'universal' (every month against the month before"
+            + " joining) or 'varying' (each month before joining against the month before it), got 'fixed'",
         failure(ROSTER + "participation: {communities: [x]}\nestimation: {base_period: fixed}\n")
             .getMessage());
-    assertEquals("varying", ConfigLoader.load(write(ROSTER + "participation: {communities: [x]}\n"
-        + "estimation: {base_period: varying}\n")).estimation().basePeriod());
-    assertTrue(failure("output: .\n" + ROSTER + "participation: {communities: [x]}\n").getMessage()
-        .startsWith("output must be a folder of its own"));
-    assertTrue(failure("output: roster\n" + ROSTER + "participation: {communities: [x]}\n")
-        .getMessage().startsWith("output (" + dir.resolve("roster") + ") overlaps sources.roster"));
+    assertEquals(
+        "varying",
+        ConfigLoader.load(
+                write(
+                    ROSTER
+                        + "participation: {communities: [x]}\n"
+                        + "estimation: {base_period: varying}\n"))
+            .estimation()
+            .basePeriod());
+    assertTrue(
+        failure("output: .\n" + ROSTER + "participation: {communities: [x]}\n")
+            .getMessage()
+            .startsWith("output must be a folder of its own"));
+    assertTrue(
+        failure("output: roster\n" + ROSTER + "participation: {communities: [x]}\n")
+            .getMessage()
+            .startsWith("output (" + dir.resolve("roster") + ") overlaps sources.roster"));
   }
 
   /** effort_field: a Zendesk ticket field id, read only by zendesk-json. */
   @Test
   void effortFieldIsAZendeskTicketFieldIdAndNamedInEveryError() throws Exception {
     Files.createDirectories(dir.resolve("tickets"));
-    String zendesk = ROSTER + "  service_desk: [{format: zendesk-json, path: tickets/,"
-        + " effort_field: %s}]\nparticipation: {communities: [x]}\n";
+    String zendesk =
+        ROSTER
+            + "  service_desk: [{format: zendesk-json, path: tickets/,"
+            + " effort_field: %s}]\nparticipation: {communities: [x]}\n";
     PipelineConfig c = ConfigLoader.load(write(zendesk.formatted("360001234567")));
     assertEquals("360001234567", c.sources().serviceDesk().get(0).effortField());
-    assertEquals("360001234567", ConfigLoader.load(write(zendesk.formatted("\"360001234567\"")))
-        .sources().serviceDesk().get(0).effortField(), "quoted or not");
-    assertEquals(null, ConfigLoader.load(write(zendesk.replace(", effort_field: %s", "")))
-        .sources().serviceDesk().get(0).effortField(), "optional");
+    assertEquals(
+        "360001234567",
+        ConfigLoader.load(write(zendesk.formatted("\"360001234567\"")))
+            .sources()
+            .serviceDesk()
+            .get(0)
+            .effortField(),
+        "quoted or not");
+    assertEquals(
+        null,
+        ConfigLoader.load(write(zendesk.replace(", effort_field: %s", "")))
+            .sources()
+            .serviceDesk()
+            .get(0)
+            .effortField(),
+        "optional");
     for (String bad : new String[] {"abc", "-5", "0", "1.5", "12345678901234567890", "\"\""}) {
       ConfigException e = failure(zendesk.formatted(bad));
-      assertTrue(e.getMessage().startsWith("sources.service_desk[0].effort_field must be the"
-          + " numeric id of a ticket field"), bad + ": " + e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "sources.service_desk[0].effort_field must be the"
+                      + " numeric id of a ticket field"),
+          bad + ": " + e.getMessage());
     }
-    ConfigException e = failure(ROSTER + "  service_desk: [{format: jira-sm-csv,"
-        + " path: roster/workers.csv, effort_field: 360001234567}]\n"
-        + "participation: {communities: [x]}\n");
-    assertTrue(e.getMessage().startsWith("sources.service_desk[0].effort_field is only read by"
-        + " zendesk-json"), e.getMessage());
-    e = failure(ROSTER + "  service_desk: [{format: zendesk-json, path: tickets/,"
-        + " effort_fields: 360001234567}]\nparticipation: {communities: [x]}\n");
-    assertTrue(e.getMessage().startsWith("unknown key 'sources.service_desk[0].effort_fields'"),
+    ConfigException e =
+        failure(
+            ROSTER
+                + "  service_desk: [{format: jira-sm-csv,"
+                + " path: roster/workers.csv, effort_field: 360001234567}]\n"
+                + "participation: {communities: [x]}\n");
+    assertTrue(
+        e.getMessage()
+            .startsWith("sources.service_desk[0].effort_field is only read by" + " zendesk-json"),
+        e.getMessage());
+    e =
+        failure(
+            ROSTER
+                + "  service_desk: [{format: zendesk-json, path: tickets/,"
+                + " effort_fields: 360001234567}]\nparticipation: {communities: [x]}\n");
+    assertTrue(
+        e.getMessage().startsWith("unknown key 'sources.service_desk[0].effort_fields'"),
         e.getMessage());
   }
 
@@ -134,45 +199,65 @@ class ConfigLoaderTest {
     Path outside = dir.getParent().resolve(dir.getFileName() + "-elsewhere");
     Files.createDirectories(outside);
     Files.writeString(outside.resolve("secrets.csv"), "Employee ID,Work Email\n");
-    String viaDots = ROSTER.replace("path: roster/workers.csv",
-        "path: ../" + outside.getFileName() + "/secrets.csv")
-        + "participation: {communities: [x]}\n";
+    String viaDots =
+        ROSTER.replace(
+                "path: roster/workers.csv", "path: ../" + outside.getFileName() + "/secrets.csv")
+            + "participation: {communities: [x]}\n";
     ConfigException e = failure(viaDots);
-    assertTrue(e.getMessage().startsWith("sources.roster.path (../") && e.getMessage()
-        .contains("outside the input roots"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("sources.roster.path (../")
+            && e.getMessage().contains("outside the input roots"),
+        e.getMessage());
 
     Files.createSymbolicLink(dir.resolve("linked.csv"), outside.resolve("secrets.csv"));
-    e = failure(ROSTER.replace("path: roster/workers.csv", "path: linked.csv")
-        + "participation: {communities: [x]}\n");
+    e =
+        failure(
+            ROSTER.replace("path: roster/workers.csv", "path: linked.csv")
+                + "participation: {communities: [x]}\n");
     assertTrue(e.getMessage().contains("resolves to " + outside.toRealPath()), e.getMessage());
 
-    PipelineConfig allowed = ConfigLoader.load(write("input_roots: [., ../"
-        + outside.getFileName() + "]\n" + viaDots));
-    assertEquals(outside.resolve("secrets.csv").normalize(),
+    PipelineConfig allowed =
+        ConfigLoader.load(write("input_roots: [., ../" + outside.getFileName() + "]\n" + viaDots));
+    assertEquals(
+        outside.resolve("secrets.csv").normalize(),
         allowed.resolve(allowed.sources().roster().path()));
   }
 
   @Test
   void identityAndQualitySettingsAreReadAndCheckedByKey() throws Exception {
     String communities = "participation: {communities: [\"ask-*\"]}\n";
-    PipelineConfig c = ConfigLoader.load(write(ROSTER + communities
-        + "identity: {domain_aliases: {\"Corp.Example.com\": example.com}}\n"
-        + "quality: {max_error_rate: 0.05, max_error_rate_by_source: {\"sources.roster\": 0.2}}\n"));
-    assertEquals(java.util.Map.of("corp.example.com", "example.com"),
-        c.identity().domainAliases());
+    PipelineConfig c =
+        ConfigLoader.load(
+            write(
+                ROSTER
+                    + communities
+                    + "identity: {domain_aliases: {\"Corp.Example.com\": example.com}}\n"
+                    + "quality: {max_error_rate: 0.05, max_error_rate_by_source: {\"sources.roster\": 0.2}}\n"));
+    assertEquals(java.util.Map.of("corp.example.com", "example.com"), c.identity().domainAliases());
     assertEquals(0.2, c.quality().maxErrorRate("sources.roster"), 0);
     assertEquals(0.05, c.quality().maxErrorRate("sources.forum[0]"), 0);
-    assertEquals(QualitySettings.DEFAULT_MAX_ERROR_RATE, ConfigLoader.load(write(ROSTER
-        + communities)).quality().maxErrorRate(), 0);
-    assertTrue(failure(ROSTER + communities + "quality: {max_error_rate: 5}\n").getMessage()
-        .startsWith("quality.max_error_rate must be a share from 0 to 1"));
-    assertTrue(failure(ROSTER + communities
-        + "quality: {max_error_rate_by_source: {\"sources.crm[0]\": 0.2}}\n").getMessage()
-        .contains("names 'sources.crm[0]', which is not a configured source"));
-    assertTrue(failure(ROSTER + communities + "identity: {id_mappings: missing.csv}\n")
-        .getMessage().startsWith("identity.id_mappings points to"));
-    assertTrue(failure(ROSTER + communities
-        + "identity: {domain_aliases: {\"@corp\": example.com}}\n").getMessage()
-        .startsWith("identity.domain_aliases maps email domains"));
+    assertEquals(
+        QualitySettings.DEFAULT_MAX_ERROR_RATE,
+        ConfigLoader.load(write(ROSTER + communities)).quality().maxErrorRate(),
+        0);
+    assertTrue(
+        failure(ROSTER + communities + "quality: {max_error_rate: 5}\n")
+            .getMessage()
+            .startsWith("quality.max_error_rate must be a share from 0 to 1"));
+    assertTrue(
+        failure(
+                ROSTER
+                    + communities
+                    + "quality: {max_error_rate_by_source: {\"sources.crm[0]\": 0.2}}\n")
+            .getMessage()
+            .contains("names 'sources.crm[0]', which is not a configured source"));
+    assertTrue(
+        failure(ROSTER + communities + "identity: {id_mappings: missing.csv}\n")
+            .getMessage()
+            .startsWith("identity.id_mappings points to"));
+    assertTrue(
+        failure(ROSTER + communities + "identity: {domain_aliases: {\"@corp\": example.com}}\n")
+            .getMessage()
+            .startsWith("identity.domain_aliases maps email domains"));
   }
 }

@@ -12,9 +12,12 @@ class BalanceTableTest {
   static final double N = Double.NaN;
 
   /** Periods 1..4; participants join in 3; comparison people are compared before month 3. */
-  final Panel panel = new Panel(new int[] {1, 2, 3, 4}, new int[] {3, 3, 0, 0},
-      new double[][] {{1, 1, 9, 9}, {2, N, 9, 9}, {3, 5, 0, 0}, {5, 5, 0, 0}},
-      new String[] {"P1", "P2", "C1", "C2"});
+  final Panel panel =
+      new Panel(
+          new int[] {1, 2, 3, 4},
+          new int[] {3, 3, 0, 0},
+          new double[][] {{1, 1, 9, 9}, {2, N, 9, 9}, {3, 5, 0, 0}, {5, 5, 0, 0}},
+          new String[] {"P1", "P2", "C1", "C2"});
 
   @Test
   void preJoiningOutcomesUseOnlyMonthsBeforeJoining() {
@@ -28,8 +31,12 @@ class BalanceTableTest {
 
   @Test
   void attributeSharesPerValue() {
-    List<BalanceTable.Balance> rows = BalanceTable.attribute("m", "department",
-        Map.of("P1", "Sales", "P2", "Sales", "C1", "Sales", "C2", "Support"), panel);
+    List<BalanceTable.Balance> rows =
+        BalanceTable.attribute(
+            "m",
+            "department",
+            Map.of("P1", "Sales", "P2", "Sales", "C1", "Sales", "C2", "Support"),
+            panel);
     assertEquals("department=Sales", rows.get(0).variable());
     assertEquals(1.0, rows.get(0).participants(), 1e-12);
     assertEquals(0.5, rows.get(0).comparison(), 1e-12);

@@ -18,31 +18,34 @@ class CalendarComparisonTest {
   private static final double NA = Double.NaN;
 
   /**
-   * Months Jan..Mar. Cohort Feb (3 people), cohort Mar (1 person), never (3 people); the
-   * calendar effect is -1 in February and -2 in March.
+   * Months Jan..Mar. Cohort Feb (3 people), cohort Mar (1 person), never (3 people); the calendar
+   * effect is -1 in February and -2 in March.
    */
   private static Panel panel() {
     int[] periods = {JAN, JAN + 1, JAN + 2};
     int[] group = {JAN + 1, JAN + 1, JAN + 1, JAN + 2, 0, 0, 0};
     double[][] y = {
-        {10, 8, 7}, {12, 10, 9}, {11, 12, NA},
-        {20, 20, 16},
-        {10, 10, 10}, {12, 12, 12}, {11, NA, 14}};
+      {10, 8, 7}, {12, 10, 9}, {11, 12, NA}, {20, 20, 16}, {10, 10, 10}, {12, 12, 12}, {11, NA, 14}
+    };
     return new Panel(periods, group, y, new String[] {"a", "b", "c", "d", "e", "f", "g"});
   }
 
   private static DidResult result() {
-    List<GroupTimeEffect> cells = List.of(
-        new GroupTimeEffect(JAN + 1, JAN + 1, -1, 0.1, -1.2, -0.8, 3, 3),
-        new GroupTimeEffect(JAN + 1, JAN + 2, -2, 0.1, -2.2, -1.8, 2, 3),
-        new GroupTimeEffect(JAN + 2, JAN + 2, -2, 0.1, -2.2, -1.8, 1, 3));
-    List<AggregateEffect> aggregates = List.of(
-        new AggregateEffect(AggregateEffect.CALENDAR, String.valueOf(JAN + 1), -1, 0.1, -1.2, -0.8),
-        new AggregateEffect(AggregateEffect.CALENDAR, String.valueOf(JAN + 2), -2, 0.1, -2.2, -1.8),
-        new AggregateEffect(AggregateEffect.CALENDAR, AggregateEffect.OVERALL, -1.5, 0.1, -1.7,
-            -1.3));
-    return new DidResult(cells, aggregates, 4, 3, List.of(), DidResult.PreTrendTest.NONE,
-        Optional.empty());
+    List<GroupTimeEffect> cells =
+        List.of(
+            new GroupTimeEffect(JAN + 1, JAN + 1, -1, 0.1, -1.2, -0.8, 3, 3),
+            new GroupTimeEffect(JAN + 1, JAN + 2, -2, 0.1, -2.2, -1.8, 2, 3),
+            new GroupTimeEffect(JAN + 2, JAN + 2, -2, 0.1, -2.2, -1.8, 1, 3));
+    List<AggregateEffect> aggregates =
+        List.of(
+            new AggregateEffect(
+                AggregateEffect.CALENDAR, String.valueOf(JAN + 1), -1, 0.1, -1.2, -0.8),
+            new AggregateEffect(
+                AggregateEffect.CALENDAR, String.valueOf(JAN + 2), -2, 0.1, -2.2, -1.8),
+            new AggregateEffect(
+                AggregateEffect.CALENDAR, AggregateEffect.OVERALL, -1.5, 0.1, -1.7, -1.3));
+    return new DidResult(
+        cells, aggregates, 4, 3, List.of(), DidResult.PreTrendTest.NONE, Optional.empty());
   }
 
   @Test

@@ -16,9 +16,9 @@ import org.sociallearning.impact.estimation.StaggeredDid;
 import org.sociallearning.impact.schemas.MetricDefinition;
 
 /**
- * The published row of one metric, without Spark: the headline is the {@code group} aggregate
- * with the {@code simple} one beside it, level metrics get relative intervals mapped end by end,
- * and weighted panels are estimated with analytic errors.
+ * The published row of one metric, without Spark: the headline is the {@code group} aggregate with
+ * the {@code simple} one beside it, level metrics get relative intervals mapped end by end, and
+ * weighted panels are estimated with analytic errors.
  */
 class MetricEstimationTest {
 
@@ -43,14 +43,18 @@ class MetricEstimationTest {
       assertEquals(simple.att(), published.simpleEstimate());
       assertEquals(simple.ciLow(), published.simpleCiLow());
       assertEquals(simple.ciHigh(), published.simpleCiHigh());
-      assertTrue(published.method().contains("group aggregation (each joining month weighted by its size)"),
+      assertTrue(
+          published
+              .method()
+              .contains("group aggregation (each joining month weighted by its size)"),
           published.method());
       if (metric.logScale()) {
         assertEquals(Math.expm1(group.att()), published.relativeEffect());
         assertEquals(Math.expm1(group.ciHigh()), published.relativeCiHigh());
       } else {
-        double[] expected = MetricEstimation.relativeToCounterfactual(group,
-            MetricEstimation.treatedPostMean(panel, result));
+        double[] expected =
+            MetricEstimation.relativeToCounterfactual(
+                group, MetricEstimation.treatedPostMean(panel, result));
         assertEquals(expected[0], published.relativeEffect());
         assertEquals(expected[1], published.relativeCiLow());
         assertEquals(expected[2], published.relativeCiHigh());
@@ -59,29 +63,42 @@ class MetricEstimationTest {
   }
 
   /**
-   * The base period only changes what the months before joining are measured from: the method
-   * says which, the published numbers after joining are the same, and with a universal base the
-   * month before joining is the event study's 0, without an interval.
+   * The base period only changes what the months before joining are measured from: the method says
+   * which, the published numbers after joining are the same, and with a universal base the month
+   * before joining is the event study's 0, without an interval.
    */
   @Test
   void methodNamesTheBasePeriodWhichLeavesThePublishedEffectAlone() {
     Panel panel = earlyCohortGainsMore(800, 3);
     MetricDefinition metric = MetricDefinition.named("win_rate");
     MetricEstimate varying = MetricEstimation.estimate(metric, panel, OPTIONS, 10);
-    MetricEstimate universal = MetricEstimation.estimate(metric, panel,
-        OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL), 10);
-    assertTrue(varying.method().contains(", varying base period (each month before joining against"
-        + " the month before it), "), varying.method());
-    assertTrue(universal.method().contains(", universal base period (every month against the month"
-        + " before joining), "), universal.method());
-    for (double[] pair : new double[][] {{varying.estimate(), universal.estimate()},
-        {varying.ciLow(), universal.ciLow()}, {varying.ciHigh(), universal.ciHigh()},
-        {varying.relativeEffect(), universal.relativeEffect()},
-        {varying.simpleEstimate(), universal.simpleEstimate()}}) {
+    MetricEstimate universal =
+        MetricEstimation.estimate(metric, panel, OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL), 10);
+    assertTrue(
+        varying
+            .method()
+            .contains(
+                ", varying base period (each month before joining against"
+                    + " the month before it), "),
+        varying.method());
+    assertTrue(
+        universal
+            .method()
+            .contains(
+                ", universal base period (every month against the month" + " before joining), "),
+        universal.method());
+    for (double[] pair :
+        new double[][] {
+          {varying.estimate(), universal.estimate()},
+          {varying.ciLow(), universal.ciLow()},
+          {varying.ciHigh(), universal.ciHigh()},
+          {varying.relativeEffect(), universal.relativeEffect()},
+          {varying.simpleEstimate(), universal.simpleEstimate()}
+        }) {
       assertEquals(pair[0], pair[1], 1e-12);
     }
-    EventTimeEffect base = universal.eventStudy().stream().filter(p -> p.eventTime() == -1)
-        .findFirst().orElseThrow();
+    EventTimeEffect base =
+        universal.eventStudy().stream().filter(p -> p.eventTime() == -1).findFirst().orElseThrow();
     assertEquals(0.0, base.estimate());
     assertTrue(Double.isNaN(base.se()) && Double.isNaN(base.ciLow()), base.toString());
     assertTrue(base.nTreated() >= 10, base.toString());
@@ -96,16 +113,19 @@ class MetricEstimationTest {
   void publishedPreTrendIsTheVerdictOfBothTests() {
     Panel panel = earlyCohortGainsMore(800, 3);
     DidOptions universal = OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL);
-    MetricEstimate published = MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel,
-        universal, 10);
+    MetricEstimate published =
+        MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel, universal, 10);
     DidResult.PreTrendTest verdict = StaggeredDid.estimate(panel, universal).preTrend();
     assertTrue(verdict.isJointAvailable() && verdict.level().isAvailable(), verdict.toString());
-    assertEquals(Math.min(1, 2 * Math.min(verdict.jointPValue(), verdict.level().pValue())),
-        published.preTrendPValue(), 1e-15);
+    assertEquals(
+        Math.min(1, 2 * Math.min(verdict.jointPValue(), verdict.level().pValue())),
+        published.preTrendPValue(),
+        1e-15);
     assertEquals(verdict.degreesOfFreedom() + 1, published.preTrendTests());
     assertEquals("group_time+level", published.preTrendMethod());
     assertTrue(published.preTrendPValue() > 0.05, "parallel trends by construction: " + verdict);
-    assertTrue(published.warnings().stream().noneMatch(w -> w.startsWith("pre-trend test rejects")),
+    assertTrue(
+        published.warnings().stream().noneMatch(w -> w.startsWith("pre-trend test rejects")),
         published.warnings().toString());
   }
 
@@ -116,40 +136,61 @@ class MetricEstimationTest {
   @Test
   void preTrendWarningNamesTheTestThatRejected() {
     Panel panel = riseJustBeforeJoining(400, 7);
-    MetricEstimate published = MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel,
-        OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL), 10);
+    MetricEstimate published =
+        MetricEstimation.estimate(
+            MetricDefinition.named("win_rate"),
+            panel,
+            OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL),
+            10);
     assertTrue(published.preTrendPValue() < 0.001, String.valueOf(published.preTrendPValue()));
-    String warning = published.warnings().stream()
-        .filter(w -> w.startsWith("pre-trend test rejects parallel trends")).findFirst()
-        .orElseThrow(() -> new AssertionError(published.warnings().toString()));
-    assertTrue(warning.startsWith("pre-trend test rejects parallel trends (level test, p < 0.001"),
+    String warning =
+        published.warnings().stream()
+            .filter(w -> w.startsWith("pre-trend test rejects parallel trends"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(published.warnings().toString()));
+    assertTrue(
+        warning.startsWith("pre-trend test rejects parallel trends (level test, p < 0.001"),
         warning);
     assertTrue(warning.contains("participants' outcomes rose 0.0"), warning);
-    assertTrue(warning.contains("to the month their effects are measured from: a change just"
-        + " before joining, or a trend"), warning);
+    assertTrue(
+        warning.contains(
+            "to the month their effects are measured from: a change just"
+                + " before joining, or a trend"),
+        warning);
     assertTrue(published.estimatorNotes().contains(warning), "the manifest has it whole");
   }
 
   @Test
   void anEstimateThatCannotBeFormedIsNotEstimatedWithEveryNumberNaN() {
-    Panel panel = new Panel(new int[] {FIRST_MONTH, FIRST_MONTH + 1},
-        new int[] {FIRST_MONTH + 1, 0, 0},
-        new double[][] {{0.1, 0.2}, {0.1, 0.1}, {0.2, 0.2}}, new String[] {"a", "b", "c"});
-    MetricEstimate published = MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel,
-        OPTIONS, 1);
+    Panel panel =
+        new Panel(
+            new int[] {FIRST_MONTH, FIRST_MONTH + 1},
+            new int[] {FIRST_MONTH + 1, 0, 0},
+            new double[][] {{0.1, 0.2}, {0.1, 0.1}, {0.2, 0.2}},
+            new String[] {"a", "b", "c"});
+    MetricEstimate published =
+        MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel, OPTIONS, 1);
     assertTrue(published.suppressed());
-    assertTrue(published.warnings().get(0).startsWith("not estimated"), published.warnings().toString());
+    assertTrue(
+        published.warnings().get(0).startsWith("not estimated"), published.warnings().toString());
     assertEquals("group", published.aggregation());
-    for (double v : new double[] {published.estimate(), published.ciHigh(), published.relativeCiHigh(),
-        published.simpleEstimate(), published.simpleCiLow(), published.simpleCiHigh()}) {
+    for (double v :
+        new double[] {
+          published.estimate(),
+          published.ciHigh(),
+          published.relativeCiHigh(),
+          published.simpleEstimate(),
+          published.simpleCiLow(),
+          published.simpleCiHigh()
+        }) {
       assertTrue(Double.isNaN(v));
     }
   }
 
   /**
    * Cohort 2 (2 people, 4 post-joining months at 1.0) and cohort 5 (4 people, 1 month at 3.0): the
-   * group aggregate gives each cohort its size whatever its months, so the mean is
-   * (2 x 1 + 4 x 3) / 6; weighing cells as the simple aggregate does would give 20 / 12.
+   * group aggregate gives each cohort its size whatever its months, so the mean is (2 x 1 + 4 x 3)
+   * / 6; weighing cells as the simple aggregate does would give 20 / 12.
    */
   @Test
   void participantsPostMeanWeighsCohortsAsTheGroupAggregate() {
@@ -184,25 +225,32 @@ class MetricEstimationTest {
 
   @Test
   void anEndReachingTheObservedMeanIsUnboundedAndNonsenseIsNoNumber() {
-    double[] open = MetricEstimation.relativeToCounterfactual(
-        new AggregateEffect("group", "overall", 0.1, 0.2, -0.1, 0.5), 0.4);
+    double[] open =
+        MetricEstimation.relativeToCounterfactual(
+            new AggregateEffect("group", "overall", 0.1, 0.2, -0.1, 0.5), 0.4);
     assertEquals(0.1 / 0.3, open[0], 1e-15);
     assertEquals(-0.1 / 0.5, open[1], 1e-15);
     assertEquals(Double.POSITIVE_INFINITY, open[2]);
-    double[] atTheMean = MetricEstimation.relativeToCounterfactual(
-        new AggregateEffect("group", "overall", 0.1, 0.1, 0.0, 0.4), 0.4);
+    double[] atTheMean =
+        MetricEstimation.relativeToCounterfactual(
+            new AggregateEffect("group", "overall", 0.1, 0.1, 0.0, 0.4), 0.4);
     assertEquals(Double.POSITIVE_INFINITY, atTheMean[2]);
-    for (double[] none : new double[][] {
-        MetricEstimation.relativeToCounterfactual(new AggregateEffect("group", "overall", 0.5, 0.1, 0.3, 0.7), 0.4),
-        MetricEstimation.relativeToCounterfactual(new AggregateEffect("group", "overall", 0.1, 0.1, 0.0, 0.2), 0.0),
-        MetricEstimation.relativeToCounterfactual(new AggregateEffect("group", "overall", 0.1, 0.1, 0.0, 0.2),
-            Double.NaN)}) {
+    for (double[] none :
+        new double[][] {
+          MetricEstimation.relativeToCounterfactual(
+              new AggregateEffect("group", "overall", 0.5, 0.1, 0.3, 0.7), 0.4),
+          MetricEstimation.relativeToCounterfactual(
+              new AggregateEffect("group", "overall", 0.1, 0.1, 0.0, 0.2), 0.0),
+          MetricEstimation.relativeToCounterfactual(
+              new AggregateEffect("group", "overall", 0.1, 0.1, 0.0, 0.2), Double.NaN)
+        }) {
       for (double v : none) {
         assertTrue(Double.isNaN(v), java.util.Arrays.toString(none));
       }
     }
-    double[] noInterval = MetricEstimation.relativeToCounterfactual(
-        new AggregateEffect("group", "overall", 0.1, Double.NaN, Double.NaN, Double.NaN), 0.4);
+    double[] noInterval =
+        MetricEstimation.relativeToCounterfactual(
+            new AggregateEffect("group", "overall", 0.1, Double.NaN, Double.NaN, Double.NaN), 0.4);
     assertEquals(0.1 / 0.3, noInterval[0], 1e-15);
     assertTrue(Double.isNaN(noInterval[1]) && Double.isNaN(noInterval[2]));
   }
@@ -214,12 +262,17 @@ class MetricEstimationTest {
     for (int i = 0; i < weight.length; i++) {
       java.util.Arrays.fill(weight[i], 1 + i % 7);
     }
-    Panel panel = Panel.weighted(unweighted.periods(), unweighted.unitGroup(), unweighted.outcome(),
-        unweighted.unitIds(), weight);
-    MetricEstimate published = MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel,
-        OPTIONS, 10);
-    AggregateEffect group = StaggeredDid.estimate(panel, OPTIONS.withReplicates(0))
-        .overall(AggregateEffect.GROUP);
+    Panel panel =
+        Panel.weighted(
+            unweighted.periods(),
+            unweighted.unitGroup(),
+            unweighted.outcome(),
+            unweighted.unitIds(),
+            weight);
+    MetricEstimate published =
+        MetricEstimation.estimate(MetricDefinition.named("win_rate"), panel, OPTIONS, 10);
+    AggregateEffect group =
+        StaggeredDid.estimate(panel, OPTIONS.withReplicates(0)).overall(AggregateEffect.GROUP);
     assertEquals(group.att(), published.estimate());
     assertEquals(group.ciLow(), published.ciLow());
     assertTrue(published.method().contains("weighted by their items"), published.method());
@@ -294,7 +347,8 @@ class MetricEstimationTest {
         outcome[i][t] = group[i] != 0 && periods[t] >= group[i] ? after[i] : 0.01 * (i + t);
       }
     }
-    return weight == null ? new Panel(periods, group, outcome, ids)
+    return weight == null
+        ? new Panel(periods, group, outcome, ids)
         : Panel.weighted(periods, group, outcome, ids, weight);
   }
 }

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 class KaplanMeierTest {
 
   /** 6-MP group: 21 patients, 9 relapses; negative values mark censored times (6* etc.). */
-  static final double[] SIX_MP = {6, 6, 6, -6, 7, -9, 10, -10, -11, 13, 16, -17, -19, -20, 22,
-      23, -25, -32, -32, -34, -35};
+  static final double[] SIX_MP = {
+    6, 6, 6, -6, 7, -9, 10, -10, -11, 13, 16, -17, -19, -20, 22, 23, -25, -32, -32, -34, -35
+  };
+
   /** Placebo group: 21 patients, all relapsed. */
-  static final double[] PLACEBO = {1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17,
-      22, 23};
+  static final double[] PLACEBO = {
+    1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23
+  };
 
   static KaplanMeier fitMarked(double[] marked) {
     double[] t = Arrays.stream(marked).map(Math::abs).toArray();
@@ -37,9 +40,10 @@ class KaplanMeierTest {
     KaplanMeier km = fitMarked(SIX_MP);
     // time, at risk, relapses, S(t), Greenwood SE: the textbook table.
     double[][] table = {
-        {6, 21, 3, 0.857, 0.0764}, {7, 17, 1, 0.807, 0.0869}, {10, 15, 1, 0.753, 0.0963},
-        {13, 12, 1, 0.690, 0.1068}, {16, 11, 1, 0.627, 0.1141}, {22, 7, 1, 0.538, 0.1282},
-        {23, 6, 1, 0.448, 0.1346}};
+      {6, 21, 3, 0.857, 0.0764}, {7, 17, 1, 0.807, 0.0869}, {10, 15, 1, 0.753, 0.0963},
+      {13, 12, 1, 0.690, 0.1068}, {16, 11, 1, 0.627, 0.1141}, {22, 7, 1, 0.538, 0.1282},
+      {23, 6, 1, 0.448, 0.1346}
+    };
     List<KaplanMeier.Step> eventSteps = km.curve().stream().filter(s -> s.events() > 0).toList();
     assertEquals(table.length, eventSteps.size());
     for (int i = 0; i < table.length; i++) {
@@ -84,19 +88,24 @@ class KaplanMeierTest {
 
   @Test
   void withoutCensoringTheMedianIsTheLowerMiddleObservation() {
-    KaplanMeier km = KaplanMeier.fit(new double[] {4, 1, 3, 2}, new boolean[] {true, true, true, true});
+    KaplanMeier km =
+        KaplanMeier.fit(new double[] {4, 1, 3, 2}, new boolean[] {true, true, true, true});
     assertEquals(2.0, km.median().estimate(), "S(2) = 0.5 exactly counts as reached");
     assertEquals(0.0, km.survivalAt(4));
   }
 
   @Test
   void countedDurationsGiveTheCurveOfTheItemsThemselves() {
-    KaplanMeier items = KaplanMeier.fit(new double[] {5, 2, 2, 7, 5, 5, 9, 2, 7},
-        new boolean[] {true, true, false, false, true, false, true, true, true});
+    KaplanMeier items =
+        KaplanMeier.fit(
+            new double[] {5, 2, 2, 7, 5, 5, 9, 2, 7},
+            new boolean[] {true, true, false, false, true, false, true, true, true});
     // The same items counted by (duration, status), in another order, with an empty count.
-    KaplanMeier counted = KaplanMeier.fit(new double[] {7, 2, 5, 9, 2, 5, 7, 3},
-        new boolean[] {true, true, true, true, false, false, false, true},
-        new int[] {1, 2, 2, 1, 1, 1, 1, 0});
+    KaplanMeier counted =
+        KaplanMeier.fit(
+            new double[] {7, 2, 5, 9, 2, 5, 7, 3},
+            new boolean[] {true, true, true, true, false, false, false, true},
+            new int[] {1, 2, 2, 1, 1, 1, 1, 0});
     assertEquals(items.size(), counted.size());
     assertEquals(items.curve(), counted.curve());
     assertEquals(items.median(), counted.median());
@@ -130,11 +139,15 @@ class KaplanMeierTest {
 
   @Test
   void preconditionsNameTheOffendingValues() {
-    IllegalArgumentException lengths = assertThrows(IllegalArgumentException.class,
-        () -> KaplanMeier.fit(new double[] {1, 2}, new boolean[] {true}));
+    IllegalArgumentException lengths =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KaplanMeier.fit(new double[] {1, 2}, new boolean[] {true}));
     assertTrue(lengths.getMessage().contains("2 values but events has 1"), lengths.getMessage());
-    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-        () -> KaplanMeier.fit(new double[] {1, -3}, new boolean[] {true, true}));
+    IllegalArgumentException negative =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KaplanMeier.fit(new double[] {1, -3}, new boolean[] {true, true}));
     assertTrue(negative.getMessage().contains("duration 1 is -3.0"), negative.getMessage());
   }
 }

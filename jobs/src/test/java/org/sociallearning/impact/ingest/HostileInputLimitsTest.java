@@ -31,10 +31,17 @@ class HostileInputLimitsTest {
   void anUnterminatedQuoteBeforeMegabytesOfTextStopsAtTheRecordBudget() throws Exception {
     Path file = dir.resolve("incident.csv");
     String filler = "x".repeat(1024) + "\n";
-    Files.writeString(file, "number,short_description\nINC1,\"never closed\n"
-        + filler.repeat((int) (LineCountingReader.MAX_RECORD_CHARS / filler.length()) + 16));
-    Exception e = assertThrows(Exception.class, () -> CsvRecordReader.read(TestSpark.session(),
-        List.of(file), dir, Map.of("number", "number")).collectAsList());
+    Files.writeString(
+        file,
+        "number,short_description\nINC1,\"never closed\n"
+            + filler.repeat((int) (LineCountingReader.MAX_RECORD_CHARS / filler.length()) + 16));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                CsvRecordReader.read(
+                        TestSpark.session(), List.of(file), dir, Map.of("number", "number"))
+                    .collectAsList());
     String message = unreadable(e).getMessage();
     assertTrue(message.contains("incident.csv cannot be read from line 2"), message);
     assertTrue(message.contains("runs over"), message);
@@ -43,10 +50,22 @@ class HostileInputLimitsTest {
   @Test
   void aJsonLineLongerThanTheBudgetStopsWithTheLineNumber() throws Exception {
     Path file = dir.resolve("statements.jsonl");
-    Files.writeString(file, "{\"id\": \"a\"}\n{\"id\": \""
-        + "y".repeat((int) LineCountingReader.MAX_RECORD_CHARS + 100_000) + "\"}\n");
-    Exception e = assertThrows(Exception.class, () -> JsonRecordReader.read(TestSpark.session(),
-        List.of(file), dir, JsonRecordReader.Layout.LINES, Map.of("id", "/id")).collectAsList());
+    Files.writeString(
+        file,
+        "{\"id\": \"a\"}\n{\"id\": \""
+            + "y".repeat((int) LineCountingReader.MAX_RECORD_CHARS + 100_000)
+            + "\"}\n");
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                JsonRecordReader.read(
+                        TestSpark.session(),
+                        List.of(file),
+                        dir,
+                        JsonRecordReader.Layout.LINES,
+                        Map.of("id", "/id"))
+                    .collectAsList());
     String message = unreadable(e).getMessage();
     assertTrue(message.contains("statements.jsonl cannot be read from line 2"), message);
   }
@@ -55,8 +74,14 @@ class HostileInputLimitsTest {
   void absurdNestingIsARejectedRecordNotAStackOverflow() throws Exception {
     Path file = dir.resolve("statements.jsonl");
     Files.writeString(file, "{\"id\": \"ok\"}\n" + "[".repeat(100_000) + "\n{\"id\": \"after\"}\n");
-    List<Row> rows = JsonRecordReader.read(TestSpark.session(), List.of(file), dir,
-        JsonRecordReader.Layout.LINES, Map.of("id", "/id")).collectAsList();
+    List<Row> rows =
+        JsonRecordReader.read(
+                TestSpark.session(),
+                List.of(file),
+                dir,
+                JsonRecordReader.Layout.LINES,
+                Map.of("id", "/id"))
+            .collectAsList();
     assertEquals(3, rows.size(), rows.toString());
     assertEquals("ok", rows.get(0).getAs("id"));
     String error = rows.get(1).getAs(RawRecords.PARSE_ERROR);

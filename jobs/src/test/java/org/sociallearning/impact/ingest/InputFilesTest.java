@@ -43,8 +43,10 @@ class InputFilesTest {
 
   @Test
   void aPatternThatMatchesNothingSaysSo() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InputFiles.list(dir.resolve("drops/*/incident.csv"), "*.csv"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> InputFiles.list(dir.resolve("drops/*/incident.csv"), "*.csv"));
     assertTrue(e.getMessage().startsWith("no input matches "), e.getMessage());
   }
 
@@ -61,8 +63,9 @@ class InputFilesTest {
     Path secret = touch("elsewhere/passwd.csv");
     touch("drop/a.csv");
     Files.createSymbolicLink(dir.resolve("drop/b.csv"), secret);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InputFiles.list(dir.resolve("drop"), "*.csv"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> InputFiles.list(dir.resolve("drop"), "*.csv"));
     assertTrue(e.getMessage().contains("is a link to " + secret.toRealPath()), e.getMessage());
   }
 }

@@ -28,7 +28,8 @@ class InputSnapshotTest {
     InputSnapshot snapshot = InputSnapshot.of(List.of(a));
     Files.writeString(a, "x\n2\n");
     InputException e = assertThrows(InputException.class, snapshot::requireUnchanged);
-    assertTrue(e.getMessage().contains("a.csv") && e.getMessage().contains("nothing was published"),
+    assertTrue(
+        e.getMessage().contains("a.csv") && e.getMessage().contains("nothing was published"),
         e.getMessage());
   }
 
@@ -42,7 +43,10 @@ class InputSnapshotTest {
     Files.delete(gone);
     InputException e = assertThrows(InputException.class, snapshot::requireUnchanged);
     assertTrue(e.getMessage().startsWith("2 input file(s) changed"), e.getMessage());
-    assertTrue(e.getMessage().contains("grown.jsonl") && e.getMessage().contains("gone.csv")
-        && !e.getMessage().contains("kept.csv"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("grown.jsonl")
+            && e.getMessage().contains("gone.csv")
+            && !e.getMessage().contains("kept.csv"),
+        e.getMessage());
   }
 }

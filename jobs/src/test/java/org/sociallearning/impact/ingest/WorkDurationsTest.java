@@ -36,16 +36,29 @@ class WorkDurationsTest {
   void serviceNowRawAndDurationValues() {
     assertEquals(9_000L, serviceNow.call("1970-01-01 02:30:00"));
     assertEquals(375_840L, serviceNow.call("1970-01-05 08:24:00"));
-    assertEquals(-3_600L, serviceNow.call("1969-12-31 23:00:00"), "negative: left to the min check");
+    assertEquals(
+        -3_600L, serviceNow.call("1969-12-31 23:00:00"), "negative: left to the min check");
     assertEquals(9_000L, serviceNow.call("02:30:00"));
     assertEquals(302_400L, serviceNow.call("3 12:00:00"));
   }
 
   @Test
   void serviceNowShapesItDoesNotKnowAreNotGuessed() {
-    for (String value : List.of("2 Stunden 30 Minuten", "2h 30m", "2.5", "150", "Hours 2",
-        "30 Minutes 2 Hours", "2 Hours 2 Hours", "1970-02-30 00:00:00", "1970-01-01 25:00:00",
-        "-2 Hours", "99999999999 Days", "1 Weeks", "2 Hours and 30 Minutes")) {
+    for (String value :
+        List.of(
+            "2 Stunden 30 Minuten",
+            "2h 30m",
+            "2.5",
+            "150",
+            "Hours 2",
+            "30 Minutes 2 Hours",
+            "2 Hours 2 Hours",
+            "1970-02-30 00:00:00",
+            "1970-01-01 25:00:00",
+            "-2 Hours",
+            "99999999999 Days",
+            "1 Weeks",
+            "2 Hours and 30 Minutes")) {
       assertNull(serviceNow.call(value), value);
     }
     assertNull(serviceNow.call("  "));
@@ -56,16 +69,20 @@ class WorkDurationsTest {
   @Test
   void wholeSecondsBecomeHoursWithAProblemForAnythingElse() {
     StructType schema = new StructType().add("raw", DataTypes.StringType);
-    List<String> values = Arrays.asList("5400", " 1200 ", "-3600", "0", null, " ", "1h 30m",
-        "12.5", "99999999999999999999");
+    List<String> values =
+        Arrays.asList(
+            "5400", " 1200 ", "-3600", "0", null, " ", "1h 30m", "12.5", "99999999999999999999");
     List<Row> rows = new ArrayList<>();
     values.forEach(v -> rows.add(RowFactory.create(v)));
     FieldParsers.Parsed parsed = WorkDurations.seconds("Time Spent", col("raw"));
-    List<Row> out = TestSpark.session().createDataFrame(rows, schema)
-        .select(parsed.value().as("hours"), parsed.problem().getField("reason").as("reason"))
-        .collectAsList();
-    assertEquals(List.of(1.5, 1200 / 3600.0, -1.0, 0.0), out.subList(0, 4).stream()
-        .map(r -> r.getDouble(0)).toList());
+    List<Row> out =
+        TestSpark.session()
+            .createDataFrame(rows, schema)
+            .select(parsed.value().as("hours"), parsed.problem().getField("reason").as("reason"))
+            .collectAsList();
+    assertEquals(
+        List.of(1.5, 1200 / 3600.0, -1.0, 0.0),
+        out.subList(0, 4).stream().map(r -> r.getDouble(0)).toList());
     for (Row r : out.subList(0, 6)) {
       assertNull(r.get(1), r.toString());
     }

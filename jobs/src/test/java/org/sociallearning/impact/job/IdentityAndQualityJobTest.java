@@ -38,9 +38,8 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
 /**
  * A generated company whose Slack export is edited the way real ones differ from the roster
  * (plus-addressing, an old domain, a missing email, a personal address with a mapping, a shared
- * mailbox, a stranger, a name two accounts share), run end to end: the manifest counts each
- * match rule, the unresolved identities are listed under pseudonyms, and quality/checks lists
- * every rule.
+ * mailbox, a stranger, a name two accounts share), run end to end: the manifest counts each match
+ * rule, the unresolved identities are listed under pseudonyms, and quality/checks lists every rule.
  */
 @Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,26 +57,36 @@ class IdentityAndQualityJobTest {
   @BeforeAll
   void generateEditAndRun() throws Exception {
     Path data = work.resolve("company");
-    SampleDataGenerator.generate(data,
-        GeneratorSettings.sample().withEmployees(150).withMonths(10).withWorkVolume(1));
+    SampleDataGenerator.generate(
+        data, GeneratorSettings.sample().withEmployees(150).withMonths(10).withWorkVolume(1));
     Files.writeString(data.resolve("impact.key"), KEY + "\n");
     List<Map<String, String>> roster = roster(data.resolve("roster/workers.csv"));
     editSlackUsers(data, roster);
     // A shared mailbox: two roster rows with one email.
-    Files.writeString(data.resolve("roster/workers.csv"),
+    Files.writeString(
+        data.resolve("roster/workers.csv"),
         "E99001,Service Mailbox A,team@example.com,Agent,IT Service Desk,Dublin,01/02/2020,\r\n"
             + "E99002,Service Mailbox B,team@example.com,Agent,IT Service Desk,Dublin,01/02/2020,"
-            + "\r\n", java.nio.file.StandardOpenOption.APPEND);
+            + "\r\n",
+        java.nio.file.StandardOpenOption.APPEND);
     config = data.resolve("pipeline.yaml");
     String yaml = Files.readString(config);
-    Files.writeString(config, yaml.replace("output: ../out\n", "output: out\n"
-            + "privacy: {pseudonym_key_file: impact.key}\n"
-            + "identity:\n  domain_aliases: {\"corp.example.com\": example.com}\n"
-            + "  id_mappings: id_mappings.csv\n"
-            + "quality: {max_error_rate: 0.05, max_error_rate_by_source: {\"sources.crm[0]\": 0.2}}\n")
-        + "estimation: {bootstrap_replicates: 99}\n");
-    run = new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+    Files.writeString(
+        config,
+        yaml.replace(
+                "output: ../out\n",
+                "output: out\n"
+                    + "privacy: {pseudonym_key_file: impact.key}\n"
+                    + "identity:\n  domain_aliases: {\"corp.example.com\": example.com}\n"
+                    + "  id_mappings: id_mappings.csv\n"
+                    + "quality: {max_error_rate: 0.05, max_error_rate_by_source: {\"sources.crm[0]\": 0.2}}\n")
+            + "estimation: {bootstrap_replicates: 99}\n");
+    run =
+        new NightlyImpactJob(
+                TestSpark.session(),
+                ConfigLoader.load(config),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .run();
     JsonNode manifest = new ObjectMapper().readTree(run.manifest().toFile());
     for (JsonNode s : manifest.get("sources")) {
       if ("slack-export".equals(s.get("format").asText())) {
@@ -89,8 +98,8 @@ class IdentityAndQualityJobTest {
   static List<Map<String, String>> roster(Path file) throws Exception {
     List<Map<String, String>> out = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-          .get().parse(r)) {
+      for (CSVRecord rec :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         out.add(Map.of("id", rec.get(0), "name", rec.get(1), "email", rec.get(2)));
       }
     }
@@ -98,8 +107,8 @@ class IdentityAndQualityJobTest {
   }
 
   /**
-   * Edits users.json: eight people who posted (as {@code "user"}, not only as a thread's parent
-   * or a mention), each showing one way identities differ.
+   * Edits users.json: eight people who posted (as {@code "user"}, not only as a thread's parent or
+   * a mention), each showing one way identities differ.
    */
   void editSlackUsers(Path data, List<Map<String, String>> roster) throws Exception {
     Path usersFile = data.resolve("slack/users.json");
@@ -108,8 +117,13 @@ class IdentityAndQualityJobTest {
     String messages;
     try (Stream<Path> files = Files.walk(data.resolve("slack"))) {
       StringBuilder all = new StringBuilder();
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")
-          && !p.getFileName().toString().equals("users.json")).toList()) {
+      for (Path f :
+          files
+              .filter(
+                  p ->
+                      p.toString().endsWith(".json")
+                          && !p.getFileName().toString().equals("users.json"))
+              .toList()) {
         all.append(Files.readString(f));
       }
       messages = all.toString();
@@ -121,21 +135,25 @@ class IdentityAndQualityJobTest {
       idByEmail.put(p.get("email").toLowerCase(java.util.Locale.ROOT), p.get("id"));
     }
     Map<String, Integer> slackNames = new HashMap<>();
-    users.forEach(u -> slackNames.merge(PersonNames.normalise(u.path("real_name").asText()), 1,
-        Integer::sum));
+    users.forEach(
+        u ->
+            slackNames.merge(PersonNames.normalise(u.path("real_name").asText()), 1, Integer::sum));
     List<ObjectNode> picked = new ArrayList<>();
     for (JsonNode u : users) {
       String email = u.path("profile").path("email").asText("").toLowerCase(java.util.Locale.ROOT);
       String name = PersonNames.normalise(u.path("real_name").asText());
       boolean posted = messages.contains("\"user\": \"" + u.get("id").asText() + "\"");
-      if (idByEmail.containsKey(email) && posted
-          && rosterNames.getOrDefault(name, 0) == 1 && slackNames.get(name) == 1) {
+      if (idByEmail.containsKey(email)
+          && posted
+          && rosterNames.getOrDefault(name, 0) == 1
+          && slackNames.get(name) == 1) {
         picked.add((ObjectNode) u);
       }
     }
     assertTrue(picked.size() >= 8, "enough posting users with unique names: " + picked.size());
-    String[] kinds = {"plus", "domain", "name", "mapping", "shared", "stranger", "same_name",
-        "name_twin"};
+    String[] kinds = {
+      "plus", "domain", "name", "mapping", "shared", "stranger", "same_name", "name_twin"
+    };
     StringBuilder mappings = new StringBuilder("source,source_user_id,employee_id\n");
     for (int k = 0; k < kinds.length; k++) {
       ObjectNode u = picked.get(k);
@@ -144,14 +162,18 @@ class IdentityAndQualityJobTest {
       String local = email.substring(0, email.indexOf('@'));
       plantedIds.put(kinds[k], u.get("id").asText());
       switch (kinds[k]) {
-        case "plus" -> profile.put("email", local.toUpperCase(java.util.Locale.ROOT)
-            + "+slack@example.com");
+        case "plus" ->
+            profile.put("email", local.toUpperCase(java.util.Locale.ROOT) + "+slack@example.com");
         case "domain" -> profile.put("email", local + "@corp.example.com");
         case "name" -> profile.remove("email");
         case "mapping" -> {
           profile.put("email", local + "@personal.example.net");
-          mappings.append("slack,").append(u.get("id").asText()).append(',')
-              .append(idByEmail.get(email.toLowerCase(java.util.Locale.ROOT))).append('\n');
+          mappings
+              .append("slack,")
+              .append(u.get("id").asText())
+              .append(',')
+              .append(idByEmail.get(email.toLowerCase(java.util.Locale.ROOT)))
+              .append('\n');
         }
         case "shared" -> profile.put("email", "team@example.com");
         case "stranger" -> {
@@ -165,7 +187,7 @@ class IdentityAndQualityJobTest {
           profile.put("real_name", twin);
           u.put("real_name", twin);
         }
-        default -> { } // name_twin keeps its email: it matches, its name is taken twice
+        default -> {} // name_twin keeps its email: it matches, its name is taken twice
       }
     }
     json.writerWithDefaultPrettyPrinter().writeValue(usersFile.toFile(), users);
@@ -192,9 +214,12 @@ class IdentityAndQualityJobTest {
   void unresolvedIdentitiesAreListedUnderKeyedPseudonymsNeverAsEmails() throws Exception {
     Map<String, String> outcomeByPseudonym = new HashMap<>();
     Map<String, String> detailByPseudonym = new HashMap<>();
-    for (Row r : TestSpark.session().read().parquet(run.output().resolve(
-        "unresolved_identities").toString()).filter("source = 'sources.forum[0]'")
-        .collectAsList()) {
+    for (Row r :
+        TestSpark.session()
+            .read()
+            .parquet(run.output().resolve("unresolved_identities").toString())
+            .filter("source = 'sources.forum[0]'")
+            .collectAsList()) {
       outcomeByPseudonym.put(r.getAs("identity_pseudonym"), r.getAs("outcome"));
       detailByPseudonym.put(r.getAs("identity_pseudonym"), r.getAs("detail"));
     }
@@ -207,19 +232,31 @@ class IdentityAndQualityJobTest {
     assertEquals("ambiguous", outcomeByPseudonym.get(sameName));
     assertEquals("name shared by 2 identities in the source", detailByPseudonym.get(sameName));
     for (String matched : List.of("plus", "domain", "name", "mapping", "name_twin")) {
-      assertFalse(outcomeByPseudonym.containsKey(pseudonyms.of("slack:" + plantedIds.get(matched))),
+      assertFalse(
+          outcomeByPseudonym.containsKey(pseudonyms.of("slack:" + plantedIds.get(matched))),
           matched);
     }
     String manifest = Files.readString(run.manifest());
     assertTrue(manifest.contains(shared), "listed in the manifest too");
-    assertFalse(manifest.contains("visitor@") || manifest.contains("team@example.com")
-        || manifest.contains("Nobody On The Roster"), "no emails or names");
+    assertFalse(
+        manifest.contains("visitor@")
+            || manifest.contains("team@example.com")
+            || manifest.contains("Nobody On The Roster"),
+        "no emails or names");
     String table = Files.readString(run.output().resolve("unresolved_identities.csv"));
     assertFalse(table.contains("@"), table);
     List<String> resolution = Files.readAllLines(run.output().resolve("identity_resolution.csv"));
-    assertTrue(resolution.contains("sources.forum[0],slack-export,forum_interactions,"
-        + "id_mapping,1," + slack.get("identities").get("by_match_rule").get("id_mapping")
-        .get("rows").asLong()), resolution.toString());
+    assertTrue(
+        resolution.contains(
+            "sources.forum[0],slack-export,forum_interactions,"
+                + "id_mapping,1,"
+                + slack
+                    .get("identities")
+                    .get("by_match_rule")
+                    .get("id_mapping")
+                    .get("rows")
+                    .asLong()),
+        resolution.toString());
   }
 
   @Test
@@ -229,8 +266,10 @@ class IdentityAndQualityJobTest {
     List<Row> rows = TestSpark.session().read().parquet(checks.toString()).collectAsList();
     List<String> csv = Files.readAllLines(run.output().resolve("quality/checks.csv"));
     assertEquals(rows.size() + 1, csv.size());
-    assertEquals("table_name,rule,rule_kind,severity,source,format,rows_checked,rows_failing,"
-        + "failing_share,status,description", csv.get(0));
+    assertEquals(
+        "table_name,rule,rule_kind,severity,source,format,rows_checked,rows_failing,"
+            + "failing_share,status,description",
+        csv.get(0));
     Map<String, Row> byKey = new HashMap<>();
     rows.forEach(r -> byKey.put(r.getAs("source") + " " + r.getAs("rule"), r));
     Row sharedMailbox = byKey.get("sources.roster email_unique");
@@ -247,32 +286,43 @@ class IdentityAndQualityJobTest {
     long failing = rows.stream().filter(r -> !"pass".equals(r.getAs("status"))).count();
     assertEquals(failing, manifest.get("quality_checks").get("not_passing").size());
     for (JsonNode s : manifest.get("sources")) {
-      assertEquals(s.get("rows_read").asLong(), s.get("rows_accepted").asLong()
-          + s.get("rows_quarantined").asLong() + s.get("rows_deduplicated").asLong()
-          + s.get("rows_skipped").asLong(), s.toString());
+      assertEquals(
+          s.get("rows_read").asLong(),
+          s.get("rows_accepted").asLong()
+              + s.get("rows_quarantined").asLong()
+              + s.get("rows_deduplicated").asLong()
+              + s.get("rows_skipped").asLong(),
+          s.toString());
     }
     List<String> dataQuality = Files.readAllLines(run.output().resolve("data_quality.csv"));
-    assertTrue(dataQuality.contains("sources.roster,hr-csv,quality_warning,email_unique,2,"
-        + (2.0 / manifest.get("sources").get(0).get("rows_read").asLong())),
+    assertTrue(
+        dataQuality.contains(
+            "sources.roster,hr-csv,quality_warning,email_unique,2,"
+                + (2.0 / manifest.get("sources").get(0).get("rows_read").asLong())),
         String.join("\n", dataQuality));
   }
 
   @Test
   void aSourceOverTheErrorThresholdFailsValidationWithExitCode4() throws Exception {
     Path strict = config.resolveSibling("strict.yaml");
-    Files.writeString(strict, Files.readString(config).replace("max_error_rate: 0.05",
-        "max_error_rate: 0.0"));
+    Files.writeString(
+        strict, Files.readString(config).replace("max_error_rate: 0.05", "max_error_rate: 0.0"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = org.sociallearning.impact.cli.ImpactCli.execute(
-        new String[] {"validate", "--config", strict.toString()},
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        org.sociallearning.impact.cli.ImpactCli.execute(
+            new String[] {"validate", "--config", strict.toString()},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(4, code, message);
-    assertTrue(message.matches("(?s)error: sources\\.[a-z_]+(\\[\\d])? \\([a-z-]+\\): \\d+ of \\d+"
-        + " rows .* above the allowed 0\\.0% .*most failing rule: .*"), message);
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("skipped"),
+    assertTrue(
+        message.matches(
+            "(?s)error: sources\\.[a-z_]+(\\[\\d])? \\([a-z-]+\\): \\d+ of \\d+"
+                + " rows .* above the allowed 0\\.0% .*most failing rule: .*"),
+        message);
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8).contains("skipped"),
         "the per-source lines come first");
   }
 }

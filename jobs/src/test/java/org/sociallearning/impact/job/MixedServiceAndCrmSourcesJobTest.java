@@ -37,9 +37,9 @@ import org.sociallearning.impact.outcomes.OutcomeSources;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
 
 /**
- * The job on the committed sample with a second service desk (Zendesk) and a second CRM
- * (HubSpot): both land in the same canonical tables, every source reconciles in the manifest,
- * and the outcomes count the items of both.
+ * The job on the committed sample with a second service desk (Zendesk) and a second CRM (HubSpot):
+ * both land in the same canonical tables, every source reconciles in the manifest, and the outcomes
+ * count the items of both.
  */
 @Tag("pipeline")
 class MixedServiceAndCrmSourcesJobTest {
@@ -54,7 +54,10 @@ class MixedServiceAndCrmSourcesJobTest {
     List<String> emails = rosterEmails(6);
     writeZendesk(emails);
     writeHubSpot(emails);
-    Fixtures.write(work.resolve("salesforce/OpportunityHistory.csv"), true, "\r\n",
+    Fixtures.write(
+        work.resolve("salesforce/OpportunityHistory.csv"),
+        true,
+        "\r\n",
         "Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount,CloseDate,IsDeleted",
         "008Ec00000H1aaaIAA,006Ec00000AieKF,005Ec000004oBPN,2025-01-05T10:00:00.000+0000,"
             + "Prospecting,1000,2025-04-01,",
@@ -63,67 +66,91 @@ class MixedServiceAndCrmSourcesJobTest {
         "008Ec00000H1aacIAA,006Ec00000AieKFIAZ,005Ec000004oBPN,2025-03-01T10:00:00.000+0000,"
             + "Closed Won,1200,2025-03-01,");
     Path configFile = work.resolve("pipeline.yaml");
-    String yaml = Files.readString(configFile)
-        .replace("output: ../out\n", "output: out\n")
-        .replace("  service_desk: [{format: servicenow-csv, path: servicenow/incident.csv,"
-            + " timezone: \"-06:00\"}]\n", "  service_desk:\n"
-            + "    - {format: servicenow-csv, path: servicenow/incident.csv, timezone: \"-06:00\"}\n"
-            + "    - {format: zendesk-json, path: zendesk/tickets/, ticket_metrics:"
-            + " zendesk/ticket_metrics.json, users: zendesk/users.json}\n")
-        .replace("  crm:          [{format: salesforce-csv, path: salesforce/Opportunity.csv,"
-            + " users: salesforce/User.csv}]\n", "  crm:\n"
-            + "    - {format: salesforce-csv, path: salesforce/Opportunity.csv,"
-            + " users: salesforce/User.csv, history: salesforce/OpportunityHistory.csv}\n"
-            + "    - {format: hubspot-deals-csv, path: hubspot/deals.csv,"
-            + " timezone: Europe/Dublin}\n")
-        + "estimation:\n  bootstrap_replicates: 99\n";
+    String yaml =
+        Files.readString(configFile)
+                .replace("output: ../out\n", "output: out\n")
+                .replace(
+                    "  service_desk: [{format: servicenow-csv, path: servicenow/incident.csv,"
+                        + " timezone: \"-06:00\"}]\n",
+                    "  service_desk:\n"
+                        + "    - {format: servicenow-csv, path: servicenow/incident.csv, timezone: \"-06:00\"}\n"
+                        + "    - {format: zendesk-json, path: zendesk/tickets/, ticket_metrics:"
+                        + " zendesk/ticket_metrics.json, users: zendesk/users.json}\n")
+                .replace(
+                    "  crm:          [{format: salesforce-csv, path: salesforce/Opportunity.csv,"
+                        + " users: salesforce/User.csv}]\n",
+                    "  crm:\n"
+                        + "    - {format: salesforce-csv, path: salesforce/Opportunity.csv,"
+                        + " users: salesforce/User.csv, history: salesforce/OpportunityHistory.csv}\n"
+                        + "    - {format: hubspot-deals-csv, path: hubspot/deals.csv,"
+                        + " timezone: Europe/Dublin}\n")
+            + "estimation:\n  bootstrap_replicates: 99\n";
     assertTrue(yaml.contains("zendesk-json") && yaml.contains("hubspot-deals-csv"), yaml);
     Files.writeString(configFile, yaml);
     PipelineConfig config = ConfigLoader.load(configFile);
 
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    NightlyImpactJob.RunResult run = new NightlyImpactJob(TestSpark.session(), config,
-        new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+    NightlyImpactJob.RunResult run =
+        new NightlyImpactJob(
+                TestSpark.session(),
+                config,
+                new PrintStream(progress, true, StandardCharsets.UTF_8))
+            .run();
 
     JsonNode manifest = new ObjectMapper().readTree(run.manifest().toFile());
     Map<String, JsonNode> byFormat = new TreeMap<>();
     for (JsonNode s : manifest.get("sources")) {
       byFormat.put(s.get("format").asText(), s);
-      assertEquals(s.get("rows_read").asLong(), s.get("rows_accepted").asLong()
-          + s.get("rows_quarantined").asLong() + s.get("rows_deduplicated").asLong()
-          + s.path("rows_skipped").asLong(), s.toString());
+      assertEquals(
+          s.get("rows_read").asLong(),
+          s.get("rows_accepted").asLong()
+              + s.get("rows_quarantined").asLong()
+              + s.get("rows_deduplicated").asLong()
+              + s.path("rows_skipped").asLong(),
+          s.toString());
     }
-    assertEquals(List.of(8L, 7L, 0L, 0L, 1L), counts(byFormat.get("zendesk-json")),
+    assertEquals(
+        List.of(8L, 7L, 0L, 0L, 1L),
+        counts(byFormat.get("zendesk-json")),
         "the deleted ticket is skipped, not quarantined");
     assertEquals(List.of(5L, 4L, 0L, 1L, 0L), counts(byFormat.get("hubspot-deals-csv")));
     assertEquals(List.of(3L, 3L, 0L, 0L, 0L), counts(byFormat.get("salesforce-csv (history)")));
     assertEquals("service_desk", byFormat.get("zendesk-json").get("source").asText());
     List<String> stages = Files.readAllLines(run.output().resolve("stage_durations.csv"));
-    assertEquals("stage,finished_visits,open_visits,median_days,mean_days,suppressed",
-        stages.get(0));
-    assertEquals(List.of("Closed Won,0,1,,,true", "Negotiation/Review,1,0,,,true",
-        "Prospecting,1,0,,,true"), stages.subList(1, stages.size()),
+    assertEquals(
+        "stage,finished_visits,open_visits,median_days,mean_days,suppressed", stages.get(0));
+    assertEquals(
+        List.of("Closed Won,0,1,,,true", "Negotiation/Review,1,0,,,true", "Prospecting,1,0,,,true"),
+        stages.subList(1, stages.size()),
         "one opportunity's stages, below the minimum group size");
     assertEquals("crm", byFormat.get("hubspot-deals-csv").get("source").asText());
 
     // Items behind each outcome: the sum of what each source yields on its own.
     String log = progress.toString(StandardCharsets.UTF_8);
     Map<String, Long> alone = itemsPerSource(config);
-    assertEquals(6L, alone.get("zendesk-json time_to_resolve_hours"),
+    assertEquals(
+        6L,
+        alone.get("zendesk-json time_to_resolve_hours"),
         "six resolved Zendesk tickets of roster people");
     assertEquals(4L, alone.get("hubspot-deals-csv sales_cycle_days"));
-    assertEquals(4L, alone.get("hubspot-deals-csv win_rate"),
+    assertEquals(
+        4L,
+        alone.get("hubspot-deals-csv win_rate"),
         "every opportunity created counts, closed or not");
-    assertEquals(alone.get("servicenow-csv time_to_resolve_hours") + 6,
+    assertEquals(
+        alone.get("servicenow-csv time_to_resolve_hours") + 6,
         itemsIn(log, "time_to_resolve_hours"));
-    assertEquals(alone.get("salesforce-csv sales_cycle_days") + 4,
-        itemsIn(log, "sales_cycle_days"));
+    assertEquals(
+        alone.get("salesforce-csv sales_cycle_days") + 4, itemsIn(log, "sales_cycle_days"));
     assertEquals(alone.get("salesforce-csv win_rate") + 3, itemsIn(log, "win_rate"));
   }
 
   static List<Long> counts(JsonNode source) {
-    return List.of(source.get("rows_read").asLong(), source.get("rows_accepted").asLong(),
-        source.get("rows_quarantined").asLong(), source.get("rows_deduplicated").asLong(),
+    return List.of(
+        source.get("rows_read").asLong(),
+        source.get("rows_accepted").asLong(),
+        source.get("rows_quarantined").asLong(),
+        source.get("rows_deduplicated").asLong(),
         source.path("rows_skipped").asLong());
   }
 
@@ -138,11 +165,15 @@ class MixedServiceAndCrmSourcesJobTest {
   static Map<String, Long> itemsPerSource(PipelineConfig config) {
     Sources.ConfiguredSource rosterSource = Fixtures.source(config, "roster");
     org.sociallearning.impact.identity.IdentityResolver resolver =
-        org.sociallearning.impact.identity.RosterDirectory.build(TestSpark.session(), config,
-            AdapterRegistry.forFormat("hr-csv").read(TestSpark.session(), config, rosterSource)
-                .accepted()).resolver();
-    OutcomeWindow tickets = new OutcomeWindow(config.asOf(),
-        config.estimation().ticketHorizonDays());
+        org.sociallearning.impact.identity.RosterDirectory.build(
+                TestSpark.session(),
+                config,
+                AdapterRegistry.forFormat("hr-csv")
+                    .read(TestSpark.session(), config, rosterSource)
+                    .accepted())
+            .resolver();
+    OutcomeWindow tickets =
+        new OutcomeWindow(config.asOf(), config.estimation().ticketHorizonDays());
     OutcomeWindow deals = new OutcomeWindow(config.asOf(), config.estimation().salesHorizonDays());
     Map<String, Long> out = new TreeMap<>();
     for (Sources.ConfiguredSource s : config.sources().all()) {
@@ -150,14 +181,23 @@ class MixedServiceAndCrmSourcesJobTest {
       if (!desk && !s.role().equals("crm")) {
         continue;
       }
-      Dataset<Row> rows = IdentityResolution.resolve(AdapterRegistry.forFormat(s.spec().format())
-          .read(TestSpark.session(), config, s).accepted(),
-          desk ? "service_tickets" : "opportunities", resolver).rows();
-      for (String metric : desk ? List.of("time_to_resolve_hours")
-          : List.of("sales_cycle_days", "win_rate")) {
-        out.put(s.spec().format() + " " + metric, OutcomeMetrics.named(metric)
-            .items(new OutcomeSources(desk ? rows : null, desk ? null : rows, null, tickets,
-                deals)).count());
+      Dataset<Row> rows =
+          IdentityResolution.resolve(
+                  AdapterRegistry.forFormat(s.spec().format())
+                      .read(TestSpark.session(), config, s)
+                      .accepted(),
+                  desk ? "service_tickets" : "opportunities",
+                  resolver)
+              .rows();
+      for (String metric :
+          desk ? List.of("time_to_resolve_hours") : List.of("sales_cycle_days", "win_rate")) {
+        out.put(
+            s.spec().format() + " " + metric,
+            OutcomeMetrics.named(metric)
+                .items(
+                    new OutcomeSources(
+                        desk ? rows : null, desk ? null : rows, null, tickets, deals))
+                .count());
       }
     }
     return out;
@@ -179,8 +219,8 @@ class MixedServiceAndCrmSourcesJobTest {
   List<String> rosterEmails(int n) throws Exception {
     List<String> out = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(work.resolve("roster/workers.csv"))) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-          .build().parse(r)) {
+      for (CSVRecord rec :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
         if (out.size() < n) {
           out.add(rec.get(rec.getParser().getHeaderNames().indexOf("Work Email")));
         }
@@ -198,41 +238,82 @@ class MixedServiceAndCrmSourcesJobTest {
       long id = 5000 + i;
       String status = i == 7 ? "deleted" : "solved";
       String created = "2025-0" + (3 + i % 6) + "-1" + i + "T09:00:00Z";
-      tickets.add("{\"id\":" + id + ",\"created_at\":\"" + created + "\",\"updated_at\":\""
-          + created.replace("T09", "T17") + "\",\"status\":\"" + status + "\",\"priority\":"
-          + "\"normal\",\"type\":\"question\",\"subject\":\"Help\",\"assignee_id\":" + (9000 + i)
-          + ",\"group_id\":360002}");
-      metrics.add("{\"ticket_id\":" + id + ",\"updated_at\":\"" + created.replace("T09", "T17")
-          + "\",\"reopens\":0,\"replies\":2,\"assignee_stations\":1,\"solved_at\":\""
-          + created.replace("T09", "T17") + "\",\"full_resolution_time_in_minutes\":"
-          + "{\"calendar\":480,\"business\":480}}");
+      tickets.add(
+          "{\"id\":"
+              + id
+              + ",\"created_at\":\""
+              + created
+              + "\",\"updated_at\":\""
+              + created.replace("T09", "T17")
+              + "\",\"status\":\""
+              + status
+              + "\",\"priority\":"
+              + "\"normal\",\"type\":\"question\",\"subject\":\"Help\",\"assignee_id\":"
+              + (9000 + i)
+              + ",\"group_id\":360002}");
+      metrics.add(
+          "{\"ticket_id\":"
+              + id
+              + ",\"updated_at\":\""
+              + created.replace("T09", "T17")
+              + "\",\"reopens\":0,\"replies\":2,\"assignee_stations\":1,\"solved_at\":\""
+              + created.replace("T09", "T17")
+              + "\",\"full_resolution_time_in_minutes\":"
+              + "{\"calendar\":480,\"business\":480}}");
       if (i < 6) {
         users.add("{\"id\":" + (9000 + i) + ",\"email\":\"" + emails.get(i) + "\"}");
       }
     }
-    Fixtures.write(work.resolve("zendesk/tickets/page-001.json"), false, "\n",
-        "{\"tickets\":[", String.join(",\n", tickets), "],\"after_cursor\":null,"
-            + "\"end_of_stream\":true}");
-    Fixtures.write(work.resolve("zendesk/ticket_metrics.json"), false, "\n",
-        "{\"ticket_metrics\":[", String.join(",\n", metrics), "],\"next_page\":null}");
-    Fixtures.write(work.resolve("zendesk/users.json"), false, "\n",
-        "{\"users\":[", String.join(",\n", users), "]}");
+    Fixtures.write(
+        work.resolve("zendesk/tickets/page-001.json"),
+        false,
+        "\n",
+        "{\"tickets\":[",
+        String.join(",\n", tickets),
+        "],\"after_cursor\":null," + "\"end_of_stream\":true}");
+    Fixtures.write(
+        work.resolve("zendesk/ticket_metrics.json"),
+        false,
+        "\n",
+        "{\"ticket_metrics\":[",
+        String.join(",\n", metrics),
+        "],\"next_page\":null}");
+    Fixtures.write(
+        work.resolve("zendesk/users.json"),
+        false,
+        "\n",
+        "{\"users\":[",
+        String.join(",\n", users),
+        "]}");
   }
 
   /** Four deals of roster people (two won, one lost, one open), one exported twice. */
   void writeHubSpot(List<String> emails) {
-    Fixtures.write(work.resolve("hubspot/deals.csv"), true, "\r\n",
+    Fixtures.write(
+        work.resolve("hubspot/deals.csv"),
+        true,
+        "\r\n",
         "Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Create Date,Pipeline,"
             + "Last Modified Date",
-        "801,\"North, renewal\",Closed won,2025-04-20,Ana (" + emails.get(0) + "),9000,"
+        "801,\"North, renewal\",Closed won,2025-04-20,Ana ("
+            + emails.get(0)
+            + "),9000,"
             + "2025-03-03 10:00,Sales Pipeline,2025-04-20 10:00",
-        "802,South,Closed lost,2025-05-02,Bo (" + emails.get(1) + "),4000,2025-03-10 10:00,"
+        "802,South,Closed lost,2025-05-02,Bo ("
+            + emails.get(1)
+            + "),4000,2025-03-10 10:00,"
             + "Sales Pipeline,2025-05-02 10:00",
-        "803,East,Closed won,2025-06-30,Cy (" + emails.get(2) + "),7000,2025-04-01 10:00,"
+        "803,East,Closed won,2025-06-30,Cy ("
+            + emails.get(2)
+            + "),7000,2025-04-01 10:00,"
             + "Sales Pipeline,2025-06-30 10:00",
-        "804,West,Qualified to buy,2026-12-01,Di (" + emails.get(3) + "),3000,"
+        "804,West,Qualified to buy,2026-12-01,Di ("
+            + emails.get(3)
+            + "),3000,"
             + "2025-04-15 10:00,Sales Pipeline,2025-04-15 10:00",
-        "801,\"North, renewal\",Contract sent,2025-04-20,Ana (" + emails.get(0) + "),9000,"
+        "801,\"North, renewal\",Contract sent,2025-04-20,Ana ("
+            + emails.get(0)
+            + "),9000,"
             + "2025-03-03 10:00,Sales Pipeline,2025-04-01 10:00");
   }
 }

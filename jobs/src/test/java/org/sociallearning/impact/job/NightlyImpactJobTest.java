@@ -1,6 +1,5 @@
 package org.sociallearning.impact.job;
 
-import org.sociallearning.impact.effects.MetricEstimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,19 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.sociallearning.impact.TestSpark;
-import org.sociallearning.impact.config.ConfigLoader;
+import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.sample.GenerationSummary;
-import org.sociallearning.impact.sample.GeneratorSettings;
-import org.sociallearning.impact.sample.SampleDataGenerator;
 import org.sociallearning.impact.testing.Companies;
 import org.sociallearning.impact.testing.TestCompanies;
 
 /**
  * The whole job on generated exports in their real formats: a planted effect is recovered within
- * its interval, no effect is found where none was planted despite strong self-selection, every
- * row is accounted for, and reruns reproduce the numbers.
+ * its interval, no effect is found where none was planted despite strong self-selection, every row
+ * is accounted for, and reruns reproduce the numbers.
  */
 @Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +56,9 @@ class NightlyImpactJobTest {
   }
 
   static MetricEstimate metric(NightlyImpactJob.RunResult run, String name) {
-    return run.estimates().stream().filter(e -> e.metric().name().equals(name)).findFirst()
+    return run.estimates().stream()
+        .filter(e -> e.metric().name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no estimate for " + name));
   }
 
@@ -69,18 +66,29 @@ class NightlyImpactJobTest {
   void plantedTicketEffectIsRecoveredWithinItsInterval() {
     MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
     assertFalse(ttr.suppressed(), ttr.warnings().toString());
-    assertTrue(ttr.ciLow() <= PLANTED_TICKET_EFFECT && PLANTED_TICKET_EFFECT <= ttr.ciHigh(),
-        "planted " + PLANTED_TICKET_EFFECT + " outside [" + ttr.ciLow() + ", " + ttr.ciHigh() + "]");
+    assertTrue(
+        ttr.ciLow() <= PLANTED_TICKET_EFFECT && PLANTED_TICKET_EFFECT <= ttr.ciHigh(),
+        "planted "
+            + PLANTED_TICKET_EFFECT
+            + " outside ["
+            + ttr.ciLow()
+            + ", "
+            + ttr.ciHigh()
+            + "]");
     assertTrue(ttr.ciHigh() < 0, "a real effect should be distinguishable from none: " + ttr);
     assertEquals(Math.expm1(ttr.estimate()), ttr.relativeEffect(), 1e-12);
     assertTrue(ttr.nTreated() >= 30 && ttr.nComparison() >= 30, ttr.toString());
     // Pre-joining months are placebo checks: with parallel trends, most intervals cover zero.
     long prePeriods = ttr.eventStudy().stream().filter(a -> a.eventTime() < 0).count();
-    long preCoveringZero = ttr.eventStudy().stream()
-        .filter(a -> a.eventTime() < 0 && a.ciLow() <= 0 && 0 <= a.ciHigh()).count();
-    assertTrue(prePeriods > 3 && preCoveringZero >= 0.8 * prePeriods,
+    long preCoveringZero =
+        ttr.eventStudy().stream()
+            .filter(a -> a.eventTime() < 0 && a.ciLow() <= 0 && 0 <= a.ciHigh())
+            .count();
+    assertTrue(
+        prePeriods > 3 && preCoveringZero >= 0.8 * prePeriods,
         preCoveringZero + " of " + prePeriods + " pre-period intervals cover zero");
-    assertTrue(ttr.eventStudy().stream().allMatch(a -> a.nTreated() >= 5),
+    assertTrue(
+        ttr.eventStudy().stream().allMatch(a -> a.nTreated() >= 5),
         "no event-study point rests on fewer people than the minimum group size");
   }
 
@@ -97,12 +105,21 @@ class NightlyImpactJobTest {
   @Test
   void noEffectIsFoundWhereNoneWasPlantedDespiteStrongSelfSelection() throws Exception {
     GenerationSummary noneTruth = Companies.truth(TestCompanies.NO_EFFECT);
-    double joiners = noneTruth.employees().stream().filter(e -> e.joined())
-        .mapToDouble(e -> e.ability()).average().orElseThrow();
-    double others = noneTruth.employees().stream().filter(e -> !e.joined())
-        .mapToDouble(e -> e.ability()).average().orElseThrow();
-    assertTrue(joiners - others > 0.5, "selection must be strong for this test to mean anything: "
-        + (joiners - others));
+    double joiners =
+        noneTruth.employees().stream()
+            .filter(e -> e.joined())
+            .mapToDouble(e -> e.ability())
+            .average()
+            .orElseThrow();
+    double others =
+        noneTruth.employees().stream()
+            .filter(e -> !e.joined())
+            .mapToDouble(e -> e.ability())
+            .average()
+            .orElseThrow();
+    assertTrue(
+        joiners - others > 0.5,
+        "selection must be strong for this test to mean anything: " + (joiners - others));
     NightlyImpactJob.RunResult run = Companies.run(TestCompanies.NO_EFFECT);
     for (String name : List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate")) {
       MetricEstimate e = metric(run, name);
@@ -118,32 +135,46 @@ class NightlyImpactJobTest {
     long quarantined = 0;
     for (JsonNode s : manifest.get("sources")) {
       long read = s.get("rows_read").asLong();
-      assertEquals(read, s.get("rows_accepted").asLong() + s.get("rows_quarantined").asLong()
-          + s.get("rows_deduplicated").asLong() + s.get("rows_skipped").asLong(), s.toString());
+      assertEquals(
+          read,
+          s.get("rows_accepted").asLong()
+              + s.get("rows_quarantined").asLong()
+              + s.get("rows_deduplicated").asLong()
+              + s.get("rows_skipped").asLong(),
+          s.toString());
       assertTrue(s.get("reconciled").asBoolean(), s.toString());
       assertTrue(read > 0, s.toString());
       quarantined += s.get("rows_quarantined").asLong();
     }
     // Rows read are counted independently by the generator that wrote the files.
     Map<String, Integer> perFile = Companies.truth(TestCompanies.PLANTED).recordsPerFile();
-    long slackMessages = perFile.entrySet().stream()
-        .filter(e -> e.getKey().matches("slack/[^/]+/[^/]+\\.json"))
-        .mapToLong(Map.Entry::getValue).sum();
-    Map<String, Long> expectedRead = Map.of("hr-csv", (long) perFile.get("roster/workers.csv"),
-        "slack-export", slackMessages,
-        "xapi-jsonl", (long) perFile.get("xapi/statements.jsonl"),
-        "servicenow-csv", (long) perFile.get("servicenow/incident.csv"),
-        "salesforce-csv", (long) perFile.get("salesforce/Opportunity.csv"));
+    long slackMessages =
+        perFile.entrySet().stream()
+            .filter(e -> e.getKey().matches("slack/[^/]+/[^/]+\\.json"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    Map<String, Long> expectedRead =
+        Map.of(
+            "hr-csv",
+            (long) perFile.get("roster/workers.csv"),
+            "slack-export",
+            slackMessages,
+            "xapi-jsonl",
+            (long) perFile.get("xapi/statements.jsonl"),
+            "servicenow-csv",
+            (long) perFile.get("servicenow/incident.csv"),
+            "salesforce-csv",
+            (long) perFile.get("salesforce/Opportunity.csv"));
     for (JsonNode s : manifest.get("sources")) {
-      assertEquals(expectedRead.get(s.get("format").asText()), s.get("rows_read").asLong(),
-          s.toString());
+      assertEquals(
+          expectedRead.get(s.get("format").asText()), s.get("rows_read").asLong(), s.toString());
     }
     JsonNode tickets = manifest.get("sources").get(3);
     assertEquals("servicenow-csv", tickets.get("format").asText());
     assertTrue(tickets.get("rows_quarantined").asLong() >= 1, "the planted bad opened_at");
     assertTrue(tickets.get("rows_deduplicated").asLong() >= 1, "the planted double exports");
-    List<String> quarantineLines = Files.readAllLines(
-        plantedRun.output().resolve("quarantine/quarantine.csv"));
+    List<String> quarantineLines =
+        Files.readAllLines(plantedRun.output().resolve("quarantine/quarantine.csv"));
     assertEquals("source,format,file,line,reason,value", quarantineLines.get(0));
     assertEquals(quarantined, quarantineLines.size() - 1);
     assertEquals(manifest.get("as_of").asText(), "2026-07-01");
@@ -154,34 +185,44 @@ class NightlyImpactJobTest {
   void publishesEstimatesReportAndNoStagingLeftovers() throws Exception {
     Path out = plantedRun.output();
     List<String> csv = Files.readAllLines(out.resolve("impact_estimates.csv"));
-    assertEquals("metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
-        + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
-        + "pretrend_p_value,pretrend_tests,pretrend_method,aggregation,simple_estimate,"
-        + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high",
+    assertEquals(
+        "metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
+            + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
+            + "pretrend_p_value,pretrend_tests,pretrend_method,aggregation,simple_estimate,"
+            + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high",
         csv.get(0));
-    assertEquals(org.sociallearning.impact.outcomes.OutcomeMetrics.ALL.size(),
+    assertEquals(
+        org.sociallearning.impact.outcomes.OutcomeMetrics.ALL.size(),
         csv.stream().filter(line -> line.contains(",all,")).count(),
         "one overall row per employee-month metric and volume diagnostic");
-    assertTrue(csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,department=")),
+    assertTrue(
+        csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,department=")),
         "effects by department");
-    assertTrue(csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,intensity=")),
+    assertTrue(
+        csv.stream().anyMatch(line -> line.startsWith("time_to_resolve_hours,intensity=")),
         "effects by intensity of participation");
     for (MetricEstimate e : plantedRun.estimates()) {
-      assertTrue(e.suppressed() || (e.nTreated() >= 5 && e.nComparison() >= 5),
+      assertTrue(
+          e.suppressed() || (e.nTreated() >= 5 && e.nComparison() >= 5),
           "published on too few people: " + e.metric().name() + " " + e.segment());
     }
     MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
     assertTrue(ttr.pValue() < 0.05 && ttr.pValueAdjusted() >= ttr.pValue(), ttr.toString());
     assertTrue(Files.isDirectory(out.resolve("impact_estimates")));
-    String preJoining = Files.readAllLines(out.resolve("balance.csv")).stream()
-        .filter(l -> l.startsWith("time_to_resolve_hours,pre-joining")).findFirst().orElseThrow();
-    assertTrue(Double.parseDouble(preJoining.split(",")[4]) < -0.1,
+    String preJoining =
+        Files.readAllLines(out.resolve("balance.csv")).stream()
+            .filter(l -> l.startsWith("time_to_resolve_hours,pre-joining"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        Double.parseDouble(preJoining.split(",")[4]) < -0.1,
         "the planted self-selection shows before joining: " + preJoining);
     List<String> value = Files.readAllLines(out.resolve("value_estimates.csv"));
     assertEquals("item,estimate,ci_low,ci_high,unit,method", value.get(0));
-    String hoursSaved = value.stream().filter(l -> l.startsWith("hours_saved,")).findFirst()
-        .orElseThrow();
-    assertTrue(Double.parseDouble(hoursSaved.split(",")[1]) > 0,
+    String hoursSaved =
+        value.stream().filter(l -> l.startsWith("hours_saved,")).findFirst().orElseThrow();
+    assertTrue(
+        Double.parseDouble(hoursSaved.split(",")[1]) > 0,
         "participants resolve faster, so hours are saved: " + hoursSaved);
     String html = Files.readString(plantedRun.report());
     assertTrue(html.contains("Service agents who joined a community resolved tickets"), html);
@@ -191,7 +232,8 @@ class NightlyImpactJobTest {
     }
     String manifest = Files.readString(plantedRun.manifest());
     assertFalse(manifest.contains("@example.com"), "no emails in the manifest");
-    assertFalse(Files.readString(out.resolve("quarantine/quarantine.csv")).contains("@"),
+    assertFalse(
+        Files.readString(out.resolve("quarantine/quarantine.csv")).contains("@"),
         "personal values are masked in quarantine");
   }
 
@@ -204,19 +246,23 @@ class NightlyImpactJobTest {
     Files.writeString(incidents, "number,opened_at\nINC1,2025-01-01 00:00:00\n");
     try {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code = org.sociallearning.impact.cli.ImpactCli.execute(
-          new String[] {"run", "--config", planted.resolve("pipeline.yaml").toString()},
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code =
+          org.sociallearning.impact.cli.ImpactCli.execute(
+              new String[] {"run", "--config", planted.resolve("pipeline.yaml").toString()},
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
       String message = err.toString(StandardCharsets.UTF_8);
       assertEquals(3, code, "input error: " + message);
-      assertTrue(message.startsWith("error: ") && message.contains("incident.csv lacks column(s)"),
+      assertTrue(
+          message.startsWith("error: ") && message.contains("incident.csv lacks column(s)"),
           message);
       assertEquals(1, message.strip().lines().count(), "one line, no stack trace: " + message);
     } finally {
       Files.writeString(incidents, original);
     }
-    assertEquals(plantedRun.output(), planted.resolve("out/current").toRealPath(),
+    assertEquals(
+        plantedRun.output(),
+        planted.resolve("out/current").toRealPath(),
         "readers still see the last good run");
     assertEquals(before, Files.readString(planted.resolve("out/current/impact_estimates.csv")));
     try (Stream<Path> siblings = Files.list(plantedRun.output().getParent())) {

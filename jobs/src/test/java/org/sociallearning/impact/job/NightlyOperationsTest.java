@@ -34,9 +34,9 @@ import org.sociallearning.impact.sample.GeneratorSettings;
 import org.sociallearning.impact.sample.SampleDataGenerator;
 
 /**
- * Nightly operations on a small generated company: plan, validate, idempotent reruns, run
- * history and structured logs, exit codes, and runs killed at several points that leave the
- * published result readable and the next run working.
+ * Nightly operations on a small generated company: plan, validate, idempotent reruns, run history
+ * and structured logs, exit codes, and runs killed at several points that leave the published
+ * result readable and the next run working.
  */
 @Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,15 +51,18 @@ class NightlyOperationsTest {
   @BeforeAll
   void generate() throws Exception {
     data = work.resolve("company");
-    SampleDataGenerator.generate(data,
-        GeneratorSettings.sample().withEmployees(150).withMonths(10).withWorkVolume(1));
+    SampleDataGenerator.generate(
+        data, GeneratorSettings.sample().withEmployees(150).withMonths(10).withWorkVolume(1));
     Files.writeString(data.resolve("impact.key"), "a-secret-of-at-least-16-bytes\n");
     config = data.resolve("pipeline.yaml");
     String yaml = Files.readString(config);
     assertTrue(yaml.contains("output: ../out\n"), yaml);
-    Files.writeString(config, yaml.replace("output: ../out\n",
-        "output: {path: out, keep_runs: 3}\nprivacy: {pseudonym_key_file: impact.key}\n")
-        + "estimation: {bootstrap_replicates: 99}\n");
+    Files.writeString(
+        config,
+        yaml.replace(
+                "output: ../out\n",
+                "output: {path: out, keep_runs: 3}\nprivacy: {pseudonym_key_file: impact.key}\n")
+            + "estimation: {bootstrap_replicates: 99}\n");
     output = data.resolve("out");
     TestSpark.session();
   }
@@ -69,14 +72,21 @@ class NightlyOperationsTest {
   static Cli cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ImpactCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        ImpactCli.execute(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Cli(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   NightlyImpactJob.RunResult run() throws Exception {
-    return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+    return new NightlyImpactJob(
+            TestSpark.session(),
+            ConfigLoader.load(config),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .run();
   }
 
   @Test
@@ -85,7 +95,8 @@ class NightlyOperationsTest {
     Cli r = cli("run", "--config", config.toString(), "--dry-run");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("sources:"), r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.contains("servicenow-csv") && l.contains("1 file(s)")),
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.contains("servicenow-csv") && l.contains("1 file(s)")),
         r.out());
     assertTrue(r.out().contains("currently published: nothing yet"), r.out());
     assertTrue(r.out().contains("time_to_resolve_hours"), r.out());
@@ -100,11 +111,16 @@ class NightlyOperationsTest {
     List<String> sourceLines = r.out().lines().filter(l -> l.contains(" read ")).toList();
     assertEquals(5, sourceLines.size(), r.out());
     for (String line : sourceLines) {
-      long[] n = java.util.regex.Pattern.compile("\\d+").matcher(
-              line.substring(line.indexOf(" read ")))
-          .results().mapToLong(m -> Long.parseLong(m.group())).toArray();
-      assertEquals(n[0], n[1] + n[2] + n[3] + n[4], "read = accepted + quarantined +"
-          + " deduplicated + skipped: " + line);
+      long[] n =
+          java.util.regex.Pattern.compile("\\d+")
+              .matcher(line.substring(line.indexOf(" read ")))
+              .results()
+              .mapToLong(m -> Long.parseLong(m.group()))
+              .toArray();
+      assertEquals(
+          n[0],
+          n[1] + n[2] + n[3] + n[4],
+          "read = accepted + quarantined +" + " deduplicated + skipped: " + line);
     }
     assertTrue(r.out().contains("opened_at"), "the planted bad timestamp's reason: " + r.out());
     assertFalse(Files.exists(output), "validation writes nothing");
@@ -127,34 +143,58 @@ class NightlyOperationsTest {
       }
     }
     for (String table : List.of("impact_estimates", "top_helpers", "impact_event_study")) {
-      assertEquals(parquetRows(first.output().resolve(table)),
-          parquetRows(second.output().resolve(table)), table);
+      assertEquals(
+          parquetRows(first.output().resolve(table)),
+          parquetRows(second.output().resolve(table)),
+          table);
     }
     List<String> history = Files.readAllLines(second.output().resolve("run_history.csv"));
     assertEquals(3, history.size(), history.toString());
     assertTrue(history.get(1).contains(",succeeded,"), history.toString());
-    assertTrue(history.get(2).startsWith(second.output().getFileName() + ",succeeded,"),
+    assertTrue(
+        history.get(2).startsWith(second.output().getFileName() + ",succeeded,"),
         history.toString());
 
-    for (String table : List.of("dim_employee", "dim_community", "fact_participation_monthly",
-        "fact_service_outcomes_monthly", "fact_sales_outcomes_monthly", "data_quality",
-        "run_history")) {
-      assertEquals(List.of(org.sociallearning.impact.schemas.SparkSchemas.of(
-              org.sociallearning.impact.schemas.TableContract.load(table)).fieldNames()),
-          List.of(TestSpark.session().read().parquet(second.output().resolve(table).toString())
-              .schema().fieldNames()), table);
+    for (String table :
+        List.of(
+            "dim_employee",
+            "dim_community",
+            "fact_participation_monthly",
+            "fact_service_outcomes_monthly",
+            "fact_sales_outcomes_monthly",
+            "data_quality",
+            "run_history")) {
+      assertEquals(
+          List.of(
+              org.sociallearning.impact.schemas.SparkSchemas.of(
+                      org.sociallearning.impact.schemas.TableContract.load(table))
+                  .fieldNames()),
+          List.of(
+              TestSpark.session()
+                  .read()
+                  .parquet(second.output().resolve(table).toString())
+                  .schema()
+                  .fieldNames()),
+          table);
     }
-    assertTrue(Files.readAllLines(second.output().resolve("fact_service_outcomes_monthly.csv"))
-        .stream().anyMatch(l -> l.contains(",participant,time_to_resolve_hours,")
-            && l.endsWith(",false")), "unsuppressed participant months");
+    assertTrue(
+        Files.readAllLines(second.output().resolve("fact_service_outcomes_monthly.csv")).stream()
+            .anyMatch(
+                l -> l.contains(",participant,time_to_resolve_hours,") && l.endsWith(",false")),
+        "unsuppressed participant months");
     assertTrue(Files.readAllLines(second.output().resolve("dim_employee.csv")).size() > 100);
     assertNoRosterEmailOrNameIn(second.output());
     JsonNode privacy = new ObjectMapper().readTree(second.manifest().toFile()).get("privacy");
     assertEquals("file", privacy.get("pseudonym_key").asText(), privacy.toString());
     assertEquals(5, privacy.get("min_group_size").asInt());
     assertTrue(privacy.get("tables").size() >= 1, "something is always withheld: " + privacy);
-    privacy.get("tables").forEach(t -> assertTrue(
-        t.get("suppressed_rows").asLong() + t.path("generalised_values").asLong() > 0, t.toString()));
+    privacy
+        .get("tables")
+        .forEach(
+            t ->
+                assertTrue(
+                    t.get("suppressed_rows").asLong() + t.path("generalised_values").asLong() > 0,
+                    t.toString()));
 
     // One JSON object per stage, then the run's outcome.
     Path log = output.resolve("logs").resolve(second.output().getFileName() + ".jsonl");
@@ -194,13 +234,16 @@ class NightlyOperationsTest {
 
   /** A run whose listener throws {@code failure} as the named stage starts. */
   void runFailingAt(String stage, Error failure) throws Exception {
-    new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        starting -> {
-          if (starting.equals(stage)) {
-            throw failure;
-          }
-        }).run();
+    new NightlyImpactJob(
+            TestSpark.session(),
+            ConfigLoader.load(config),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            starting -> {
+              if (starting.equals(stage)) {
+                throw failure;
+              }
+            })
+        .run();
   }
 
   @Test
@@ -212,21 +255,31 @@ class NightlyOperationsTest {
     java.nio.file.attribute.FileTime originalTime = Files.getLastModifiedTime(incidents);
     try {
       // Once the job is past reading, a late export lands over the file it read.
-      Throwable failure = assertThrows(Throwable.class, () ->
-          new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
-              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-              stage -> {
-                if (stage.equals("estimation")) {
-                  try {
-                    Files.write(incidents, original);
-                    Files.setLastModifiedTime(incidents, java.nio.file.attribute.FileTime
-                        .fromMillis(originalTime.toMillis() + 60_000));
-                  } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                }
-              }).run());
-      assertTrue(failure instanceof org.sociallearning.impact.ingest.InputException,
+      Throwable failure =
+          assertThrows(
+              Throwable.class,
+              () ->
+                  new NightlyImpactJob(
+                          TestSpark.session(),
+                          ConfigLoader.load(config),
+                          new PrintStream(
+                              new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                          stage -> {
+                            if (stage.equals("estimation")) {
+                              try {
+                                Files.write(incidents, original);
+                                Files.setLastModifiedTime(
+                                    incidents,
+                                    java.nio.file.attribute.FileTime.fromMillis(
+                                        originalTime.toMillis() + 60_000));
+                              } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                              }
+                            }
+                          })
+                      .run());
+      assertTrue(
+          failure instanceof org.sociallearning.impact.ingest.InputException,
           String.valueOf(failure));
       assertTrue(failure.getMessage().contains("incident.csv"), failure.getMessage());
       assertEquals(ExitCode.INPUT, ExitCode.of(failure));
@@ -243,16 +296,16 @@ class NightlyOperationsTest {
     Files.createDirectories(foreign);
     Files.writeString(foreign.resolve("notes.txt"), "keep me");
     Path elsewhere = data.resolve("elsewhere.yaml");
-    Files.writeString(elsewhere, Files.readString(config).replace("path: out,",
-        "path: ../someone-elses,"));
+    Files.writeString(
+        elsewhere, Files.readString(config).replace("path: out,", "path: ../someone-elses,"));
     Cli output = cli("run", "--config", elsewhere.toString());
     assertEquals(5, output.code(), output.err());
     assertTrue(output.err().contains("not written by this job"), output.err());
     assertEquals("keep me", Files.readString(foreign.resolve("notes.txt")));
 
     Path broken = work.resolve("broken");
-    SampleDataGenerator.generate(broken,
-        GeneratorSettings.sample().withEmployees(60).withMonths(8).withWorkVolume(1));
+    SampleDataGenerator.generate(
+        broken, GeneratorSettings.sample().withEmployees(60).withMonths(8).withWorkVolume(1));
     Files.writeString(broken.resolve("servicenow/incident.csv"), "number,opened_at\n");
     Cli input = cli("validate", "--config", broken.resolve("pipeline.yaml").toString());
     assertEquals(3, input.code(), input.err());
@@ -273,12 +326,14 @@ class NightlyOperationsTest {
     // real failed write as on a full disk (HotSpot ignores SIGXFSZ, so it is an IOException).
     // Spark's shuffle files pass it first, while the sources are read. Between about 64 and
     // 280 KiB Snappy's native library cannot be unpacked, which fails a run without saying why.
-    List<String> command = new ArrayList<>(List.of("bash", "-c",
-        "ulimit -f \"$1\" && shift && exec \"$@\"", "bash", "16"));
+    List<String> command =
+        new ArrayList<>(
+            List.of("bash", "-c", "ulimit -f \"$1\" && shift && exec \"$@\"", "bash", "16"));
     command.addAll(jobCommand());
-    ProcessBuilder quota = new ProcessBuilder(command)
-        .redirectOutput(work.resolve("quota-out.txt").toFile())
-        .redirectError(work.resolve("quota-err.txt").toFile());
+    ProcessBuilder quota =
+        new ProcessBuilder(command)
+            .redirectOutput(work.resolve("quota-out.txt").toFile())
+            .redirectError(work.resolve("quota-err.txt").toFile());
     quota.environment().put("SPARK_LOCAL_DIRS", scratch.toString());
     quota.environment().remove("IMPACT_DEBUG");
     Process job = quota.start();
@@ -288,8 +343,14 @@ class NightlyOperationsTest {
     assertEquals(5, job.exitValue(), said);
     List<String> errors = err.lines().filter(l -> l.startsWith("error: ")).toList();
     assertEquals(1, errors.size(), said);
-    assertTrue(errors.get(0).startsWith("error: out of space writing Spark's scratch folder "
-        + scratch + ": the disk is full or over quota (File too large)"), said);
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith(
+                "error: out of space writing Spark's scratch folder "
+                    + scratch
+                    + ": the disk is full or over quota (File too large)"),
+        said);
     assertTrue(err.lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + said);
 
     assertEquals(published, Files.readSymbolicLink(current));
@@ -313,20 +374,21 @@ class NightlyOperationsTest {
       assertEquals(3, names.size(), "keep_runs: 3 " + names);
     }
     List<String> history = Files.readAllLines(next.output().resolve("run_history.csv"));
-    assertTrue(history.stream().anyMatch(l -> l.startsWith(failedRun + ",failed,output,")),
-        failedRun);
-    assertEquals(1, history.stream().filter(l -> l.contains(",killed,")).count(),
+    assertTrue(
+        history.stream().anyMatch(l -> l.startsWith(failedRun + ",failed,output,")), failedRun);
+    assertEquals(
+        1, history.stream().filter(l -> l.contains(",killed,")).count(), history.toString());
+    assertEquals(
+        2,
+        history.stream().filter(l -> l.contains(",failed,internal,")).count(),
         history.toString());
-    assertEquals(2, history.stream().filter(l -> l.contains(",failed,internal,")).count(),
-        history.toString());
-    assertEquals(1, history.stream().filter(l -> l.contains(",failed,input,")).count(),
-        history.toString());
+    assertEquals(
+        1, history.stream().filter(l -> l.contains(",failed,input,")).count(), history.toString());
   }
 
   private List<String> stagingLeftovers() throws Exception {
     try (Stream<Path> entries = Files.list(output.resolve("runs"))) {
-      return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))
-          .toList();
+      return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
     }
   }
 
@@ -334,8 +396,12 @@ class NightlyOperationsTest {
     TreeMap<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(run)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        out.put(run.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        out.put(
+            run.relativize(p).toString(),
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(p))));
       }
     }
     return out;
@@ -344,9 +410,15 @@ class NightlyOperationsTest {
   /** Every email and name on the roster, searched for in every text file a run published. */
   private void assertNoRosterEmailOrNameIn(Path run) throws Exception {
     List<String> personal = new ArrayList<>();
-    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
-        .setSkipHeaderRecord(true).get().parse(Files.newBufferedReader(
-            data.resolve("roster/workers.csv"), StandardCharsets.UTF_8))) {
+    try (var parser =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(
+                Files.newBufferedReader(
+                    data.resolve("roster/workers.csv"), StandardCharsets.UTF_8))) {
       for (var record : parser) {
         personal.add(record.get("Work Email").strip().toLowerCase(java.util.Locale.ROOT));
         personal.add(record.get("Worker").strip());
@@ -354,11 +426,14 @@ class NightlyOperationsTest {
     }
     assertTrue(personal.size() > 200, "the roster was read");
     try (Stream<Path> walk = Files.walk(run)) {
-      for (Path file : walk.filter(Files::isRegularFile).filter(p -> p.toString()
-          .matches(".*\\.(csv|json|html|svg|txt)$")).toList()) {
+      for (Path file :
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.toString().matches(".*\\.(csv|json|html|svg|txt)$"))
+              .toList()) {
         String text = Files.readString(file).toLowerCase(java.util.Locale.ROOT);
         for (String value : personal) {
-          assertFalse(text.contains(value.toLowerCase(java.util.Locale.ROOT)),
+          assertFalse(
+              text.contains(value.toLowerCase(java.util.Locale.ROOT)),
               run.relativize(file) + " contains a roster email or name");
         }
       }
@@ -370,36 +445,50 @@ class NightlyOperationsTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("-Duser.timezone")
+      if (arg.startsWith("--add-opens")
+          || arg.startsWith("-Duser.timezone")
           || arg.startsWith("-Xmx")) {
         command.add(arg);
       }
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        ImpactCli.class.getName(), "run", "--config", config.toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            ImpactCli.class.getName(),
+            "run",
+            "--config",
+            config.toString()));
     return command;
   }
 
   private void killWhenLogShows(String stagePrefix) throws Exception {
     Path logs = output.resolve("logs");
     List<Path> before = listLogs(logs);
-    Process job = new ProcessBuilder(jobCommand()).redirectErrorStream(true)
-        .redirectOutput(work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt").toFile())
-        .start();
+    Process job =
+        new ProcessBuilder(jobCommand())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt").toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
       boolean reached = false;
       while (!reached && job.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(100);
         for (Path log : listLogs(logs)) {
-          if (!before.contains(log) && Files.readString(log).contains(
-              "\"stage\":\"" + stagePrefix)) {
+          if (!before.contains(log)
+              && Files.readString(log).contains("\"stage\":\"" + stagePrefix)) {
             reached = true;
           }
         }
       }
-      assertTrue(reached, "the job never reached " + stagePrefix + "; its output: "
-          + Files.readString(work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt")));
+      assertTrue(
+          reached,
+          "the job never reached "
+              + stagePrefix
+              + "; its output: "
+              + Files.readString(work.resolve("killed-" + stagePrefix.replace(' ', '-') + ".txt")));
     } finally {
       job.destroyForcibly();
       job.waitFor(1, TimeUnit.MINUTES);
@@ -427,6 +516,8 @@ class NightlyOperationsTest {
 
   private static List<String> parquetRows(Path table) {
     return TestSpark.session().read().parquet(table.toString()).collectAsList().stream()
-        .map(Row::toString).sorted().toList();
+        .map(Row::toString)
+        .sorted()
+        .toList();
   }
 }

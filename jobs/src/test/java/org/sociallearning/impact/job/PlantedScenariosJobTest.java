@@ -1,16 +1,11 @@
 package org.sociallearning.impact.job;
 
-import org.sociallearning.impact.effects.MetricEstimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
@@ -19,19 +14,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.sociallearning.impact.TestSpark;
-import org.sociallearning.impact.config.ConfigLoader;
-import org.sociallearning.impact.sample.GeneratorSettings;
-import org.sociallearning.impact.sample.SampleDataGenerator;
+import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.testing.Companies;
 import org.sociallearning.impact.testing.TestCompanies;
 
 /**
- * The job on generated companies that make estimates hard to defend, each checked for the number
- * or the warning an analyst needs: people who join right after a bad month (Ashenfelter's dip),
- * slow work that is often still open at as_of (heavy censoring), and a company so small that most
- * groups fall below the minimum group size.
+ * The job on generated companies that make estimates hard to defend, each checked for the number or
+ * the warning an analyst needs: people who join right after a bad month (Ashenfelter's dip), slow
+ * work that is often still open at as_of (heavy censoring), and a company so small that most groups
+ * fall below the minimum group size.
  */
 @Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,7 +46,12 @@ class PlantedScenariosJobTest {
 
   static List<CSVRecord> csv(NightlyImpactJob.RunResult run, String table) throws Exception {
     try (Reader r = Files.newBufferedReader(run.output().resolve(table + ".csv"))) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
           .getRecords();
     }
   }
@@ -70,24 +66,31 @@ class PlantedScenariosJobTest {
   void joiningRightAfterABadMonthIsFlaggedNextToTheEstimate() throws Exception {
     MetricEstimate ttr = NightlyImpactJobTest.metric(dip, "time_to_resolve_hours");
     assertFalse(ttr.suppressed(), ttr.warnings().toString());
-    assertTrue(ttr.warnings().stream().anyMatch(w -> w.startsWith("possible Ashenfelter's dip: just"
-        + " before joining the outcome rose")), ttr.warnings().toString());
+    assertTrue(
+        ttr.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.startsWith(
+                        "possible Ashenfelter's dip: just" + " before joining the outcome rose")),
+        ttr.warnings().toString());
     // The bad month is the baseline, so its recovery inflates the estimated speed-up.
     assertTrue(ttr.estimate() < TICKET_EFFECT, "the dip returns as a spurious effect: " + ttr);
-    CSVRecord row = only(csv(dip, "impact_estimates"),
-        r -> r.get("metric").equals("time_to_resolve_hours") && r.get("segment").equals("all"),
-        "overall ticket row");
+    CSVRecord row =
+        only(
+            csv(dip, "impact_estimates"),
+            r -> r.get("metric").equals("time_to_resolve_hours") && r.get("segment").equals("all"),
+            "overall ticket row");
     assertTrue(row.get("warnings").contains("possible Ashenfelter's dip"), row.get("warnings"));
     String html = Files.readString(dip.report());
     assertTrue(html.contains("Ashenfelter"), "the report shows the warning next to the number");
   }
 
   /**
-   * The community changes nothing, but people whose work got faster for another reason are the
-   * ones who keep coming back after a first post. Dated from their first post and chosen by
-   * everything they did up to as_of, they would show tickets resolved faster (about 18%, with an
-   * interval clear of zero and a quiet pre-trend test); dated from the day they meet the rule,
-   * the job either finds nothing or says the groups were not moving in parallel.
+   * The community changes nothing, but people whose work got faster for another reason are the ones
+   * who keep coming back after a first post. Dated from their first post and chosen by everything
+   * they did up to as_of, they would show tickets resolved faster (about 18%, with an interval
+   * clear of zero and a quiet pre-trend test); dated from the day they meet the rule, the job
+   * either finds nothing or says the groups were not moving in parallel.
    */
   @Test
   void peopleWhoKeepPostingBecauseWorkWentWellShowNoEffectThatPassesItsChecks() throws Exception {
@@ -96,15 +99,26 @@ class PlantedScenariosJobTest {
       assertFalse(e.suppressed(), name + " " + e.warnings());
       boolean coversZero = e.ciLow() <= 0 && 0 <= e.ciHigh();
       boolean preTrendRejects = e.preTrendPValue() < 0.05;
-      assertTrue(coversZero || preTrendRejects, name + ": nothing was planted, yet ["
-          + e.ciLow() + ", " + e.ciHigh() + "] with pre-trend p = " + e.preTrendPValue());
+      assertTrue(
+          coversZero || preTrendRejects,
+          name
+              + ": nothing was planted, yet ["
+              + e.ciLow()
+              + ", "
+              + e.ciHigh()
+              + "] with pre-trend p = "
+              + e.preTrendPValue());
     }
-    com.fasterxml.jackson.databind.JsonNode participation = new com.fasterxml.jackson.databind
-        .ObjectMapper().readTree(gains.manifest().toFile()).get("participation");
-    assertTrue(participation.get("tried_it").asLong() > participation.get("participants").asLong(),
+    com.fasterxml.jackson.databind.JsonNode participation =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(gains.manifest().toFile())
+            .get("participation");
+    assertTrue(
+        participation.get("tried_it").asLong() > participation.get("participants").asLong(),
         "most who post once drift away, and they are counted: " + participation);
     assertEquals("exclude", participation.get("tried_it_handling").asText());
-    assertTrue(Files.readString(gains.report()).contains("interacted fewer times"),
+    assertTrue(
+        Files.readString(gains.report()).contains("interacted fewer times"),
         "the report says how many tried it and where they went");
   }
 
@@ -112,58 +126,98 @@ class PlantedScenariosJobTest {
   void heavyCensoringLeavesTheEstimateOnTheTruthWhileNaiveMediansRunShort() throws Exception {
     MetricEstimate ttr = NightlyImpactJobTest.metric(slow, "time_to_resolve_hours");
     assertFalse(ttr.suppressed(), ttr.warnings().toString());
-    assertTrue(ttr.ciLow() <= TICKET_EFFECT && TICKET_EFFECT <= ttr.ciHigh(),
+    assertTrue(
+        ttr.ciLow() <= TICKET_EFFECT && TICKET_EFFECT <= ttr.ciHigh(),
         "planted " + TICKET_EFFECT + " outside [" + ttr.ciLow() + ", " + ttr.ciHigh() + "]");
 
     List<CSVRecord> medians = csv(slow, "duration_medians");
     for (String metric : List.of("time_to_resolve_hours", "sales_cycle_days")) {
       for (String group : List.of("participants", "comparison")) {
-        CSVRecord overall = only(medians, r -> r.get("metric").equals(metric)
-            && r.get("group").equals(group) && r.get("month").isEmpty(), metric + " " + group);
+        CSVRecord overall =
+            only(
+                medians,
+                r ->
+                    r.get("metric").equals(metric)
+                        && r.get("group").equals(group)
+                        && r.get("month").isEmpty(),
+                metric + " " + group);
         assertEquals("false", overall.get("suppressed"), overall.toString());
         long items = Long.parseLong(overall.get("items"));
-        assertEquals(items, Long.parseLong(overall.get("ended"))
-            + Long.parseLong(overall.get("censored")), overall.toString());
+        assertEquals(
+            items,
+            Long.parseLong(overall.get("ended")) + Long.parseLong(overall.get("censored")),
+            overall.toString());
         assertTrue(Long.parseLong(overall.get("censored")) > 0, overall.toString());
       }
       // The latest month with both figures: much of its slow work is still open, so dropping it
       // makes work look quicker than it is.
-      CSVRecord recent = medians.stream()
-          .filter(r -> r.get("metric").equals(metric) && r.get("group").equals("comparison")
-              && !r.get("month").isEmpty() && !r.get("km_median").isEmpty()
-              && !r.get("naive_median").isEmpty())
-          .reduce((a, b) -> b).orElseThrow();
+      CSVRecord recent =
+          medians.stream()
+              .filter(
+                  r ->
+                      r.get("metric").equals(metric)
+                          && r.get("group").equals("comparison")
+                          && !r.get("month").isEmpty()
+                          && !r.get("km_median").isEmpty()
+                          && !r.get("naive_median").isEmpty())
+              .reduce((a, b) -> b)
+              .orElseThrow();
       double km = Double.parseDouble(recent.get("km_median"));
       double naive = Double.parseDouble(recent.get("naive_median"));
       assertTrue(Long.parseLong(recent.get("censored")) > 0, recent.toString());
       assertTrue(naive < 0.9 * km, metric + ": naive " + naive + " against Kaplan-Meier " + km);
     }
-    // Recent months' sales cycles are not known yet: no Kaplan-Meier median, though a naive one exists.
-    assertTrue(medians.stream().anyMatch(r -> r.get("metric").equals("sales_cycle_days")
-        && !r.get("month").isEmpty() && r.get("km_median").isEmpty()
-        && !r.get("naive_median").isEmpty()), "no month with an unknown median");
+    // Recent months' sales cycles are not known yet: no Kaplan-Meier median, though a naive one
+    // exists.
+    assertTrue(
+        medians.stream()
+            .anyMatch(
+                r ->
+                    r.get("metric").equals("sales_cycle_days")
+                        && !r.get("month").isEmpty()
+                        && r.get("km_median").isEmpty()
+                        && !r.get("naive_median").isEmpty()),
+        "no month with an unknown median");
   }
 
   @Test
   void groupsBelowTheMinimumGroupSizePublishNoNumber() throws Exception {
     List<CSVRecord> rows = csv(small, "impact_estimates");
-    List<CSVRecord> suppressed = rows.stream()
-        .filter(r -> r.get("warnings").contains("suppressed: fewer than " + MIN_GROUP
-            + " people in a group"))
-        .toList();
-    assertTrue(suppressed.size() >= 3, "a small company has small segments: " + rows.size()
-        + " rows, " + suppressed.size() + " suppressed");
+    List<CSVRecord> suppressed =
+        rows.stream()
+            .filter(
+                r ->
+                    r.get("warnings")
+                        .contains("suppressed: fewer than " + MIN_GROUP + " people in a group"))
+            .toList();
+    assertTrue(
+        suppressed.size() >= 3,
+        "a small company has small segments: "
+            + rows.size()
+            + " rows, "
+            + suppressed.size()
+            + " suppressed");
     assertTrue(suppressed.stream().anyMatch(r -> !r.get("segment").equals("all")));
     for (CSVRecord r : suppressed) {
-      for (String column : List.of("estimate", "ci_low", "ci_high", "relative_effect",
-          "relative_ci_low", "relative_ci_high", "p_value", "p_value_adjusted")) {
+      for (String column :
+          List.of(
+              "estimate",
+              "ci_low",
+              "ci_high",
+              "relative_effect",
+              "relative_ci_low",
+              "relative_ci_high",
+              "p_value",
+              "p_value_adjusted")) {
         assertEquals("", r.get(column), column + " of suppressed " + r);
       }
     }
     for (CSVRecord r : rows) {
       if (!r.get("estimate").isEmpty()) {
-        assertTrue(Long.parseLong(r.get("n_treated")) >= MIN_GROUP
-            && Long.parseLong(r.get("n_comparison")) >= MIN_GROUP, "published on few people: " + r);
+        assertTrue(
+            Long.parseLong(r.get("n_treated")) >= MIN_GROUP
+                && Long.parseLong(r.get("n_comparison")) >= MIN_GROUP,
+            "published on few people: " + r);
       }
     }
     for (CSVRecord r : csv(small, "impact_event_study")) {
@@ -171,12 +225,14 @@ class PlantedScenariosJobTest {
     }
     for (CSVRecord r : csv(small, "duration_medians")) {
       if (r.get("suppressed").equals("true")) {
-        assertEquals("", r.get("km_median") + r.get("naive_median") + r.get("people"), r.toString());
+        assertEquals(
+            "", r.get("km_median") + r.get("naive_median") + r.get("people"), r.toString());
       } else {
         assertTrue(Long.parseLong(r.get("people")) >= MIN_GROUP, r.toString());
       }
     }
-    assertTrue(csv(small, "duration_medians").stream()
-        .anyMatch(r -> r.get("suppressed").equals("true")), "monthly groups of a small company");
+    assertTrue(
+        csv(small, "duration_medians").stream().anyMatch(r -> r.get("suppressed").equals("true")),
+        "monthly groups of a small company");
   }
 }

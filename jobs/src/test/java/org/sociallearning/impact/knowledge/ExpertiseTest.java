@@ -1,6 +1,5 @@
 package org.sociallearning.impact.knowledge;
 
-import org.sociallearning.impact.privacy.Pseudonyms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.sociallearning.impact.Fixtures;
 import org.sociallearning.impact.knowledge.ForumFixture.Person;
+import org.sociallearning.impact.privacy.Pseudonyms;
 
 class ExpertiseTest {
 
@@ -57,15 +57,19 @@ class ExpertiseTest {
     twoHelpersOnly(f);
 
     List<Row> rows = Expertise.topHelpers(f.answers(), PSEUDONYMS, 3, MIN_GROUP).collectAsList();
-    List<Row> java = rows.stream().filter(r -> "ask-java".equals(r.getAs("community")))
-        .sorted(Comparator.comparing(r -> (Integer) r.getAs("rank"))).toList();
+    List<Row> java =
+        rows.stream()
+            .filter(r -> "ask-java".equals(r.getAs("community")))
+            .sorted(Comparator.comparing(r -> (Integer) r.getAs("rank")))
+            .toList();
     assertEquals(List.of(1, 2, 3), java.stream().map(r -> (Integer) r.getAs("rank")).toList());
     assertEquals(PSEUDONYMS.of("EH0"), java.get(0).getAs("helper_key"));
     assertEquals(20L, (long) java.get(0).getAs("answers"));
     assertEquals(20.0 / 39, (double) java.get(0).getAs("answer_share"), 1e-12);
     assertEquals(1L, (long) java.get(1).getAs("answers"));
-    assertTrue(((String) java.get(1).getAs("helper_key"))
-        .compareTo(java.get(2).getAs("helper_key")) < 0, "ties ordered by pseudonym");
+    assertTrue(
+        ((String) java.get(1).getAs("helper_key")).compareTo(java.get(2).getAs("helper_key")) < 0,
+        "ties ordered by pseudonym");
 
     List<Row> small = rows.stream().filter(r -> "cop-small".equals(r.getAs("community"))).toList();
     assertEquals(1, small.size());
@@ -75,7 +79,8 @@ class ExpertiseTest {
 
     for (Row r : rows) {
       String cells = r.toString();
-      assertFalse(cells.contains("EH") || cells.contains("ES") || cells.contains("user:"),
+      assertFalse(
+          cells.contains("EH") || cells.contains("ES") || cells.contains("user:"),
           "no employee id or account in the published row: " + cells);
     }
   }
@@ -121,8 +126,9 @@ class ExpertiseTest {
       f.reply(q, asker, "2026-03-03T09:10:00Z");
     }
 
-    Map<String, Object> even = Fixtures.byKey(
-        Expertise.concentration(f.answers(), MIN_GROUP).collectAsList(), "community").get("cop-even");
+    Map<String, Object> even =
+        Fixtures.byKey(Expertise.concentration(f.answers(), MIN_GROUP).collectAsList(), "community")
+            .get("cop-even");
     assertEquals(4L, even.get("helpers"));
     assertEquals(8L, even.get("answers"));
   }

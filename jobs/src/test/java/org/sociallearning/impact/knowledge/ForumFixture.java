@@ -26,12 +26,15 @@ import org.sociallearning.impact.schemas.TableContract;
 final class ForumFixture {
 
   static final LocalDate AS_OF = LocalDate.parse("2026-03-31");
+
   /** 2026-04-01T00:00Z: messages at or after it have not happened yet. */
   static final Timestamp CUTOFF = new OutcomeWindow(AS_OF, 30).cutoff();
+
   static final String COMMUNITIES = CommunityPatterns.regex(List.of("ask-*", "cop-*"));
 
-  private static final StructType FORUM = SparkSchemas.of(TableContract.load("forum_interactions"))
-      .add("employee_id", DataTypes.StringType);
+  private static final StructType FORUM =
+      SparkSchemas.of(TableContract.load("forum_interactions"))
+          .add("employee_id", DataTypes.StringType);
   private static final StructType ROSTER = SparkSchemas.of(TableContract.load("roster"));
 
   private final List<Row> messages = new ArrayList<>();
@@ -93,8 +96,8 @@ final class ForumFixture {
     return QuestionThreads.answers(forum(), threads(), CUTOFF);
   }
 
-  private String add(String channel, String threadId, Person author, String at,
-      boolean interaction) {
+  private String add(
+      String channel, String threadId, Person author, String at, boolean interaction) {
     String id = channel + ":" + (++sequence);
     Map<String, Object> v = new HashMap<>();
     v.put("source", "slack");
@@ -102,8 +105,9 @@ final class ForumFixture {
     v.put("message_id", id);
     v.put("thread_id", threadId == null ? id : threadId);
     v.put("source_user_id", author.userId());
-    v.put("email", author.employeeId() == null ? null
-        : author.employeeId().toLowerCase() + "@example.com");
+    v.put(
+        "email",
+        author.employeeId() == null ? null : author.employeeId().toLowerCase() + "@example.com");
     v.put("occurred_at", Timestamp.from(Instant.parse(at)));
     v.put("is_reply", threadId != null);
     v.put("is_interaction", interaction);

@@ -1,6 +1,5 @@
 package org.sociallearning.impact.knowledge;
 
-import org.sociallearning.impact.privacy.Pseudonyms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sociallearning.impact.knowledge.ForumFixture.person;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.sociallearning.impact.privacy.Pseudonyms;
 import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;
 
@@ -27,7 +27,9 @@ class KnowledgeContractsTest {
   private static void assertMatchesContract(String table, Dataset<Row> frame) {
     TableContract contract = TableContract.load(table);
     SparkSchemas.requireConforms(contract, frame.schema());
-    assertEquals(contract.columnNames(), Arrays.asList(frame.columns()),
+    assertEquals(
+        contract.columnNames(),
+        Arrays.asList(frame.columns()),
         table + ": same columns in contract order, nothing extra");
     assertTrue(contract.directlyIdentifyingColumns().isEmpty(), table + " publishes no direct PII");
   }
@@ -35,11 +37,13 @@ class KnowledgeContractsTest {
   @Test
   void publishedKnowledgeTablesMatchTheirContracts() {
     ForumFixture f = smallForum();
-    Pseudonyms pseudonyms = new Pseudonyms("contract-test-key-0123".getBytes(StandardCharsets.UTF_8));
+    Pseudonyms pseudonyms =
+        new Pseudonyms("contract-test-key-0123".getBytes(StandardCharsets.UTF_8));
     assertMatchesContract("knowledge_flow_monthly", KnowledgeFlowMonthly.of(f.threads(), 1));
     assertMatchesContract("top_helpers", Expertise.topHelpers(f.answers(), pseudonyms, 10, 1));
     assertMatchesContract("knowledge_concentration", Expertise.concentration(f.answers(), 1));
-    assertEquals(List.of("indirect"), List.of(TableContract.load("top_helpers")
-        .column("helper_key").orElseThrow().pii()));
+    assertEquals(
+        List.of("indirect"),
+        List.of(TableContract.load("top_helpers").column("helper_key").orElseThrow().pii()));
   }
 }

@@ -20,9 +20,11 @@ class KnowledgeFlowMonthlyTest {
   static final Person HELPER = person("UH", "EH");
   static final int MIN_GROUP = 3;
 
-  /** Asker {@code n} asks at {@code askedAt}; HELPER answers after {@code hours}, or never (null). */
-  private static void ask(ForumFixture f, String community, int asker, String askedAt,
-      Double hours) {
+  /**
+   * Asker {@code n} asks at {@code askedAt}; HELPER answers after {@code hours}, or never (null).
+   */
+  private static void ask(
+      ForumFixture f, String community, int asker, String askedAt, Double hours) {
     String q = f.question(community, person("U" + asker, "E" + asker), askedAt);
     if (hours != null) {
       f.reply(q, HELPER, Instant.parse(askedAt).plusSeconds(Math.round(hours * 3600)).toString());
@@ -74,8 +76,8 @@ class KnowledgeFlowMonthlyTest {
     Row feb = monthly(f).get("ask-java 2026-02-01");
     assertEquals(5.0, (double) feb.getAs("median_hours_to_first_answer"), 1e-9);
     assertEquals(4.0, (double) feb.getAs("naive_median_hours"), 1e-9);
-    assertNotEquals((Object) feb.getAs("median_hours_to_first_answer"),
-        feb.getAs("naive_median_hours"));
+    assertNotEquals(
+        (Object) feb.getAs("median_hours_to_first_answer"), feb.getAs("naive_median_hours"));
     assertEquals(3.0, (double) feb.getAs("median_ci_low"), 1e-9);
     assertEquals(10L, (long) feb.getAs("askers"));
   }
@@ -95,9 +97,12 @@ class KnowledgeFlowMonthlyTest {
 
   @Test
   void crossDepartmentShareCountsOnlyAnswersWithBothDepartmentsKnown() {
-    ForumFixture f = new ForumFixture()
-        .employee("EH", "Support").employee("E1", "Sales").employee("E2", "Sales")
-        .employee("E3", "Support");
+    ForumFixture f =
+        new ForumFixture()
+            .employee("EH", "Support")
+            .employee("E1", "Sales")
+            .employee("E2", "Sales")
+            .employee("E3", "Support");
     ask(f, "ask-crm", 1, "2026-03-02T09:00:00Z", 1.0);
     ask(f, "ask-crm", 2, "2026-03-02T09:00:00Z", 1.0);
     ask(f, "ask-crm", 3, "2026-03-02T09:00:00Z", 1.0);
@@ -123,15 +128,16 @@ class KnowledgeFlowMonthlyTest {
       assertNull(tiny.getAs(figure), figure + " of a suppressed row");
     }
     assertEquals(false, m.get("ask-java 2026-03-01").getAs("suppressed"));
-    assertEquals(List.of("ask-java 2026-03-01", "cop-tiny 2026-03-01"),
+    assertEquals(
+        List.of("ask-java 2026-03-01", "cop-tiny 2026-03-01"),
         m.keySet().stream().sorted().toList());
   }
 
   @Test
   void minimumGroupSizeMustBePositive() {
     ForumFixture f = new ForumFixture();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KnowledgeFlowMonthly.of(f.threads(), 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> KnowledgeFlowMonthly.of(f.threads(), 0));
     assertEquals("minGroupSize is 0; expected >= 1", e.getMessage());
   }
 }

@@ -110,8 +110,11 @@ class QuestionThreadsTest {
 
   @Test
   void crossDepartmentNeedsBothDepartmentsKnown() {
-    ForumFixture f = new ForumFixture()
-        .employee("E1", "Sales").employee("E2", "Support").employee("E3", "Sales");
+    ForumFixture f =
+        new ForumFixture()
+            .employee("E1", "Sales")
+            .employee("E2", "Support")
+            .employee("E3", "Sales");
     String bridged = f.question("ask-crm", ANA, "2026-03-02T09:00:00Z");
     f.reply(bridged, BO, "2026-03-02T10:00:00Z");
     String withinSales = f.question("ask-crm", ANA, "2026-03-03T09:00:00Z");

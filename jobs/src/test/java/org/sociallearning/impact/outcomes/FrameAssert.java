@@ -11,9 +11,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Frame assertions in the manner of Spark's {@code QueryTest.checkAnswer}: column names first,
- * then rows ignoring order, doubles within a tolerance, with expected and actual printed side by
- * side on failure.
+ * Frame assertions in the manner of Spark's {@code QueryTest.checkAnswer}: column names first, then
+ * rows ignoring order, doubles within a tolerance, with expected and actual printed side by side on
+ * failure.
  */
 final class FrameAssert {
 

@@ -19,17 +19,19 @@ import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;
 
 /**
- * Tiny canonical tables in their contract schemas (plus employee_id, as after identity), built
- * from the few columns a scenario is about; every other column is null.
+ * Tiny canonical tables in their contract schemas (plus employee_id, as after identity), built from
+ * the few columns a scenario is about; every other column is null.
  */
 final class OutcomeFixtures {
 
   static final LocalDate AS_OF = LocalDate.of(2024, 6, 30);
+
   /** 30 days: tickets opened in May 2024 are observable, tickets opened in June not yet. */
   static final OutcomeWindow TICKETS = new OutcomeWindow(AS_OF, 30);
+
   /**
-   * 90 days: opportunities created by March 2024 are observable, from May on not yet (April
-   * depends on whether observability is counted by day or by whole month; fixtures avoid it).
+   * 90 days: opportunities created by March 2024 are observable, from May on not yet (April depends
+   * on whether observability is counted by day or by whole month; fixtures avoid it).
    */
   static final OutcomeWindow SALES = new OutcomeWindow(AS_OF, 90);
 
@@ -44,8 +46,14 @@ final class OutcomeFixtures {
   }
 
   /** A ticket; opened/resolved as {@code 2024-05-02T09:00:00} (UTC), resolved null while open. */
-  static Map<String, Object> ticket(String id, String employee, String opened, String resolved,
-      Integer reassignments, Integer reopens, Boolean madeSla) {
+  static Map<String, Object> ticket(
+      String id,
+      String employee,
+      String opened,
+      String resolved,
+      Integer reassignments,
+      Integer reopens,
+      Boolean madeSla) {
     Map<String, Object> v = new HashMap<>();
     v.put("ticket_id", id);
     v.put(IdentityResolution.EMPLOYEE_ID, employee);
@@ -64,8 +72,14 @@ final class OutcomeFixtures {
   }
 
   /** An opportunity; closed with {@code closeDate} when {@code closed}, open otherwise. */
-  static Map<String, Object> opportunity(String id, String employee, String created,
-      String closeDate, boolean closed, boolean won, Double amount) {
+  static Map<String, Object> opportunity(
+      String id,
+      String employee,
+      String created,
+      String closeDate,
+      boolean closed,
+      boolean won,
+      Double amount) {
     Map<String, Object> v = new HashMap<>();
     v.put("opportunity_id", id);
     v.put(IdentityResolution.EMPLOYEE_ID, employee);
@@ -102,13 +116,15 @@ final class OutcomeFixtures {
 
   /** Participants as the participation step returns them, reduced to what outcomes read. */
   static Dataset<Row> participants(String... employeeAndParticipationDate) {
-    StructType schema = new StructType()
-        .add(IdentityResolution.EMPLOYEE_ID, DataTypes.StringType)
-        .add("participated_at", DataTypes.TimestampType);
+    StructType schema =
+        new StructType()
+            .add(IdentityResolution.EMPLOYEE_ID, DataTypes.StringType)
+            .add("participated_at", DataTypes.TimestampType);
     List<Row> rows = new java.util.ArrayList<>();
     for (int i = 0; i < employeeAndParticipationDate.length; i += 2) {
-      rows.add(RowFactory.create(employeeAndParticipationDate[i],
-          ts(employeeAndParticipationDate[i + 1])));
+      rows.add(
+          RowFactory.create(
+              employeeAndParticipationDate[i], ts(employeeAndParticipationDate[i + 1])));
     }
     return TestSpark.session().createDataFrame(rows, schema);
   }
@@ -123,8 +139,8 @@ final class OutcomeFixtures {
     for (Map<String, Object> values : rows) {
       for (String name : values.keySet()) {
         if (schema.getFieldIndex(name).isEmpty()) {
-          throw new IllegalArgumentException("fixture column '" + name + "' is not in "
-              + schema.simpleString());
+          throw new IllegalArgumentException(
+              "fixture column '" + name + "' is not in " + schema.simpleString());
         }
       }
       Object[] cells = new Object[schema.fields().length];

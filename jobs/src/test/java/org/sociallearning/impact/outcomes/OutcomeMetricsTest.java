@@ -26,6 +26,7 @@ import org.sociallearning.impact.schemas.MetricDefinition;
 class OutcomeMetricsTest {
 
   static final Set<String> CATALOGUED_TABLES = Set.of("service_tickets", "opportunities");
+
   /** Per person, not per employee-month: a Kaplan-Meier comparison, not a panel. */
   static final Set<String> PER_PERSON = Set.of(TimeToFirstDeal.METRIC);
 
@@ -44,8 +45,12 @@ class OutcomeMetricsTest {
   }
 
   static OutcomeSources sources() {
-    return new OutcomeSources(aFewTickets(), aFewDeals(), roster(employee("e1", "2020-01-01"),
-        employee("e2", "2020-01-01")), TICKETS, SALES);
+    return new OutcomeSources(
+        aFewTickets(),
+        aFewDeals(),
+        roster(employee("e1", "2020-01-01"), employee("e2", "2020-01-01")),
+        TICKETS,
+        SALES);
   }
 
   static Dataset<Row> items(String metric) {
@@ -54,10 +59,15 @@ class OutcomeMetricsTest {
 
   @Test
   void theRegistryCoversExactlyTheEmployeeMonthMetricsOfMetricsYamlInItsOrder() {
-    List<String> defined = MetricDefinition.all().stream()
-        .filter(m -> CATALOGUED_TABLES.contains(m.sourceTable()))
-        .map(MetricDefinition::name).filter(n -> !PER_PERSON.contains(n)).toList();
-    assertEquals(defined, OutcomeMetrics.ALL.stream().map(OutcomeMetric::name).toList(),
+    List<String> defined =
+        MetricDefinition.all().stream()
+            .filter(m -> CATALOGUED_TABLES.contains(m.sourceTable()))
+            .map(MetricDefinition::name)
+            .filter(n -> !PER_PERSON.contains(n))
+            .toList();
+    assertEquals(
+        defined,
+        OutcomeMetrics.ALL.stream().map(OutcomeMetric::name).toList(),
         "one registration per metric, in metrics.yaml order");
     for (OutcomeMetric m : OutcomeMetrics.ALL) {
       assertEquals(MetricDefinition.named(m.name()).sourceTable(), m.sourceTable());
@@ -71,13 +81,17 @@ class OutcomeMetricsTest {
       if (metric.definition().isVolume()) {
         assertNull(items, metric.name() + " counts items, it has no item rows");
       } else {
-        assertEquals(List.of("employee_id", "month", "value"), Arrays.asList(items.columns()),
+        assertEquals(
+            List.of("employee_id", "month", "value"),
+            Arrays.asList(items.columns()),
             metric.name());
         assertFalse(items.isEmpty(), metric.name() + " has rows on the fixture");
       }
       Dataset<Row> panel = metric.employeeMonths(sources(), items);
-      assertEquals(List.of("employee_id", "month", "value", "items"),
-          Arrays.asList(panel.columns()), metric.name());
+      assertEquals(
+          List.of("employee_id", "month", "value", "items"),
+          Arrays.asList(panel.columns()),
+          metric.name());
       assertFalse(panel.isEmpty(), metric.name());
     }
   }
@@ -87,33 +101,38 @@ class OutcomeMetricsTest {
     assertSameRows(TimeToResolve.items(aFewTickets(), TICKETS), items(TimeToResolve.METRIC));
     assertSameRows(SalesCycle.items(aFewDeals(), SALES), items(SalesCycle.METRIC));
     assertSameRows(WinRate.items(aFewDeals(), SALES), items(WinRate.METRIC));
-    assertSameRows(FirstContactResolution.items(aFewTickets(), TICKETS),
-        items(FirstContactResolution.METRIC));
+    assertSameRows(
+        FirstContactResolution.items(aFewTickets(), TICKETS), items(FirstContactResolution.METRIC));
     assertSameRows(DealSize.items(aFewDeals(), SALES), items(DealSize.METRIC));
   }
 
   @Test
   void employeeMonthsCountsOpportunitiesBehindPipelineVelocity() {
     OutcomeMetric velocity = OutcomeMetrics.named(PipelineVelocity.METRIC);
-    assertSameRows(PipelineVelocity.employeeMonths(aFewDeals(), SALES),
+    assertSameRows(
+        PipelineVelocity.employeeMonths(aFewDeals(), SALES),
         velocity.employeeMonths(sources(), velocity.items(sources())));
     OutcomeMetric reopen = OutcomeMetrics.named(ReopenRate.METRIC);
-    assertSameRows(EmployeeMonthOutcomes.aggregate(ReopenRate.items(aFewTickets(), TICKETS)),
+    assertSameRows(
+        EmployeeMonthOutcomes.aggregate(ReopenRate.items(aFewTickets(), TICKETS)),
         reopen.employeeMonths(sources(), reopen.items(sources())));
   }
 
   @Test
   void anUnknownMetricIsRefusedByName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OutcomeMetrics.named("answer_rate"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> OutcomeMetrics.named("answer_rate"));
     assertTrue(e.getMessage().contains("'answer_rate'"), e.getMessage());
   }
 
   @Test
   void aMissingSourceTableIsNamed() {
-    NullPointerException e = assertThrows(NullPointerException.class,
-        () -> OutcomeMetrics.named(ReopenRate.METRIC).items(new OutcomeSources(null,
-            aFewDeals(), null, TICKETS, SALES)));
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class,
+            () ->
+                OutcomeMetrics.named(ReopenRate.METRIC)
+                    .items(new OutcomeSources(null, aFewDeals(), null, TICKETS, SALES)));
     assertTrue(e.getMessage().contains("service_tickets"), e.getMessage());
   }
 

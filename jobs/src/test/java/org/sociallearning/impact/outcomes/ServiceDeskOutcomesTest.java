@@ -26,8 +26,8 @@ class ServiceDeskOutcomesTest {
   static final Date APRIL = date("2024-04-01");
 
   /**
-   * Fast, passed on, reopened, slow, at the horizon, still open, too recent, unknown agent,
-   * counts missing, opened at midnight's edge, closed as a duplicate without a resolution.
+   * Fast, passed on, reopened, slow, at the horizon, still open, too recent, unknown agent, counts
+   * missing, opened at midnight's edge, closed as a duplicate without a resolution.
    */
   static Dataset<Row> ticketsAcrossTheFirstContactCases() {
     return tickets(
@@ -41,20 +41,23 @@ class ServiceDeskOutcomesTest {
         ticket("INC08", null, "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, true),
         ticket("INC09", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", null, 0, null),
         ticket("INC10", "e2", "2024-04-30T23:30:00", "2024-05-01T00:30:00", 0, 0, true),
-        with(ticket("INC11", "e1", "2024-05-07T09:00:00", null, 0, 0, true),
-            "closed_at", ts("2024-05-07T11:00:00")));
+        with(
+            ticket("INC11", "e1", "2024-05-07T09:00:00", null, 0, 0, true),
+            "closed_at",
+            ts("2024-05-07T11:00:00")));
   }
 
   @Test
   void firstContactResolutionCountsTicketsStillOpenAfterTheHorizonAsNotResolved() {
-    assertFrame(FirstContactResolution.items(ticketsAcrossTheFirstContactCases(), TICKETS),
+    assertFrame(
+        FirstContactResolution.items(ticketsAcrossTheFirstContactCases(), TICKETS),
         ITEM_COLUMNS,
-        row("e1", MAY, 1.0),    // resolved in an hour, never passed on or reopened
-        row("e1", MAY, 0.0),    // reassigned once
-        row("e1", MAY, 0.0),    // reopened once
-        row("e1", MAY, 0.0),    // resolved 31 days after opening: after the 30-day horizon
-        row("e1", MAY, 1.0),    // resolved exactly at the horizon
-        row("e1", MAY, 0.0),    // still open at as_of: kept, as not resolved at first contact
+        row("e1", MAY, 1.0), // resolved in an hour, never passed on or reopened
+        row("e1", MAY, 0.0), // reassigned once
+        row("e1", MAY, 0.0), // reopened once
+        row("e1", MAY, 0.0), // resolved 31 days after opening: after the 30-day horizon
+        row("e1", MAY, 1.0), // resolved exactly at the horizon
+        row("e1", MAY, 0.0), // still open at as_of: kept, as not resolved at first contact
         row("e2", APRIL, 1.0)); // month of opening, not of resolution
     // Left out: opened in June (not yet observable), unknown agent, counts missing, closed
     // without ever being resolved.
@@ -74,9 +77,11 @@ class ServiceDeskOutcomesTest {
 
   @Test
   void reopenRateCountsTicketsResolvedAtLeastOnceIncludingReopenedOnesOpenAgain() {
-    assertFrame(ReopenRate.items(ticketsAcrossTheReopenCases(), TICKETS), ITEM_COLUMNS,
-        row("e1", MAY, 0.0),  // resolved, never reopened
-        row("e1", MAY, 1.0),  // reopened twice
+    assertFrame(
+        ReopenRate.items(ticketsAcrossTheReopenCases(), TICKETS),
+        ITEM_COLUMNS,
+        row("e1", MAY, 0.0), // resolved, never reopened
+        row("e1", MAY, 1.0), // reopened twice
         row("e1", MAY, 1.0)); // reopened and open again (no resolved_at)
     // Left out: never resolved (nothing to reopen), resolved only after as_of, reopen_count
     // missing, opened too recently to be observed for the whole horizon.
@@ -84,26 +89,32 @@ class ServiceDeskOutcomesTest {
 
   @Test
   void reassignmentCountKeepsOpenTicketsWithTheirCountSoFar() {
-    Dataset<Row> tickets = tickets(
-        ticket("INC21", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, true),
-        ticket("INC22", "e1", "2024-05-02T09:00:00", null, 3, 0, true),
-        ticket("INC23", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", null, 0, true),
-        ticket("INC24", "e1", "2024-06-02T09:00:00", "2024-06-02T10:00:00", 5, 0, true));
-    assertFrame(ReassignmentCount.items(tickets, TICKETS), ITEM_COLUMNS,
+    Dataset<Row> tickets =
+        tickets(
+            ticket("INC21", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, true),
+            ticket("INC22", "e1", "2024-05-02T09:00:00", null, 3, 0, true),
+            ticket("INC23", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", null, 0, true),
+            ticket("INC24", "e1", "2024-06-02T09:00:00", "2024-06-02T10:00:00", 5, 0, true));
+    assertFrame(
+        ReassignmentCount.items(tickets, TICKETS),
+        ITEM_COLUMNS,
         row("e1", MAY, 0.0),
         row("e1", MAY, 3.0)); // still open at as_of, passed on three times so far
   }
 
   @Test
   void slaAttainmentLeavesOutTicketsWithoutAMadeSlaValue() {
-    Dataset<Row> tickets = tickets(
-        ticket("INC31", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, true),
-        ticket("INC32", "e1", "2024-05-02T09:00:00", "2024-05-20T10:00:00", 0, 0, false),
-        ticket("INC33", "e1", "2024-05-02T09:00:00", null, 0, 0, false),
-        ticket("INC34", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, null),
-        ticket("INC35", "e1", "2024-06-02T09:00:00", "2024-06-02T10:00:00", 0, 0, true),
-        ticket("INC36", null, "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, true));
-    assertFrame(SlaAttainment.items(tickets, TICKETS), ITEM_COLUMNS,
+    Dataset<Row> tickets =
+        tickets(
+            ticket("INC31", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, true),
+            ticket("INC32", "e1", "2024-05-02T09:00:00", "2024-05-20T10:00:00", 0, 0, false),
+            ticket("INC33", "e1", "2024-05-02T09:00:00", null, 0, 0, false),
+            ticket("INC34", "e1", "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, null),
+            ticket("INC35", "e1", "2024-06-02T09:00:00", "2024-06-02T10:00:00", 0, 0, true),
+            ticket("INC36", null, "2024-05-02T09:00:00", "2024-05-02T10:00:00", 0, 0, true));
+    assertFrame(
+        SlaAttainment.items(tickets, TICKETS),
+        ITEM_COLUMNS,
         row("e1", MAY, 1.0),
         row("e1", MAY, 0.0),
         row("e1", MAY, 0.0)); // still open and already breached

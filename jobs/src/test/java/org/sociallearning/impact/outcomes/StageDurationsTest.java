@@ -25,28 +25,52 @@ class StageDurationsTest {
   static Dataset<Row> history(String... changes) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < changes.length; i += 3) {
-      rows.add(RowFactory.create("salesforce", "h" + i, changes[i], changes[i + 1],
-          Timestamp.from(Instant.parse(changes[i + 2] + "Z")), null, null, "f.csv", (long) i));
+      rows.add(
+          RowFactory.create(
+              "salesforce",
+              "h" + i,
+              changes[i],
+              changes[i + 1],
+              Timestamp.from(Instant.parse(changes[i + 2] + "Z")),
+              null,
+              null,
+              "f.csv",
+              (long) i));
     }
-    return TestSpark.session().createDataFrame(rows,
-        SparkSchemas.of(TableContract.load("opportunity_history")));
+    return TestSpark.session()
+        .createDataFrame(rows, SparkSchemas.of(TableContract.load("opportunity_history")));
   }
 
   @Test
   void visitsStartOnStageChangesAndEndWhenTheNextOneStarts() {
-    Dataset<Row> visits = StageDurations.visits(history(
-        "A", "Prospecting", "2025-01-01T00:00:00",
-        "A", "Prospecting", "2025-01-05T00:00:00", // amount change: same visit
-        "A", "Negotiation", "2025-01-11T00:00:00",
-        "A", "Prospecting", "2025-01-12T12:00:00", // back again: a second visit
-        "A", "Closed Won", "2025-01-20T12:00:00",
-        "A", "Closed Lost", "2025-08-01T00:00:00"), CUTOFF); // after as_of: ignored
+    Dataset<Row> visits =
+        StageDurations.visits(
+            history(
+                "A",
+                "Prospecting",
+                "2025-01-01T00:00:00",
+                "A",
+                "Prospecting",
+                "2025-01-05T00:00:00", // amount change: same visit
+                "A",
+                "Negotiation",
+                "2025-01-11T00:00:00",
+                "A",
+                "Prospecting",
+                "2025-01-12T12:00:00", // back again: a second visit
+                "A",
+                "Closed Won",
+                "2025-01-20T12:00:00",
+                "A",
+                "Closed Lost",
+                "2025-08-01T00:00:00"),
+            CUTOFF); // after as_of: ignored
     List<String> seen = new ArrayList<>();
     for (Row r : visits.orderBy("entered_at").collectAsList()) {
       seen.add(r.getAs("stage") + " " + r.getAs("days"));
     }
-    assertEquals(List.of("Prospecting 10.0", "Negotiation 1.5", "Prospecting 8.0",
-        "Closed Won null"), seen);
+    assertEquals(
+        List.of("Prospecting 10.0", "Negotiation 1.5", "Prospecting 8.0", "Closed Won null"), seen);
   }
 
   @Test
@@ -56,11 +80,15 @@ class StageDurationsTest {
       changes.addAll(List.of("O" + i, "Qualification", "2025-02-0" + (1 + i) + "T00:00:00"));
       changes.addAll(List.of("O" + i, "Proposal", "2025-02-1" + (1 + i) + "T00:00:00"));
     }
-    changes.addAll(List.of("O9", "Proposal", "2025-03-01T00:00:00",
-        "O9", "Closed Won", "2025-03-03T00:00:00"));
-    Map<String, Map<String, Object>> byStage = Fixtures.byKey(StageDurations.summary(
-        StageDurations.visits(history(changes.toArray(String[]::new)), CUTOFF), 3)
-        .collectAsList(), "stage");
+    changes.addAll(
+        List.of(
+            "O9", "Proposal", "2025-03-01T00:00:00", "O9", "Closed Won", "2025-03-03T00:00:00"));
+    Map<String, Map<String, Object>> byStage =
+        Fixtures.byKey(
+            StageDurations.summary(
+                    StageDurations.visits(history(changes.toArray(String[]::new)), CUTOFF), 3)
+                .collectAsList(),
+            "stage");
     Map<String, Object> qualification = byStage.get("Qualification");
     assertEquals(4L, qualification.get("finished_visits"));
     assertEquals(0L, qualification.get("open_visits"));

@@ -17,21 +17,21 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Time from hire to the first won deal, right-censored at as_of (2024-06-30); the CRM export
- * starts with an opportunity created on 2023-01-05.
+ * Time from hire to the first won deal, right-censored at as_of (2024-06-30); the CRM export starts
+ * with an opportunity created on 2023-01-05.
  */
 class TimeToFirstDealTest {
 
   static Dataset<Row> hiresAcrossTheCensoringCases() {
     return roster(
-        employee("h1", "2023-03-01"),  // wins twice; the first win counts
-        employee("h2", "2023-09-01"),  // only an open opportunity: censored
-        employee("h3", "2022-06-01"),  // hired before the export starts: first deal unknowable
-        employee("h4", "2023-05-01"),  // owns no opportunity: not a seller
-        employee("h5", "2023-02-01"),  // inherited a deal won before the hire date: censored
-        employee("h6", "2024-07-15"),  // hired after as_of
-        employee("h7", null),          // no hire date
-        employee("h8", "2024-01-10"),  // wins only after as_of: censored
+        employee("h1", "2023-03-01"), // wins twice; the first win counts
+        employee("h2", "2023-09-01"), // only an open opportunity: censored
+        employee("h3", "2022-06-01"), // hired before the export starts: first deal unknowable
+        employee("h4", "2023-05-01"), // owns no opportunity: not a seller
+        employee("h5", "2023-02-01"), // inherited a deal won before the hire date: censored
+        employee("h6", "2024-07-15"), // hired after as_of
+        employee("h7", null), // no hire date
+        employee("h8", "2024-01-10"), // wins only after as_of: censored
         employee("h9", "2024-02-01")); // wins on the first day
   }
 
@@ -52,9 +52,10 @@ class TimeToFirstDealTest {
 
   @Test
   void newSellersGetDaysToTheirFirstWinOrAreCensoredAtAsOf() {
-    assertFrame(TimeToFirstDeal.people(hiresAcrossTheCensoringCases(), dealsOfTheHires(), SALES),
+    assertFrame(
+        TimeToFirstDeal.people(hiresAcrossTheCensoringCases(), dealsOfTheHires(), SALES),
         List.of("employee_id", "hire_month", "days", "event"),
-        row("h1", date("2023-03-01"), 91, true),   // 2023-03-01 to 2023-05-31
+        row("h1", date("2023-03-01"), 91, true), // 2023-03-01 to 2023-05-31
         row("h2", date("2023-09-01"), 303, false), // to as_of 2024-06-30
         row("h5", date("2023-02-01"), 515, false),
         row("h8", date("2024-01-01"), 172, false),
@@ -63,14 +64,16 @@ class TimeToFirstDealTest {
 
   @Test
   void landmarkGroupsFixParticipationAtTheLandmarkAndDropEarlierFirstDeals() {
-    Dataset<Row> people = TimeToFirstDeal.people(hiresAcrossTheCensoringCases(),
-        dealsOfTheHires(), SALES);
-    Dataset<Row> joined = participants(
-        "h1", "2023-04-15T12:00:00",   // 45 days after hire
-        "h2", "2024-01-01T12:00:00",   // 122 days after hire
-        "h8", "2024-03-10T08:00:00",   // exactly 60 days after hire
-        "h9", "2024-02-05T08:00:00");  // won on day 0, before the landmark
-    assertFrame(TimeToFirstDeal.landmarkGroups(people, hiresAcrossTheCensoringCases(), joined, 60),
+    Dataset<Row> people =
+        TimeToFirstDeal.people(hiresAcrossTheCensoringCases(), dealsOfTheHires(), SALES);
+    Dataset<Row> joined =
+        participants(
+            "h1", "2023-04-15T12:00:00", // 45 days after hire
+            "h2", "2024-01-01T12:00:00", // 122 days after hire
+            "h8", "2024-03-10T08:00:00", // exactly 60 days after hire
+            "h9", "2024-02-05T08:00:00"); // won on day 0, before the landmark
+    assertFrame(
+        TimeToFirstDeal.landmarkGroups(people, hiresAcrossTheCensoringCases(), joined, 60),
         List.of("employee_id", "group", "days", "event"),
         row("h1", TimeToFirstDeal.PARTICIPANT, 91, true),
         row("h2", TimeToFirstDeal.LATER_PARTICIPANT, 303, false),
@@ -80,7 +83,13 @@ class TimeToFirstDealTest {
 
   @Test
   void aNegativeLandmarkIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> TimeToFirstDeal.landmarkGroups(
-        TimeToFirstDeal.people(roster(), opportunities(), SALES), roster(), participants(), -1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TimeToFirstDeal.landmarkGroups(
+                TimeToFirstDeal.people(roster(), opportunities(), SALES),
+                roster(),
+                participants(),
+                -1));
   }
 }

@@ -21,15 +21,18 @@ class WorkVolumeTest {
   @Test
   void ticketsHandledCountsZeroMonthsFromCoverageOrHireToTheLastObservableMonth() {
     // as_of 2024-06-30, 30 days: May is the last observable month. The export starts in March.
-    assertFrame(WorkVolume.employeeMonths(tickets(
-            ticket("T1", "e1", "2024-03-05T09:00:00", null, 0, 0, true),
-            ticket("T2", "e1", "2024-03-20T09:00:00", null, 0, 0, true),
-            ticket("T3", "e1", "2024-05-02T09:00:00", null, 0, 0, true),
-            ticket("T4", "e2", "2024-05-10T09:00:00", null, 0, 0, true),
-            // June is not observable yet, and an unknown assignee counts for nobody.
-            ticket("T5", "e1", "2024-06-03T09:00:00", null, 0, 0, true),
-            ticket("T6", null, "2024-04-03T09:00:00", null, 0, 0, true)),
-            "opened_at", roster(employee("e1", "2020-01-01"), employee("e2", "2024-04-15")),
+    assertFrame(
+        WorkVolume.employeeMonths(
+            tickets(
+                ticket("T1", "e1", "2024-03-05T09:00:00", null, 0, 0, true),
+                ticket("T2", "e1", "2024-03-20T09:00:00", null, 0, 0, true),
+                ticket("T3", "e1", "2024-05-02T09:00:00", null, 0, 0, true),
+                ticket("T4", "e2", "2024-05-10T09:00:00", null, 0, 0, true),
+                // June is not observable yet, and an unknown assignee counts for nobody.
+                ticket("T5", "e1", "2024-06-03T09:00:00", null, 0, 0, true),
+                ticket("T6", null, "2024-04-03T09:00:00", null, 0, 0, true)),
+            "opened_at",
+            roster(employee("e1", "2020-01-01"), employee("e2", "2024-04-15")),
             TICKETS),
         List.of("employee_id", "month", "value", "items"),
         row("e1", date("2024-03-01"), 2.0, 2L),
@@ -43,10 +46,13 @@ class WorkVolumeTest {
   @Test
   void aPersonWhoseOnlyWorkIsTooRecentStillHasTheirZeroMonths() {
     // 90-day horizon: opportunities created from April on are not observable at 2024-06-30.
-    assertFrame(WorkVolume.employeeMonths(opportunities(
-            opportunity("O1", "e1", "2024-01-10T10:00:00", null, false, false, null),
-            opportunity("O2", "e2", "2024-05-10T10:00:00", null, false, false, null)),
-            "created_at", roster(employee("e1", "2019-01-01"), employee("e2", "2019-01-01")),
+    assertFrame(
+        WorkVolume.employeeMonths(
+            opportunities(
+                opportunity("O1", "e1", "2024-01-10T10:00:00", null, false, false, null),
+                opportunity("O2", "e2", "2024-05-10T10:00:00", null, false, false, null)),
+            "created_at",
+            roster(employee("e1", "2019-01-01"), employee("e2", "2019-01-01")),
             SALES),
         List.of("employee_id", "month", "value", "items"),
         row("e1", date("2024-01-01"), 1.0, 1L),

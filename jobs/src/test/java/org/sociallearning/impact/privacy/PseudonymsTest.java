@@ -51,8 +51,10 @@ class PseudonymsTest {
 
   @Test
   void shortKeysAreRefusedWithTheirLength() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Pseudonyms("short".getBytes(StandardCharsets.UTF_8)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Pseudonyms("short".getBytes(StandardCharsets.UTF_8)));
     assertEquals("pseudonym key has 5 bytes; expected at least 16", e.getMessage());
     assertFalse(new Pseudonyms(KEY).toString().contains("pseudonym-test-key"));
   }
@@ -61,9 +63,12 @@ class PseudonymsTest {
   void sparkColumnGivesTheSamePseudonymsAsJava() {
     Pseudonyms pseudonyms = new Pseudonyms(KEY);
     StructType schema = new StructType().add("employee_id", DataTypes.StringType);
-    List<Row> rows = TestSpark.session().createDataFrame(
-            List.of(RowFactory.create("E1001"), RowFactory.create((Object) null)), schema)
-        .select(pseudonyms.column(col("employee_id")).as("key")).collectAsList();
+    List<Row> rows =
+        TestSpark.session()
+            .createDataFrame(
+                List.of(RowFactory.create("E1001"), RowFactory.create((Object) null)), schema)
+            .select(pseudonyms.column(col("employee_id")).as("key"))
+            .collectAsList();
     assertEquals(pseudonyms.of("E1001"), rows.get(0).getString(0));
     assertTrue(rows.get(1).isNullAt(0));
   }

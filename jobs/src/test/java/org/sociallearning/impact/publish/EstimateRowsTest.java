@@ -17,18 +17,61 @@ class EstimateRowsTest {
 
   @Test
   void everyColumnOfTheContractIsFilledInItsOrderAndType() {
-    MetricEstimate ttr = new MetricEstimate(MetricDefinition.named("time_to_resolve_hours"),
-        "all", -0.2, -0.3, -0.1, Math.expm1(-0.2), Math.expm1(-0.3), Math.expm1(-0.1), 40, 60,
-        "test method", 0.001, 0.002, 0.4, 5, "event_time", List.of("a; b", "c"), List.of(),
-        false, List.of(), List.of(), "group", -0.25, -0.35, -0.15)
-        .withMeanEffect(new MetricEstimate.MeanEffect(-6.5, -9.0, -4.0));
-    MetricEstimate suppressed = new MetricEstimate(MetricDefinition.named("win_rate"), "all",
-        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 3, 60, "m",
-        Double.NaN, Double.NaN, Double.NaN, 0, "", List.of("suppressed"), List.of(), true,
-        List.of());
+    MetricEstimate ttr =
+        new MetricEstimate(
+                MetricDefinition.named("time_to_resolve_hours"),
+                "all",
+                -0.2,
+                -0.3,
+                -0.1,
+                Math.expm1(-0.2),
+                Math.expm1(-0.3),
+                Math.expm1(-0.1),
+                40,
+                60,
+                "test method",
+                0.001,
+                0.002,
+                0.4,
+                5,
+                "event_time",
+                List.of("a; b", "c"),
+                List.of(),
+                false,
+                List.of(),
+                List.of(),
+                "group",
+                -0.25,
+                -0.35,
+                -0.15)
+            .withMeanEffect(new MetricEstimate.MeanEffect(-6.5, -9.0, -4.0));
+    MetricEstimate suppressed =
+        new MetricEstimate(
+            MetricDefinition.named("win_rate"),
+            "all",
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            3,
+            60,
+            "m",
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            0,
+            "",
+            List.of("suppressed"),
+            List.of(),
+            true,
+            List.of());
     List<Row> rows = ResultTables.estimateRows(List.of(ttr, suppressed));
-    List<Row> read = TestSpark.session().createDataFrame(rows,
-        SparkSchemas.of(TableContract.load("impact_estimates"))).collectAsList();
+    List<Row> read =
+        TestSpark.session()
+            .createDataFrame(rows, SparkSchemas.of(TableContract.load("impact_estimates")))
+            .collectAsList();
     Row r = read.get(0);
     assertEquals("time_to_resolve_hours", r.getAs("metric"));
     assertEquals("a, b; c", r.getAs("warnings"));

@@ -14,11 +14,13 @@ class FirstDealRowsTest {
   @Test
   void censoredPeopleCountInTheMedianAndSmallGroupsAreSuppressed() {
     // Six comparison sellers: four first deals (30, 60, 90, 120 days), two still without one.
-    KaplanMeier comparison = KaplanMeier.fit(new double[] {30, 60, 90, 120, 150, 150},
-        new boolean[] {true, true, true, true, false, false});
+    KaplanMeier comparison =
+        KaplanMeier.fit(
+            new double[] {30, 60, 90, 120, 150, 150},
+            new boolean[] {true, true, true, true, false, false});
     KaplanMeier participants = KaplanMeier.fit(new double[] {20, 40}, new boolean[] {true, true});
-    List<Row> rows = ResultTables.firstDealRows(
-        new FirstDealComparison(participants, comparison), 5);
+    List<Row> rows =
+        ResultTables.firstDealRows(new FirstDealComparison(participants, comparison), 5);
 
     Row p = rows.get(0);
     assertEquals("participants", p.getString(0));

@@ -24,23 +24,30 @@ class OutOfSpaceTest {
   void aWriteRefusedForLackOfSpaceNamesTheOutputFolder(@TempDir Path output) {
     Path alwaysFull = Path.of("/dev/full");
     assumeTrue(Files.isWritable(alwaysFull), "needs the Linux device that is always full");
-    IOException refused = assertThrows(IOException.class,
-        () -> Files.writeString(alwaysFull, "manifest"));
-    RuntimeException failure = new IllegalStateException("cannot write manifest.json",
-        new UncheckedIOException(refused));
+    IOException refused =
+        assertThrows(IOException.class, () -> Files.writeString(alwaysFull, "manifest"));
+    RuntimeException failure =
+        new IllegalStateException("cannot write manifest.json", new UncheckedIOException(refused));
 
     OutputException named = OutOfSpace.in(failure, output, "scratch").orElseThrow();
 
-    assertTrue(named.getMessage().startsWith("out of space writing the output folder " + output
-        + ": the disk is full or over quota (No space left on device); "), named.getMessage());
+    assertTrue(
+        named
+            .getMessage()
+            .startsWith(
+                "out of space writing the output folder "
+                    + output
+                    + ": the disk is full or over quota (No space left on device); "),
+        named.getMessage());
     assertEquals(ExitCode.OUTPUT, ExitCode.of(named));
     assertEquals(failure, named.getCause());
   }
 
   @Test
   void otherFailedWritesAreNotCalledAFullDisk(@TempDir Path output) {
-    RuntimeException denied = new UncheckedIOException(
-        new java.nio.file.AccessDeniedException(output.resolve("runs").toString()));
+    RuntimeException denied =
+        new UncheckedIOException(
+            new java.nio.file.AccessDeniedException(output.resolve("runs").toString()));
 
     assertEquals(Optional.empty(), OutOfSpace.in(denied, output, "scratch"));
   }

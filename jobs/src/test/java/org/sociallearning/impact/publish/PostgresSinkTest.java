@@ -41,20 +41,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.cli.ImpactCli;
 import org.sociallearning.impact.config.OutputSettings;
 import org.sociallearning.impact.pipeline.DatabaseLoad;
-import org.sociallearning.impact.testing.Companies;
-import org.sociallearning.impact.testing.TestCompanies;
-import org.sociallearning.impact.cli.ImpactCli;
 import org.sociallearning.impact.schemas.ColumnContract;
 import org.sociallearning.impact.schemas.TableContract;
+import org.sociallearning.impact.testing.Companies;
+import org.sociallearning.impact.testing.TestCompanies;
 
 /**
  * The database sink against a real PostgreSQL server: every published table arrives with its
- * contract's types and exactly the rows of its CSV; a reader never sees half a night; a failed
- * load fails the run (exit 6) and leaves the previous night's tables. The server comes from
- * {@code IMPACT_TEST_PG_URL}, {@code IMPACT_TEST_PG_USER} and {@code IMPACT_TEST_PG_PASSWORD}
- * ({@code .ci/run} starts one); without them the class is skipped, except under CI.
+ * contract's types and exactly the rows of its CSV; a reader never sees half a night; a failed load
+ * fails the run (exit 6) and leaves the previous night's tables. The server comes from {@code
+ * IMPACT_TEST_PG_URL}, {@code IMPACT_TEST_PG_USER} and {@code IMPACT_TEST_PG_PASSWORD} ({@code
+ * .ci/run} starts one); without them the class is skipped, except under CI.
  */
 @Tag("pipeline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,11 +77,13 @@ class PostgresSinkTest {
   void serverAndCompany() throws Exception {
     if (URL == null) {
       if (System.getenv("CI") != null) {
-        fail("CI is set but IMPACT_TEST_PG_URL is not: .ci/run starts PostgreSQL and exports"
-            + " IMPACT_TEST_PG_URL, IMPACT_TEST_PG_USER and IMPACT_TEST_PG_PASSWORD");
+        fail(
+            "CI is set but IMPACT_TEST_PG_URL is not: .ci/run starts PostgreSQL and exports"
+                + " IMPACT_TEST_PG_URL, IMPACT_TEST_PG_USER and IMPACT_TEST_PG_PASSWORD");
       }
-      Assumptions.abort("database sink tests skipped: no PostgreSQL server configured (set"
-          + " IMPACT_TEST_PG_URL, IMPACT_TEST_PG_USER and IMPACT_TEST_PG_PASSWORD, or run .ci/run)");
+      Assumptions.abort(
+          "database sink tests skipped: no PostgreSQL server configured (set"
+              + " IMPACT_TEST_PG_URL, IMPACT_TEST_PG_USER and IMPACT_TEST_PG_PASSWORD, or run .ci/run)");
     }
     try (Connection db = connect()) {
       assertTrue(db.isValid(5), "PostgreSQL at " + URL);
@@ -94,18 +96,33 @@ class PostgresSinkTest {
     config = data.resolve("pipeline-db.yaml");
     String yaml = Files.readString(data.resolve("pipeline.yaml"));
     assertTrue(yaml.contains("output: out\n"), yaml);
-    Files.writeString(config, yaml.replace("output: out\n", "output:\n  path: out-db\n"
-        + "  keep_runs: 5\n  jdbc: {url: \"" + URL + "\", user: " + USER + ", password_env: "
-        + PASSWORD_ENV + ", schema: " + schema + "}\n"
-        + "privacy: {pseudonym_key_file: impact.key}\n"));
+    Files.writeString(
+        config,
+        yaml.replace(
+            "output: out\n",
+            "output:\n  path: out-db\n"
+                + "  keep_runs: 5\n  jdbc: {url: \""
+                + URL
+                + "\", user: "
+                + USER
+                + ", password_env: "
+                + PASSWORD_ENV
+                + ", schema: "
+                + schema
+                + "}\n"
+                + "privacy: {pseudonym_key_file: impact.key}\n"));
     output = data.resolve("out-db");
-    sink = PostgresSink.of(new OutputSettings.JdbcSettings(URL, USER, PASSWORD_ENV, schema),
-        System::getenv);
+    sink =
+        PostgresSink.of(
+            new OutputSettings.JdbcSettings(URL, USER, PASSWORD_ENV, schema), System::getenv);
   }
 
   /** Loads a published run folder, as the job does after publishing it. */
   void load(Path run) {
-    DatabaseLoad.run(TestSpark.session(), sink, run,
+    DatabaseLoad.run(
+        TestSpark.session(),
+        sink,
+        run,
         new StageLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
         schema);
   }
@@ -113,7 +130,8 @@ class PostgresSinkTest {
   @AfterAll
   void dropSchema() throws SQLException {
     if (URL != null) {
-      try (Connection db = connect(); Statement sql = db.createStatement()) {
+      try (Connection db = connect();
+          Statement sql = db.createStatement()) {
         sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       }
     }
@@ -124,7 +142,9 @@ class PostgresSinkTest {
   void everyPublishedTableArrivesWithItsContractTypesAndExactlyTheRowsOfItsCsv() throws Exception {
     load(first);
     try (Connection db = connect()) {
-      assertEquals(new TreeSet<>(publishedIn(first)), tablesIn(db),
+      assertEquals(
+          new TreeSet<>(publishedIn(first)),
+          tablesIn(db),
           "the schema holds every table the run published and nothing else (no staging tables)");
       for (String table : publishedIn(first)) {
         TableContract contract = TableContract.load(table);
@@ -136,8 +156,8 @@ class PostgresSinkTest {
       }
       assertSameRowsAsFiles(db, first);
       assertEquals(first.getFileName().toString(), latestRun(db));
-      String comment = query(db, "SELECT obj_description('" + schema
-          + ".impact_estimates'::regclass)").get(0);
+      String comment =
+          query(db, "SELECT obj_description('" + schema + ".impact_estimates'::regclass)").get(0);
       assertTrue(comment.contains("Published by run " + first.getFileName()), comment);
     }
     assertTrue(Files.readAllLines(first.resolve("dim_employee.csv")).size() > 100);
@@ -153,14 +173,17 @@ class PostgresSinkTest {
         String name = f.getFileName().toString().replace(".yaml", "");
         // The quarantine and the per-rule quality checks are operational detail files in their
         // own folders; data_quality is their summary for BI and does reach the database.
-        if (!name.equals("metrics") && !name.equals("quarantine")
+        if (!name.equals("metrics")
+            && !name.equals("quarantine")
             && !name.equals("quality_checks")
             && "published".equals(TableContract.load(name).layer())) {
           contracts.add(name);
         }
       }
     }
-    assertEquals(contracts, new TreeSet<>(ResultTables.PUBLISHED),
+    assertEquals(
+        contracts,
+        new TreeSet<>(ResultTables.PUBLISHED),
         "a new published table must be added to ResultTables.PUBLISHED to reach the database");
   }
 
@@ -168,7 +191,8 @@ class PostgresSinkTest {
   @Order(3)
   void aReaderSeesThePreviousNightUntilTheSwapCommitsThenTheWholeNewOne() throws Exception {
     ExecutorService background = Executors.newSingleThreadExecutor();
-    try (Connection reader = connect(); Connection observer = connect()) {
+    try (Connection reader = connect();
+        Connection observer = connect()) {
       reader.setAutoCommit(false);
       reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       String before = latestRun(reader);
@@ -203,11 +227,16 @@ class PostgresSinkTest {
   @Order(4)
   void aFailedLoadFailsTheRunWithExitCode6AndLeavesThePreviousNight() throws Exception {
     Path previous = second;
-    try (Connection db = connect(); Statement sql = db.createStatement()) {
+    try (Connection db = connect();
+        Statement sql = db.createStatement()) {
       // A dashboard's view on the last table swapped: every earlier table has been replaced
       // inside the transaction when the drop fails.
-      sql.execute("CREATE VIEW " + schema + ".quality_dashboard AS SELECT source, rows FROM "
-          + schema + ".data_quality");
+      sql.execute(
+          "CREATE VIEW "
+              + schema
+              + ".quality_dashboard AS SELECT source, rows FROM "
+              + schema
+              + ".data_quality");
     }
     Cli r = cli("run", "--config", config.toString());
     assertEquals(6, r.code(), r.err());
@@ -224,8 +253,8 @@ class PostgresSinkTest {
       assertSameRowsAsFiles(db, previous);
       assertEquals(new TreeSet<>(publishedIn(previous)), tablesIn(db));
     }
-    List<String> log = Files.readAllLines(output.resolve("logs")
-        .resolve(published.getFileName() + ".jsonl"));
+    List<String> log =
+        Files.readAllLines(output.resolve("logs").resolve(published.getFileName() + ".jsonl"));
     JsonNode last = new ObjectMapper().readTree(log.get(log.size() - 1));
     assertEquals("failed", last.get("status").asText(), last.toString());
     assertEquals("database", last.get("error_kind").asText(), last.toString());
@@ -237,8 +266,11 @@ class PostgresSinkTest {
   @Order(5)
   void aMissingPasswordVariableStopsTheRunBeforeAnyWork() throws Exception {
     Path unset = config.resolveSibling("unset-password.yaml");
-    Files.writeString(unset, Files.readString(config).replace("password_env: " + PASSWORD_ENV,
-        "password_env: IMPACT_TEST_PASSWORD_NOBODY_SETS"));
+    Files.writeString(
+        unset,
+        Files.readString(config)
+            .replace(
+                "password_env: " + PASSWORD_ENV, "password_env: IMPACT_TEST_PASSWORD_NOBODY_SETS"));
     long logsBefore = countLogs();
     Cli r = cli("run", "--config", unset.toString());
     assertEquals(2, r.code(), r.err());
@@ -253,9 +285,13 @@ class PostgresSinkTest {
   static Cli cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ImpactCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        ImpactCli.execute(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Cli(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Connection connect() throws SQLException {
@@ -275,30 +311,40 @@ class PostgresSinkTest {
   /** The tables a run published (stage_durations, say, needs a CRM history). */
   private static List<String> publishedIn(Path run) {
     return ResultTables.PUBLISHED.stream()
-        .filter(t -> Files.exists(run.resolve(t + ".csv"))).toList();
+        .filter(t -> Files.exists(run.resolve(t + ".csv")))
+        .toList();
   }
 
   private void assertSameRowsAsFiles(Connection db, Path run) throws Exception {
     int compared = 0;
     for (String table : publishedIn(run)) {
       List<String> expected = new ArrayList<>();
-      try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-          .get().parse(Files.newBufferedReader(run.resolve(table + ".csv"),
-              StandardCharsets.UTF_8))) {
+      try (CSVParser csv =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(
+                  Files.newBufferedReader(run.resolve(table + ".csv"), StandardCharsets.UTF_8))) {
         for (CSVRecord r : csv) {
           expected.add(String.join("|", r.values()));
         }
       }
       List<String> actual = rows(db, table);
       assertEquals(expected.size(), actual.size(), table + " row count");
-      assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(),
+      assertEquals(
+          expected.stream().sorted().toList(),
+          actual.stream().sorted().toList(),
           table + " rows differ from " + run.getFileName() + "/" + table + ".csv");
       compared += expected.size();
     }
     assertTrue(compared > 100, "rows compared: " + compared);
   }
 
-  /** A table's rows, each value rendered as the CSV writer renders it (null as empty, text defused). */
+  /**
+   * A table's rows, each value rendered as the CSV writer renders it (null as empty, text defused).
+   */
   private List<String> rows(Connection db, String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement sql = db.createStatement();
@@ -309,8 +355,10 @@ class PostgresSinkTest {
         for (int i = 1; i <= n; i++) {
           Object v = rs.getObject(i);
           // The database holds the text itself; the CSV holds it defused for spreadsheets.
-          values.add(v == null ? "" : v instanceof String text ? SpreadsheetSafe.cell(text)
-              : v.toString());
+          values.add(
+              v == null
+                  ? ""
+                  : v instanceof String text ? SpreadsheetSafe.cell(text) : v.toString());
         }
         out.add(String.join("|", values));
       }
@@ -323,25 +371,40 @@ class PostgresSinkTest {
   }
 
   private TreeSet<String> tablesIn(Connection db) throws SQLException {
-    return new TreeSet<>(query(db, "SELECT table_name FROM information_schema.tables"
-        + " WHERE table_schema = '" + schema + "' AND table_type = 'BASE TABLE'"));
+    return new TreeSet<>(
+        query(
+            db,
+            "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = '"
+                + schema
+                + "' AND table_type = 'BASE TABLE'"));
   }
 
   private List<String> columnsOf(Connection db, String table) throws SQLException {
-    return query(db, "SELECT column_name || ' ' || data_type FROM information_schema.columns"
-        + " WHERE table_schema = '" + schema + "' AND table_name = '" + table
-        + "' ORDER BY ordinal_position");
+    return query(
+        db,
+        "SELECT column_name || ' ' || data_type FROM information_schema.columns"
+            + " WHERE table_schema = '"
+            + schema
+            + "' AND table_name = '"
+            + table
+            + "' ORDER BY ordinal_position");
   }
 
   /** True while the job's connection waits for a lock (at the swap, behind a reader). */
   private static boolean loaderWaitsForALock(Connection observer) throws SQLException {
-    return !query(observer, "SELECT pid FROM pg_stat_activity WHERE application_name = '"
-        + PostgresSink.APPLICATION_NAME + "' AND wait_event_type = 'Lock'").isEmpty();
+    return !query(
+            observer,
+            "SELECT pid FROM pg_stat_activity WHERE application_name = '"
+                + PostgresSink.APPLICATION_NAME
+                + "' AND wait_event_type = 'Lock'")
+        .isEmpty();
   }
 
   private static List<String> query(Connection db, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

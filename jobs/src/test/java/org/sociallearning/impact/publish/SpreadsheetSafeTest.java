@@ -33,18 +33,28 @@ class SpreadsheetSafeTest {
   @Test
   void quarantineValuesAndTableTextAreDefusedButNegativeNumbersAreNot() throws Exception {
     var spark = TestSpark.session();
-    List<Row> bad = List.of(RowFactory.create("service_desk", "servicenow-csv", "incident.csv",
-        7L, "priority: not an accepted value", "=cmd|' /C calc'!A0"));
-    QuarantineFile.write(spark.createDataFrame(bad,
-        SparkSchemas.of(TableContract.load("quarantine"))), dir);
+    List<Row> bad =
+        List.of(
+            RowFactory.create(
+                "service_desk",
+                "servicenow-csv",
+                "incident.csv",
+                7L,
+                "priority: not an accepted value",
+                "=cmd|' /C calc'!A0"));
+    QuarantineFile.write(
+        spark.createDataFrame(bad, SparkSchemas.of(TableContract.load("quarantine"))), dir);
     List<String> lines = Files.readAllLines(dir.resolve("quarantine/quarantine.csv"));
-    assertEquals("service_desk,servicenow-csv,incident.csv,7,priority: not an accepted value,"
-        + "'=cmd|' /C calc'!A0", lines.get(1));
+    assertEquals(
+        "service_desk,servicenow-csv,incident.csv,7,priority: not an accepted value,"
+            + "'=cmd|' /C calc'!A0",
+        lines.get(1));
 
-    List<Row> rows = List.of(RowFactory.create("hours_saved", -0.25, -0.5, 0.1, "hours",
-        "=1+1 injected"));
+    List<Row> rows =
+        List.of(RowFactory.create("hours_saved", -0.25, -0.5, 0.1, "hours", "=1+1 injected"));
     ResultTables.write(spark, "value_estimates", rows, dir);
-    assertEquals("hours_saved,-0.25,-0.5,0.1,hours,'=1+1 injected",
+    assertEquals(
+        "hours_saved,-0.25,-0.5,0.1,hours,'=1+1 injected",
         Files.readAllLines(dir.resolve("value_estimates.csv")).get(1));
   }
 }

@@ -30,10 +30,13 @@ class StagedOutputTest {
       assertEquals(run, StagedOutput.currentRun(out).orElseThrow());
       assertEquals("run " + i, Files.readString(out.resolve("current/result.csv")));
     }
-    assertEquals(List.of("20261203T020000Z", "20261204T020000Z"),
+    assertEquals(
+        List.of("20261203T020000Z", "20261204T020000Z"),
         StagedOutput.publishedRuns(out).stream().map(p -> p.getFileName().toString()).toList());
     assertTrue(Files.isSymbolicLink(out.resolve("current")));
-    assertEquals(Path.of("runs/20261204T020000Z"), Files.readSymbolicLink(out.resolve("current")),
+    assertEquals(
+        Path.of("runs/20261204T020000Z"),
+        Files.readSymbolicLink(out.resolve("current")),
         "a relative link, so the folder can be moved or mounted elsewhere");
   }
 
@@ -57,17 +60,19 @@ class StagedOutputTest {
     assertEquals("good", Files.readString(out.resolve("current/result.csv")));
     // What a killed run leaves: a staging folder, a half-made link, a half-deleted old run.
     Files.createDirectories(out.resolve("runs/.staging-20261203T020000Z/x"));
-    Files.createSymbolicLink(out.resolve(".current-20261203T020000Z"),
-        Path.of("runs/.staging-20261203T020000Z"));
+    Files.createSymbolicLink(
+        out.resolve(".current-20261203T020000Z"), Path.of("runs/.staging-20261203T020000Z"));
     Files.createDirectories(out.resolve("runs/.deleting-20261101T020000Z"));
     runOnce(out, "20261204T020000Z", "next", 3);
     assertEquals("next", Files.readString(out.resolve("current/result.csv")));
     try (var entries = Files.list(out.resolve("runs"))) {
-      assertEquals(List.of("20261201T020000Z", "20261204T020000Z"),
+      assertEquals(
+          List.of("20261201T020000Z", "20261204T020000Z"),
           entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    assertFalse(Files.exists(out.resolve(".current-20261203T020000Z"),
-        java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertFalse(
+        Files.exists(
+            out.resolve(".current-20261203T020000Z"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
   }
 
   @Test
@@ -75,8 +80,10 @@ class StagedOutputTest {
     Path foreign = dir.resolve("reports");
     Files.createDirectories(foreign);
     Files.writeString(foreign.resolve("budget.xlsx"), "precious");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new StagedOutput(foreign, "20261201T020000Z", 3).begin());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new StagedOutput(foreign, "20261201T020000Z", 3).begin());
     assertTrue(e.getMessage().contains("not written by this job"), e.getMessage());
     assertEquals(List.of(foreign.resolve("budget.xlsx")), Files.list(foreign).toList());
   }
@@ -86,8 +93,10 @@ class StagedOutputTest {
     Path out = dir.resolve("out");
     StagedOutput first = new StagedOutput(out, "20261201T020000Z", 3);
     first.begin();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new StagedOutput(out, "20261201T020001Z", 3).begin());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new StagedOutput(out, "20261201T020001Z", 3).begin());
     assertTrue(e.getMessage().contains("another run is writing"), e.getMessage());
     first.abandon();
     runOnce(out, "20261201T020002Z", "after", 3);

@@ -17,8 +17,8 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
 
 /**
  * Generated companies and the job's runs on them, shared by every test class of one JVM: each
- * company is generated once and the job runs once per company, so tests that read the results
- * of the same run share it instead of starting their own. Folders live in one temporary folder,
+ * company is generated once and the job runs once per company, so tests that read the results of
+ * the same run share it instead of starting their own. Folders live in one temporary folder,
  * removed when the JVM exits. Tests that change a company's files or outputs take a copy.
  */
 public final class Companies {
@@ -67,8 +67,11 @@ public final class Companies {
   /** A fresh run of the job on a config, for tests about reruns and faults. */
   public static NightlyImpactJob.RunResult runJob(Path config) {
     try {
-      return new NightlyImpactJob(TestSpark.session(), ConfigLoader.load(config),
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+      return new NightlyImpactJob(
+              TestSpark.session(),
+              ConfigLoader.load(config),
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+          .run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,13 +102,16 @@ public final class Companies {
         throw new UncheckedIOException(e);
       }
       Path remove = root;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          SampleDataGenerator.deleteRecursively(remove);
-        } catch (IOException ignored) {
-          // a temporary folder; the operating system clears it in time
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      SampleDataGenerator.deleteRecursively(remove);
+                    } catch (IOException ignored) {
+                      // a temporary folder; the operating system clears it in time
+                    }
+                  }));
     }
     return root;
   }

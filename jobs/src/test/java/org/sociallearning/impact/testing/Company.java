@@ -5,12 +5,12 @@ import java.util.Map;
 import org.sociallearning.impact.sample.GeneratorSettings;
 
 /**
- * A generated company a test runs the job on: the generator's settings, the estimation settings
- * of its config (199 bootstrap draws unless a test is about the interval itself) and any other
- * YAML to append. Its name is its identity: one name, one company, one folder, one run per JVM.
+ * A generated company a test runs the job on: the generator's settings, the estimation settings of
+ * its config (199 bootstrap draws unless a test is about the interval itself) and any other YAML to
+ * append. Its name is its identity: one name, one company, one folder, one run per JVM.
  */
-public record Company(String name, GeneratorSettings settings, Map<String, String> estimation,
-    String extraYaml) {
+public record Company(
+    String name, GeneratorSettings settings, Map<String, String> estimation, String extraYaml) {
 
   /** Bootstrap draws in tests, except where the interval itself is under test. */
   public static final String TEST_REPLICATES = "199";
@@ -42,8 +42,9 @@ public record Company(String name, GeneratorSettings settings, Map<String, Strin
       throw new IllegalStateException("the generator's config changed: " + generated);
     }
     StringBuilder est = new StringBuilder("estimation: {");
-    new java.util.TreeMap<>(estimation).forEach((k, v) ->
-        est.append(est.length() > 13 ? ", " : "").append(k).append(": ").append(v));
+    new java.util.TreeMap<>(estimation)
+        .forEach(
+            (k, v) -> est.append(est.length() > 13 ? ", " : "").append(k).append(": ").append(v));
     return generated.replace("output: ../out\n", "output: out\n") + est + "}\n" + extraYaml;
   }
 }

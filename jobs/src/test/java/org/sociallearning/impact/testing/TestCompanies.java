@@ -4,8 +4,8 @@ import org.sociallearning.impact.sample.GeneratorSettings;
 
 /**
  * The generated companies the pipeline tests share, each named for what it plants. A test that
- * needs one of these reads its shared run ({@link Companies#run}); a new scenario gets a new
- * entry here.
+ * needs one of these reads its shared run ({@link Companies#run}); a new scenario gets a new entry
+ * here.
  */
 public final class TestCompanies {
 
@@ -17,38 +17,50 @@ public final class TestCompanies {
   /** Real effects on tickets, sales cycle and win rate; self-selection on ability. */
   public static final double PLANTED_TICKET_EFFECT = -0.25;
 
-  public static final Company PLANTED = new Company("planted",
-      BASE.withEffects(PLANTED_TICKET_EFFECT, -0.15, 0.08));
+  public static final Company PLANTED =
+      new Company("planted", BASE.withEffects(PLANTED_TICKET_EFFECT, -0.15, 0.08));
 
   /**
-   * No effect anywhere, strong self-selection; compared within departments (exact
-   * stratification), so the stratified estimator runs end to end too.
+   * No effect anywhere, strong self-selection; compared within departments (exact stratification),
+   * so the stratified estimator runs end to end too.
    */
-  public static final Company NO_EFFECT = new Company("no-effect",
-      BASE.withSeed(7).withoutEffects().withSelectionStrength(1.5))
-      .withEstimation("covariates", "[department]");
+  public static final Company NO_EFFECT =
+      new Company("no-effect", BASE.withSeed(7).withoutEffects().withSelectionStrength(1.5))
+          .withEstimation("covariates", "[department]");
 
-  static final GeneratorSettings SCENARIO = GeneratorSettings.sample().withEmployees(300)
-      .withMonths(14).withWorkVolume(4).withEffects(-0.25, -0.15, 0.0);
+  static final GeneratorSettings SCENARIO =
+      GeneratorSettings.sample()
+          .withEmployees(300)
+          .withMonths(14)
+          .withWorkVolume(4)
+          .withEffects(-0.25, -0.15, 0.0);
 
   /** People join right after a bad month (Ashenfelter's dip). */
   public static final Company DIP = new Company("dip", SCENARIO.withPreJoiningDip(0.6));
 
   /** Slow work, often still open at as_of: heavy censoring. */
-  public static final Company SLOW = new Company("slow",
-      SCENARIO.withSeed(5).withDurationFactor(6));
+  public static final Company SLOW =
+      new Company("slow", SCENARIO.withSeed(5).withDurationFactor(6));
 
   /** So small that most groups fall below the minimum group size (10). */
   public static final int SMALL_MIN_GROUP = 10;
-  public static final Company SMALL = new Company("small",
-      GeneratorSettings.sample().withEmployees(80).withMonths(12).withSeed(9))
-      .withEstimation("min_group_size", String.valueOf(SMALL_MIN_GROUP));
+
+  public static final Company SMALL =
+      new Company("small", GeneratorSettings.sample().withEmployees(80).withMonths(12).withSeed(9))
+          .withEstimation("min_group_size", String.valueOf(SMALL_MIN_GROUP));
 
   /**
-   * The community changes nothing; people whose work got faster for another reason are the ones
-   * who keep posting after a first post.
+   * The community changes nothing; people whose work got faster for another reason are the ones who
+   * keep posting after a first post.
    */
   public static final double UNRELATED_GAIN = -0.3;
-  public static final Company GAINS = new Company("gains", GeneratorSettings.sample()
-      .withEmployees(800).withMonths(20).withWorkVolume(4).withUnrelatedGains(UNRELATED_GAIN));
+
+  public static final Company GAINS =
+      new Company(
+          "gains",
+          GeneratorSettings.sample()
+              .withEmployees(800)
+              .withMonths(20)
+              .withWorkVolume(4)
+              .withUnrelatedGains(UNRELATED_GAIN));
 }

@@ -14,56 +14,60 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * Turns a chart into what the two report formats embed: SVG for the HTML page (sharp at any
- * zoom, text stays text) and a PNG at twice the drawing size for the PDF (the PDF renderer has
- * no SVG support without a large extra dependency; twice the size prints sharply at A4 width).
+ * Turns a chart into what the two report formats embed: SVG for the HTML page (sharp at any zoom,
+ * text stays text) and a PNG at twice the drawing size for the PDF (the PDF renderer has no SVG
+ * support without a large extra dependency; twice the size prints sharply at A4 width).
  */
 final class ChartImage {
 
-    private static final int PDF_SCALE = 2;
+  private static final int PDF_SCALE = 2;
 
-    private ChartImage() {
-    }
+  private ChartImage() {}
 
-    /**
-     * The chart as a standalone {@code <svg>} element with a viewBox, so it scales in HTML.
-     * {@code idPrefix} keeps ids inside the SVG distinct per chart and identical between runs
-     * (the library's default prefix contains the current time).
-     */
-    static String svg(JFreeChart chart, int width, int height, String idPrefix) {
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        g2.setDefsKeyPrefix(safeId(idPrefix));
-        chart.draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGElement(null, true, new ViewBox(0, 0, width, height),
-                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
-    }
+  /**
+   * The chart as a standalone {@code <svg>} element with a viewBox, so it scales in HTML. {@code
+   * idPrefix} keeps ids inside the SVG distinct per chart and identical between runs (the library's
+   * default prefix contains the current time).
+   */
+  static String svg(JFreeChart chart, int width, int height, String idPrefix) {
+    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    g2.setDefsKeyPrefix(safeId(idPrefix));
+    chart.draw(g2, new Rectangle(0, 0, width, height));
+    return g2.getSVGElement(
+        null,
+        true,
+        new ViewBox(0, 0, width, height),
+        PreserveAspectRatio.XMID_YMID,
+        MeetOrSlice.MEET);
+  }
 
-    /** PNG bytes at {@code width x height}, drawn at {@code scale} times the resolution. */
-    static byte[] png(JFreeChart chart, int width, int height, int scale) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeScaledChartAsPNG(out, chart, width, height, scale, scale);
-        } catch (IOException e) {
-            // Writing to memory cannot really fail; do not make every caller handle it.
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+  /** PNG bytes at {@code width x height}, drawn at {@code scale} times the resolution. */
+  static byte[] png(JFreeChart chart, int width, int height, int scale) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ChartUtils.writeScaledChartAsPNG(out, chart, width, height, scale, scale);
+    } catch (IOException e) {
+      // Writing to memory cannot really fail; do not make every caller handle it.
+      throw new UncheckedIOException(e);
     }
+    return out.toByteArray();
+  }
 
-    /** A data URI for an {@code <img>}: SVG for the page, PNG for the PDF. */
-    static String dataUri(JFreeChart chart, int width, int height, String idPrefix, boolean png) {
-        if (png) {
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(
-                    png(chart, width, height, PDF_SCALE));
-        }
-        // An <img> with a data URI rather than inline <svg>: ids inside several inline charts
-        // would collide, and an image cannot run anything even if a label were hostile.
-        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
-                svg(chart, width, height, idPrefix).getBytes(StandardCharsets.UTF_8));
+  /** A data URI for an {@code <img>}: SVG for the page, PNG for the PDF. */
+  static String dataUri(JFreeChart chart, int width, int height, String idPrefix, boolean png) {
+    if (png) {
+      return "data:image/png;base64,"
+          + Base64.getEncoder().encodeToString(png(chart, width, height, PDF_SCALE));
     }
+    // An <img> with a data URI rather than inline <svg>: ids inside several inline charts
+    // would collide, and an image cannot run anything even if a label were hostile.
+    return "data:image/svg+xml;base64,"
+        + Base64.getEncoder()
+            .encodeToString(svg(chart, width, height, idPrefix).getBytes(StandardCharsets.UTF_8));
+  }
 
-    /** Id prefix made only of characters that are safe inside an XML id and a url(#...). */
-    static String safeId(String prefix) {
-        return (prefix == null ? "" : prefix).replaceAll("[^A-Za-z0-9_-]", "_") + "-";
-    }
+  /** Id prefix made only of characters that are safe inside an XML id and a url(#...). */
+  static String safeId(String prefix) {
+    return (prefix == null ? "" : prefix).replaceAll("[^A-Za-z0-9_-]", "_") + "-";
+  }
 }

@@ -5,37 +5,39 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Section 1 of the report: per outcome, one plain-words sentence with its interval, the money it
- * is worth where value settings are configured, and its warnings right under it. Participation
- * counts are left out on purpose (see {@link HeadlineSentence}).
+ * Section 1 of the report: per outcome, one plain-words sentence with its interval, the money it is
+ * worth where value settings are configured, and its warnings right under it. Participation counts
+ * are left out on purpose (see {@link HeadlineSentence}).
  */
 final class HeadlineSection {
 
-    private HeadlineSection() {
-    }
+  private HeadlineSection() {}
 
-    static List<ReportPage.Headline> of(ReportModel model) {
-        List<ReportPage.Headline> out = new ArrayList<>();
-        for (int i = 0; i < model.metrics().size(); i++) {
-            MetricResult m = model.metrics().get(i);
-            boolean reported = !m.isSuppressed(model.minGroupSize());
-            String value = reported
-                    ? ValueWords.forMetric(m.metric(), model.values()).orElse("") : "";
-            out.add(new ReportPage.Headline(m.label(),
-                    HeadlineSentence.forMetric(m, model.minGroupSize()), value, m.warnings(),
-                    reported && !m.eventStudy().isEmpty() ? anchor(i, m) : ""));
-        }
-        return out;
+  static List<ReportPage.Headline> of(ReportModel model) {
+    List<ReportPage.Headline> out = new ArrayList<>();
+    for (int i = 0; i < model.metrics().size(); i++) {
+      MetricResult m = model.metrics().get(i);
+      boolean reported = !m.isSuppressed(model.minGroupSize());
+      String value = reported ? ValueWords.forMetric(m.metric(), model.values()).orElse("") : "";
+      out.add(
+          new ReportPage.Headline(
+              m.label(),
+              HeadlineSentence.forMetric(m, model.minGroupSize()),
+              value,
+              m.warnings(),
+              reported && !m.eventStudy().isEmpty() ? anchor(i, m) : ""));
     }
+    return out;
+  }
 
-    /**
-     * Fragment id of an outcome's event study, from its metric name reduced to safe characters
-     * and numbered, so two metrics with odd or equal names still get distinct targets.
-     */
-    static String anchor(int index, MetricResult m) {
-        String name = m.metric() == null ? "" : m.metric();
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        return "effect-" + (index + 1) + (slug.isEmpty() ? "" : "-" + slug);
-    }
+  /**
+   * Fragment id of an outcome's event study, from its metric name reduced to safe characters and
+   * numbered, so two metrics with odd or equal names still get distinct targets.
+   */
+  static String anchor(int index, MetricResult m) {
+    String name = m.metric() == null ? "" : m.metric();
+    String slug =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    return "effect-" + (index + 1) + (slug.isEmpty() ? "" : "-" + slug);
+  }
 }

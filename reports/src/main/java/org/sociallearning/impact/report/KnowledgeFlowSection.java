@@ -9,197 +9,279 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Section 5 of the report: how knowledge flows in the communities (questions asked and
- * answered per month, time to first answer, answers across departments), which communities
- * help most and how concentrated their helping is, and the mix of formal and social learning.
- * Suppressed months and communities are left out of totals and named as such.
+ * Section 5 of the report: how knowledge flows in the communities (questions asked and answered per
+ * month, time to first answer, answers across departments), which communities help most and how
+ * concentrated their helping is, and the mix of formal and social learning. Suppressed months and
+ * communities are left out of totals and named as such.
  */
 final class KnowledgeFlowSection {
 
-    private KnowledgeFlowSection() {
-    }
+  private KnowledgeFlowSection() {}
 
-    static ReportPage.Knowledge of(ReportModel model, boolean pdf) {
-        List<KnowledgeFlowMonth> shown = model.knowledgeFlow().stream()
-                .filter(k -> !k.suppressed()).toList();
-        if (shown.isEmpty() && model.learningMix().isEmpty()) {
-            return new ReportPage.Knowledge(List.of(), null, null, null,
-                    "No community questions or learning records with enough people to show.");
-        }
-        List<String> summary = new ArrayList<>(summary(shown));
-        summary.addAll(mixSummary(model.learningMix()));
-        long suppressed = model.knowledgeFlow().stream().filter(KnowledgeFlowMonth::suppressed)
-                .count();
-        if (suppressed > 0) {
-            summary.add(suppressed + " community-months with fewer than " + model.minGroupSize()
-                    + " people asking are left out of these figures.");
-        }
-        return new ReportPage.Knowledge(summary, questionsFigure(shown, pdf),
-                mixFigure(model.learningMix(), model.minGroupSize(), pdf),
-                communities(shown, model.concentration(), model.minGroupSize()), "");
+  static ReportPage.Knowledge of(ReportModel model, boolean pdf) {
+    List<KnowledgeFlowMonth> shown =
+        model.knowledgeFlow().stream().filter(k -> !k.suppressed()).toList();
+    if (shown.isEmpty() && model.learningMix().isEmpty()) {
+      return new ReportPage.Knowledge(
+          List.of(),
+          null,
+          null,
+          null,
+          "No community questions or learning records with enough people to show.");
     }
+    List<String> summary = new ArrayList<>(summary(shown));
+    summary.addAll(mixSummary(model.learningMix()));
+    long suppressed = model.knowledgeFlow().stream().filter(KnowledgeFlowMonth::suppressed).count();
+    if (suppressed > 0) {
+      summary.add(
+          suppressed
+              + " community-months with fewer than "
+              + model.minGroupSize()
+              + " people asking are left out of these figures.");
+    }
+    return new ReportPage.Knowledge(
+        summary,
+        questionsFigure(shown, pdf),
+        mixFigure(model.learningMix(), model.minGroupSize(), pdf),
+        communities(shown, model.concentration(), model.minGroupSize()),
+        "");
+  }
 
-    private static List<String> summary(List<KnowledgeFlowMonth> shown) {
-        long questions = shown.stream().mapToLong(KnowledgeFlowMonth::questions).sum();
-        long answered = shown.stream().mapToLong(KnowledgeFlowMonth::answered).sum();
-        if (questions == 0) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        out.add(ReaderNumbers.count(questions) + " questions were asked in the communities; "
-                + ReaderNumbers.percent((double) answered / questions)
-                + " got an answer from a colleague.");
-        double hours = weighted(shown, KnowledgeFlowMonth::medianHoursToFirstAnswer);
-        double cross = weighted(shown, KnowledgeFlowMonth::crossDepartmentShare);
-        if (Double.isFinite(hours)) {
-            out.add("Half the questions were answered within about "
-                    + ReaderNumbers.oneDecimal(hours) + " hours (a typical month's median).");
-        }
-        if (Double.isFinite(cross)) {
-            out.add(ReaderNumbers.percent(cross) + " of answers came from another department:"
-                    + " knowledge crossing team boundaries.");
-        }
-        return out;
+  private static List<String> summary(List<KnowledgeFlowMonth> shown) {
+    long questions = shown.stream().mapToLong(KnowledgeFlowMonth::questions).sum();
+    long answered = shown.stream().mapToLong(KnowledgeFlowMonth::answered).sum();
+    if (questions == 0) {
+      return List.of();
     }
+    List<String> out = new ArrayList<>();
+    out.add(
+        ReaderNumbers.count(questions)
+            + " questions were asked in the communities; "
+            + ReaderNumbers.percent((double) answered / questions)
+            + " got an answer from a colleague.");
+    double hours = weighted(shown, KnowledgeFlowMonth::medianHoursToFirstAnswer);
+    double cross = weighted(shown, KnowledgeFlowMonth::crossDepartmentShare);
+    if (Double.isFinite(hours)) {
+      out.add(
+          "Half the questions were answered within about "
+              + ReaderNumbers.oneDecimal(hours)
+              + " hours (a typical month's median).");
+    }
+    if (Double.isFinite(cross)) {
+      out.add(
+          ReaderNumbers.percent(cross)
+              + " of answers came from another department:"
+              + " knowledge crossing team boundaries.");
+    }
+    return out;
+  }
 
-    /** Mean of a monthly figure weighted by the month's questions, over months that have it. */
-    private static double weighted(List<KnowledgeFlowMonth> months,
-                                   java.util.function.ToDoubleFunction<KnowledgeFlowMonth> f) {
-        double sum = 0;
-        double weights = 0;
-        for (KnowledgeFlowMonth k : months) {
-            double v = f.applyAsDouble(k);
-            if (Double.isFinite(v)) {
-                sum += v * k.questions();
-                weights += k.questions();
-            }
-        }
-        return weights == 0 ? Double.NaN : sum / weights;
+  /** Mean of a monthly figure weighted by the month's questions, over months that have it. */
+  private static double weighted(
+      List<KnowledgeFlowMonth> months, java.util.function.ToDoubleFunction<KnowledgeFlowMonth> f) {
+    double sum = 0;
+    double weights = 0;
+    for (KnowledgeFlowMonth k : months) {
+      double v = f.applyAsDouble(k);
+      if (Double.isFinite(v)) {
+        sum += v * k.questions();
+        weights += k.questions();
+      }
     }
+    return weights == 0 ? Double.NaN : sum / weights;
+  }
 
-    private static List<String> mixSummary(List<LearningMixMonth> mix) {
-        long formal = mix.stream().filter(m -> !m.suppressed())
-                .mapToLong(LearningMixMonth::formalActivities).sum();
-        long social = mix.stream().filter(m -> !m.suppressed())
-                .mapToLong(LearningMixMonth::socialActivities).sum();
-        if (formal + social == 0) {
-            return List.of();
-        }
-        return List.of("Of all recorded learning activities, "
-                + ReaderNumbers.percent((double) social / (formal + social))
-                + " were social (community posts and replies, social learning records) and "
-                + ReaderNumbers.percent((double) formal / (formal + social))
-                + " formal (courses and e-learning).");
+  private static List<String> mixSummary(List<LearningMixMonth> mix) {
+    long formal =
+        mix.stream()
+            .filter(m -> !m.suppressed())
+            .mapToLong(LearningMixMonth::formalActivities)
+            .sum();
+    long social =
+        mix.stream()
+            .filter(m -> !m.suppressed())
+            .mapToLong(LearningMixMonth::socialActivities)
+            .sum();
+    if (formal + social == 0) {
+      return List.of();
     }
+    return List.of(
+        "Of all recorded learning activities, "
+            + ReaderNumbers.percent((double) social / (formal + social))
+            + " were social (community posts and replies, social learning records) and "
+            + ReaderNumbers.percent((double) formal / (formal + social))
+            + " formal (courses and e-learning).");
+  }
 
-    private static ReportPage.Figure questionsFigure(List<KnowledgeFlowMonth> shown,
-                                                     boolean pdf) {
-        if (shown.isEmpty()) {
-            return null;
-        }
-        Map<LocalDate, long[]> byMonth = new TreeMap<>();
-        for (KnowledgeFlowMonth k : shown) {
-            long[] t = byMonth.computeIfAbsent(k.month(), m -> new long[2]);
-            t[0] += k.questions();
-            t[1] += k.answered();
-        }
-        List<MonthlyBarsChart.Bar> bars = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<LocalDate, long[]> e : byMonth.entrySet()) {
-            String month = e.getKey().toString().substring(0, 7);
-            long questions = e.getValue()[0];
-            long answered = e.getValue()[1];
-            bars.add(new MonthlyBarsChart.Bar("Answered", month, answered));
-            bars.add(new MonthlyBarsChart.Bar("Not answered", month, questions - answered));
-            rows.add(List.of(month, ReaderNumbers.count(questions),
-                    ReaderNumbers.count(answered),
-                    ReaderNumbers.percent(questions == 0 ? Double.NaN
-                            : (double) answered / questions)));
-        }
-        return new ReportPage.Figure("questions-by-month", "Questions asked and answered",
-                MonthlyBarsChart.dataUri("kf", "Questions asked in the communities per month",
-                        "Questions per month", bars, List.of(ChartStyle.GREEN, ChartStyle.ORANGE),
-                        true, pdf), MonthlyBarsChart.WIDTH, MonthlyBarsChart.HEIGHT,
-                "Stacked bar chart of questions asked in the communities per month, split into"
-                        + " answered (green) and not answered (orange). The table below lists"
-                        + " the same values.", "Answered means a colleague other than the asker"
-                + " replied before the data cut-off.",
-                new ReportPage.DataTable("Questions per month, all communities",
-                        List.of("Month", "Questions", "Answered", "Answered rate"), rows, 1, 4),
-                List.of(), List.of(), "");
+  private static ReportPage.Figure questionsFigure(List<KnowledgeFlowMonth> shown, boolean pdf) {
+    if (shown.isEmpty()) {
+      return null;
     }
+    Map<LocalDate, long[]> byMonth = new TreeMap<>();
+    for (KnowledgeFlowMonth k : shown) {
+      long[] t = byMonth.computeIfAbsent(k.month(), m -> new long[2]);
+      t[0] += k.questions();
+      t[1] += k.answered();
+    }
+    List<MonthlyBarsChart.Bar> bars = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<LocalDate, long[]> e : byMonth.entrySet()) {
+      String month = e.getKey().toString().substring(0, 7);
+      long questions = e.getValue()[0];
+      long answered = e.getValue()[1];
+      bars.add(new MonthlyBarsChart.Bar("Answered", month, answered));
+      bars.add(new MonthlyBarsChart.Bar("Not answered", month, questions - answered));
+      rows.add(
+          List.of(
+              month,
+              ReaderNumbers.count(questions),
+              ReaderNumbers.count(answered),
+              ReaderNumbers.percent(questions == 0 ? Double.NaN : (double) answered / questions)));
+    }
+    return new ReportPage.Figure(
+        "questions-by-month",
+        "Questions asked and answered",
+        MonthlyBarsChart.dataUri(
+            "kf",
+            "Questions asked in the communities per month",
+            "Questions per month",
+            bars,
+            List.of(ChartStyle.GREEN, ChartStyle.ORANGE),
+            true,
+            pdf),
+        MonthlyBarsChart.WIDTH,
+        MonthlyBarsChart.HEIGHT,
+        "Stacked bar chart of questions asked in the communities per month, split into"
+            + " answered (green) and not answered (orange). The table below lists"
+            + " the same values.",
+        "Answered means a colleague other than the asker" + " replied before the data cut-off.",
+        new ReportPage.DataTable(
+            "Questions per month, all communities",
+            List.of("Month", "Questions", "Answered", "Answered rate"),
+            rows,
+            1,
+            4),
+        List.of(),
+        List.of(),
+        "");
+  }
 
-    private static ReportPage.Figure mixFigure(List<LearningMixMonth> mix, int minGroupSize,
-                                               boolean pdf) {
-        if (mix.isEmpty()) {
-            return null;
-        }
-        List<MonthlyBarsChart.Bar> bars = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        for (LearningMixMonth m : mix) {
-            String month = m.month().toString().substring(0, 7);
-            if (m.suppressed()) {
-                rows.add(List.of(month, "fewer than " + minGroupSize + " people", "", "", ""));
-                continue;
-            }
-            bars.add(new MonthlyBarsChart.Bar("Formal (courses)", month, m.formalActivities()));
-            bars.add(new MonthlyBarsChart.Bar("Social (communities)", month,
-                    m.socialActivities()));
-            rows.add(List.of(month, ReaderNumbers.count(m.formalActivities()),
-                    ReaderNumbers.count(m.socialActivities()),
-                    ReaderNumbers.count(m.formalLearners()),
-                    ReaderNumbers.count(m.socialLearners())));
-        }
-        return new ReportPage.Figure("learning-mix", "Formal and social learning",
-                MonthlyBarsChart.dataUri("mix", "Formal and social learning activities per month",
-                        "Activities per month", bars,
-                        List.of(ChartStyle.PURPLE, ChartStyle.BLUE), false, pdf),
-                MonthlyBarsChart.WIDTH, MonthlyBarsChart.HEIGHT,
-                "Bar chart of formal learning activities (purple) and social learning activities"
-                        + " (blue) per month. The table below lists the same values.",
-                "Formal: course and e-learning records. Social: community messages and social"
-                        + " learning records (posted, replied, shared...).",
-                new ReportPage.DataTable("Learning activities and learners per month",
-                        List.of("Month", "Formal activities", "Social activities",
-                                "Formal learners", "Social learners"), rows, 1, 5),
-                List.of(), List.of(), "");
+  private static ReportPage.Figure mixFigure(
+      List<LearningMixMonth> mix, int minGroupSize, boolean pdf) {
+    if (mix.isEmpty()) {
+      return null;
     }
+    List<MonthlyBarsChart.Bar> bars = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    for (LearningMixMonth m : mix) {
+      String month = m.month().toString().substring(0, 7);
+      if (m.suppressed()) {
+        rows.add(List.of(month, "fewer than " + minGroupSize + " people", "", "", ""));
+        continue;
+      }
+      bars.add(new MonthlyBarsChart.Bar("Formal (courses)", month, m.formalActivities()));
+      bars.add(new MonthlyBarsChart.Bar("Social (communities)", month, m.socialActivities()));
+      rows.add(
+          List.of(
+              month,
+              ReaderNumbers.count(m.formalActivities()),
+              ReaderNumbers.count(m.socialActivities()),
+              ReaderNumbers.count(m.formalLearners()),
+              ReaderNumbers.count(m.socialLearners())));
+    }
+    return new ReportPage.Figure(
+        "learning-mix",
+        "Formal and social learning",
+        MonthlyBarsChart.dataUri(
+            "mix",
+            "Formal and social learning activities per month",
+            "Activities per month",
+            bars,
+            List.of(ChartStyle.PURPLE, ChartStyle.BLUE),
+            false,
+            pdf),
+        MonthlyBarsChart.WIDTH,
+        MonthlyBarsChart.HEIGHT,
+        "Bar chart of formal learning activities (purple) and social learning activities"
+            + " (blue) per month. The table below lists the same values.",
+        "Formal: course and e-learning records. Social: community messages and social"
+            + " learning records (posted, replied, shared...).",
+        new ReportPage.DataTable(
+            "Learning activities and learners per month",
+            List.of(
+                "Month",
+                "Formal activities",
+                "Social activities",
+                "Formal learners",
+                "Social learners"),
+            rows,
+            1,
+            5),
+        List.of(),
+        List.of(),
+        "");
+  }
 
-    /** Communities by answers given (top helper communities first), with concentration. */
-    private static ReportPage.DataTable communities(List<KnowledgeFlowMonth> shown,
-                                                    List<CommunityConcentration> concentration,
-                                                    int minGroupSize) {
-        Map<String, List<KnowledgeFlowMonth>> byCommunity = new LinkedHashMap<>();
-        for (KnowledgeFlowMonth k : shown) {
-            byCommunity.computeIfAbsent(k.community(), c -> new ArrayList<>()).add(k);
-        }
-        List<CommunityConcentration> ranked = new ArrayList<>(concentration);
-        ranked.sort(Comparator.comparing(CommunityConcentration::suppressed)
-                .thenComparing(Comparator.comparingLong(CommunityConcentration::answers)
-                        .reversed())
-                .thenComparing(CommunityConcentration::community));
-        List<List<String>> rows = new ArrayList<>();
-        for (CommunityConcentration c : ranked) {
-            List<KnowledgeFlowMonth> months = byCommunity.getOrDefault(c.community(), List.of());
-            long questions = months.stream().mapToLong(KnowledgeFlowMonth::questions).sum();
-            long answered = months.stream().mapToLong(KnowledgeFlowMonth::answered).sum();
-            String rate = questions == 0 ? ReaderNumbers.NOT_AVAILABLE
-                    : ReaderNumbers.percent((double) answered / questions);
-            double hours = weighted(months, KnowledgeFlowMonth::medianHoursToFirstAnswer);
-            if (c.suppressed()) {
-                rows.add(List.of(c.community(), ReaderNumbers.count(questions), rate,
-                        ReaderNumbers.oneDecimal(hours),
-                        "fewer than " + minGroupSize + " helpers", "", ""));
-            } else {
-                rows.add(List.of(c.community(), ReaderNumbers.count(questions), rate,
-                        ReaderNumbers.oneDecimal(hours), ReaderNumbers.count(c.helpers()),
-                        ReaderNumbers.count(c.answers()), ReaderNumbers.percent(c.topShare())));
-            }
-        }
-        return new ReportPage.DataTable("Communities by answers given (top helper communities"
-                + " first). Share by top 5%: answers given by the busiest 5% of helpers; a high"
-                + " share means the community's knowledge sits with a few people.",
-                List.of("Community", "Questions", "Answered rate", "Median hours to first answer",
-                        "Helpers", "Answers", "Share by top 5%"), rows, 1, 7);
+  /** Communities by answers given (top helper communities first), with concentration. */
+  private static ReportPage.DataTable communities(
+      List<KnowledgeFlowMonth> shown,
+      List<CommunityConcentration> concentration,
+      int minGroupSize) {
+    Map<String, List<KnowledgeFlowMonth>> byCommunity = new LinkedHashMap<>();
+    for (KnowledgeFlowMonth k : shown) {
+      byCommunity.computeIfAbsent(k.community(), c -> new ArrayList<>()).add(k);
     }
+    List<CommunityConcentration> ranked = new ArrayList<>(concentration);
+    ranked.sort(
+        Comparator.comparing(CommunityConcentration::suppressed)
+            .thenComparing(Comparator.comparingLong(CommunityConcentration::answers).reversed())
+            .thenComparing(CommunityConcentration::community));
+    List<List<String>> rows = new ArrayList<>();
+    for (CommunityConcentration c : ranked) {
+      List<KnowledgeFlowMonth> months = byCommunity.getOrDefault(c.community(), List.of());
+      long questions = months.stream().mapToLong(KnowledgeFlowMonth::questions).sum();
+      long answered = months.stream().mapToLong(KnowledgeFlowMonth::answered).sum();
+      String rate =
+          questions == 0
+              ? ReaderNumbers.NOT_AVAILABLE
+              : ReaderNumbers.percent((double) answered / questions);
+      double hours = weighted(months, KnowledgeFlowMonth::medianHoursToFirstAnswer);
+      if (c.suppressed()) {
+        rows.add(
+            List.of(
+                c.community(),
+                ReaderNumbers.count(questions),
+                rate,
+                ReaderNumbers.oneDecimal(hours),
+                "fewer than " + minGroupSize + " helpers",
+                "",
+                ""));
+      } else {
+        rows.add(
+            List.of(
+                c.community(),
+                ReaderNumbers.count(questions),
+                rate,
+                ReaderNumbers.oneDecimal(hours),
+                ReaderNumbers.count(c.helpers()),
+                ReaderNumbers.count(c.answers()),
+                ReaderNumbers.percent(c.topShare())));
+      }
+    }
+    return new ReportPage.DataTable(
+        "Communities by answers given (top helper communities"
+            + " first). Share by top 5%: answers given by the busiest 5% of helpers; a high"
+            + " share means the community's knowledge sits with a few people.",
+        List.of(
+            "Community",
+            "Questions",
+            "Answered rate",
+            "Median hours to first answer",
+            "Helpers",
+            "Answers",
+            "Share by top 5%"),
+        rows,
+        1,
+        7);
+  }
 }

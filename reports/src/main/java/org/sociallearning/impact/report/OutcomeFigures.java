@@ -4,178 +4,244 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sections 2 to 4 of the report, one figure per outcome each: effect by month relative to
- * joining (with the placebo months), participants against the comparison group by calendar
- * month (observed vs counterfactual), and effects by segment (forest plot). Each figure carries
- * its text alternative and a table of the same numbers.
+ * Sections 2 to 4 of the report, one figure per outcome each: effect by month relative to joining
+ * (with the placebo months), participants against the comparison group by calendar month (observed
+ * vs counterfactual), and effects by segment (forest plot). Each figure carries its text
+ * alternative and a table of the same numbers.
  */
 final class OutcomeFigures {
 
-    private OutcomeFigures() {
+  private OutcomeFigures() {}
+
+  static List<ReportPage.Figure> eventStudies(ReportModel model, boolean pdf) {
+    List<ReportPage.Figure> out = new ArrayList<>();
+    for (int i = 0; i < model.metrics().size(); i++) {
+      MetricResult m = model.metrics().get(i);
+      String id = HeadlineSection.anchor(i, m);
+      if (m.isSuppressed(model.minGroupSize())) {
+        // Month-by-month numbers of a small group are exactly what suppression protects.
+        out.add(empty(id, m.label(), HeadlineSentence.forMetric(m, model.minGroupSize())));
+      } else if (m.eventStudy().isEmpty()) {
+        out.add(
+            empty(id, m.label(), "No month-by-month estimates are available for this outcome."));
+      } else {
+        out.add(
+            new ReportPage.Figure(
+                id,
+                m.label(),
+                EventStudyChart.dataUri(m, pdf),
+                EventStudyChart.WIDTH,
+                EventStudyChart.HEIGHT,
+                eventStudyAlt(m),
+                "Months before joining (orange, left of the dashed line) are placebo"
+                    + " checks: they should hover around zero if both groups were on"
+                    + " similar paths beforehand.",
+                eventStudyTable(m),
+                List.of(MethodWords.preTrendReading(m)),
+                m.warnings(),
+                ""));
+      }
     }
+    return out;
+  }
 
-    static List<ReportPage.Figure> eventStudies(ReportModel model, boolean pdf) {
-        List<ReportPage.Figure> out = new ArrayList<>();
-        for (int i = 0; i < model.metrics().size(); i++) {
-            MetricResult m = model.metrics().get(i);
-            String id = HeadlineSection.anchor(i, m);
-            if (m.isSuppressed(model.minGroupSize())) {
-                // Month-by-month numbers of a small group are exactly what suppression protects.
-                out.add(empty(id, m.label(), HeadlineSentence.forMetric(m, model.minGroupSize())));
-            } else if (m.eventStudy().isEmpty()) {
-                out.add(empty(id, m.label(),
-                        "No month-by-month estimates are available for this outcome."));
-            } else {
-                out.add(new ReportPage.Figure(id, m.label(), EventStudyChart.dataUri(m, pdf),
-                        EventStudyChart.WIDTH, EventStudyChart.HEIGHT, eventStudyAlt(m),
-                        "Months before joining (orange, left of the dashed line) are placebo"
-                                + " checks: they should hover around zero if both groups were on"
-                                + " similar paths beforehand.",
-                        eventStudyTable(m), List.of(MethodWords.preTrendReading(m)),
-                        m.warnings(), ""));
-            }
-        }
-        return out;
+  static String eventStudyAlt(MetricResult m) {
+    int first = m.eventStudy().stream().mapToInt(EventTimePoint::eventTime).min().orElse(0);
+    int last = m.eventStudy().stream().mapToInt(EventTimePoint::eventTime).max().orElse(0);
+    return "Chart of the "
+        + HeadlineSentence.midSentence(EventStudyChart.yAxisLabel(m))
+        + " by month relative to joining, from month "
+        + first
+        + " to month "
+        + last
+        + ", with 95% confidence bands, placebo months before joining in orange, a"
+        + " dashed line at joining and a line at zero. The table below lists the same"
+        + " values.";
+  }
+
+  static ReportPage.DataTable eventStudyTable(MetricResult m) {
+    String unit = m.displayUnit();
+    List<List<String>> rows = new ArrayList<>();
+    for (EventTimePoint p : m.eventStudy()) {
+      rows.add(
+          List.of(
+              String.valueOf(p.eventTime()),
+              p.eventTime() < 0 ? "before (placebo)" : "after",
+              ReaderNumbers.oneDecimal(m.toDisplay(p.estimate())),
+              interval(m.toDisplay(p.ciLow()), m.toDisplay(p.ciHigh()))));
     }
+    return new ReportPage.DataTable(
+        m.label() + ": effect by month relative to joining (negative months are before joining)",
+        List.of(
+            "Months relative to joining",
+            "Period",
+            "Effect (" + unit + ")",
+            "95% CI (" + unit + ")"),
+        rows,
+        2,
+        4);
+  }
 
-    static String eventStudyAlt(MetricResult m) {
-        int first = m.eventStudy().stream().mapToInt(EventTimePoint::eventTime).min().orElse(0);
-        int last = m.eventStudy().stream().mapToInt(EventTimePoint::eventTime).max().orElse(0);
-        return "Chart of the " + HeadlineSentence.midSentence(EventStudyChart.yAxisLabel(m))
-                + " by month relative to joining, from month " + first + " to month " + last
-                + ", with 95% confidence bands, placebo months before joining in orange, a"
-                + " dashed line at joining and a line at zero. The table below lists the same"
-                + " values.";
+  static List<ReportPage.Figure> calendar(ReportModel model, boolean pdf) {
+    List<ReportPage.Figure> out = new ArrayList<>();
+    for (MetricResult m : model.metrics()) {
+      if (m.isSuppressed(model.minGroupSize()) || m.calendar().isEmpty()) {
+        continue;
+      }
+      String unit = m.levelUnit();
+      List<List<String>> rows = new ArrayList<>();
+      for (CalendarPoint p : m.calendar()) {
+        rows.add(
+            List.of(
+                p.month().toString().substring(0, 7),
+                ReaderNumbers.oneDecimal(m.levelToDisplay(p.participants())),
+                ReaderNumbers.oneDecimal(m.levelToDisplay(p.counterfactual())),
+                ReaderNumbers.oneDecimal(m.levelToDisplay(p.comparison()))));
+      }
+      ReportPage.DataTable table =
+          new ReportPage.DataTable(
+              m.label()
+                  + " by calendar month ("
+                  + unit
+                  + (m.isLogScale() ? ", geometric means" : "")
+                  + "; n/a: too few people that month)",
+              List.of(
+                  "Month", "Participants (observed)",
+                  "Participants without joining (estimated)", "Comparison group"),
+              rows,
+              1,
+              4);
+      out.add(
+          new ReportPage.Figure(
+              "calendar-" + slug(m),
+              m.label(),
+              CalendarChart.dataUri(m, pdf),
+              CalendarChart.WIDTH,
+              CalendarChart.HEIGHT,
+              "Line chart of "
+                  + HeadlineSentence.midSentence(CalendarChart.yAxisLabel(m))
+                  + " by calendar month for participants who had joined (blue), the same people"
+                  + " without the estimated effect (dashed orange) and the comparison group"
+                  + " (grey). The table below lists the same values.",
+              "The estimated line is the observed one minus the effect estimated for that"
+                  + " month; the comparison group shows the trend both groups share.",
+              table,
+              List.of(),
+              List.of(),
+              ""));
     }
+    return out;
+  }
 
-    static ReportPage.DataTable eventStudyTable(MetricResult m) {
-        String unit = m.displayUnit();
-        List<List<String>> rows = new ArrayList<>();
-        for (EventTimePoint p : m.eventStudy()) {
-            rows.add(List.of(String.valueOf(p.eventTime()),
-                    p.eventTime() < 0 ? "before (placebo)" : "after",
-                    ReaderNumbers.oneDecimal(m.toDisplay(p.estimate())),
-                    interval(m.toDisplay(p.ciLow()), m.toDisplay(p.ciHigh()))));
-        }
-        return new ReportPage.DataTable(m.label()
-                + ": effect by month relative to joining (negative months are before joining)",
-                List.of("Months relative to joining", "Period", "Effect (" + unit + ")",
-                        "95% CI (" + unit + ")"), rows, 2, 4);
+  static List<ReportPage.Figure> forests(ReportModel model, boolean pdf) {
+    List<ReportPage.Figure> out = new ArrayList<>();
+    for (MetricResult m : model.metrics()) {
+      List<SegmentResult> segments =
+          model.segments().stream()
+              .filter(s -> m.metric() != null && m.metric().equals(s.result().metric()))
+              .toList();
+      if (segments.isEmpty()) {
+        continue;
+      }
+      List<ForestPlot.Row> rows = ForestPlot.rows(m, segments, model.minGroupSize());
+      List<List<String>> tableRows = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        ForestPlot.Row r = rows.get(i);
+        MetricResult result = i == 0 ? m : segments.get(i - 1).result();
+        tableRows.add(
+            List.of(
+                r.label(),
+                ReaderNumbers.oneDecimal(r.estimate()),
+                interval(r.low(), r.high()),
+                String.join("; ", readingWarnings(result.warnings()))));
+      }
+      String unit = m.displayUnit();
+      ReportPage.DataTable table =
+          new ReportPage.DataTable(
+              m.label()
+                  + ": effect by segment (routine precision notes of segments are in"
+                  + " impact_estimates.csv)",
+              List.of("Segment", "Effect (" + unit + ")", "95% CI (" + unit + ")", "Warnings"),
+              tableRows,
+              1,
+              3);
+      out.add(
+          new ReportPage.Figure(
+              "segments-" + slug(m),
+              m.label(),
+              ForestPlot.dataUri(m, rows, pdf),
+              ForestPlot.WIDTH,
+              ForestPlot.height(rows.size()),
+              "Forest plot of the "
+                  + HeadlineSentence.midSentence(ForestPlot.xAxisLabel(m))
+                  + " overall and in "
+                  + (rows.size() - 1)
+                  + " segments (department, community, intensity), each"
+                  + " with its 95% confidence interval; segments too small to show are listed"
+                  + " without a point. The table below lists the same values.",
+              "Segments with fewer than "
+                  + model.minGroupSize()
+                  + " people are named but"
+                  + " not shown. Intervals that cross the grey line include no effect.",
+              table,
+              List.of(),
+              List.of(),
+              ""));
     }
+    return out;
+  }
 
-    static List<ReportPage.Figure> calendar(ReportModel model, boolean pdf) {
-        List<ReportPage.Figure> out = new ArrayList<>();
-        for (MetricResult m : model.metrics()) {
-            if (m.isSuppressed(model.minGroupSize()) || m.calendar().isEmpty()) {
-                continue;
-            }
-            String unit = m.levelUnit();
-            List<List<String>> rows = new ArrayList<>();
-            for (CalendarPoint p : m.calendar()) {
-                rows.add(List.of(p.month().toString().substring(0, 7),
-                        ReaderNumbers.oneDecimal(m.levelToDisplay(p.participants())),
-                        ReaderNumbers.oneDecimal(m.levelToDisplay(p.counterfactual())),
-                        ReaderNumbers.oneDecimal(m.levelToDisplay(p.comparison()))));
-            }
-            ReportPage.DataTable table = new ReportPage.DataTable(m.label()
-                    + " by calendar month (" + unit + (m.isLogScale() ? ", geometric means" : "")
-                    + "; n/a: too few people that month)",
-                    List.of("Month", "Participants (observed)",
-                            "Participants without joining (estimated)", "Comparison group"),
-                    rows, 1, 4);
-            out.add(new ReportPage.Figure("calendar-" + slug(m), m.label(),
-                    CalendarChart.dataUri(m, pdf), CalendarChart.WIDTH, CalendarChart.HEIGHT,
-                    "Line chart of " + HeadlineSentence.midSentence(CalendarChart.yAxisLabel(m))
-                    + " by calendar month for participants who had joined (blue), the same people"
-                    + " without the estimated effect (dashed orange) and the comparison group"
-                    + " (grey). The table below lists the same values.",
-                    "The estimated line is the observed one minus the effect estimated for that"
-                            + " month; the comparison group shows the trend both groups share.",
-                    table, List.of(), List.of(), ""));
-        }
-        return out;
+  static final int SHORT_WARNING = 160;
+
+  /** Notes on precision every segment carries (small cohorts, cells left out). */
+  private static final List<String> ROUTINE =
+      List.of(
+          "joining month(s) have fewer than",
+          "could not be estimated for lack of people",
+          "left out of the event study",
+          "pre-trend test not available",
+          "pre-trend test covers",
+          "pre-trend test:");
+
+  /**
+   * The warnings that change how a segment's number reads (failed pre-trend test, a dip before
+   * joining, few participants, suppressed); the routine precision notes would repeat on every row
+   * and bury them.
+   */
+  static List<String> readingWarnings(List<String> warnings) {
+    return warnings.stream()
+        .filter(w -> ROUTINE.stream().noneMatch(w::contains))
+        // one month-by-month cell the estimator skipped: precision, not a caveat
+        .filter(w -> !w.startsWith("ATT("))
+        .map(OutcomeFigures::shortened)
+        .toList();
+  }
+
+  /** Long estimator notes (lists of cells) cut to their first words; the CSV has them whole. */
+  static String shortened(String warning) {
+    int cut = warning.indexOf(", ATT(");
+    if (cut < 0 && warning.length() <= SHORT_WARNING) {
+      return warning;
     }
+    int end = cut >= 0 ? Math.min(cut, SHORT_WARNING) : SHORT_WARNING;
+    return warning.substring(0, end).strip() + " ... (in full in impact_estimates.csv)";
+  }
 
-    static List<ReportPage.Figure> forests(ReportModel model, boolean pdf) {
-        List<ReportPage.Figure> out = new ArrayList<>();
-        for (MetricResult m : model.metrics()) {
-            List<SegmentResult> segments = model.segments().stream()
-                    .filter(s -> m.metric() != null && m.metric().equals(s.result().metric()))
-                    .toList();
-            if (segments.isEmpty()) {
-                continue;
-            }
-            List<ForestPlot.Row> rows = ForestPlot.rows(m, segments, model.minGroupSize());
-            List<List<String>> tableRows = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                ForestPlot.Row r = rows.get(i);
-                MetricResult result = i == 0 ? m : segments.get(i - 1).result();
-                tableRows.add(List.of(r.label(), ReaderNumbers.oneDecimal(r.estimate()),
-                        interval(r.low(), r.high()),
-                        String.join("; ", readingWarnings(result.warnings()))));
-            }
-            String unit = m.displayUnit();
-            ReportPage.DataTable table = new ReportPage.DataTable(m.label()
-                    + ": effect by segment (routine precision notes of segments are in"
-                    + " impact_estimates.csv)", List.of("Segment", "Effect (" + unit + ")",
-                    "95% CI (" + unit + ")", "Warnings"), tableRows, 1, 3);
-            out.add(new ReportPage.Figure("segments-" + slug(m), m.label(),
-                    ForestPlot.dataUri(m, rows, pdf), ForestPlot.WIDTH,
-                    ForestPlot.height(rows.size()), "Forest plot of the "
-                    + HeadlineSentence.midSentence(ForestPlot.xAxisLabel(m)) + " overall and in "
-                    + (rows.size() - 1) + " segments (department, community, intensity), each"
-                    + " with its 95% confidence interval; segments too small to show are listed"
-                    + " without a point. The table below lists the same values.",
-                    "Segments with fewer than " + model.minGroupSize() + " people are named but"
-                            + " not shown. Intervals that cross the grey line include no effect.",
-                    table, List.of(), List.of(), ""));
-        }
-        return out;
+  static String interval(double a, double b) {
+    if (!Double.isFinite(a) || !Double.isFinite(b)) {
+      return ReaderNumbers.NOT_AVAILABLE;
     }
+    return ReaderNumbers.oneDecimal(Math.min(a, b))
+        + " to "
+        + ReaderNumbers.oneDecimal(Math.max(a, b));
+  }
 
-    static final int SHORT_WARNING = 160;
+  private static String slug(MetricResult m) {
+    return (m.metric() == null ? "" : m.metric()).replaceAll("[^A-Za-z0-9_-]", "");
+  }
 
-    /** Notes on precision every segment carries (small cohorts, cells left out). */
-    private static final List<String> ROUTINE = List.of("joining month(s) have fewer than",
-            "could not be estimated for lack of people", "left out of the event study",
-            "pre-trend test not available", "pre-trend test covers", "pre-trend test:");
-
-    /**
-     * The warnings that change how a segment's number reads (failed pre-trend test, a dip before
-     * joining, few participants, suppressed); the routine precision notes would repeat on every
-     * row and bury them.
-     */
-    static List<String> readingWarnings(List<String> warnings) {
-        return warnings.stream().filter(w -> ROUTINE.stream().noneMatch(w::contains))
-                // one month-by-month cell the estimator skipped: precision, not a caveat
-                .filter(w -> !w.startsWith("ATT("))
-                .map(OutcomeFigures::shortened).toList();
-    }
-
-    /** Long estimator notes (lists of cells) cut to their first words; the CSV has them whole. */
-    static String shortened(String warning) {
-        int cut = warning.indexOf(", ATT(");
-        if (cut < 0 && warning.length() <= SHORT_WARNING) {
-            return warning;
-        }
-        int end = cut >= 0 ? Math.min(cut, SHORT_WARNING) : SHORT_WARNING;
-        return warning.substring(0, end).strip() + " ... (in full in impact_estimates.csv)";
-    }
-
-    static String interval(double a, double b) {
-        if (!Double.isFinite(a) || !Double.isFinite(b)) {
-            return ReaderNumbers.NOT_AVAILABLE;
-        }
-        return ReaderNumbers.oneDecimal(Math.min(a, b)) + " to "
-                + ReaderNumbers.oneDecimal(Math.max(a, b));
-    }
-
-    private static String slug(MetricResult m) {
-        return (m.metric() == null ? "" : m.metric()).replaceAll("[^A-Za-z0-9_-]", "");
-    }
-
-    private static ReportPage.Figure empty(String id, String heading, String message) {
-        return new ReportPage.Figure(id, heading, "", 0, 0, "", "", null, List.of(), List.of(),
-                message);
-    }
+  private static ReportPage.Figure empty(String id, String heading, String message) {
+    return new ReportPage.Figure(
+        id, heading, "", 0, 0, "", "", null, List.of(), List.of(), message);
+  }
 }

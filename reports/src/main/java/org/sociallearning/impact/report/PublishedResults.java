@@ -26,230 +26,303 @@ import org.sociallearning.impact.schemas.MetricDefinition;
 import org.sociallearning.impact.schemas.PublishedTableList;
 
 /**
- * Reads a published output folder (the CSV tables and {@code manifest.json} a run wrote) into
- * the {@link ReportModel}: the single way a report gets its numbers, used by the nightly job
- * right after publishing and by {@code bin/impact report} to re-render without Spark. Reading
- * what was published, rather than the job's memory, guarantees that the report shows exactly
- * the numbers in the tables an analyst can open.
+ * Reads a published output folder (the CSV tables and {@code manifest.json} a run wrote) into the
+ * {@link ReportModel}: the single way a report gets its numbers, used by the nightly job right
+ * after publishing and by {@code bin/impact report} to re-render without Spark. Reading what was
+ * published, rather than the job's memory, guarantees that the report shows exactly the numbers in
+ * the tables an analyst can open.
  */
 public final class PublishedResults {
 
-    static final String TITLE = "Social learning impact";
-    /** The configuration's default, for manifests written before the key was recorded. */
-    static final int DEFAULT_MIN_GROUP_SIZE = 5;
-    private static final String OVERALL = "all";
+  static final String TITLE = "Social learning impact";
 
-    private final Path dir;
+  /** The configuration's default, for manifests written before the key was recorded. */
+  static final int DEFAULT_MIN_GROUP_SIZE = 5;
 
-    private PublishedResults(Path dir) {
-        this.dir = dir;
+  private static final String OVERALL = "all";
+
+  private final Path dir;
+
+  private PublishedResults(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * The report model of the results in {@code outputDir}; fails with a message naming the folder
+   * when it is not a published output (no {@code manifest.json} or estimates).
+   */
+  public static ReportModel read(Path outputDir) {
+    PublishedResults r = new PublishedResults(outputDir);
+    for (String required : List.of("manifest.json", "impact_estimates.csv")) {
+      if (!Files.isRegularFile(outputDir.resolve(required))) {
+        throw new IllegalArgumentException(
+            outputDir.toAbsolutePath()
+                + " is not a"
+                + " published output folder: "
+                + required
+                + " is missing (run"
+                + " `bin/impact run --config FILE` first, and pass its output folder)");
+      }
     }
+    return r.model();
+  }
 
-    /**
-     * The report model of the results in {@code outputDir}; fails with a message naming the
-     * folder when it is not a published output (no {@code manifest.json} or estimates).
-     */
-    public static ReportModel read(Path outputDir) {
-        PublishedResults r = new PublishedResults(outputDir);
-        for (String required : List.of("manifest.json", "impact_estimates.csv")) {
-            if (!Files.isRegularFile(outputDir.resolve(required))) {
-                throw new IllegalArgumentException(outputDir.toAbsolutePath() + " is not a"
-                        + " published output folder: " + required + " is missing (run"
-                        + " `bin/impact run --config FILE` first, and pass its output folder)");
-            }
-        }
-        return r.model();
+  private ReportModel model() {
+    JsonNode manifest = manifest();
+    int minGroupSize = manifest.path("min_group_size").asInt(DEFAULT_MIN_GROUP_SIZE);
+    Map<String, List<EventTimePoint>> eventStudy = eventStudy();
+    Map<String, List<CalendarPoint>> calendar = calendar();
+    List<MetricResult> metrics = new ArrayList<>();
+    List<SegmentResult> segments = new ArrayList<>();
+    String method = null;
+    for (CSVRecord row : rows(PublishedTableList.csv("impact_estimates"))) {
+      String metric = row.get("metric");
+      String segment = row.get("segment");
+      if (isVolumeDiagnostic(metric)) {
+        // Not an outcome: its finding reaches the reader as a note on the per-item
+        // outcomes of its source, which the job attaches to their rows.
+        continue;
+      }
+      MetricResult result =
+          metric(
+              row,
+              eventStudy.getOrDefault(metric, List.of()),
+              calendar.getOrDefault(metric, List.of()),
+              OVERALL.equals(segment));
+      if (OVERALL.equals(segment)) {
+        metrics.add(result);
+        method = method == null ? row.get("method") : method;
+      } else {
+        segments.add(SegmentResult.of(segment, result));
+      }
     }
+    return new ReportModel(
+        TITLE,
+        date(manifest.path("as_of").asText(null)),
+        generatedAt(manifest.path("run_id").asText("")),
+        metrics,
+        sources(manifest),
+        strings(manifest.path("warnings")),
+        MethodWords.method(method, MethodWords.participationRule(manifest.path("participation"))),
+        minGroupSize,
+        segments,
+        values(),
+        knowledgeFlow(),
+        concentration(),
+        learningMix(),
+        quarantineReasons());
+  }
 
-    private ReportModel model() {
-        JsonNode manifest = manifest();
-        int minGroupSize = manifest.path("min_group_size").asInt(DEFAULT_MIN_GROUP_SIZE);
-        Map<String, List<EventTimePoint>> eventStudy = eventStudy();
-        Map<String, List<CalendarPoint>> calendar = calendar();
-        List<MetricResult> metrics = new ArrayList<>();
-        List<SegmentResult> segments = new ArrayList<>();
-        String method = null;
-        for (CSVRecord row : rows(PublishedTableList.csv("impact_estimates"))) {
-            String metric = row.get("metric");
-            String segment = row.get("segment");
-            if (isVolumeDiagnostic(metric)) {
-                // Not an outcome: its finding reaches the reader as a note on the per-item
-                // outcomes of its source, which the job attaches to their rows.
-                continue;
-            }
-            MetricResult result = metric(row, eventStudy.getOrDefault(metric, List.of()),
-                    calendar.getOrDefault(metric, List.of()), OVERALL.equals(segment));
-            if (OVERALL.equals(segment)) {
-                metrics.add(result);
-                method = method == null ? row.get("method") : method;
-            } else {
-                segments.add(SegmentResult.of(segment, result));
-            }
-        }
-        return new ReportModel(TITLE, date(manifest.path("as_of").asText(null)),
-                generatedAt(manifest.path("run_id").asText("")), metrics, sources(manifest),
-                strings(manifest.path("warnings")),
-                MethodWords.method(method, MethodWords.participationRule(
-                        manifest.path("participation"))), minGroupSize,
-                segments, values(), knowledgeFlow(), concentration(), learningMix(),
-                quarantineReasons());
-    }
+  private static boolean isVolumeDiagnostic(String metric) {
+    return MetricDefinition.all().stream().anyMatch(m -> m.name().equals(metric) && m.isVolume());
+  }
 
-    private static boolean isVolumeDiagnostic(String metric) {
-        return MetricDefinition.all().stream()
-                .anyMatch(m -> m.name().equals(metric) && m.isVolume());
-    }
+  private MetricResult metric(
+      CSVRecord row, List<EventTimePoint> points, List<CalendarPoint> calendar, boolean overall) {
+    String name = row.get("metric");
+    MetricDefinition d =
+        MetricDefinition.all().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+    String text = row.get("warnings");
+    List<String> warnings = text.isBlank() ? List.of() : Arrays.asList(text.split("; "));
+    return new MetricResult(
+        name,
+        d == null ? name : d.label(),
+        d == null ? "" : d.unit(),
+        d == null ? "level" : d.scale(),
+        d == null ? "" : d.direction(),
+        d == null ? "People" : d.subject(),
+        d == null ? "did" : d.outcomePhrase(),
+        number(row, "estimate"),
+        number(row, "ci_low"),
+        number(row, "ci_high"),
+        number(row, "relative_effect"),
+        number(row, "relative_ci_low"),
+        number(row, "relative_ci_high"),
+        (int) count(row, "n_treated"),
+        (int) count(row, "n_comparison"),
+        warnings,
+        overall ? points : List.of(),
+        warnings.stream().anyMatch(w -> w.startsWith("suppressed")),
+        number(row, "pretrend_p_value"),
+        (int) count(row, "pretrend_tests"),
+        overall ? calendar : List.of());
+  }
 
-    private MetricResult metric(CSVRecord row, List<EventTimePoint> points,
-                                List<CalendarPoint> calendar, boolean overall) {
-        String name = row.get("metric");
-        MetricDefinition d = MetricDefinition.all().stream()
-                .filter(m -> m.name().equals(name)).findFirst().orElse(null);
-        String text = row.get("warnings");
-        List<String> warnings = text.isBlank() ? List.of() : Arrays.asList(text.split("; "));
-        return new MetricResult(name, d == null ? name : d.label(), d == null ? "" : d.unit(),
-                d == null ? "level" : d.scale(), d == null ? "" : d.direction(),
-                d == null ? "People" : d.subject(), d == null ? "did" : d.outcomePhrase(),
-                number(row, "estimate"), number(row, "ci_low"), number(row, "ci_high"),
-                number(row, "relative_effect"), number(row, "relative_ci_low"),
-                number(row, "relative_ci_high"), (int) count(row, "n_treated"),
-                (int) count(row, "n_comparison"),
-                warnings, overall ? points : List.of(),
-                warnings.stream().anyMatch(w -> w.startsWith("suppressed")),
-                number(row, "pretrend_p_value"),
-                (int) count(row, "pretrend_tests"), overall ? calendar : List.of());
-    }
+  private Map<String, List<EventTimePoint>> eventStudy() {
+    return grouped(
+        PublishedTableList.csv("impact_event_study"),
+        r -> r.get("metric"),
+        r ->
+            new EventTimePoint(
+                Integer.parseInt(r.get("event_time")),
+                number(r, "estimate"),
+                number(r, "ci_low"),
+                number(r, "ci_high")));
+  }
 
-    private Map<String, List<EventTimePoint>> eventStudy() {
-        return grouped(PublishedTableList.csv("impact_event_study"), r -> r.get("metric"),
-                r -> new EventTimePoint(Integer.parseInt(r.get("event_time")),
-                        number(r, "estimate"), number(r, "ci_low"), number(r, "ci_high")));
-    }
+  private Map<String, List<CalendarPoint>> calendar() {
+    return grouped(
+        PublishedTableList.csv("impact_calendar"),
+        r -> r.get("metric"),
+        r ->
+            new CalendarPoint(
+                date(r.get("month")),
+                number(r, "participants_mean"),
+                number(r, "counterfactual_mean"),
+                number(r, "comparison_mean"),
+                count(r, "n_participants"),
+                count(r, "n_comparison")));
+  }
 
-    private Map<String, List<CalendarPoint>> calendar() {
-        return grouped(PublishedTableList.csv("impact_calendar"), r -> r.get("metric"),
-                r -> new CalendarPoint(date(r.get("month")), number(r, "participants_mean"),
-                        number(r, "counterfactual_mean"), number(r, "comparison_mean"),
-                        count(r, "n_participants"), count(r, "n_comparison")));
-    }
-
-    private List<ValueItem> values() {
-        return map(rows(PublishedTableList.csv("value_estimates")), r -> new ValueItem(r.get("item"),
-                number(r, "estimate"), number(r, "ci_low"), number(r, "ci_high"), r.get("unit"),
+  private List<ValueItem> values() {
+    return map(
+        rows(PublishedTableList.csv("value_estimates")),
+        r ->
+            new ValueItem(
+                r.get("item"),
+                number(r, "estimate"),
+                number(r, "ci_low"),
+                number(r, "ci_high"),
+                r.get("unit"),
                 r.get("method")));
-    }
+  }
 
-    private List<KnowledgeFlowMonth> knowledgeFlow() {
-        return map(rows(PublishedTableList.csv("knowledge_flow_monthly")), r -> new KnowledgeFlowMonth(
-                r.get("community"), date(r.get("month")), count(r, "questions"),
-                count(r, "answered"), number(r, "median_hours_to_first_answer"),
-                number(r, "cross_department_share"), Boolean.parseBoolean(r.get("suppressed"))));
-    }
-
-    private List<CommunityConcentration> concentration() {
-        return map(rows(PublishedTableList.csv("knowledge_concentration")), r -> new CommunityConcentration(
-                r.get("community"), count(r, "helpers"), count(r, "answers"),
-                number(r, "top_share"), number(r, "gini"),
+  private List<KnowledgeFlowMonth> knowledgeFlow() {
+    return map(
+        rows(PublishedTableList.csv("knowledge_flow_monthly")),
+        r ->
+            new KnowledgeFlowMonth(
+                r.get("community"),
+                date(r.get("month")),
+                count(r, "questions"),
+                count(r, "answered"),
+                number(r, "median_hours_to_first_answer"),
+                number(r, "cross_department_share"),
                 Boolean.parseBoolean(r.get("suppressed"))));
-    }
+  }
 
-    private List<LearningMixMonth> learningMix() {
-        return map(rows(PublishedTableList.csv("learning_mix_monthly")), r -> new LearningMixMonth(
+  private List<CommunityConcentration> concentration() {
+    return map(
+        rows(PublishedTableList.csv("knowledge_concentration")),
+        r ->
+            new CommunityConcentration(
+                r.get("community"),
+                count(r, "helpers"),
+                count(r, "answers"),
+                number(r, "top_share"),
+                number(r, "gini"),
+                Boolean.parseBoolean(r.get("suppressed"))));
+  }
+
+  private List<LearningMixMonth> learningMix() {
+    return map(
+        rows(PublishedTableList.csv("learning_mix_monthly")),
+        r ->
+            new LearningMixMonth(
                 date(r.get("month")), count(r, "formal_activities"),
                 count(r, "social_activities"), count(r, "formal_learners"),
                 count(r, "social_learners"), Boolean.parseBoolean(r.get("suppressed"))));
-    }
+  }
 
-    /** Rows lost per source and rule, most first; the values themselves are never shown. */
-    private List<QuarantineReason> quarantineReasons() {
-        Map<List<String>, Long> counts = new LinkedHashMap<>();
-        for (CSVRecord r : rows("quarantine/quarantine.csv")) {
-            counts.merge(List.of(r.get("source"), r.get("reason")), 1L, Long::sum);
-        }
-        List<QuarantineReason> out = new ArrayList<>();
-        counts.forEach((k, n) -> out.add(new QuarantineReason(k.get(0), k.get(1), n)));
-        out.sort(Comparator.comparingLong(QuarantineReason::rows).reversed()
-                .thenComparing(QuarantineReason::source).thenComparing(QuarantineReason::reason));
-        return out;
+  /** Rows lost per source and rule, most first; the values themselves are never shown. */
+  private List<QuarantineReason> quarantineReasons() {
+    Map<List<String>, Long> counts = new LinkedHashMap<>();
+    for (CSVRecord r : rows("quarantine/quarantine.csv")) {
+      counts.merge(List.of(r.get("source"), r.get("reason")), 1L, Long::sum);
     }
+    List<QuarantineReason> out = new ArrayList<>();
+    counts.forEach((k, n) -> out.add(new QuarantineReason(k.get(0), k.get(1), n)));
+    out.sort(
+        Comparator.comparingLong(QuarantineReason::rows)
+            .reversed()
+            .thenComparing(QuarantineReason::source)
+            .thenComparing(QuarantineReason::reason));
+    return out;
+  }
 
-    private static List<SourceSummary> sources(JsonNode manifest) {
-        List<SourceSummary> out = new ArrayList<>();
-        for (JsonNode s : manifest.path("sources")) {
-            out.add(new SourceSummary(s.path("source").asText(), s.path("format").asText(),
-                    s.path("rows_read").asLong(), s.path("rows_accepted").asLong(),
-                    s.path("rows_quarantined").asLong(), s.path("rows_deduplicated").asLong(),
-                    s.path("unmatched_identities").asLong(), s.path("rows_skipped").asLong()));
-        }
-        return out;
+  private static List<SourceSummary> sources(JsonNode manifest) {
+    List<SourceSummary> out = new ArrayList<>();
+    for (JsonNode s : manifest.path("sources")) {
+      out.add(
+          new SourceSummary(
+              s.path("source").asText(),
+              s.path("format").asText(),
+              s.path("rows_read").asLong(),
+              s.path("rows_accepted").asLong(),
+              s.path("rows_quarantined").asLong(),
+              s.path("rows_deduplicated").asLong(),
+              s.path("unmatched_identities").asLong(),
+              s.path("rows_skipped").asLong()));
     }
+    return out;
+  }
 
-    private JsonNode manifest() {
-        Path file = dir.resolve("manifest.json");
-        try {
-            return new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+  private JsonNode manifest() {
+    Path file = dir.resolve("manifest.json");
+    try {
+      return new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
 
-    /** The records of a published CSV; an absent optional table reads as empty. */
-    private List<CSVRecord> rows(String file) {
-        Path path = dir.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            return List.of();
-        }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .get();
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(in, format)) {
-            return parser.getRecords();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+  /** The records of a published CSV; an absent optional table reads as empty. */
+  private List<CSVRecord> rows(String file) {
+    Path path = dir.resolve(file);
+    if (!Files.isRegularFile(path)) {
+      return List.of();
     }
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(in, format)) {
+      return parser.getRecords();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
 
-    private <T> Map<String, List<T>> grouped(String file, Function<CSVRecord, String> key,
-                                             Function<CSVRecord, T> value) {
-        Map<String, List<T>> out = new LinkedHashMap<>();
-        for (CSVRecord r : rows(file)) {
-            out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(value.apply(r));
-        }
-        return out;
+  private <T> Map<String, List<T>> grouped(
+      String file, Function<CSVRecord, String> key, Function<CSVRecord, T> value) {
+    Map<String, List<T>> out = new LinkedHashMap<>();
+    for (CSVRecord r : rows(file)) {
+      out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(value.apply(r));
     }
+    return out;
+  }
 
-    private static <T> List<T> map(List<CSVRecord> rows, Function<CSVRecord, T> f) {
-        return rows.stream().map(f).toList();
-    }
+  private static <T> List<T> map(List<CSVRecord> rows, Function<CSVRecord, T> f) {
+    return rows.stream().map(f).toList();
+  }
 
-    /** Empty cells are the published form of a missing number (suppressed or not estimated). */
-    static double number(CSVRecord r, String column) {
-        String v = r.isMapped(column) ? r.get(column) : "";
-        return v == null || v.isBlank() ? Double.NaN : Double.parseDouble(v);
-    }
+  /** Empty cells are the published form of a missing number (suppressed or not estimated). */
+  static double number(CSVRecord r, String column) {
+    String v = r.isMapped(column) ? r.get(column) : "";
+    return v == null || v.isBlank() ? Double.NaN : Double.parseDouble(v);
+  }
 
-    static long count(CSVRecord r, String column) {
-        String v = r.isMapped(column) ? r.get(column) : "";
-        return v == null || v.isBlank() ? 0 : Long.parseLong(v);
-    }
+  static long count(CSVRecord r, String column) {
+    String v = r.isMapped(column) ? r.get(column) : "";
+    return v == null || v.isBlank() ? 0 : Long.parseLong(v);
+  }
 
-    private static LocalDate date(String s) {
-        return s == null || s.isBlank() ? null : LocalDate.parse(s);
-    }
+  private static LocalDate date(String s) {
+    return s == null || s.isBlank() ? null : LocalDate.parse(s);
+  }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
 
-    /** The run id ({@code 20250701T021400Z}) as readers write a time; empty when unknown. */
-    static String generatedAt(String runId) {
-        try {
-            return LocalDateTime.parse(runId, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
-        } catch (DateTimeParseException e) {
-            return "";
-        }
+  /** The run id ({@code 20250701T021400Z}) as readers write a time; empty when unknown. */
+  static String generatedAt(String runId) {
+    try {
+      return LocalDateTime.parse(runId, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+              .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+          + " UTC";
+    } catch (DateTimeParseException e) {
+      return "";
     }
+  }
 }

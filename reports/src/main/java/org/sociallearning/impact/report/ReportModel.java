@@ -4,65 +4,84 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Everything the publish step (results -> report) needs for one report. Filled from the
- * published tables and manifest by {@link PublishedResults}, so the nightly job and
- * {@code bin/impact report} render from the very same numbers; this module deliberately knows
- * nothing about Spark so the report can be built and tested from plain values.
+ * Everything the publish step (results -> report) needs for one report. Filled from the published
+ * tables and manifest by {@link PublishedResults}, so the nightly job and {@code bin/impact report}
+ * render from the very same numbers; this module deliberately knows nothing about Spark so the
+ * report can be built and tested from plain values.
  *
- * @param title             report title shown at the top of the page
- * @param asOf              the last day of data the estimates use
- * @param generatedAt       when the run produced the results, already formatted for readers
- * @param metrics           one overall result per outcome, in the order they should appear
- * @param sources           per-source ingestion counts for the "Data quality" table
- * @param runWarnings       warnings about the run as a whole (not tied to one metric)
- * @param method            a plain-words paragraph describing the method
- * @param minGroupSize      smallest group (treated or comparison) we are willing to report on
- * @param segments          per-segment results of the metrics (forest plots)
- * @param values            hours, money and ROI rows
- * @param knowledgeFlow     per community and month: questions, answers, time to first answer
- * @param concentration     per community: helpers and how concentrated answering is
- * @param learningMix       formal vs social learning by month
+ * @param title report title shown at the top of the page
+ * @param asOf the last day of data the estimates use
+ * @param generatedAt when the run produced the results, already formatted for readers
+ * @param metrics one overall result per outcome, in the order they should appear
+ * @param sources per-source ingestion counts for the "Data quality" table
+ * @param runWarnings warnings about the run as a whole (not tied to one metric)
+ * @param method a plain-words paragraph describing the method
+ * @param minGroupSize smallest group (treated or comparison) we are willing to report on
+ * @param segments per-segment results of the metrics (forest plots)
+ * @param values hours, money and ROI rows
+ * @param knowledgeFlow per community and month: questions, answers, time to first answer
+ * @param concentration per community: helpers and how concentrated answering is
+ * @param learningMix formal vs social learning by month
  * @param quarantineReasons rows set aside per source and rule
  */
 public record ReportModel(
-        String title,
-        LocalDate asOf,
-        String generatedAt,
-        List<MetricResult> metrics,
-        List<SourceSummary> sources,
-        List<String> runWarnings,
-        String method,
-        int minGroupSize,
-        List<SegmentResult> segments,
-        List<ValueItem> values,
-        List<KnowledgeFlowMonth> knowledgeFlow,
-        List<CommunityConcentration> concentration,
-        List<LearningMixMonth> learningMix,
-        List<QuarantineReason> quarantineReasons) {
+    String title,
+    LocalDate asOf,
+    String generatedAt,
+    List<MetricResult> metrics,
+    List<SourceSummary> sources,
+    List<String> runWarnings,
+    String method,
+    int minGroupSize,
+    List<SegmentResult> segments,
+    List<ValueItem> values,
+    List<KnowledgeFlowMonth> knowledgeFlow,
+    List<CommunityConcentration> concentration,
+    List<LearningMixMonth> learningMix,
+    List<QuarantineReason> quarantineReasons) {
 
-    public ReportModel {
-        // Copies so a model handed to the renderer cannot change under it; null lists are
-        // treated as "nothing to show" rather than failing the whole report.
-        metrics = copy(metrics);
-        sources = copy(sources);
-        runWarnings = copy(runWarnings);
-        segments = copy(segments);
-        values = copy(values);
-        knowledgeFlow = copy(knowledgeFlow);
-        concentration = copy(concentration);
-        learningMix = copy(learningMix);
-        quarantineReasons = copy(quarantineReasons);
-    }
+  public ReportModel {
+    // Copies so a model handed to the renderer cannot change under it; null lists are
+    // treated as "nothing to show" rather than failing the whole report.
+    metrics = copy(metrics);
+    sources = copy(sources);
+    runWarnings = copy(runWarnings);
+    segments = copy(segments);
+    values = copy(values);
+    knowledgeFlow = copy(knowledgeFlow);
+    concentration = copy(concentration);
+    learningMix = copy(learningMix);
+    quarantineReasons = copy(quarantineReasons);
+  }
 
-    /** A model with headline, event studies, data quality and method only. */
-    public ReportModel(String title, LocalDate asOf, String generatedAt,
-                       List<MetricResult> metrics, List<SourceSummary> sources,
-                       List<String> runWarnings, String method, int minGroupSize) {
-        this(title, asOf, generatedAt, metrics, sources, runWarnings, method, minGroupSize,
-                null, null, null, null, null, null);
-    }
+  /** A model with headline, event studies, data quality and method only. */
+  public ReportModel(
+      String title,
+      LocalDate asOf,
+      String generatedAt,
+      List<MetricResult> metrics,
+      List<SourceSummary> sources,
+      List<String> runWarnings,
+      String method,
+      int minGroupSize) {
+    this(
+        title,
+        asOf,
+        generatedAt,
+        metrics,
+        sources,
+        runWarnings,
+        method,
+        minGroupSize,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
 
-    private static <T> List<T> copy(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
-    }
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
 }

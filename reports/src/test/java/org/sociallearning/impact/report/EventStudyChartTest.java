@@ -19,80 +19,96 @@ import org.xml.sax.InputSource;
 
 class EventStudyChartTest {
 
-    @Test
-    void svgIsWellFormedXmlWithLabelledAxes() throws Exception {
-        Document doc = parse(EventStudyChart.svg(ReportFixture.faster()));
-        assertEquals("svg", doc.getDocumentElement().getLocalName());
-        assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getNamespaceURI());
-        List<String> texts = texts(doc);
-        assertTrue(texts.contains("Months relative to joining"), texts.toString());
-        assertTrue(texts.contains("Effect on time to resolve a ticket (%)"), texts.toString());
-        // Pre-joining months are on the axis, so readers can judge parallel trends.
-        assertTrue(texts.contains("-3"), texts.toString());
-    }
+  @Test
+  void svgIsWellFormedXmlWithLabelledAxes() throws Exception {
+    Document doc = parse(EventStudyChart.svg(ReportFixture.faster()));
+    assertEquals("svg", doc.getDocumentElement().getLocalName());
+    assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getNamespaceURI());
+    List<String> texts = texts(doc);
+    assertTrue(texts.contains("Months relative to joining"), texts.toString());
+    assertTrue(texts.contains("Effect on time to resolve a ticket (%)"), texts.toString());
+    // Pre-joining months are on the axis, so readers can judge parallel trends.
+    assertTrue(texts.contains("-3"), texts.toString());
+  }
 
-    @Test
-    void levelMetricIsInPercentagePoints() throws Exception {
-        List<String> texts = texts(parse(EventStudyChart.svg(
-                ReportFixture.winRate(0.041, 0.012, 0.070))));
-        assertTrue(texts.contains("Effect on win rate (percentage points)"), texts.toString());
-    }
+  @Test
+  void levelMetricIsInPercentagePoints() throws Exception {
+    List<String> texts =
+        texts(parse(EventStudyChart.svg(ReportFixture.winRate(0.041, 0.012, 0.070))));
+    assertTrue(texts.contains("Effect on win rate (percentage points)"), texts.toString());
+  }
 
-    @Test
-    void hostileLabelStaysTextInTheSvg() throws Exception {
-        String svg = EventStudyChart.svg(ReportFixture.hostile());
-        assertFalse(svg.contains("<script"));
-        assertTrue(texts(parse(svg)).contains(ReportFixture.HOSTILE));
-    }
+  @Test
+  void hostileLabelStaysTextInTheSvg() throws Exception {
+    String svg = EventStudyChart.svg(ReportFixture.hostile());
+    assertFalse(svg.contains("<script"));
+    assertTrue(texts(parse(svg)).contains(ReportFixture.HOSTILE));
+  }
 
-    @Test
-    void svgReferencesNothingExternal() {
-        String svg = EventStudyChart.svg(ReportFixture.faster());
-        assertFalse(svg.contains("href='http") || svg.contains("href=\"http"));
-        assertFalse(svg.contains("url(http"));
-    }
+  @Test
+  void svgReferencesNothingExternal() {
+    String svg = EventStudyChart.svg(ReportFixture.faster());
+    assertFalse(svg.contains("href='http") || svg.contains("href=\"http"));
+    assertFalse(svg.contains("url(http"));
+  }
 
-    @Test
-    void emptyEventStudyStillDraws() throws Exception {
-        MetricResult m = ReportFixture.duration("Service agents", "resolved tickets",
-                -0.1, -0.2, -0.05);
-        MetricResult empty = new MetricResult(m.metric(), m.label(), m.unit(), m.scale(),
-                m.direction(), m.subjectPhrase(), m.outcomePhrase(), m.estimate(), m.ciLow(),
-                m.ciHigh(), m.relativeEffect(), m.relativeCiLow(), m.relativeCiHigh(),
-                m.nTreated(), m.nComparison(), List.of(), List.of(), false);
-        parse(EventStudyChart.svg(empty));
-    }
+  @Test
+  void emptyEventStudyStillDraws() throws Exception {
+    MetricResult m =
+        ReportFixture.duration("Service agents", "resolved tickets", -0.1, -0.2, -0.05);
+    MetricResult empty =
+        new MetricResult(
+            m.metric(),
+            m.label(),
+            m.unit(),
+            m.scale(),
+            m.direction(),
+            m.subjectPhrase(),
+            m.outcomePhrase(),
+            m.estimate(),
+            m.ciLow(),
+            m.ciHigh(),
+            m.relativeEffect(),
+            m.relativeCiLow(),
+            m.relativeCiHigh(),
+            m.nTreated(),
+            m.nComparison(),
+            List.of(),
+            List.of(),
+            false);
+    parse(EventStudyChart.svg(empty));
+  }
 
-    @Test
-    void pngStartsWithSignature() {
-        byte[] png = EventStudyChart.png(ReportFixture.faster());
-        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-        assertTrue(png.length > 1000);
-        assertArrayEquals(signature, Arrays.copyOf(png, 8));
-    }
+  @Test
+  void pngStartsWithSignature() {
+    byte[] png = EventStudyChart.png(ReportFixture.faster());
+    byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    assertTrue(png.length > 1000);
+    assertArrayEquals(signature, Arrays.copyOf(png, 8));
+  }
 
-    /** Parser with DTDs and external entities off: the SVG must not need them. */
-    private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        DocumentBuilder builder = f.newDocumentBuilder();
-        return builder.parse(new InputSource(new StringReader(xml)));
-    }
+  /** Parser with DTDs and external entities off: the SVG must not need them. */
+  private static Document parse(String xml) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    f.setXIncludeAware(false);
+    f.setExpandEntityReferences(false);
+    DocumentBuilder builder = f.newDocumentBuilder();
+    return builder.parse(new InputSource(new StringReader(xml)));
+  }
 
-    private static List<String> texts(Document doc) {
-        NodeList nodes = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add(nodes.item(i).getTextContent());
-        }
-        return out;
+  private static List<String> texts(Document doc) {
+    NodeList nodes = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      out.add(nodes.item(i).getTextContent());
     }
+    return out;
+  }
 }

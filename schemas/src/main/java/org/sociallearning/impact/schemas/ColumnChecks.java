@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Row-level and table-level rules declared beside a column in a contract file.
  *
- * @param notNull  the value must be present (after parsing: an unparseable value is missing too)
- * @param unique   no two accepted rows share the value (a table-level check)
- * @param min      smallest allowed numeric value, inclusive
- * @param max      largest allowed numeric value, inclusive
+ * @param notNull the value must be present (after parsing: an unparseable value is missing too)
+ * @param unique no two accepted rows share the value (a table-level check)
+ * @param min smallest allowed numeric value, inclusive
+ * @param max largest allowed numeric value, inclusive
  * @param accepted the only allowed values, when given
  */
 public record ColumnChecks(

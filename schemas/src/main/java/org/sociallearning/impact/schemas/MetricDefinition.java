@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * An outcome metric as defined in {@code schemas/contracts/metrics.yaml}: unit, modelling scale
- * and which direction is good, with the words the report uses.
+ * An outcome metric as defined in {@code schemas/contracts/metrics.yaml}: unit, modelling scale and
+ * which direction is good, with the words the report uses.
  */
 public record MetricDefinition(
     @JsonProperty("name") String name,
@@ -27,9 +27,10 @@ public record MetricDefinition(
 
   /** An outcome the job claims an effect on. */
   public static final String OUTCOME = "outcome";
+
   /**
-   * A diagnostic: how much work people take on (items per month). Estimated like an outcome,
-   * but it tells how to read the per-item outcomes of its source, not an effect to report.
+   * A diagnostic: how much work people take on (items per month). Estimated like an outcome, but it
+   * tells how to read the per-item outcomes of its source, not an effect to report.
    */
   public static final String VOLUME = "volume";
 
@@ -58,10 +59,11 @@ public record MetricDefinition(
   private record MetricsFile(@JsonProperty("metrics") List<MetricDefinition> metrics) {}
 
   public static List<MetricDefinition> all() {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    try (InputStream in = MetricDefinition.class.getClassLoader()
-        .getResourceAsStream("contracts/metrics.yaml")) {
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    try (InputStream in =
+        MetricDefinition.class.getClassLoader().getResourceAsStream("contracts/metrics.yaml")) {
       if (in == null) {
         throw new IllegalStateException("contracts/metrics.yaml is not on the classpath");
       }
@@ -72,7 +74,9 @@ public record MetricDefinition(
   }
 
   public static MetricDefinition named(String name) {
-    return all().stream().filter(m -> m.name().equals(name)).findFirst()
+    return all().stream()
+        .filter(m -> m.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no metric named " + name));
   }
 }

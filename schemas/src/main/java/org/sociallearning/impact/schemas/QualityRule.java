@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A named data-quality assertion declared in a contract's {@code quality:} section (or derived
- * from a column's {@code checks}). Severity {@code error} quarantines the failing row with the
- * rule's name as reason; {@code warn} only counts it in the quality table.
+ * A named data-quality assertion declared in a contract's {@code quality:} section (or derived from
+ * a column's {@code checks}). Severity {@code error} quarantines the failing row with the rule's
+ * name as reason; {@code warn} only counts it in the quality table.
  *
  * @param name snake_case name, unique within the contract; quarantine reasons start with it
- * @param rule {@code not_null}, {@code accepted_values}, {@code range}, {@code time_order}
- *     (row rules, checked as each source is read), {@code unique} or {@code relationship}
- *     (table rules, checked once every source is read)
+ * @param rule {@code not_null}, {@code accepted_values}, {@code range}, {@code time_order} (row
+ *     rules, checked as each source is read), {@code unique} or {@code relationship} (table rules,
+ *     checked once every source is read)
  * @param columns the column(s) the rule reads: one, or two for time_order (earlier, later)
  * @param values the allowed values of accepted_values
  * @param min smallest allowed value of range, inclusive
@@ -41,21 +41,32 @@ public record QualityRule(
 
   public QualityRule {
     if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-      throw new IllegalArgumentException("a quality rule needs a snake_case name, got '" + name
-          + "'");
+      throw new IllegalArgumentException(
+          "a quality rule needs a snake_case name, got '" + name + "'");
     }
     rule = rule == null ? "" : rule.toLowerCase(Locale.ROOT);
     if (!ROW_RULES.contains(rule) && !TABLE_RULES.contains(rule)) {
-      throw new IllegalArgumentException("quality rule '" + name + "' has rule '" + rule
-          + "'; expected one of not_null, accepted_values, range, time_order, unique,"
-          + " relationship");
+      throw new IllegalArgumentException(
+          "quality rule '"
+              + name
+              + "' has rule '"
+              + rule
+              + "'; expected one of not_null, accepted_values, range, time_order, unique,"
+              + " relationship");
     }
     columns = columns == null ? List.of() : List.copyOf(columns);
     values = values == null ? List.of() : List.copyOf(values);
     int expected = "time_order".equals(rule) ? 2 : 1;
     if ("unique".equals(rule) ? columns.isEmpty() : columns.size() != expected) {
-      throw new IllegalArgumentException("quality rule '" + name + "' (" + rule + ") needs "
-          + expected + " column(s), got " + columns);
+      throw new IllegalArgumentException(
+          "quality rule '"
+              + name
+              + "' ("
+              + rule
+              + ") needs "
+              + expected
+              + " column(s), got "
+              + columns);
     }
     if ("accepted_values".equals(rule) && values.isEmpty()) {
       throw new IllegalArgumentException("quality rule '" + name + "' needs values");
@@ -64,13 +75,13 @@ public record QualityRule(
       throw new IllegalArgumentException("quality rule '" + name + "' needs min and/or max");
     }
     if ("relationship".equals(rule) && (to == null || !to.matches("[a-z_]+\\.[a-z_]+"))) {
-      throw new IllegalArgumentException("quality rule '" + name + "' needs to: table.column,"
-          + " got '" + to + "'");
+      throw new IllegalArgumentException(
+          "quality rule '" + name + "' needs to: table.column," + " got '" + to + "'");
     }
     severity = severity == null ? ERROR : severity.toLowerCase(Locale.ROOT);
     if (!ERROR.equals(severity) && !WARN.equals(severity)) {
-      throw new IllegalArgumentException("quality rule '" + name + "' has severity '" + severity
-          + "'; expected error or warn");
+      throw new IllegalArgumentException(
+          "quality rule '" + name + "' has severity '" + severity + "'; expected error or warn");
     }
     description = description == null ? "" : description.strip();
   }
@@ -100,14 +111,20 @@ public record QualityRule(
 
   /** The quarantine reason of a failing row: the rule's name, then what is wrong. */
   public String reason() {
-    return name + ": " + switch (rule) {
-      case "not_null" -> column() + " is missing";
-      case "accepted_values" -> column() + " is not one of " + values;
-      case "range" -> column() + " is outside " + (min == null ? "(-inf" : "[" + min) + ", "
-          + (max == null ? "inf)" : max + "]");
-      case "time_order" -> columns.get(1) + " is before " + columns.get(0);
-      case "unique" -> String.join(", ", columns) + " is shared by several rows";
-      default -> column() + " has no match in " + to;
-    };
+    return name
+        + ": "
+        + switch (rule) {
+          case "not_null" -> column() + " is missing";
+          case "accepted_values" -> column() + " is not one of " + values;
+          case "range" ->
+              column()
+                  + " is outside "
+                  + (min == null ? "(-inf" : "[" + min)
+                  + ", "
+                  + (max == null ? "inf)" : max + "]");
+          case "time_order" -> columns.get(1) + " is before " + columns.get(0);
+          case "unique" -> String.join(", ", columns) + " is shared by several rows";
+          default -> column() + " has no match in " + to;
+        };
   }
 }

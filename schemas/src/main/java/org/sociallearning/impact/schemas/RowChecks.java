@@ -10,11 +10,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * The row rules of a contract as Spark expressions: its column {@code checks} and the row rules
- * of its {@code quality:} section (not_null, accepted_values, range, time_order). Error rules
- * yield a {@link #problem problem} struct naming the rule, with the offending value (masked for
- * personal and free-text columns); warn rules are only counted. Table rules (unique,
- * relationship) need every row and are checked elsewhere.
+ * The row rules of a contract as Spark expressions: its column {@code checks} and the row rules of
+ * its {@code quality:} section (not_null, accepted_values, range, time_order). Error rules yield a
+ * {@link #problem problem} struct naming the rule, with the offending value (masked for personal
+ * and free-text columns); warn rules are only counted. Table rules (unique, relationship) need
+ * every row and are checked elsewhere.
  */
 public final class RowChecks {
 
@@ -24,8 +24,8 @@ public final class RowChecks {
   private RowChecks() {}
 
   /**
-   * One row rule: {@code failing} is true for a row that breaks it (null-safe: only not_null
-   * fails on missing values), {@code problem} the problem struct for an error rule.
+   * One row rule: {@code failing} is true for a row that breaks it (null-safe: only not_null fails
+   * on missing values), {@code problem} the problem struct for an error rule.
    */
   public record RowCheck(QualityRule rule, Column failing, Column problem) {}
 
@@ -47,8 +47,10 @@ public final class RowChecks {
       if ("time_order".equals(rule.rule())) {
         shown = col(rule.columns().get(1));
       }
-      String reason = TableContract.COLUMN_CHECK.equals(rule.description())
-          ? columnCheckReason(rule) : rule.reason();
+      String reason =
+          TableContract.COLUMN_CHECK.equals(rule.description())
+              ? columnCheckReason(rule)
+              : rule.reason();
       Column value = "not_null".equals(rule.rule()) ? lit(null) : shown;
       out.add(new RowCheck(rule, failing, when(failing, problem(reason, value))));
     }
@@ -67,16 +69,16 @@ public final class RowChecks {
   }
 
   /**
-   * True for a row that breaks the rule; missing values pass every rule but not_null. A time
-   * order between a date and a timestamp compares calendar dates (a deal closed the day it was
-   * created is in order).
+   * True for a row that breaks the rule; missing values pass every rule but not_null. A time order
+   * between a date and a timestamp compares calendar dates (a deal closed the day it was created is
+   * in order).
    */
   static Column failing(QualityRule rule, TableContract contract) {
     Column value = col(rule.column());
     return switch (rule.rule()) {
       case "not_null" -> value.isNull();
-      case "accepted_values" -> value.isNotNull()
-          .and(value.isin(rule.values().toArray()).unary_$bang());
+      case "accepted_values" ->
+          value.isNotNull().and(value.isin(rule.values().toArray()).unary_$bang());
       case "range" -> {
         Column below = rule.min() == null ? lit(false) : value.lt(rule.min());
         Column above = rule.max() == null ? lit(false) : value.gt(rule.max());
@@ -84,8 +86,9 @@ public final class RowChecks {
       }
       case "time_order" -> {
         Column later = col(rule.columns().get(1));
-        boolean byDate = rule.columns().stream()
-            .anyMatch(c -> "date".equals(contract.column(c).orElseThrow().type()));
+        boolean byDate =
+            rule.columns().stream()
+                .anyMatch(c -> "date".equals(contract.column(c).orElseThrow().type()));
         if (byDate) {
           value = org.apache.spark.sql.functions.to_date(value);
           later = org.apache.spark.sql.functions.to_date(later);
@@ -98,11 +101,15 @@ public final class RowChecks {
 
   /** The reasons column checks have always given: the column, then what is wrong. */
   private static String columnCheckReason(QualityRule rule) {
-    return rule.column() + ": " + switch (rule.rule()) {
-      case "not_null" -> "required value is missing";
-      case "range" -> rule.min() != null ? "below the minimum " + rule.min()
-          : "above the maximum " + rule.max();
-      default -> "not one of " + rule.values();
-    };
+    return rule.column()
+        + ": "
+        + switch (rule.rule()) {
+          case "not_null" -> "required value is missing";
+          case "range" ->
+              rule.min() != null
+                  ? "below the minimum " + rule.min()
+                  : "above the maximum " + rule.max();
+          default -> "not one of " + rule.values();
+        };
   }
 }

@@ -36,8 +36,8 @@ public final class SparkSchemas {
   }
 
   /**
-   * Fails with a message listing every missing or mistyped column next to the actual schema.
-   * Extra columns (lineage, work columns) are allowed.
+   * Fails with a message listing every missing or mistyped column next to the actual schema. Extra
+   * columns (lineage, work columns) are allowed.
    */
   public static void requireConforms(TableContract contract, StructType actual) {
     List<String> problems = new ArrayList<>();
@@ -53,14 +53,22 @@ public final class SparkSchemas {
         problems.add("missing column '" + c.name() + "' (" + c.type() + ")");
       } else if (!found.dataType().equals(expected)) {
         problems.add(
-            "column '" + c.name() + "' is " + found.dataType().simpleString()
-                + ", expected " + expected.simpleString());
+            "column '"
+                + c.name()
+                + "' is "
+                + found.dataType().simpleString()
+                + ", expected "
+                + expected.simpleString());
       }
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
-          "table '" + contract.table() + "' does not match its contract: "
-              + String.join("; ", problems) + ". Actual schema: " + actual.simpleString());
+          "table '"
+              + contract.table()
+              + "' does not match its contract: "
+              + String.join("; ", problems)
+              + ". Actual schema: "
+              + actual.simpleString());
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A data contract: the documented shape of one canonical or published table, loaded from
- * {@code schemas/contracts/<table>.yaml}. Code derives Spark schemas and checks from it, so the
+ * A data contract: the documented shape of one canonical or published table, loaded from {@code
+ * schemas/contracts/<table>.yaml}. Code derives Spark schemas and checks from it, so the
  * documentation and the behaviour cannot drift apart.
  */
 public record TableContract(
@@ -50,17 +50,23 @@ public record TableContract(
       }
       for (String column : rule.columns()) {
         if (!seen.contains(column)) {
-          throw new IllegalArgumentException("quality rule '" + rule.name() + "' of contract '"
-              + table + "' names column '" + column + "', which the contract does not declare");
+          throw new IllegalArgumentException(
+              "quality rule '"
+                  + rule.name()
+                  + "' of contract '"
+                  + table
+                  + "' names column '"
+                  + column
+                  + "', which the contract does not declare");
         }
       }
     }
   }
 
   /**
-   * Every rule of the table: the column {@code checks} as error rules named
-   * {@code <column>_not_null}, {@code _min}, {@code _max}, {@code _accepted} and {@code _unique}
-   * (unique is enforced by deduplication), then the {@code quality:} section.
+   * Every rule of the table: the column {@code checks} as error rules named {@code
+   * <column>_not_null}, {@code _min}, {@code _max}, {@code _accepted} and {@code _unique} (unique
+   * is enforced by deduplication), then the {@code quality:} section.
    */
   public List<QualityRule> rules() {
     List<QualityRule> out = new java.util.ArrayList<>();
@@ -68,24 +74,69 @@ public record TableContract(
       ColumnChecks k = c.checks();
       List<String> on = List.of(c.name());
       if (k.notNull()) {
-        out.add(new QualityRule(c.name() + "_not_null", "not_null", on, null, null, null, null,
-            QualityRule.ERROR, COLUMN_CHECK));
+        out.add(
+            new QualityRule(
+                c.name() + "_not_null",
+                "not_null",
+                on,
+                null,
+                null,
+                null,
+                null,
+                QualityRule.ERROR,
+                COLUMN_CHECK));
       }
       if (k.min() != null) {
-        out.add(new QualityRule(c.name() + "_min", "range", on, null, k.min(), null, null,
-            QualityRule.ERROR, COLUMN_CHECK));
+        out.add(
+            new QualityRule(
+                c.name() + "_min",
+                "range",
+                on,
+                null,
+                k.min(),
+                null,
+                null,
+                QualityRule.ERROR,
+                COLUMN_CHECK));
       }
       if (k.max() != null) {
-        out.add(new QualityRule(c.name() + "_max", "range", on, null, null, k.max(), null,
-            QualityRule.ERROR, COLUMN_CHECK));
+        out.add(
+            new QualityRule(
+                c.name() + "_max",
+                "range",
+                on,
+                null,
+                null,
+                k.max(),
+                null,
+                QualityRule.ERROR,
+                COLUMN_CHECK));
       }
       if (!k.accepted().isEmpty()) {
-        out.add(new QualityRule(c.name() + "_accepted", "accepted_values", on, k.accepted(), null,
-            null, null, QualityRule.ERROR, COLUMN_CHECK));
+        out.add(
+            new QualityRule(
+                c.name() + "_accepted",
+                "accepted_values",
+                on,
+                k.accepted(),
+                null,
+                null,
+                null,
+                QualityRule.ERROR,
+                COLUMN_CHECK));
       }
       if (k.unique()) {
-        out.add(new QualityRule(c.name() + "_unique", "unique", on, null, null, null, null,
-            QualityRule.WARN, DEDUPLICATED));
+        out.add(
+            new QualityRule(
+                c.name() + "_unique",
+                "unique",
+                on,
+                null,
+                null,
+                null,
+                null,
+                QualityRule.WARN,
+                DEDUPLICATED));
       }
     }
     out.addAll(quality);

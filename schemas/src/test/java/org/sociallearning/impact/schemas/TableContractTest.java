@@ -16,17 +16,32 @@ import org.junit.jupiter.api.Test;
 
 class TableContractTest {
 
-  /** Every contract file in schemas/contracts loads, names its own table and documents each column. */
+  /**
+   * Every contract file in schemas/contracts loads, names its own table and documents each column.
+   */
   @Test
   void everyContractFileLoadsAndDocumentsItsColumns() throws IOException {
     List<String> tables;
     try (Stream<Path> files = Files.list(Path.of("contracts"))) {
-      tables = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml") && !n.equals("metrics.yaml"))
-          .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+      tables =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml") && !n.equals("metrics.yaml"))
+              .map(n -> n.substring(0, n.length() - 5))
+              .sorted()
+              .toList();
     }
-    assertTrue(tables.containsAll(List.of("roster", "forum_interactions", "learning_statements",
-        "service_tickets", "opportunities", "impact_estimates", "impact_event_study", "quarantine")),
+    assertTrue(
+        tables.containsAll(
+            List.of(
+                "roster",
+                "forum_interactions",
+                "learning_statements",
+                "service_tickets",
+                "opportunities",
+                "impact_estimates",
+                "impact_event_study",
+                "quarantine")),
         tables.toString());
     for (String table : tables) {
       TableContract c = TableContract.load(table);
@@ -39,7 +54,8 @@ class TableContractTest {
 
   @Test
   void personalColumnsAreFlagged() {
-    assertEquals(java.util.Set.of("name", "email"),
+    assertEquals(
+        java.util.Set.of("name", "email"),
         TableContract.load("roster").directlyIdentifyingColumns());
     assertTrue(TableContract.load("impact_estimates").directlyIdentifyingColumns().isEmpty());
   }
@@ -47,30 +63,47 @@ class TableContractTest {
   @Test
   void conformanceErrorsListMissingAndMistypedColumnsBesideTheActualSchema() {
     TableContract contract = TableContract.load("impact_event_study");
-    StructType actual = new StructType().add("metric", DataTypes.StringType)
-        .add("event_time", DataTypes.StringType);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> SparkSchemas.requireConforms(contract, actual));
-    assertTrue(e.getMessage().contains("column 'event_time' is string, expected int"), e.getMessage());
+    StructType actual =
+        new StructType()
+            .add("metric", DataTypes.StringType)
+            .add("event_time", DataTypes.StringType);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> SparkSchemas.requireConforms(contract, actual));
+    assertTrue(
+        e.getMessage().contains("column 'event_time' is string, expected int"), e.getMessage());
     assertTrue(e.getMessage().contains("missing column 'estimate' (double)"), e.getMessage());
-    assertTrue(e.getMessage().contains("Actual schema: struct<metric:string,event_time:string>"),
+    assertTrue(
+        e.getMessage().contains("Actual schema: struct<metric:string,event_time:string>"),
         e.getMessage());
   }
 
   @Test
   void timestampColumnsMustNameTheirZone() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ColumnContract("opened_at", "timestamp", null, null, "none", "", null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ColumnContract("opened_at", "timestamp", null, null, "none", "", null));
     assertTrue(e.getMessage().contains("must name its timezone"));
   }
 
   @Test
   void metricsAreDefinedOnceWithScaleAndDirection() {
     List<MetricDefinition> metrics = MetricDefinition.all();
-    assertEquals(List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate",
-        "first_contact_resolution_rate", "reopen_rate", "reassignment_count", "sla_attainment",
-        "deal_size", "pipeline_velocity", "tickets_handled", "opportunities_created",
-        "time_to_first_deal_days"),
+    assertEquals(
+        List.of(
+            "time_to_resolve_hours",
+            "sales_cycle_days",
+            "win_rate",
+            "first_contact_resolution_rate",
+            "reopen_rate",
+            "reassignment_count",
+            "sla_attainment",
+            "deal_size",
+            "pipeline_velocity",
+            "tickets_handled",
+            "opportunities_created",
+            "time_to_first_deal_days"),
         metrics.stream().map(MetricDefinition::name).toList());
     assertTrue(MetricDefinition.named("time_to_resolve_hours").logScale());
     assertFalse(MetricDefinition.named("win_rate").logScale());
