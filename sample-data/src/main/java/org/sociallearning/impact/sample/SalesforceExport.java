@@ -90,7 +90,7 @@ final class SalesforceExport {
     SalesforceExport(Build b, SplittableRandom rng) {
         this.b = b;
         this.rng = rng;
-        this.shock = ServiceNowExport.monthShocks(b.timeline, rng);
+        this.shock = MonthShocks.draw(b.timeline, rng);
         Ids.SalesforceIds campaignIds = new Ids.SalesforceIds("701", 3_000_000L + rng.nextInt(100_000));
         campaigns = new String[] {campaignIds.next(), campaignIds.next(), campaignIds.next()};
         pricebook = new Ids.SalesforceIds("01s", 2_000_000L + rng.nextInt(100_000)).next();
