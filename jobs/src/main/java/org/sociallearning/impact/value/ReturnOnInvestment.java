@@ -3,7 +3,6 @@ package org.sociallearning.impact.value;
 import static org.sociallearning.impact.value.ValueEstimates.missing;
 import static org.sociallearning.impact.value.ValueEstimates.num;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sociallearning.impact.config.ValueSettings;
