@@ -2,7 +2,6 @@ package org.sociallearning.impact.sample;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,38 +11,18 @@ import java.util.SplittableRandom;
 
 /**
  * Writes servicenow/incident.csv, an incident list export in the exporting user's zone (UTC-06:00).
+ *
+ * <p>{@link ServiceNowTickets} draws the incidents and {@link ServiceNowIncidentRows} formats them; this class decides
+ * which tickets there are, numbers them in order of opening, and plants the quirks: unassigned tickets, one row whose
+ * opened_at is not a date, and a few tickets exported twice, once in an older version.
  */
 final class ServiceNowExport {
 
-  static final List<String> HEADER =
-      List.of(
-          "number",
-          "opened_at",
-          "short_description",
-          "description",
-          "priority",
-          "state",
-          "category",
-          "assignment_group",
-          "assigned_to",
-          "assigned_to.email",
-          "resolved_at",
-          "closed_at",
-          "reassignment_count",
-          "reopen_count",
-          "made_sla",
-          "sys_updated_on",
-          "time_worked");
-  static final ZoneOffset EXPORT_ZONE = ZoneOffset.ofHours(-6);
-  static final String BAD_OPENED_AT = "31/02/2025 10:00";
-  private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(EXPORT_ZONE);
-  private static final String[] PRIORITIES = {
-    "1 - Critical", "2 - High", "3 - Moderate", "4 - Low"
-  };
-  private static final double[] PRIORITY_P = {0.03, 0.17, 0.55, 0.25};
-  private static final double[] PRIORITY_TERM = {-0.9, -0.45, 0.0, 0.25};
-  private static final double[] SLA_HOURS = {8, 24, 72, 120};
+    static final List<String> HEADER = List.of("number", "opened_at", "short_description", "description", "priority",
+            "state", "category", "assignment_group", "assigned_to", "assigned_to.email", "resolved_at", "closed_at",
+            "reassignment_count", "reopen_count", "made_sla", "sys_updated_on", "time_worked");
+    static final ZoneOffset EXPORT_ZONE = ZoneOffset.ofHours(-6);
+    static final String BAD_OPENED_AT = "31/02/2025 10:00";
 
   /**
    * Tickets per analyst and month: 0, 1 or 2 with these probabilities (mean 1.0; keeps the sample
@@ -51,207 +30,87 @@ final class ServiceNowExport {
    */
   static final double[] TICKETS_PER_MONTH_P = {0.25, 0.5, 0.25};
 
-  static final class Ticket {
-    Person assignee;
-    Instant opened;
+    private final Build b;
+    private final SplittableRandom rng;
+    private final ServiceNowTickets draws;
 
-    /** Sort key of the bad row (its opened_at is not a date). */
-    boolean badOpenedAt;
-
-    int priority;
-    int category;
-    String shortDescription;
-    String description;
-    String state;
-    Instant resolved;
-    Instant closed;
-    Instant updated;
-    int reassignments;
-    int reopens;
-    boolean madeSla;
-    String email;
-    String number;
-    boolean exportedTwice;
-    boolean staleFirst;
-    Instant staleUpdated;
-
-    /** Seconds of work logged by the time of the export (ServiceNow time_worked). */
-    long worked;
-  }
-
-  private final Build b;
-  private final SplittableRandom rng;
-  private final double[] shock;
-
-  /** Work logged draws come from their own stream, so every other byte stays as it was. */
-  private final SplittableRandom effortRng;
-
-  ServiceNowExport(Build b, SplittableRandom rng) {
-    this.b = b;
-    this.rng = rng;
-    this.shock = monthShocks(b.timeline, rng);
-    this.effortRng = new SplittableRandom(b.settings.seed() ^ 0x71AE_0C0DL);
-  }
-
-  /** Median hours of work logged on a ticket, before ability, effects and noise. */
-  static final double MEDIAN_WORK_HOURS = 0.75;
-
-  static double[] monthShocks(Timeline t, SplittableRandom rng) {
-    double[] s = new double[t.months];
-    for (int m = 0; m < t.months; m++) {
-      int calendarMonth = t.monthStart(m).getMonthValue();
-      s[m] = 0.1 * StrictMath.sin(2 * Math.PI * calendarMonth / 12.0) + 0.1 * rng.nextGaussian();
+    ServiceNowExport(Build b, SplittableRandom rng) {
+        this.b = b;
+        this.rng = rng;
+        this.draws = new ServiceNowTickets(b, rng);
     }
-    return s;
-  }
 
-  void write() {
-    Timeline t = b.timeline;
-    List<Ticket> tickets = new ArrayList<>();
-    List<Person> analysts = new ArrayList<>();
-    for (Person p : b.people) {
-      if (!p.handlesTickets()) {
-        continue;
-      }
-      analysts.add(p);
-      for (int m = p.hireMonth; m <= t.lastMonth; m++) {
-        int n = Workload.itemsInMonth(rng, TICKETS_PER_MONTH_P, b.settings.ticketVolume());
-        for (int k = 0; k < n; k++) {
-          // business hours 07:00-17:00 at UTC-06:00 = 13:00-23:00 UTC: same calendar date in both
-          // zones
-          Instant opened = t.anyDayInMonth(rng, m, 13, 23, p.hireDate);
-          Ticket tk = ticket(p, opened == null ? null : opened.truncatedTo(ChronoUnit.SECONDS), m);
-          if (tk != null) {
-            tickets.add(tk);
-          }
+    void write() {
+        Timeline t = b.timeline;
+        List<ServiceNowTicket> tickets = new ArrayList<>();
+        List<Person> analysts = new ArrayList<>();
+        for (Person p : b.people) {
+            if (!p.handlesTickets()) {
+                continue;
+            }
+            analysts.add(p);
+            for (int m = p.hireMonth; m <= t.lastMonth; m++) {
+                int n = Workload.itemsInMonth(rng, TICKETS_PER_MONTH_P, b.settings.ticketVolume());
+                for (int k = 0; k < n; k++) {
+                    // business hours 07:00-17:00 at UTC-06:00 = 13:00-23:00 UTC: same calendar date in both zones
+                    Instant opened = t.anyDayInMonth(rng, m, 13, 23, p.hireDate);
+                    Instant toTheSecond = opened == null ? null : opened.truncatedTo(ChronoUnit.SECONDS);
+                    ServiceNowTicket tk = draws.ticket(p, toTheSecond, m);
+                    if (tk != null) {
+                        tickets.add(tk);
+                    }
+                }
+            }
         }
-      }
-    }
-    addUnassigned(tickets);
-    Ticket bad =
-        ticket(
-            analysts.get(rng.nextInt(analysts.size())),
-            t.monthStart(Math.min(3, t.lastMonth)).atTime(16, 0).toInstant(ZoneOffset.UTC),
-            -1);
-    bad.badOpenedAt = true;
-    tickets.add(bad);
+        draws.addUnassigned(tickets);
+        ServiceNowTicket bad = draws.ticket(analysts.get(rng.nextInt(analysts.size())),
+                t.monthStart(Math.min(3, t.lastMonth)).atTime(16, 0).toInstant(ZoneOffset.UTC), -1);
+        bad.badOpenedAt = true;
+        tickets.add(bad);
 
-    tickets.sort(
-        Comparator.comparing((Ticket x) -> x.opened)
-            .thenComparing(x -> x.assignee == null ? "" : x.assignee.id));
-    for (int i = 0; i < tickets.size(); i++) {
-      Ticket tk = tickets.get(i);
-      tk.number = String.format(Locale.ROOT, "INC%07d", 10001 + i);
-      if (tk.badOpenedAt) {
-        b.badOpenedAtIncident = tk.number;
-        b.badOpenedAtValue = BAD_OPENED_AT;
-      } else if (tk.assignee == null) {
-        b.unassignedIncidents.add(tk.number);
-      } else if (tk.resolved != null && rng.nextDouble() < 0.01) {
-        tk.exportedTwice = true;
-        tk.staleFirst = rng.nextBoolean();
-        long span = tk.resolved.getEpochSecond() - tk.opened.getEpochSecond();
-        tk.staleUpdated =
-            tk.opened.plusSeconds(1 + (long) (rng.nextDouble() * Math.max(1, span - 1)));
-        b.incidentsExportedTwice.add(tk.number);
-      }
+        tickets.sort(Comparator.comparing((ServiceNowTicket x) -> x.opened)
+                .thenComparing(x -> x.assignee == null ? "" : x.assignee.id));
+        numberAndPlantQuirks(tickets);
+        writeFile(tickets);
+        b.incidents = tickets.size();
     }
 
-    try (Csv csv = new Csv(b.path("servicenow/incident.csv"), true)) {
-      csv.header(HEADER);
-      for (Ticket tk : tickets) {
-        if (tk.exportedTwice && tk.staleFirst) {
-          csv.row(staleRow(tk));
+    /** Numbers the tickets in order and reports the planted ones; about 1% of resolved tickets are exported twice. */
+    private void numberAndPlantQuirks(List<ServiceNowTicket> tickets) {
+        for (int i = 0; i < tickets.size(); i++) {
+            ServiceNowTicket tk = tickets.get(i);
+            tk.number = String.format(Locale.ROOT, "INC%07d", 10001 + i);
+            if (tk.badOpenedAt) {
+                b.badOpenedAtIncident = tk.number;
+                b.badOpenedAtValue = BAD_OPENED_AT;
+            } else if (tk.assignee == null) {
+                b.unassignedIncidents.add(tk.number);
+            } else if (tk.resolved != null && rng.nextDouble() < 0.01) {
+                tk.exportedTwice = true;
+                tk.staleFirst = rng.nextBoolean();
+                long span = tk.resolved.getEpochSecond() - tk.opened.getEpochSecond();
+                tk.staleUpdated = tk.opened.plusSeconds(1 + (long) (rng.nextDouble() * Math.max(1, span - 1)));
+                b.incidentsExportedTwice.add(tk.number);
+            }
         }
-        csv.row(row(tk));
-        if (tk.exportedTwice && !tk.staleFirst) {
-          csv.row(staleRow(tk));
+    }
+
+    /** A ticket exported twice has its older copy before or after the current one, as overlapping exports leave it. */
+    private void writeFile(List<ServiceNowTicket> tickets) {
+        try (Csv csv = new Csv(b.path("servicenow/incident.csv"), true)) {
+            csv.header(HEADER);
+            for (ServiceNowTicket tk : tickets) {
+                if (tk.exportedTwice && tk.staleFirst) {
+                    csv.row(ServiceNowIncidentRows.staleRow(tk));
+                }
+                csv.row(ServiceNowIncidentRows.row(tk));
+                if (tk.exportedTwice && !tk.staleFirst) {
+                    csv.row(ServiceNowIncidentRows.staleRow(tk));
+                }
+            }
+            b.record("servicenow/incident.csv", csv.records());
+            b.incidentRows = csv.records();
         }
-      }
-      b.record("servicenow/incident.csv", csv.records());
-      b.incidentRows = csv.records();
-    }
-    b.incidents = tickets.size();
-  }
-
-  /**
-   * Draws one ticket of assignee p opened at {@code opened} in month m (m = -1: no month effects).
-   */
-  private Ticket ticket(Person p, Instant opened, int m) {
-    double u = rng.nextDouble();
-    int priority = 0;
-    double acc = PRIORITY_P[0];
-    while (u > acc && priority < 3) {
-      priority++;
-      acc += PRIORITY_P[priority];
-    }
-    double noise = rng.nextGaussian();
-    int category = rng.nextInt(Texts.INCIDENT_CATEGORIES.length);
-    String shortDescription = Texts.pick(rng, Texts.INCIDENT_SHORT[category]);
-    String description = description();
-    double closeDays = 1 + rng.nextDouble() * 4;
-    boolean neverClosed = rng.nextDouble() < 0.04;
-    double r = rng.nextDouble();
-    int reassignments = r < 0.7 ? 0 : r < 0.9 ? 1 : r < 0.98 ? 2 : 3;
-    int reopens = rng.nextDouble() < 0.04 ? 1 : 0;
-    double updateFraction = rng.nextDouble();
-    boolean onHold = rng.nextDouble() < 0.4;
-    int caseVariant = rng.nextDouble() < 0.12 ? 1 + rng.nextInt(4) : 0;
-    if (opened == null) {
-      return null;
-    }
-    boolean treated = p != null && p.joiner && m >= p.joinMonth;
-    double ln =
-        2.8
-            - 0.35 * (p == null ? 0 : p.ability)
-            + (m >= 0 ? shock[m] : 0)
-            + PRIORITY_TERM[priority]
-            + 0.7 * noise
-            + (treated ? b.settings.ticketEffect() : 0)
-            + b.settings.durationShift(p, m);
-    long seconds = Math.max(300, Math.round(StrictMath.exp(ln) * 3600));
-
-    // Hours of work: a fraction of the elapsed time's log-scale drivers (ability, the planted
-    // effect on the typical ticket, unrelated gains), not nights, weekends or waiting.
-    double workLn =
-        StrictMath.log(MEDIAN_WORK_HOURS)
-            - 0.2 * (p == null ? 0 : p.ability)
-            + 0.5 * effortRng.nextGaussian()
-            + (treated ? b.settings.ticketEffect() : 0)
-            + b.settings.durationShift(p, m);
-    long worked = Math.max(60, Math.round(StrictMath.exp(workLn) * 3600));
-
-    Ticket tk = new Ticket();
-    tk.assignee = p;
-    tk.opened = opened;
-    tk.priority = priority;
-    tk.category = category;
-    tk.shortDescription = shortDescription;
-    tk.description = description;
-    tk.reassignments = reassignments;
-    tk.reopens = reopens;
-    tk.email = p == null ? "" : Names.caseVariant(p.email, caseVariant);
-    Instant resolved = opened.plusSeconds(seconds);
-    Instant asOf = b.timeline.asOfInstant;
-    if (!resolved.isBefore(asOf)) {
-      tk.state = onHold ? "On Hold" : "In Progress";
-      long open = asOf.getEpochSecond() - opened.getEpochSecond();
-      tk.updated = opened.plusSeconds((long) (updateFraction * open));
-      tk.madeSla = open <= SLA_HOURS[priority] * 3600;
-      tk.worked = Math.round(worked * Math.min(1.0, open / (double) seconds));
-    } else {
-      tk.resolved = resolved;
-      tk.worked = Math.min(worked, seconds);
-      tk.madeSla = seconds <= SLA_HOURS[priority] * 3600;
-      Instant closed = resolved.plusSeconds(Math.round(closeDays * 86400));
-      if (neverClosed || !closed.isBefore(asOf)) {
-        tk.state = "Resolved";
-        tk.updated = resolved;
-      } else {
-        tk.state = "Closed";
-        tk.closed = closed;
-        tk.updated = closed;
-      }
     }
     return tk;
   }
