@@ -139,21 +139,32 @@ public final class ConfigLoader {
     EstimationSettings estimation =
         raw.estimation() == null ? EstimationSettings.defaults() : raw.estimation();
     ValueSettings value = raw.value() == null ? ValueSettings.none() : raw.value();
-    value.validate().ifPresent(message -> {
-      throw new ConfigException(message);
-    });
-    PipelineConfig config = new PipelineConfig(configFile, digest, asOf,
-        configFile.getParent().resolve(outputSettings.path()).normalize(), raw.sources(),
-        participation, estimation, value, outputSettings,
-        raw.privacy() == null ? PrivacySettings.defaults() : raw.privacy(),
-        raw.identity() == null ? IdentitySettings.defaults() : raw.identity(),
-        raw.quality() == null ? QualitySettings.defaults() : raw.quality());
+    value
+        .validate()
+        .ifPresent(
+            message -> {
+              throw new ConfigException(message);
+            });
+    PipelineConfig config =
+        new PipelineConfig(
+            configFile,
+            digest,
+            asOf,
+            configFile.getParent().resolve(outputSettings.path()).normalize(),
+            raw.sources(),
+            participation,
+            estimation,
+            value,
+            outputSettings,
+            raw.privacy() == null ? PrivacySettings.defaults() : raw.privacy(),
+            raw.identity() == null ? IdentitySettings.defaults() : raw.identity(),
+            raw.quality() == null ? QualitySettings.defaults() : raw.quality());
     InputFileValidation.validatePseudonymKeyFile(config);
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       SourceValidation.validate(config, source);
     }
-    InputFileValidation.validateInputRoots(config,
-        raw.inputRoots() == null ? List.of(".") : raw.inputRoots());
+    InputFileValidation.validateInputRoots(
+        config, raw.inputRoots() == null ? List.of(".") : raw.inputRoots());
     OutputValidation.validateFolder(config);
     IdentityAndQualityValidation.validateIdentity(config);
     IdentityAndQualityValidation.validateQuality(config);

@@ -1,8 +1,8 @@
 package org.sociallearning.impact.config;
 
 /**
- * Checks the {@code participation:} and {@code estimation:} blocks: who counts as a participant
- * and how the effect of joining is estimated. Part of {@link ConfigLoader#validate}.
+ * Checks the {@code participation:} and {@code estimation:} blocks: who counts as a participant and
+ * how the effect of joining is estimated. Part of {@link ConfigLoader#validate}.
  */
 final class EstimationValidation {
 
@@ -10,64 +10,80 @@ final class EstimationValidation {
 
   static void validateParticipation(ParticipationSettings p) {
     if (p.minInteractions() < 1) {
-      throw new ConfigException("participation.min_interactions must be at least 1, got "
-          + p.minInteractions());
+      throw new ConfigException(
+          "participation.min_interactions must be at least 1, got " + p.minInteractions());
     }
     if (p.communities().isEmpty()) {
-      throw new ConfigException("participation.communities must list at least one channel "
-          + "pattern, e.g. [\"ask-*\", \"cop-*\"]");
+      throw new ConfigException(
+          "participation.communities must list at least one channel "
+              + "pattern, e.g. [\"ask-*\", \"cop-*\"]");
     }
     if (p.windowDays() != null && p.windowDays() < 1) {
-      throw new ConfigException("participation.window_days must be at least 1 day (leave it out"
-          + " for no window), got " + p.windowDays());
+      throw new ConfigException(
+          "participation.window_days must be at least 1 day (leave it out"
+              + " for no window), got "
+              + p.windowDays());
     }
     if (!ParticipationSettings.TRIED_IT_EXCLUDE.equals(p.triedIt())
         && !ParticipationSettings.TRIED_IT_COMPARE.equals(p.triedIt())) {
-      throw new ConfigException("participation.tried_it must be 'exclude' (people below"
-          + " min_interactions are in neither group) or 'compare' (they are compared with), got '"
-          + p.triedIt() + "'");
+      throw new ConfigException(
+          "participation.tried_it must be 'exclude' (people below"
+              + " min_interactions are in neither group) or 'compare' (they are compared with), got '"
+              + p.triedIt()
+              + "'");
     }
     if (p.profileMonths() < 1 || p.profileMonths() > 12) {
-      throw new ConfigException("participation.profile_months must be 1 to 12 months, got "
-          + p.profileMonths());
+      throw new ConfigException(
+          "participation.profile_months must be 1 to 12 months, got " + p.profileMonths());
     }
   }
 
   static void validateEstimation(EstimationSettings e) {
     if (!"never".equals(e.control()) && !"notyet".equals(e.control())) {
-      throw new ConfigException("estimation.control must be 'never' (never-participants) or"
-          + " 'notyet' (also people who join later), got '" + e.control() + "'");
+      throw new ConfigException(
+          "estimation.control must be 'never' (never-participants) or"
+              + " 'notyet' (also people who join later), got '"
+              + e.control()
+              + "'");
     }
     if (!"universal".equals(e.basePeriod()) && !"varying".equals(e.basePeriod())) {
-      throw new ConfigException("estimation.base_period must be 'universal' (every month against"
-          + " the month before joining) or 'varying' (each month before joining against the month"
-          + " before it), got '" + e.basePeriod() + "'");
+      throw new ConfigException(
+          "estimation.base_period must be 'universal' (every month against"
+              + " the month before joining) or 'varying' (each month before joining against the month"
+              + " before it), got '"
+              + e.basePeriod()
+              + "'");
     }
     for (String covariate : e.covariates()) {
       if (!ConfigLoader.STRATIFYING_ATTRIBUTES.contains(covariate)) {
-        throw new ConfigException("estimation.covariates may list "
-            + ConfigLoader.STRATIFYING_ATTRIBUTES + ", got '" + covariate + "'");
+        throw new ConfigException(
+            "estimation.covariates may list "
+                + ConfigLoader.STRATIFYING_ATTRIBUTES
+                + ", got '"
+                + covariate
+                + "'");
       }
     }
     if (e.anticipation() < 0 || e.anticipation() > 6) {
-      throw new ConfigException("estimation.anticipation must be 0 to 6 months, got "
-          + e.anticipation());
+      throw new ConfigException(
+          "estimation.anticipation must be 0 to 6 months, got " + e.anticipation());
     }
     if (e.bootstrapReplicates() < 99) {
-      throw new ConfigException("estimation.bootstrap_replicates must be at least 99, got "
-          + e.bootstrapReplicates());
+      throw new ConfigException(
+          "estimation.bootstrap_replicates must be at least 99, got " + e.bootstrapReplicates());
     }
     if (e.minGroupSize() < 3) {
-      throw new ConfigException("estimation.min_group_size must be at least 3, got "
-          + e.minGroupSize());
+      throw new ConfigException(
+          "estimation.min_group_size must be at least 3, got " + e.minGroupSize());
     }
     if (e.firstDealLandmarkDays() < 0) {
-      throw new ConfigException("estimation.first_deal_landmark_days must be 0 or more, got "
-          + e.firstDealLandmarkDays());
+      throw new ConfigException(
+          "estimation.first_deal_landmark_days must be 0 or more, got "
+              + e.firstDealLandmarkDays());
     }
     if (e.ticketHorizonDays() < 1 || e.salesHorizonDays() < 1) {
-      throw new ConfigException("estimation.ticket_horizon_days and sales_horizon_days must be "
-          + "positive");
+      throw new ConfigException(
+          "estimation.ticket_horizon_days and sales_horizon_days must be " + "positive");
     }
   }
 }

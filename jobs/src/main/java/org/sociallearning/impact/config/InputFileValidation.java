@@ -27,16 +27,17 @@ final class InputFileValidation {
       Path keyFile = config.resolve(config.privacy().pseudonymKeyFile());
       requireExists(keyFile, "privacy.pseudonym_key_file");
       if (keyFile.startsWith(config.output())) {
-        throw new ConfigException("privacy.pseudonym_key_file must not be inside the output"
-            + " folder, where readers of the results would find it");
+        throw new ConfigException(
+            "privacy.pseudonym_key_file must not be inside the output"
+                + " folder, where readers of the results would find it");
       }
     }
   }
 
   /**
-   * Every input the config names (and the pseudonym key file) must lie inside one of
-   * {@code input_roots} (default: the config file's folder) once {@code ..} and symbolic links
-   * are resolved, so a config cannot make the job read files it was not meant to.
+   * Every input the config names (and the pseudonym key file) must lie inside one of {@code
+   * input_roots} (default: the config file's folder) once {@code ..} and symbolic links are
+   * resolved, so a config cannot make the job read files it was not meant to.
    */
   static void validateInputRoots(PipelineConfig config, List<String> roots) {
     List<Path> realRoots = new ArrayList<>();
@@ -64,9 +65,16 @@ final class InputFileValidation {
         continue; // existence is reported by the source checks
       }
       if (realRoots.stream().noneMatch(real::startsWith)) {
-        throw new ConfigException(e.getKey() + " (" + e.getValue() + ") resolves to " + real
-            + ", outside the input roots " + realRoots + "; add its folder to input_roots if"
-            + " the job is meant to read it");
+        throw new ConfigException(
+            e.getKey()
+                + " ("
+                + e.getValue()
+                + ") resolves to "
+                + real
+                + ", outside the input roots "
+                + realRoots
+                + "; add its folder to input_roots if"
+                + " the job is meant to read it");
       }
     }
   }

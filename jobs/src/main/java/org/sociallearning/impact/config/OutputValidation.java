@@ -16,8 +16,8 @@ final class OutputValidation {
   /** Checks that need only the output block, before the config is assembled. */
   static void validate(OutputSettings output) {
     if (output.keepRuns() < 1) {
-      throw new ConfigException("output.keep_runs must be at least 1 (the published run), got "
-          + output.keepRuns());
+      throw new ConfigException(
+          "output.keep_runs must be at least 1 (the published run), got " + output.keepRuns());
     }
     validateJdbc(output.jdbc());
   }
@@ -29,8 +29,11 @@ final class OutputValidation {
   static void validateFolder(PipelineConfig config) {
     Path output = config.output();
     if (config.configDir().startsWith(output)) {
-      throw new ConfigException("output must be a folder of its own, not the config folder or one"
-          + " of its parents (got " + output + "); e.g. output: out");
+      throw new ConfigException(
+          "output must be a folder of its own, not the config folder or one"
+              + " of its parents (got "
+              + output
+              + "); e.g. output: out");
     }
     for (Sources.ConfiguredSource source : config.sources().all()) {
       List<String> paths = new ArrayList<>(source.spec().companionFiles().values());
@@ -41,8 +44,14 @@ final class OutputValidation {
         }
         Path input = InputFiles.base(config.resolve(path));
         if (input.startsWith(output) || output.startsWith(input)) {
-          throw new ConfigException("output (" + output + ") overlaps " + source.key()
-              + " (" + input + "): a run replaces the output folder, so keep inputs elsewhere");
+          throw new ConfigException(
+              "output ("
+                  + output
+                  + ") overlaps "
+                  + source.key()
+                  + " ("
+                  + input
+                  + "): a run replaces the output folder, so keep inputs elsewhere");
         }
       }
     }
@@ -54,20 +63,26 @@ final class OutputValidation {
       return;
     }
     if (jdbc.url() == null || !jdbc.url().startsWith("jdbc:postgresql:")) {
-      throw new ConfigException("output.jdbc.url must be a PostgreSQL JDBC URL such as"
-          + " jdbc:postgresql://host:5432/db (the sink writes PostgreSQL), got '" + jdbc.url()
-          + "'");
+      throw new ConfigException(
+          "output.jdbc.url must be a PostgreSQL JDBC URL such as"
+              + " jdbc:postgresql://host:5432/db (the sink writes PostgreSQL), got '"
+              + jdbc.url()
+              + "'");
     }
     if (jdbc.user() == null) {
       throw new ConfigException("output.jdbc.user is required");
     }
     if (jdbc.passwordEnv() != null && !jdbc.passwordEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new ConfigException("output.jdbc.password_env names an environment variable (e.g."
-          + " IMPACT_DB_PASSWORD), not the password itself");
+      throw new ConfigException(
+          "output.jdbc.password_env names an environment variable (e.g."
+              + " IMPACT_DB_PASSWORD), not the password itself");
     }
     if (!jdbc.schema().matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-      throw new ConfigException("output.jdbc.schema must be a plain identifier (letters, digits,"
-          + " underscore), got '" + jdbc.schema() + "'");
+      throw new ConfigException(
+          "output.jdbc.schema must be a plain identifier (letters, digits,"
+              + " underscore), got '"
+              + jdbc.schema()
+              + "'");
     }
   }
 }

@@ -20,8 +20,11 @@ record Figure(double estimate, double low, double high, boolean conservative) {
 
   /** The figure times a fixed factor; a negative factor swaps the ends. */
   Figure times(double factor) {
-    return new Figure(estimate * factor, Math.min(low * factor, high * factor),
-        Math.max(low * factor, high * factor), conservative);
+    return new Figure(
+        estimate * factor,
+        Math.min(low * factor, high * factor),
+        Math.max(low * factor, high * factor),
+        conservative);
   }
 
   ValueRow row(String item, String unit, String method) {

@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
 /**
  * Writes xapi/statements.jsonl: one xAPI 1.0.3 statement per line (LF), as an LRS export.
  *
- * <p>{@link XapiSocialStatements} adds the community interactions and {@link XapiLearningSessions} the course
- * sessions, both through {@link XapiStatements}. This class adds the planted quirks, a statement by a contractor no
- * roster knows and a line cut off mid-record, and writes the lines in the order the LRS stored them.
+ * <p>{@link XapiSocialStatements} adds the community interactions and {@link XapiLearningSessions}
+ * the course sessions, both through {@link XapiStatements}. This class adds the planted quirks, a
+ * statement by a contractor no roster knows and a line cut off mid-record, and writes the lines in
+ * the order the LRS stored them.
  */
 final class XapiExport {
 
@@ -34,47 +35,51 @@ final class XapiExport {
   static final String TYPE_QUESTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
   static final String CONTRACTOR_EMAIL = "sam.rivera@contractor.example.net";
 
-    private final Build b;
-    private final SplittableRandom rng;
-    private final XapiStatements statements;
-    private final XapiSocialStatements social;
-    private final XapiLearningSessions learning;
+  private final Build b;
+  private final SplittableRandom rng;
+  private final XapiStatements statements;
+  private final XapiSocialStatements social;
+  private final XapiLearningSessions learning;
 
-    XapiExport(Build b, SplittableRandom rng) {
-        this.b = b;
-        this.rng = rng;
-        this.statements = new XapiStatements(b, rng);
-        this.social = new XapiSocialStatements(b, rng, statements);
-        this.learning = new XapiLearningSessions(b, rng, statements);
-    }
+  XapiExport(Build b, SplittableRandom rng) {
+    this.b = b;
+    this.rng = rng;
+    this.statements = new XapiStatements(b, rng);
+    this.social = new XapiSocialStatements(b, rng, statements);
+    this.learning = new XapiLearningSessions(b, rng, statements);
+  }
 
-    void write() {
-        social.add();
-        learning.add();
-        addContractor();
-        List<XapiStatements.Line> lines = statements.lines();
-        lines.sort(Comparator.comparing(XapiStatements.Line::stored).thenComparing(XapiStatements.Line::id));
-        // the truncated line: an LRS export cut off mid-record, placed in the middle of the file
-        Person someone = b.people.get(rng.nextInt(b.people.size()));
-        Instant at = b.timeline.instantInMonth(rng, b.timeline.lastMonth / 2, 9, 17, null);
-        ObjectNode broken = statements.statement(someone, at, ADL + "completed", "completed",
-                learning.course("SEC-101", "Security Awareness"), null);
-        String json = XapiStatements.json(broken);
-        int insertAt = lines.size() / 2;
-        lines.add(insertAt, new XapiStatements.Line(null, "", json.substring(0, json.length() * 3 / 5)));
-        b.xapiInvalidLineNumber = insertAt + 1;
+  void write() {
+    social.add();
+    learning.add();
+    addContractor();
+    List<XapiStatements.Line> lines = statements.lines();
+    lines.sort(
+        Comparator.comparing(XapiStatements.Line::stored).thenComparing(XapiStatements.Line::id));
+    // the truncated line: an LRS export cut off mid-record, placed in the middle of the file
+    Person someone = b.people.get(rng.nextInt(b.people.size()));
+    Instant at = b.timeline.instantInMonth(rng, b.timeline.lastMonth / 2, 9, 17, null);
+    ObjectNode broken =
+        statements.statement(
+            someone,
+            at,
+            ADL + "completed",
+            "completed",
+            learning.course("SEC-101", "Security Awareness"),
+            null);
+    String json = XapiStatements.json(broken);
+    int insertAt = lines.size() / 2;
+    lines.add(
+        insertAt, new XapiStatements.Line(null, "", json.substring(0, json.length() * 3 / 5)));
+    b.xapiInvalidLineNumber = insertAt + 1;
 
-        Path file = b.path("xapi/statements.jsonl");
-        try {
-            Files.createDirectories(file.getParent());
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (XapiStatements.Line l : lines) {
-                    w.write(l.json());
-                    w.write('\n');
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    Path file = b.path("xapi/statements.jsonl");
+    try {
+      Files.createDirectories(file.getParent());
+      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        for (XapiStatements.Line l : lines) {
+          w.write(l.json());
+          w.write('\n');
         }
       }
     } catch (IOException e) {
@@ -85,14 +90,16 @@ final class XapiExport {
     b.xapiUnknownActorEmail = CONTRACTOR_EMAIL;
   }
 
-    /** A contractor, on no roster, posting in cop-data: an actor the pipeline cannot resolve to a person. */
-    private void addContractor() {
-        Instant at = b.timeline.instantInMonth(rng, Math.min(5, b.timeline.lastMonth), 9, 17, null);
-        ObjectNode s = social.statement(null, at, "cop-data");
-        ObjectNode actor = (ObjectNode) s.get("actor");
-        actor.put("name", "Sam Rivera (contractor)");
-        actor.put("mbox", "mailto:" + CONTRACTOR_EMAIL);
-        statements.add(s);
-    }
+  /**
+   * A contractor, on no roster, posting in cop-data: an actor the pipeline cannot resolve to a
+   * person.
+   */
+  private void addContractor() {
+    Instant at = b.timeline.instantInMonth(rng, Math.min(5, b.timeline.lastMonth), 9, 17, null);
+    ObjectNode s = social.statement(null, at, "cop-data");
+    ObjectNode actor = (ObjectNode) s.get("actor");
+    actor.put("name", "Sam Rivera (contractor)");
+    actor.put("mbox", "mailto:" + CONTRACTOR_EMAIL);
+    statements.add(s);
   }
 }
