@@ -142,7 +142,7 @@ class MixedServiceAndCrmSourcesJobTest {
         itemsIn(log, "time_to_resolve_hours"));
     assertEquals(
         alone.get("salesforce-csv sales_cycle_days") + 4, itemsIn(log, "sales_cycle_days"));
-    assertEquals(alone.get("salesforce-csv win_rate") + 3, itemsIn(log, "win_rate"));
+    assertEquals(alone.get("salesforce-csv win_rate") + 4, itemsIn(log, "win_rate"));
   }
 
   static List<Long> counts(JsonNode source) {
