@@ -55,12 +55,5 @@ public final class TestCompanies {
    */
   public static final double UNRELATED_GAIN = -0.3;
 
-  public static final Company GAINS =
-      new Company(
-          "gains",
-          GeneratorSettings.sample()
-              .withEmployees(800)
-              .withMonths(20)
-              .withWorkVolume(4)
-              .withUnrelatedGains(UNRELATED_GAIN));
+  public static final Company GAINS = new Company("gains", BASE.withUnrelatedGains(UNRELATED_GAIN));
 }
