@@ -1,7 +1,6 @@
 package org.sociallearning.impact.pipeline;
 
 import org.sociallearning.impact.publish.ResultTables;
-import org.sociallearning.impact.publish.StageLog;
 
 /**
  * Stage 6: every published table's rows, from the results of the stages before: estimates and their
@@ -27,9 +26,7 @@ public final class AssembleTables {
         ResultTables.balanceRows(estimates.balance(), ctx.config().estimation().minGroupSize()));
     tables.add("learning_mix_monthly", participation.learningMix());
     KnowledgeTables.add(ctx, resolved, tables);
-    StageLog.Timer t = ctx.log().start();
     DashboardTables.add(ctx, ingested, resolved, participation, outcomes, tables);
-    t.finish("bi tables", ingested.intakes().size(), tables.tables().size());
     ValueTable.add(ctx, participation, outcomes, estimates, tables);
     DurationTables.add(ctx, resolved, participation, outcomes, tables);
     return tables;

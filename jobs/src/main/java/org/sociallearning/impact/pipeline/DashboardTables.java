@@ -18,6 +18,7 @@ import org.sociallearning.impact.identity.IdentityTables;
 import org.sociallearning.impact.identity.MatchRule;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.participation.CommunityPatterns;
+import org.sociallearning.impact.publish.StageLog;
 
 /**
  * Dimensions and monthly facts for dashboards (see the bi package), the data-quality summary and
@@ -36,6 +37,7 @@ final class DashboardTables {
       Outcomes outcomes,
       PublishedTables tables) {
     int minGroup = ctx.config().estimation().minGroupSize();
+    StageLog.Timer t = ctx.log().start();
     Dataset<Row> roster = resolved.table("roster");
     tables.add(
         "dim_employee",
@@ -55,6 +57,8 @@ final class DashboardTables {
         "fact_participation_monthly",
         ParticipationMonthly.of(
             participation.interactions(), participation.participants(), minGroup));
+    t.finish("dimensions", -1, 3);
+    t = ctx.log().start();
     Map<String, Dataset<Row>> facts = new LinkedHashMap<>();
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
       if (outcome.items() == null) {
@@ -82,11 +86,14 @@ final class DashboardTables {
         tables.add(table, List.of());
       }
     }
+    t.finish("outcome facts", outcomes.metrics().size(), 2);
+    t = ctx.log().start();
     tables.add("data_quality", DataQuality.rows(figures(ingested, resolved)));
     tables.add("identity_resolution", IdentityTables.resolutionRows(resolved.identities()));
     tables.add(
         "unresolved_identities",
         IdentityTables.unresolvedRows(resolved.identities(), ctx.pseudonymKey().pseudonyms()));
+    t.finish("quality and identity tables", ingested.intakes().size(), 3);
   }
 
   private static List<DataQuality.SourceFigures> figures(Ingested ingested, Resolved resolved) {
