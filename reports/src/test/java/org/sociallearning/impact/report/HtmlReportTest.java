@@ -113,8 +113,8 @@ class HtmlReportTest {
         assertTrue(section.contains("Before joining, the two groups were not moving in parallel"
                 + " (2 placebo checks, p = 0.012): read this effect with"
                 + " caution."));
-        assertTrue(section.contains("moved in parallel as far as the data can tell (joint test"
-                + " of 4 placebo effects, p = 0.420)."));
+        assertTrue(section.contains("moved in parallel as far as the data can tell (4 placebo"
+                + " checks, p = 0.420)."));
     }
 
     @Test
