@@ -109,12 +109,13 @@ class MixedServiceAndCrmSourcesJobTest {
     assertEquals(6L, alone.get("zendesk-json time_to_resolve_hours"),
         "six resolved Zendesk tickets of roster people");
     assertEquals(4L, alone.get("hubspot-deals-csv sales_cycle_days"));
-    assertEquals(3L, alone.get("hubspot-deals-csv win_rate"), "three closed deals");
+    assertEquals(4L, alone.get("hubspot-deals-csv win_rate"),
+        "every opportunity created counts, closed or not");
     assertEquals(alone.get("servicenow-csv time_to_resolve_hours") + 6,
         itemsIn(log, "time_to_resolve_hours"));
     assertEquals(alone.get("salesforce-csv sales_cycle_days") + 4,
         itemsIn(log, "sales_cycle_days"));
-    assertEquals(alone.get("salesforce-csv win_rate") + 3, itemsIn(log, "win_rate"));
+    assertEquals(alone.get("salesforce-csv win_rate") + 4, itemsIn(log, "win_rate"));
   }
 
   static List<Long> counts(JsonNode source) {
