@@ -261,7 +261,7 @@ public final class MetricEstimation {
       int e = Integer.parseInt(a.key());
       long n = treatedByEventTime.getOrDefault(e, 0L);
       if (n >= minGroupSize && !Double.isNaN(a.att())) {
-        out.add(new EventTimeEffect(e, a.att(), a.se(), a.ciLow(), a.ciHigh(), n));
+        out.add(EventTimeEffect.of(e, a, result.eventStudyBand(), n));
       }
     }
     return out;

@@ -17,6 +17,11 @@ import java.util.Optional;
  *     are zero and level test of the average pre-joining level, combined; {@link PreTrendTest#NONE}
  *     when neither could run
  * @param dipWarning the Ashenfelter's-dip warning (also in {@code warnings}), if it fired
+ * @param groupTimeBand the simultaneous band over every group-time effect with a standard error
+ *     (pre- and post-treatment, as R's {@code att_gt} with {@code cband = TRUE})
+ * @param eventStudyBand the simultaneous band over every event-study point with a standard error
+ *     (the {@code dynamic} effects before and after joining, not their {@code overall}; as R's
+ *     {@code aggte(type = "dynamic")} with {@code cband = TRUE})
  */
 public record DidResult(
     List<GroupTimeEffect> groupTime,
@@ -25,7 +30,9 @@ public record DidResult(
     int controlUnits,
     List<String> warnings,
     PreTrendTest preTrend,
-    Optional<String> dipWarning) {
+    Optional<String> dipWarning,
+    SimultaneousBand groupTimeBand,
+    SimultaneousBand eventStudyBand) {
 
   /**
    * The pre-trend verdict and its two tests (see {@code PreTrendWald} and {@code PreJoiningLevel}):
@@ -154,6 +161,29 @@ public record DidResult(
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(preTrend, "preTrend");
     Objects.requireNonNull(dipWarning, "dipWarning");
+    Objects.requireNonNull(groupTimeBand, "groupTimeBand");
+    Objects.requireNonNull(eventStudyBand, "eventStudyBand");
+  }
+
+  /** Without simultaneous bands. */
+  public DidResult(
+      List<GroupTimeEffect> groupTime,
+      List<AggregateEffect> aggregates,
+      int treatedUnits,
+      int controlUnits,
+      List<String> warnings,
+      PreTrendTest preTrend,
+      Optional<String> dipWarning) {
+    this(
+        groupTime,
+        aggregates,
+        treatedUnits,
+        controlUnits,
+        warnings,
+        preTrend,
+        dipWarning,
+        SimultaneousBand.NONE,
+        SimultaneousBand.NONE);
   }
 
   /** Without checks, as before they existed. */

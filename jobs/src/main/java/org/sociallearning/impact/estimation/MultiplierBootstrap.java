@@ -25,14 +25,14 @@ final class MultiplierBootstrap {
   private static final double NORMAL_IQR = 2 * 0.6744897501960817;
 
   /** R treats draws with sum of squares (in sqrt(n) scale) below this as degenerate. */
-  private static final double DEGENERATE = Math.sqrt(Math.ulp(1.0)) * 10;
+  static final double DEGENERATE = Math.sqrt(Math.ulp(1.0)) * 10;
 
   private static final int REPLICATES_PER_TASK = 8;
 
   private MultiplierBootstrap() {}
 
-  /** Bootstrap standard error of each estimand; NaN where the draws are degenerate. */
-  static double[] standardErrors(
+  /** The draws of every estimand and their standard errors, NaN where the draws are degenerate. */
+  static StandardErrors run(
       EstimationSample sample,
       List<GroupTimeCell> cells,
       List<LinearEstimand> estimands,
@@ -43,7 +43,7 @@ final class MultiplierBootstrap {
     for (int e = 0; e < se.length; e++) {
       se[e] = iqrStandardError(draws[e], sample.unitCount);
     }
-    return se;
+    return new StandardErrors(se, draws);
   }
 
   /** {@code draws[estimand][replicate] = mean_i V_i psi_i}. */

@@ -19,7 +19,9 @@ import java.util.Optional;
  * PreTrendVerdict}: the joint pre-trend test {@link PreTrendWald}, on event-time averages when
  * cohorts are too small for it: {@link EventTimePreTrendWald}, combined with the test of the
  * average pre-joining level, {@link PreJoiningLevel}) and the Ashenfelter's-dip rule ({@link
- * AshenfelterDip}); each adds a warning when it fails.
+ * AshenfelterDip}); each adds a warning when it fails. Beside the pointwise intervals come two
+ * simultaneous bands, over the group-time effects and over the event study ({@link BandFamily},
+ * {@link SupTCriticalValue}): R's {@code cband = TRUE}.
  *
  * <p>The base period ({@link DidOptions#basePeriod()}) only changes the pre-treatment effects: with
  * {@link BasePeriod#UNIVERSAL} each is the level difference to the cohort's base period, and the
@@ -110,7 +112,8 @@ public final class StaggeredDid {
     int levelIndex = estimands.size();
     level.ifPresent(l -> estimands.add(l.estimand()));
 
-    double[] se = standardErrors(sample, cells, estimands, options, warnings);
+    StandardErrors errors = standardErrors(sample, cells, estimands, options, warnings);
+    double[] se = errors.se();
     double z = StandardNormal.quantile(1 - (1 - options.confidenceLevel()) / 2);
 
     List<GroupTimeEffect> groupTime = new ArrayList<>(cells.size());
@@ -145,6 +148,9 @@ public final class StaggeredDid {
                 .toList();
     Optional<String> dip = AshenfelterDip.check(steps, options.anticipation());
     dip.ifPresent(warnings::add);
+    int[] cellFamily = BandFamily.groupTime(estimandOfCell, se, sample.unitCount);
+    int[] eventFamily =
+        BandFamily.eventStudy(estimands, firstAggregate, firstStep, se, sample.unitCount);
     return new DidResult(
         groupTime,
         aggregates,
@@ -152,7 +158,9 @@ public final class StaggeredDid {
         estimates.controlUnits(),
         warnings,
         preTrend,
-        dip);
+        dip,
+        BandFamily.band(cellFamily, sample, cells, estimands, errors, z, options),
+        BandFamily.band(eventFamily, sample, cells, estimands, errors, z, options));
   }
 
   private static List<AggregateEffect> effects(
@@ -177,32 +185,34 @@ public final class StaggeredDid {
    * reference cells only: its influence function is 0, and like R we report no standard error for
    * it rather than 0.
    */
-  private static double[] standardErrors(
+  private static StandardErrors standardErrors(
       EstimationSample sample,
       List<GroupTimeCell> cells,
       List<LinearEstimand> estimands,
       DidOptions options,
       List<String> warnings) {
-    double[] se;
+    StandardErrors errors;
     if (options.bootstrapReplicates() > 0 && !sample.isWeighted()) {
-      se =
-          MultiplierBootstrap.standardErrors(
+      errors =
+          MultiplierBootstrap.run(
               sample, cells, estimands, options.bootstrapReplicates(), options.seed());
     } else {
       if (options.bootstrapReplicates() > 0) {
         warnings.add(WEIGHTED_ANALYTIC_ERRORS);
       }
-      se = new double[estimands.size()];
-      for (int e = 0; e < se.length; e++) {
-        se[e] = InfluenceFunctions.analyticStandardError(sample, cells, estimands.get(e));
+      double[] analytic = new double[estimands.size()];
+      for (int e = 0; e < analytic.length; e++) {
+        analytic[e] = InfluenceFunctions.analyticStandardError(sample, cells, estimands.get(e));
       }
+      errors = StandardErrors.analytic(analytic);
     }
+    double[] se = errors.se();
     for (int e = 0; e < se.length; e++) {
       if (onlyReferenceCells(cells, estimands.get(e))) {
         se[e] = Double.NaN;
       }
     }
-    return se;
+    return errors;
   }
 
   private static boolean onlyReferenceCells(List<GroupTimeCell> cells, LinearEstimand estimand) {

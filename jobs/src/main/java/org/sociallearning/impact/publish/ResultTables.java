@@ -98,7 +98,9 @@ public final class ResultTables {
                 num(a.se()),
                 num(a.ciLow()),
                 num(a.ciHigh()),
-                a.nTreated()));
+                a.nTreated(),
+                num(a.bandLow()),
+                num(a.bandHigh())));
       }
     }
     return rows;

@@ -101,7 +101,15 @@ class MetricEstimationTest {
         universal.eventStudy().stream().filter(p -> p.eventTime() == -1).findFirst().orElseThrow();
     assertEquals(0.0, base.estimate());
     assertTrue(Double.isNaN(base.se()) && Double.isNaN(base.ciLow()), base.toString());
+    assertTrue(Double.isNaN(base.bandLow()) && Double.isNaN(base.bandHigh()), base.toString());
     assertTrue(base.nTreated() >= 10, base.toString());
+    for (EventTimeEffect p : universal.eventStudy()) {
+      if (p.eventTime() != -1) {
+        assertTrue(
+            p.bandLow() < p.ciLow() && p.ciHigh() < p.bandHigh(),
+            "the simultaneous band contains the pointwise interval: " + p);
+      }
+    }
   }
 
   /**

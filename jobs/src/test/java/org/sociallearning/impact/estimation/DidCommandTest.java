@@ -1,6 +1,7 @@
 package org.sociallearning.impact.estimation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -49,15 +50,18 @@ class DidCommandTest {
     assertTrue(text(out).contains("simple   ATT -0.0399513"), text(out));
 
     List<String> attGt = Files.readAllLines(outDir.resolve("att_gt.csv"));
-    assertEquals("group,time,att,se,ci_low,ci_high", attGt.get(0));
+    assertEquals("group,time,att,se,ci_low,ci_high,band_low,band_high", attGt.get(0));
     assertEquals(13, attGt.size());
     String[] first = attGt.get(1).split(",");
     assertEquals("2004", first[0]);
     assertEquals("2004", first[1]);
     assertEquals(-0.0105032, Double.parseDouble(first[2]), 1e-6);
+    assertTrue(Double.parseDouble(first[6]) < Double.parseDouble(first[4]), "band wider than ci");
 
     List<String> aggregates = Files.readAllLines(outDir.resolve("aggregates.csv"));
-    assertEquals("aggregation,key,att,se,ci_low,ci_high,p_value", aggregates.get(0));
+    assertEquals(
+        "aggregation,key,att,se,ci_low,ci_high,p_value,band_low,band_high", aggregates.get(0));
+    assertTrue(aggregates.get(1).endsWith(",NaN,NaN"), "no band over the simple aggregate");
     assertTrue(aggregates.get(1).startsWith("simple,overall,-0.03995"), aggregates.get(1));
     assertTrue(
         aggregates.contains(
@@ -65,6 +69,9 @@ class DidCommandTest {
                 .filter(l -> l.startsWith("dynamic,-3,"))
                 .findFirst()
                 .orElseThrow()));
+    String minusThree =
+        aggregates.stream().filter(l -> l.startsWith("dynamic,-3,")).findFirst().orElseThrow();
+    assertFalse(minusThree.endsWith(",NaN"), "the event study has a band: " + minusThree);
     assertEquals(1 + 18, aggregates.size());
     assertEquals(
         List.of("simple", "group", "dynamic", "calendar"),
@@ -167,10 +174,12 @@ class DidCommandTest {
     assertTrue(text(out).contains("on 5 df, p = 0.16812"), text(out));
     List<String> attGt = Files.readAllLines(outDir.resolve("att_gt.csv"));
     assertEquals(1 + 3 * 5, attGt.size(), "every cohort from the first period 2003 on");
-    assertTrue(attGt.contains("2004,2003,0.0,NaN,NaN,NaN"), "the base of cohort 2004: " + attGt);
-    assertTrue(attGt.contains("2007,2006,0.0,NaN,NaN,NaN"), attGt.toString());
+    assertTrue(
+        attGt.contains("2004,2003,0.0,NaN,NaN,NaN,NaN,NaN"), "the base of cohort 2004: " + attGt);
+    assertTrue(attGt.contains("2007,2006,0.0,NaN,NaN,NaN,NaN,NaN"), attGt.toString());
     List<String> aggregates = Files.readAllLines(outDir.resolve("aggregates.csv"));
-    assertTrue(aggregates.contains("dynamic,-1,0.0,NaN,NaN,NaN,NaN"), aggregates.toString());
+    assertTrue(
+        aggregates.contains("dynamic,-1,0.0,NaN,NaN,NaN,NaN,NaN,NaN"), aggregates.toString());
     assertTrue(
         aggregates.stream().anyMatch(l -> l.startsWith("dynamic,-4,")), aggregates.toString());
 
