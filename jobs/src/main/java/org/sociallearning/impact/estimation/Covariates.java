@@ -114,6 +114,33 @@ public final class Covariates {
     return columns.size();
   }
 
+  /**
+   * Each unit's stratum for exact stratification on these covariates ({@link
+   * StaggeredDid#estimate(Panel, DidOptions, String[])}): its levels joined with {@code " | "}, or
+   * null when one is unknown (the estimator then drops the unit with a warning).
+   *
+   * @throws IllegalArgumentException when a covariate is continuous: strata need categories
+   */
+  public String[] strata(String[] unitIds) {
+    for (Covariate c : columns) {
+      if (!(c instanceof Categorical)) {
+        throw new IllegalArgumentException(
+            "exact stratification needs categorical covariates; '"
+                + c.name()
+                + "' is continuous (mark it categorical, or use dr, reg or ipw)");
+      }
+    }
+    String[] strata = new String[unitIds.length];
+    for (int u = 0; u < unitIds.length; u++) {
+      List<String> levels = new ArrayList<>();
+      for (Covariate c : columns) {
+        levels.add(((Categorical) c).levelByUnit().get(unitIds[u]));
+      }
+      strata[u] = levels.contains(null) ? null : String.join(" | ", levels);
+    }
+    return strata;
+  }
+
   /** For method texts and summaries: {@code tenure, department (categorical)}. */
   public String describe() {
     return columns.stream()
