@@ -58,6 +58,13 @@ public final class ConfigLoader {
   public static final List<String> STRATIFYING_ATTRIBUTES =
       List.of("department", "job_title", "location");
 
+  /** Covariates computed per person and month rather than read from the roster. */
+  public static final String TENURE_MONTHS = "tenure_months";
+
+  /** {@code estimation.method}: exact strata, or a covariate method of the estimator. */
+  public static final List<String> ESTIMATION_METHODS =
+      List.of(EstimationSettings.STRATA, "dr", "reg", "ipw");
+
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
@@ -522,12 +529,29 @@ public final class ConfigLoader {
               + e.basePeriod()
               + "'");
     }
+    if (!ESTIMATION_METHODS.contains(e.method())) {
+      throw new ConfigException(
+          "estimation.method must be 'strata' (exact stratification on the covariates), 'dr'"
+              + " (doubly robust), 'reg' (outcome regression) or 'ipw' (inverse probability"
+              + " weighting), got '"
+              + e.method()
+              + "'");
+    }
     for (String covariate : e.covariates()) {
-      if (!STRATIFYING_ATTRIBUTES.contains(covariate)) {
+      if (covariate.equals(TENURE_MONTHS) && e.stratifies()) {
+        throw new ConfigException(
+            "estimation.covariates: '"
+                + TENURE_MONTHS
+                + "' is continuous and needs estimation.method dr, reg or ipw"
+                + " (strata take roster attributes only)");
+      }
+      if (!STRATIFYING_ATTRIBUTES.contains(covariate) && !covariate.equals(TENURE_MONTHS)) {
         throw new ConfigException(
             "estimation.covariates may list "
                 + STRATIFYING_ATTRIBUTES
-                + ", got '"
+                + " and, with a covariate method, "
+                + TENURE_MONTHS
+                + "; got '"
                 + covariate
                 + "'");
       }
