@@ -49,6 +49,13 @@ public final class ConfigLoader {
   public static final List<String> STRATIFYING_ATTRIBUTES =
       List.of("department", "job_title", "location");
 
+  /** Covariates computed per person and month rather than read from the roster. */
+  public static final String TENURE_MONTHS = "tenure_months";
+
+  /** {@code estimation.method}: exact strata, or a covariate method of the estimator. */
+  public static final List<String> ESTIMATION_METHODS =
+      List.of(EstimationSettings.STRATA, "dr", "reg", "ipw");
+
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param control comparison group: {@code never} (never-participants) or {@code notyet} (also
  *     people who join later, before they join)
- * @param covariates roster attributes (department, job_title, location) within which participants
- *     are compared only with colleagues of the same values: parallel trends need hold only within
- *     those strata (exact stratification); empty: no stratification
+ * @param covariates what parallel trends are conditional on: roster attributes (department,
+ *     job_title, location; categorical) and, with a covariate method, {@code tenure_months} (months
+ *     since hire_date, measured in each comparison's base month); empty: unconditional
+ * @param method how the covariates enter: {@code strata} (default; participants compared only with
+ *     colleagues of the same values, exact stratification), or per ATT(g,t) the doubly robust
+ *     {@code dr}, outcome regression {@code reg} or inverse probability weighting {@code ipw}
+ *     estimator (Sant'Anna and Zhao 2020, as R did's est_method)
  * @param anticipation months before joining in which results may already change (e.g. people start
  *     preparing); the baseline moves back accordingly
  * @param basePeriod what months before joining are compared with: {@code universal} (default)
@@ -35,6 +39,7 @@ public record EstimationSettings(
     @JsonProperty("anticipation") Integer anticipation,
     @JsonProperty("base_period") String basePeriod,
     @JsonProperty("covariates") java.util.List<String> covariates,
+    @JsonProperty("method") String method,
     @JsonProperty("bootstrap_replicates") Integer bootstrapReplicates,
     @JsonProperty("seed") Long seed,
     @JsonProperty("min_group_size") Integer minGroupSize,
@@ -47,6 +52,7 @@ public record EstimationSettings(
     anticipation = anticipation == null ? 0 : anticipation;
     basePeriod = basePeriod == null ? "universal" : basePeriod;
     covariates = covariates == null ? java.util.List.of() : java.util.List.copyOf(covariates);
+    method = method == null ? STRATA : method;
     bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
     seed = seed == null ? 20240601L : seed;
     minGroupSize = minGroupSize == null ? 5 : minGroupSize;
@@ -55,7 +61,15 @@ public record EstimationSettings(
     firstDealLandmarkDays = firstDealLandmarkDays == null ? 90 : firstDealLandmarkDays;
   }
 
+  /** The method that stratifies exactly rather than fitting covariate models. */
+  public static final String STRATA = "strata";
+
   public static EstimationSettings defaults() {
-    return new EstimationSettings(null, null, null, null, null, null, null, null, null, null);
+    return new EstimationSettings(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Whether the covariates define exact strata (rather than entering covariate models). */
+  public boolean stratifies() {
+    return STRATA.equals(method);
   }
 }

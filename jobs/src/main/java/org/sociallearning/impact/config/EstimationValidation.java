@@ -54,12 +54,30 @@ final class EstimationValidation {
               + e.basePeriod()
               + "'");
     }
+    if (!ConfigLoader.ESTIMATION_METHODS.contains(e.method())) {
+      throw new ConfigException(
+          "estimation.method must be 'strata' (exact stratification on the covariates), 'dr'"
+              + " (doubly robust), 'reg' (outcome regression) or 'ipw' (inverse probability"
+              + " weighting), got '"
+              + e.method()
+              + "'");
+    }
     for (String covariate : e.covariates()) {
-      if (!ConfigLoader.STRATIFYING_ATTRIBUTES.contains(covariate)) {
+      boolean tenure = covariate.equals(ConfigLoader.TENURE_MONTHS);
+      if (tenure && e.stratifies()) {
+        throw new ConfigException(
+            "estimation.covariates: '"
+                + ConfigLoader.TENURE_MONTHS
+                + "' is continuous and needs estimation.method dr, reg or ipw"
+                + " (strata take roster attributes only)");
+      }
+      if (!ConfigLoader.STRATIFYING_ATTRIBUTES.contains(covariate) && !tenure) {
         throw new ConfigException(
             "estimation.covariates may list "
                 + ConfigLoader.STRATIFYING_ATTRIBUTES
-                + ", got '"
+                + " and, with a covariate method, "
+                + ConfigLoader.TENURE_MONTHS
+                + "; got '"
                 + covariate
                 + "'");
       }

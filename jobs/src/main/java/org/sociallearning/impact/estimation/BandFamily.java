@@ -56,7 +56,7 @@ final class BandFamily {
   }
 
   private static int[] usable(IntStream candidates, double[] se, int unitCount) {
-    double tiny = MultiplierBootstrap.DEGENERATE / Math.sqrt(unitCount);
+    double tiny = IqrStandardError.DEGENERATE / Math.sqrt(unitCount);
     return candidates.filter(e -> Double.isFinite(se[e]) && se[e] > tiny).toArray();
   }
 

@@ -21,6 +21,9 @@ import java.util.stream.IntStream;
  * per-pair loops read short contiguous arrays rather than striding through the whole panel.
  * Outcomes are centred on each unit's first observed value: changes are unaffected, and the
  * per-block sums of levels no longer cancel catastrophically.
+ *
+ * <p>Covariate-adjusted cells are no differences of means: they get no pairs, and their draws come
+ * from their stored influence functions instead ({@link StoredInfluenceDraws}).
  */
 final class BootstrapLayout {
 
@@ -52,7 +55,10 @@ final class BootstrapLayout {
   final int[] pairBase;
   final boolean[] pairDirect;
 
-  /** Per cell: its treated pair and its control pairs; -1 / null for cells without an estimate. */
+  /**
+   * Per cell: its treated pair and its control pairs; -1 / null for cells without an estimate and
+   * for covariate-adjusted cells.
+   */
   final int[] cellTreatedPair;
 
   final int[][] cellControlPairs;
@@ -64,6 +70,12 @@ final class BootstrapLayout {
 
   final int[][][] cellStratumControlPairs;
   final List<GroupTimeCell> cells;
+
+  /** The covariate-adjusted cells (valid, with a stored influence function), ascending. */
+  final int[] influenceCells;
+
+  /** Per cell, its position in {@link #influenceCells}, or -1. */
+  final int[] influencePosition;
 
   /**
    * @throws IllegalArgumentException for a weighted sample: a unit's weight depends on the period
@@ -96,10 +108,19 @@ final class BootstrapLayout {
     this.cellControlPairs = new int[cells.size()][];
     this.cellStratumTreatedPairs = new int[cells.size()][];
     this.cellStratumControlPairs = new int[cells.size()][][];
+    this.influencePosition = new int[cells.size()];
+    java.util.Arrays.fill(influencePosition, -1);
+    List<Integer> influence = new java.util.ArrayList<>();
     for (int k = 0; k < cells.size(); k++) {
       GroupTimeCell cell = cells.get(k);
       if (!cell.isValid()) {
         cellTreatedPair[k] = -1;
+        continue;
+      }
+      if (cell.influence() != null) {
+        cellTreatedPair[k] = -1;
+        influencePosition[k] = influence.size();
+        influence.add(k);
         continue;
       }
       if (cell.strata() != null) {
@@ -114,6 +135,7 @@ final class BootstrapLayout {
       }
       cellControlPairs[k] = controls;
     }
+    this.influenceCells = influence.stream().mapToInt(Integer::intValue).toArray();
     int pairs = pairIndex.size();
     this.pairBlock = new int[pairs];
     this.pairTime = new int[pairs];

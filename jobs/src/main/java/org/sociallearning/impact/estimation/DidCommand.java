@@ -15,10 +15,17 @@ import java.util.Map;
  * <pre>
  * did --panel FILE --id COL --time COL --group COL --outcome COL
  *     [--control never|notyet] [--anticipation N] [--base-period varying|universal]
+ *     [--covariates COL[,COL...] [--categorical COL[,COL...]] [--method dr|reg|ipw|strata]]
  *     [--replicates N] [--seed N] --out DIR
  * </pre>
  *
- * The base period defaults to {@code varying}, as in R. Reads the long panel CSV, runs {@link
+ * With {@code --covariates} parallel trends are assumed conditional on those columns of the panel
+ * file ({@link CovariateCsv}: text columns and those named in {@code --categorical} are
+ * categorical), each ATT(g,t) estimated by {@code --method}: {@code dr} (default, doubly robust),
+ * {@code reg} (outcome regression), {@code ipw} (inverse probability weighting), or {@code strata}
+ * (exact stratification on the covariates, all then categorical).
+ *
+ * <p>The base period defaults to {@code varying}, as in R. Reads the long panel CSV, runs {@link
  * StaggeredDid}, writes {@code DIR/att_gt.csv} and {@code DIR/aggregates.csv} and prints a short
  * summary with the pre-trend tests (R's joint pre-test as R prints it, then the pre-joining level
  * test and the two combined). Exit code 0 on success; 2 with a single {@code error: ...} line on
@@ -28,12 +35,21 @@ public final class DidCommand {
 
   static final String USAGE =
       "usage: did --panel FILE --id COL --time COL --group COL --outcome COL"
-          + " [--control never|notyet] [--anticipation N] [--base-period varying|universal] [--replicates N]"
-          + " [--seed N] --out DIR";
+          + " [--control never|notyet] [--anticipation N] [--base-period varying|universal]"
+          + " [--covariates COL[,COL...] [--categorical COL[,COL...]] [--method dr|reg|ipw|strata]]"
+          + " [--replicates N] [--seed N] --out DIR";
   private static final List<String> REQUIRED =
       List.of("panel", "id", "time", "group", "outcome", "out");
   private static final List<String> OPTIONAL =
-      List.of("control", "anticipation", "base-period", "replicates", "seed");
+      List.of(
+          "control",
+          "anticipation",
+          "base-period",
+          "replicates",
+          "seed",
+          "covariates",
+          "categorical",
+          "method");
 
   private DidCommand() {}
 
@@ -57,7 +73,9 @@ public final class DidCommand {
                   options.get("time"),
                   options.get("group"),
                   options.get("outcome")));
-      DidResult result = StaggeredDid.estimate(panel, didOptions);
+      CovariateAdjustment adjustment = CovariateAdjustment.of(options, panel);
+      didOptions = adjustment.applyTo(didOptions);
+      DidResult result = StaggeredDid.estimate(panel, didOptions, adjustment.strata());
       Path outDir = Path.of(options.get("out"));
       try {
         DidResultCsv.write(result, outDir);
@@ -71,7 +89,7 @@ public final class DidCommand {
                 + e.getMessage(),
             e);
       }
-      printSummary(panel, result, didOptions, outDir, out);
+      printSummary(panel, result, didOptions, adjustment.description(), outDir, out);
       return 0;
     } catch (IllegalArgumentException e) {
       err.println("error: " + oneLine(e.getMessage()));
@@ -162,7 +180,12 @@ public final class DidCommand {
   }
 
   private static void printSummary(
-      Panel panel, DidResult result, DidOptions options, Path outDir, PrintStream out) {
+      Panel panel,
+      DidResult result,
+      DidOptions options,
+      String adjustment,
+      Path outDir,
+      PrintStream out) {
     long cells = result.groupTime().stream().filter(c -> !Double.isNaN(c.att())).count();
     out.printf(
         Locale.ROOT,
@@ -188,6 +211,9 @@ public final class DidCommand {
             + (options.basePeriod() == BasePeriod.UNIVERSAL
                 ? " (every effect measured from each cohort's base; the base itself is 0 without standard error)"
                 : " (effects before joining measured from the period before each)"));
+    if (!adjustment.isEmpty()) {
+      out.println("conditional parallel trends: " + adjustment);
+    }
     String level = String.format(Locale.ROOT, "%.0f%%", options.confidenceLevel() * 100);
     String errors =
         options.bootstrapReplicates() > 0

@@ -22,10 +22,8 @@ import java.util.TreeSet;
  */
 final class EstimationSample {
 
-  /** R warns about cohorts below this size (5 + number of covariates, and we have none). */
+  /** R warns about cohorts below this size plus the number of covariates. */
   private static final int SMALL_COHORT = 5;
-
-  private static final int IDS_IN_MESSAGES = 5;
 
   final int[] periods;
 
@@ -56,6 +54,9 @@ final class EstimationSample {
   /** Per class, its blocks in ascending stratum order. */
   final int[][] blocksOfClass;
 
+  /** The kept units' covariates, or null without covariates (see {@link CovariateCell}). */
+  final CovariateDesign design;
+
   private EstimationSample(
       int[] periods,
       int[] groups,
@@ -63,8 +64,10 @@ final class EstimationSample {
       double[][] outcome,
       double[][] weight,
       String[] strata,
-      int[] unitStratum) {
+      int[] unitStratum,
+      CovariateDesign design) {
     this.periods = periods;
+    this.design = design;
     this.groups = groups;
     this.unitClass = unitClass;
     this.outcome = outcome;
@@ -111,11 +114,7 @@ final class EstimationSample {
   }
 
   /**
-   * Applies R {@code did}'s sample rules: units already treated in the first period have no
-   * pre-period and are dropped; with anticipation, so are units whose anticipation window starts in
-   * the first period (R 2.x drops {@code g <= first + anticipation}); cohorts that start after the
-   * last period are never treated within the window and become controls. Units with no observed
-   * outcome at all carry no information and are dropped too. Each rule that fires adds one warning.
+   * Applies R {@code did}'s sample rules ({@link SampleRules}), each adding a warning that fires.
    */
   static EstimationSample prepare(Panel panel, int anticipation, List<String> warnings) {
     return prepare(panel, anticipation, null, warnings);
@@ -127,6 +126,19 @@ final class EstimationSample {
    */
   static EstimationSample prepare(
       Panel panel, int anticipation, String[] unitStratum, List<String> warnings) {
+    return prepare(panel, anticipation, unitStratum, Covariates.none(), warnings);
+  }
+
+  /**
+   * As {@link #prepare(Panel, int, String[], List)}, with covariates: units whose time-invariant
+   * covariates are not all known are dropped with a warning, as R drops incomplete rows.
+   */
+  static EstimationSample prepare(
+      Panel panel,
+      int anticipation,
+      String[] unitStratum,
+      Covariates covariates,
+      List<String> warnings) {
     if (unitStratum != null && unitStratum.length != panel.unitCount()) {
       throw new IllegalArgumentException(
           "unitStratum has "
@@ -140,56 +152,9 @@ final class EstimationSample {
       throw new IllegalArgumentException(
           "the panel needs at least two periods, found " + periods.length);
     }
-    int first = periods[0];
     int last = periods[periods.length - 1];
-    // Anticipation counts steps in the periods array, so the cut-off is a period, not first + n.
-    int lastWithoutBase = periods[Math.min(anticipation, periods.length - 1)];
-    List<Integer> kept = new ArrayList<>();
-    List<String> alreadyTreated = new ArrayList<>();
-    List<String> neverObserved = new ArrayList<>();
-    List<String> treatedAfterWindow = new ArrayList<>();
-    List<String> withoutStratum = new ArrayList<>();
-    for (int i = 0; i < panel.unitCount(); i++) {
-      int g = panel.unitGroup()[i];
-      if (g < 0) {
-        throw new IllegalArgumentException(
-            "unit "
-                + panel.unitIds()[i]
-                + " has group "
-                + g
-                + "; groups are first treated periods, or 0 for never treated");
-      }
-      if (!observedAnywhere(panel.outcome()[i])) {
-        neverObserved.add(panel.unitIds()[i]);
-      } else if (unitStratum != null && unitStratum[i] == null) {
-        withoutStratum.add(panel.unitIds()[i]);
-      } else if (g != 0 && g <= lastWithoutBase) {
-        alreadyTreated.add(panel.unitIds()[i]);
-      } else {
-        if (g > last) {
-          treatedAfterWindow.add(panel.unitIds()[i]);
-        }
-        kept.add(i);
-      }
-    }
-    warnIfAny(
-        warnings,
-        alreadyTreated,
-        anticipation == 0
-            ? "treated in or before the first period "
-                + first
-                + " (no pre-treatment period), dropped"
-            : "first treated by period "
-                + lastWithoutBase
-                + " (with "
-                + anticipation
-                + " anticipation period(s) no pre-treatment period is left), dropped");
-    warnIfAny(warnings, neverObserved, "without any observed outcome, dropped");
-    warnIfAny(warnings, withoutStratum, "without a stratum, dropped");
-    warnIfAny(
-        warnings,
-        treatedAfterWindow,
-        "first treated after the last period " + last + ", used as never treated");
+    List<Integer> kept =
+        SampleRules.keptUnits(panel, anticipation, unitStratum, covariates, warnings);
 
     TreeSet<Integer> cohorts = new TreeSet<>();
     for (int i : kept) {
@@ -223,9 +188,17 @@ final class EstimationSample {
       }
       stratumOfUnit = kept.stream().mapToInt(i -> index.get(unitStratum[i])).toArray();
     }
+    CovariateDesign design =
+        covariates.isEmpty()
+            ? null
+            : CovariateDesign.of(
+                covariates,
+                periods,
+                kept.stream().map(i -> panel.unitIds()[i]).toArray(String[]::new));
     EstimationSample sample =
-        new EstimationSample(periods, groups, unitClass, outcome, weight, strata, stratumOfUnit);
-    sample.warnAboutSmallCohorts(warnings);
+        new EstimationSample(
+            periods, groups, unitClass, outcome, weight, strata, stratumOfUnit, design);
+    sample.warnAboutSmallCohorts(warnings, SMALL_COHORT + covariates.size());
     return sample;
   }
 
@@ -235,6 +208,10 @@ final class EstimationSample {
 
   boolean isWeighted() {
     return weight != null;
+  }
+
+  boolean hasCovariates() {
+    return design != null;
   }
 
   /**
@@ -290,9 +267,9 @@ final class EstimationSample {
     return insertion - 1;
   }
 
-  private void warnAboutSmallCohorts(List<String> warnings) {
+  private void warnAboutSmallCohorts(List<String> warnings, int smallCohort) {
     for (int c = 1; c < classCount(); c++) {
-      if (unitsByClass[c].length < SMALL_COHORT) {
+      if (unitsByClass[c].length < smallCohort) {
         warnings.add(
             "cohort "
                 + cohortOf(c)
@@ -301,23 +278,5 @@ final class EstimationSample {
                 + " unit(s); its effects are imprecise");
       }
     }
-  }
-
-  private static void warnIfAny(List<String> warnings, List<String> ids, String what) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    String shown = String.join(", ", ids.subList(0, Math.min(IDS_IN_MESSAGES, ids.size())));
-    String more = ids.size() > IDS_IN_MESSAGES ? ", ..." : "";
-    warnings.add(ids.size() + " unit(s) " + what + " (" + shown + more + ")");
-  }
-
-  private static boolean observedAnywhere(double[] row) {
-    for (double y : row) {
-      if (!Double.isNaN(y)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -24,6 +24,10 @@ package org.sociallearning.impact.estimation;
  * @param placebo a pre-treatment cell before any anticipation window, other than the reference
  *     cell: parallel trends say its effect is zero, so the pre-trend test uses exactly these cells
  * @param strata per-stratum parts, or null for the unstratified estimator
+ * @param influence the per-unit influence function of a covariate-adjusted cell ({@link
+ *     CovariateCell}), or null for a difference of means; the means, sums of squares and weights
+ *     above then only describe the cell ({@code treatedMean} the participants' mean change, {@code
+ *     controlMean} their counterfactual {@code treatedMean - att}, sums of squares NaN)
  */
 record GroupTimeCell(
     int group,
@@ -43,7 +47,8 @@ record GroupTimeCell(
     double treatedSumSquares,
     double controlSumSquares,
     boolean placebo,
-    StratumBreakdown strata) {
+    StratumBreakdown strata,
+    CellInfluence influence) {
 
   /** An unstratified cell. */
   GroupTimeCell(
@@ -76,6 +81,7 @@ record GroupTimeCell(
         treated.sumSquares(),
         control.sumSquares(),
         placebo,
+        null,
         null);
   }
 
@@ -99,7 +105,8 @@ record GroupTimeCell(
         treatedSumSquares,
         controlSumSquares,
         placebo,
-        strata);
+        strata,
+        influence);
   }
 
   boolean isValid() {
@@ -125,6 +132,9 @@ record GroupTimeCell(
 
   /** {@code sqrt(sum psi^2) / N}, which no longer depends on N. */
   double analyticStandardError() {
+    if (influence != null) {
+      return influence.standardError();
+    }
     if (strata != null) {
       return Math.sqrt(strata.variance(treatedWeight));
     }

@@ -24,8 +24,10 @@ import java.util.List;
  * (the items behind the month measured), see {@link SideMoments}; counts, and so the minimum number
  * of units per side, stay counts of units.
  *
- * <p>With strata the cells come from {@link StratumMatching} instead (conditional parallel trends);
- * base periods, comparison classes and the minimum number of units per side stay the same.
+ * <p>With strata the cells come from {@link StratumMatching} instead (conditional parallel trends),
+ * with covariates from {@link CovariateCell} (doubly robust, outcome regression or inverse
+ * probability weighting); base periods, comparison classes and the minimum number of units per side
+ * stay the same.
  *
  * <p>Anticipation is counted in steps of the periods array; on a panel with one period per step
  * (R's setting) that is R's {@code g - 1 - anticipation}.
@@ -55,6 +57,20 @@ final class GroupTimeEstimator {
       int anticipation,
       BasePeriod basePeriod,
       List<String> warnings) {
+    return estimate(
+        sample, control, anticipation, basePeriod, EstimationMethod.DOUBLY_ROBUST, warnings);
+  }
+
+  /**
+   * @param method how cells adjust for the sample's covariates; ignored without covariates
+   */
+  static Estimates estimate(
+      EstimationSample sample,
+      ControlGroup control,
+      int anticipation,
+      BasePeriod basePeriod,
+      EstimationMethod method,
+      List<String> warnings) {
     int[] startIndex = new int[sample.classCount()];
     for (int cls = 1; cls < sample.classCount(); cls++) {
       startIndex[cls] = sample.firstPeriodIndexAtOrAfter(sample.cohortOf(cls));
@@ -81,6 +97,8 @@ final class GroupTimeEstimator {
     boolean[] treatedContributor = new boolean[sample.unitCount];
     boolean[] controlContributor = new boolean[sample.unitCount];
     boolean[] unmatched = new boolean[sample.unitCount];
+    boolean[] unmatchedOnCovariates = new boolean[sample.unitCount];
+    boolean[] unknownCovariates = new boolean[sample.unitCount];
     for (int cls = 1; cls < sample.classCount(); cls++) {
       if (cls == comparisonOnlyClass) {
         continue;
@@ -95,11 +113,26 @@ final class GroupTimeEstimator {
         int bi = universal || time >= group ? postBase : ti - 1;
         int[] controls = controlClasses(sample, control, cls, ti, bi, anticipation, startIndex);
         boolean placebo = ti < startIndex[cls] - anticipation && ti != bi;
-        GroupTimeCell cell =
-            sample.isStratified()
-                ? requireUnits(
-                    StratumMatching.cell(sample, cls, controls, ti, bi, placebo), warnings)
-                : cell(sample, cls, controls, ti, bi, placebo, warnings);
+        GroupTimeCell cell;
+        if (sample.hasCovariates()) {
+          cell =
+              CovariateCell.cell(
+                  sample,
+                  method,
+                  cls,
+                  controls,
+                  ti,
+                  bi,
+                  placebo,
+                  unmatchedOnCovariates,
+                  unknownCovariates,
+                  warnings);
+        } else if (sample.isStratified()) {
+          cell =
+              requireUnits(StratumMatching.cell(sample, cls, controls, ti, bi, placebo), warnings);
+        } else {
+          cell = cell(sample, cls, controls, ti, bi, placebo, warnings);
+        }
         cells.add(cell);
         if (cell.strata() != null) {
           for (int i : cell.strata().unmatchedTreated()) {
@@ -107,7 +140,11 @@ final class GroupTimeEstimator {
           }
         }
         if (cell.isValid() && cell.isPostTreatment()) {
-          if (cell.strata() != null) {
+          if (cell.influence() != null) {
+            for (int i : cell.influence().units()) {
+              (sample.unitClass[i] == cls ? treatedContributor : controlContributor)[i] = true;
+            }
+          } else if (cell.strata() != null) {
             StratumMatching.markMatched(sample, cell, treatedContributor, controlContributor);
           } else {
             markObserved(sample, new int[] {cls}, ti, bi, treatedContributor);
@@ -123,6 +160,21 @@ final class GroupTimeEstimator {
               + StratumMatching.MIN_UNITS_PER_STRATUM_SIDE
               + " fellow participants or comparison colleagues in their stratum in some periods and were"
               + " left out of those comparisons");
+    }
+    if (count(unmatchedOnCovariates) > 0) {
+      warnings.add(
+          count(unmatchedOnCovariates)
+              + " participants had a category ("
+              + String.join(", ", sample.design.categoricalNames)
+              + ") no comparison unit shared in some periods and were left out of those"
+              + " comparisons");
+    }
+    if (count(unknownCovariates) > 0) {
+      warnings.add(
+          count(unknownCovariates)
+              + " unit(s) had unknown covariate values ("
+              + String.join(", ", sample.design.continuousNames)
+              + ") in the base period of some comparisons and were left out of those");
     }
     return new Estimates(cells, count(treatedContributor), count(controlContributor));
   }

@@ -9,8 +9,9 @@ import java.util.List;
  * the bootstrap is switched off.
  *
  * <p>The bootstrap never needs these dense vectors (it works on class sums, see {@link
- * MultiplierBootstrap}); they exist for analytic errors, for the covariance behind the pre-trend
- * test, and for checking those paths.
+ * MultiplierBootstrap}, and on the cells' own sparse influence functions with covariates); they
+ * exist for analytic errors, for the covariance behind the pre-trend test, and for checking those
+ * paths.
  */
 final class InfluenceFunctions {
 
@@ -51,6 +52,10 @@ final class InfluenceFunctions {
 
   /** Adds {@code weight * psi_cell} to {@code psi}. */
   static void addCell(EstimationSample sample, GroupTimeCell cell, double weight, double[] psi) {
+    if (cell.influence() != null) {
+      cell.influence().addTo(weight, psi);
+      return;
+    }
     double n = sample.unitCount;
     if (cell.strata() == null) {
       addSide(
@@ -127,6 +132,9 @@ final class InfluenceFunctions {
    * holds a units x cells matrix.
    */
   static double[][] covariance(EstimationSample sample, List<GroupTimeCell> cells, int[] which) {
+    if (sample.hasCovariates()) {
+      return covarianceOfStoredInfluence(sample, cells, which);
+    }
     int k = which.length;
     double[][] cross = new double[k][k];
     double n = sample.unitCount;
@@ -163,6 +171,32 @@ final class InfluenceFunctions {
     for (int a = 0; a < k; a++) {
       for (int b = 0; b <= a; b++) {
         cross[a][b] /= n * n;
+        cross[b][a] = cross[a][b];
+      }
+    }
+    return cross;
+  }
+
+  /**
+   * The same for covariate-adjusted cells, whose influence functions are stored per unit: scattered
+   * into dense vectors, then every pair's dot product.
+   */
+  private static double[][] covarianceOfStoredInfluence(
+      EstimationSample sample, List<GroupTimeCell> cells, int[] which) {
+    int k = which.length;
+    double n = sample.unitCount;
+    double[][] psi = new double[k][sample.unitCount];
+    for (int a = 0; a < k; a++) {
+      addCell(sample, cells.get(which[a]), 1.0, psi[a]);
+    }
+    double[][] cross = new double[k][k];
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b <= a; b++) {
+        double dot = 0;
+        for (int i = 0; i < psi[a].length; i++) {
+          dot += psi[a][i] * psi[b][i];
+        }
+        cross[a][b] = dot / (n * n);
         cross[b][a] = cross[a][b];
       }
     }

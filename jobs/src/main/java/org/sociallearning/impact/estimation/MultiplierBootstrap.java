@@ -22,12 +22,7 @@ final class MultiplierBootstrap {
   static final double MAMMEN_LOW = -(SQRT5 - 1) / 2;
   static final double MAMMEN_HIGH = (SQRT5 + 1) / 2;
   static final double MAMMEN_LOW_PROBABILITY = (SQRT5 + 1) / (2 * SQRT5);
-  private static final double NORMAL_IQR = 2 * 0.6744897501960817;
-
-  /** R treats draws with sum of squares (in sqrt(n) scale) below this as degenerate. */
-  static final double DEGENERATE = Math.sqrt(Math.ulp(1.0)) * 10;
-
-  private static final int REPLICATES_PER_TASK = 8;
+  private static final int REPLICATES_PER_TASK = StoredInfluenceDraws.BATCH;
 
   private MultiplierBootstrap() {}
 
@@ -41,7 +36,7 @@ final class MultiplierBootstrap {
     double[][] draws = draws(new BootstrapLayout(sample, cells), estimands, replicates, seed);
     double[] se = new double[estimands.size()];
     for (int e = 0; e < se.length; e++) {
-      se[e] = iqrStandardError(draws[e], sample.unitCount);
+      se[e] = IqrStandardError.of(draws[e], sample.unitCount);
     }
     return new StandardErrors(se, draws);
   }
@@ -57,9 +52,23 @@ final class MultiplierBootstrap {
         .forEach(
             task -> {
               Replicate workspace = new Replicate(layout);
-              int end = Math.min(replicates, (task + 1) * REPLICATES_PER_TASK);
-              for (int r = task * REPLICATES_PER_TASK; r < end; r++) {
-                workspace.run(seeds[r], estimands, draws, r);
+              int start = task * REPLICATES_PER_TASK;
+              int end = Math.min(replicates, start + REPLICATES_PER_TASK);
+              double[][] weights = new double[end - start][layout.unitCount];
+              for (int r = start; r < end; r++) {
+                mammenWeights(seeds[r], weights[r - start]);
+              }
+              double[][] stored =
+                  layout.influenceCells.length == 0
+                      ? null
+                      : StoredInfluenceDraws.draw(layout, weights, end - start);
+              for (int r = start; r < end; r++) {
+                workspace.run(
+                    weights[r - start],
+                    stored == null ? null : stored[r - start],
+                    estimands,
+                    draws,
+                    r);
               }
             });
     return draws;
@@ -83,31 +92,11 @@ final class MultiplierBootstrap {
     }
   }
 
-  static double iqrStandardError(double[] draws, int unitCount) {
-    double sumSquares = 0;
-    for (double d : draws) {
-      sumSquares += d * d * unitCount;
-    }
-    if (!(sumSquares > DEGENERATE)) {
-      return Double.NaN;
-    }
-    double[] sorted = draws.clone();
-    Arrays.sort(sorted);
-    return (quantileType7(sorted, 0.75) - quantileType7(sorted, 0.25)) / NORMAL_IQR;
-  }
-
-  /** R's default {@code quantile(x, p, type = 7)} of an ascending array. */
-  static double quantileType7(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-  }
-
   /** Buffers of one thread; {@link #run} fills one column of the draws. */
   private static final class Replicate {
     private final BootstrapLayout layout;
-    private final double[] weights;
+    private double[] weights;
+    private double[] storedDraws;
 
     /** The replicate's weights regrouped by block: [block][member]. */
     private final double[][] blockWeights;
@@ -121,7 +110,6 @@ final class MultiplierBootstrap {
 
     Replicate(BootstrapLayout layout) {
       this.layout = layout;
-      this.weights = new double[layout.unitCount];
       this.blockWeights = new double[layout.blockCount][];
       for (int b = 0; b < layout.blockCount; b++) {
         blockWeights[b] = new double[layout.members[b].length];
@@ -134,8 +122,18 @@ final class MultiplierBootstrap {
       this.cellDraws = new double[layout.cells.size()];
     }
 
-    void run(long seed, List<LinearEstimand> estimands, double[][] draws, int r) {
-      mammenWeights(seed, weights);
+    /**
+     * @param replicateWeights the replicate's multipliers
+     * @param stored the covariate-adjusted cells' draws ({@link StoredInfluenceDraws}), or null
+     */
+    void run(
+        double[] replicateWeights,
+        double[] stored,
+        List<LinearEstimand> estimands,
+        double[][] draws,
+        int r) {
+      this.weights = replicateWeights;
+      this.storedDraws = stored;
       sumByBlock();
       for (int p = 0; p < pairChangeSums.length; p++) {
         if (layout.pairDirect[p]) {
@@ -177,7 +175,8 @@ final class MultiplierBootstrap {
         }
         blockWeightSums[c] = total;
         classWeightSums[layout.blockClass[c]] += total;
-        for (int t = 0; t < layout.periodCount; t++) {
+        // Only pairs read the period sums; covariate-adjusted runs have none.
+        for (int t = 0; t < layout.periodCount && layout.pairCount() > 0; t++) {
           blockPeriodSums[c][t] = dot(v, layout.outcome[c][t]);
         }
       }
@@ -251,6 +250,10 @@ final class MultiplierBootstrap {
     /** mean_i V_i psi_i = sum_treated V (dY - m_g)/n_g - sum_control V (dY - m_c)/n_c. */
     private void drawCells() {
       for (int k = 0; k < cellDraws.length; k++) {
+        if (layout.influencePosition[k] >= 0) {
+          cellDraws[k] = storedDraws[layout.influencePosition[k]];
+          continue;
+        }
         int treated = layout.cellTreatedPair[k];
         if (treated < 0) {
           cellDraws[k] = Double.NaN;

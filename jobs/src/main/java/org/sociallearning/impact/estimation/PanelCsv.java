@@ -45,6 +45,16 @@ public final class PanelCsv {
   private PanelCsv() {}
 
   public static Panel read(Path file, Columns columns) {
+    return parse(
+        file,
+        parser -> new Reading(file, columns, parser.getHeaderNames()).consume(parser).toPanel());
+  }
+
+  /**
+   * Runs {@code reading} over the file's records (header row skipped), with the file named in every
+   * error; shared with {@link CovariateCsv}.
+   */
+  static <T> T parse(Path file, java.util.function.Function<CSVParser, T> reading) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
           "panel file " + file + " not found (or not a regular file)");
@@ -60,7 +70,7 @@ public final class PanelCsv {
                 .setIgnoreEmptyLines(true)
                 .get()
                 .parse(reader)) {
-      return new Reading(file, columns, parser.getHeaderNames()).consume(parser).toPanel();
+      return reading.apply(parser);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read panel file " + file + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -72,6 +82,10 @@ public final class PanelCsv {
 
   public static Panel read(Path file, String id, String time, String group, String outcome) {
     return read(file, new Columns(id, time, group, outcome));
+  }
+
+  static boolean isMissing(String text) {
+    return MISSING.contains(text.toLowerCase(Locale.ROOT));
   }
 
   private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
@@ -231,7 +245,7 @@ public final class PanelCsv {
 
     private double outcome(CSVRecord record, int line) {
       String text = record.get(columns.outcome());
-      if (MISSING.contains(text.toLowerCase(Locale.ROOT))) {
+      if (isMissing(text)) {
         return Double.NaN;
       }
       try {

@@ -30,8 +30,14 @@ import java.util.Optional;
  * {@code simple}, {@code group} and {@code calendar} summaries, and the {@code dynamic} points from
  * event time 0 on, are the same under either setting.
  *
- * <p>Optionally, parallel trends are only assumed within strata of units (exact stratification on
- * roster attributes): {@link #estimate(Panel, DidOptions, String[])}.
+ * <p>Optionally, parallel trends are only assumed conditional on covariates ({@link
+ * DidOptions#covariates()}): each ATT(g,t) is then R's doubly robust, outcome regression or inverse
+ * probability weighting estimator ({@link DidOptions#method()}, Sant'Anna and Zhao 2020; see {@link
+ * CovariateCell}), with influence functions that include the fitted models' estimation effect, and
+ * the bootstrap draws those from the cells' stored influence functions. Or within strata of units
+ * (exact stratification on roster attributes): {@link #estimate(Panel, DidOptions, String[])}. The
+ * two are alternatives: exact stratification is the fully saturated version of the same idea, and a
+ * run uses one or the other.
  *
  * <p>On a weighted panel ({@link Panel#weight()}, e.g. employee-month means with the number of
  * items behind each) every ATT(g,t) compares item-weighted mean changes: each unit's change into
@@ -69,19 +75,31 @@ public final class StaggeredDid {
    * @param unitStratum per unit of the panel, its stratum; a null entry (unknown stratum) drops the
    *     unit with a warning; a null array is the unstratified estimator
    * @throws IllegalArgumentException as {@link #estimate(Panel, DidOptions)}, or when {@code
-   *     unitStratum} does not have one entry per unit
+   *     unitStratum} does not have one entry per unit, or comes with covariates in {@code options}
    */
   public static DidResult estimate(Panel panel, DidOptions options, String[] unitStratum) {
     Objects.requireNonNull(panel, "panel");
     Objects.requireNonNull(options, "options");
+    if (unitStratum != null && options.hasCovariates()) {
+      throw new IllegalArgumentException(
+          "exact stratification and covariate adjustment ("
+              + options.covariates().describe()
+              + ") are alternatives; use one of them");
+    }
     List<String> warnings = new ArrayList<>();
     EstimationSample sample =
-        EstimationSample.prepare(panel, options.anticipation(), unitStratum, warnings);
+        EstimationSample.prepare(
+            panel, options.anticipation(), unitStratum, options.covariates(), warnings);
     requireIdentifyingUnits(sample, options.control(), warnings);
 
     GroupTimeEstimator.Estimates estimates =
         GroupTimeEstimator.estimate(
-            sample, options.control(), options.anticipation(), options.basePeriod(), warnings);
+            sample,
+            options.control(),
+            options.anticipation(),
+            options.basePeriod(),
+            options.method(),
+            warnings);
     List<GroupTimeCell> cells = estimates.cells();
     List<LinearEstimand> estimands = new ArrayList<>();
     int[] estimandOfCell = new int[cells.size()];

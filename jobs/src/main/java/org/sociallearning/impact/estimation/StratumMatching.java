@@ -128,7 +128,8 @@ final class StratumMatching {
         Arrays.stream(treatedSquares).sum(),
         controlSides.stream().mapToDouble(SideMoments::sumSquares).sum(),
         placebo,
-        breakdown);
+        breakdown,
+        null);
   }
 
   /** The blocks of the comparison classes in one stratum, in class order. */

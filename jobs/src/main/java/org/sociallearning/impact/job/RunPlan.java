@@ -53,6 +53,7 @@ public final class RunPlan {
             + e.basePeriod()
             + ", covariates "
             + e.covariates()
+            + (e.covariates().isEmpty() ? "" : " (" + e.method() + ")")
             + ", "
             + e.bootstrapReplicates()
             + " bootstrap replicates (seed "

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.config.ParticipationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.effects.SegmentPanels;
@@ -49,7 +50,13 @@ public final class DetermineParticipation {
         ctx.cache().keep(SocialLearningParticipation.triedIt(interactions, participants));
     Map<String, Map<String, String>> attributes = new TreeMap<>();
     for (String attribute : config.estimation().covariates()) {
-      attributes.put(attribute, pairs(resolved.table("roster"), attribute));
+      Dataset<Row> roster = resolved.table("roster");
+      // Tenure is computed per comparison from the hire date (ISO text): collect that.
+      attributes.put(
+          attribute,
+          attribute.equals(ConfigLoader.TENURE_MONTHS)
+              ? pairs(roster.withColumn("hire_date", col("hire_date").cast("string")), "hire_date")
+              : pairs(roster, attribute));
     }
     SegmentPanels.PersonSegments segments =
         new SegmentPanels.PersonSegments(

@@ -14,6 +14,7 @@ import org.sociallearning.impact.effects.MeanEffects;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.effects.MetricEstimation;
 import org.sociallearning.impact.effects.PanelAssembler;
+import org.sociallearning.impact.effects.RosterCovariates;
 import org.sociallearning.impact.effects.SegmentPanels;
 import org.sociallearning.impact.effects.Strata;
 import org.sociallearning.impact.effects.VolumeNotes;
@@ -21,6 +22,7 @@ import org.sociallearning.impact.estimation.BasePeriod;
 import org.sociallearning.impact.estimation.BenjaminiHochberg;
 import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
+import org.sociallearning.impact.estimation.EstimationMethod;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.outcomes.EmployeeMonthOutcomes;
@@ -38,7 +40,7 @@ public final class EstimateEffects {
 
   public static Estimates run(StageContext ctx, Outcomes outcomes, Participation participation) {
     EstimationSettings settings = ctx.config().estimation();
-    DidOptions options = didOptions(ctx.config());
+    DidOptions options = didOptions(ctx, participation);
     List<MetricEstimate> out = new ArrayList<>();
     List<BalanceTable.Balance> balance = new ArrayList<>();
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
@@ -107,6 +109,23 @@ public final class EstimateEffects {
   }
 
   /**
+   * The estimator's settings with the run's covariates: for a covariate method (estimation.method
+   * dr, reg or ipw) they enter each ATT(g,t)'s models; for strata they stay out of the options and
+   * come as {@link #strata} instead.
+   */
+  public static DidOptions didOptions(StageContext ctx, Participation participation) {
+    EstimationSettings settings = ctx.config().estimation();
+    DidOptions options = didOptions(ctx.config());
+    if (settings.covariates().isEmpty() || settings.stratifies()) {
+      return options;
+    }
+    return options
+        .withCovariates(
+            RosterCovariates.of(settings.covariates(), participation.rosterAttributes()))
+        .withMethod(EstimationMethod.parse(settings.method()));
+  }
+
+  /**
    * Rows of people who tried social learning without meeting the participation rule left out
    * (participation.tried_it: exclude, the default), so they are in neither group; kept as
    * comparison people with {@code compare}.
@@ -122,7 +141,11 @@ public final class EstimateEffects {
         "left_anti");
   }
 
+  /** Each unit's exact stratum with estimation.method strata; null otherwise. */
   static String[] strata(StageContext ctx, Participation participation, Panel panel) {
+    if (!ctx.config().estimation().stratifies()) {
+      return null;
+    }
     return Strata.of(
         panel, ctx.config().estimation().covariates(), participation.rosterAttributes());
   }

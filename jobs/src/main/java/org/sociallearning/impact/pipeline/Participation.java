@@ -14,7 +14,8 @@ import org.sociallearning.impact.effects.SegmentPanels;
  *     profile_ends_at, intensity, community}: who met the participation rule, and when
  * @param triedIt {@code employee_id, interactions}: people below the rule
  * @param segments what is known about each person for effects by segment
- * @param rosterAttributes per configured covariate, each person's roster value (strata)
+ * @param rosterAttributes per configured covariate, each person's roster value (for {@code
+ *     tenure_months}: the hire date, yyyy-MM-dd)
  * @param learningMix formal against social learning per month (a published table)
  */
 public record Participation(

@@ -77,7 +77,7 @@ final class ValueTable {
             EmployeeMonthOutcomes.aggregate(effort), participation.participants());
     return MeanEffects.of(
         panel,
-        EstimateEffects.didOptions(ctx.config()).withReplicates(0),
+        EstimateEffects.didOptions(ctx, participation).withReplicates(0),
         EstimateEffects.strata(ctx, participation, panel));
   }
 }

@@ -139,6 +139,34 @@ class ConfigLoaderTest {
             .startsWith("output (" + dir.resolve("roster") + ") overlaps sources.roster"));
   }
 
+  @Test
+  void estimationMethodDefaultsToStrataAndTenureNeedsACovariateMethod() throws Exception {
+    String participation = ROSTER + "participation: {communities: [x]}\n";
+    EstimationSettings defaults = ConfigLoader.load(write(participation)).estimation();
+    assertEquals("strata", defaults.method());
+    assertTrue(defaults.stratifies());
+    EstimationSettings dr =
+        ConfigLoader.load(
+                write(
+                    participation
+                        + "estimation: {covariates: [department, tenure_months], method: dr}\n"))
+            .estimation();
+    assertEquals("dr", dr.method());
+    assertEquals(java.util.List.of("department", "tenure_months"), dr.covariates());
+    assertTrue(
+        failure(participation + "estimation: {covariates: [tenure_months]}\n")
+            .getMessage()
+            .startsWith("estimation.covariates: 'tenure_months' is continuous and needs"));
+    assertTrue(
+        failure(participation + "estimation: {covariates: [department], method: psm}\n")
+            .getMessage()
+            .startsWith("estimation.method must be 'strata'"));
+    assertTrue(
+        failure(participation + "estimation: {covariates: [salary], method: dr}\n")
+            .getMessage()
+            .contains("got 'salary'"));
+  }
+
   /** effort_field: a Zendesk ticket field id, read only by zendesk-json. */
   @Test
   void effortFieldIsAZendeskTicketFieldIdAndNamedInEveryError() throws Exception {

@@ -79,12 +79,12 @@ class MultiplierBootstrapTest {
   @Test
   void quantilesFollowRType7() {
     double[] oneToTen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    assertEquals(3.25, MultiplierBootstrap.quantileType7(oneToTen, 0.25), 1e-15);
-    assertEquals(7.75, MultiplierBootstrap.quantileType7(oneToTen, 0.75), 1e-15);
-    assertEquals(10.0, MultiplierBootstrap.quantileType7(oneToTen, 1.0), 1e-15);
+    assertEquals(3.25, IqrStandardError.quantileType7(oneToTen, 0.25), 1e-15);
+    assertEquals(7.75, IqrStandardError.quantileType7(oneToTen, 0.75), 1e-15);
+    assertEquals(10.0, IqrStandardError.quantileType7(oneToTen, 1.0), 1e-15);
     double[] skewed = {1, 2, 3, 4, 10};
-    assertEquals(2.0, MultiplierBootstrap.quantileType7(skewed, 0.25), 1e-15);
-    assertEquals(4.0, MultiplierBootstrap.quantileType7(skewed, 0.75), 1e-15);
+    assertEquals(2.0, IqrStandardError.quantileType7(skewed, 0.25), 1e-15);
+    assertEquals(4.0, IqrStandardError.quantileType7(skewed, 0.75), 1e-15);
   }
 
   @Test
@@ -94,9 +94,7 @@ class MultiplierBootstrapTest {
     for (int r = 0; r < draws.length; r++) {
       draws[r] = 0.05 * random.nextGaussian();
     }
-    assertEquals(0.05, MultiplierBootstrap.iqrStandardError(draws, 1000), 0.001);
-    assertTrue(
-        Double.isNaN(MultiplierBootstrap.iqrStandardError(new double[100], 1000)),
-        "degenerate draws");
+    assertEquals(0.05, IqrStandardError.of(draws, 1000), 0.001);
+    assertTrue(Double.isNaN(IqrStandardError.of(new double[100], 1000)), "degenerate draws");
   }
 }
