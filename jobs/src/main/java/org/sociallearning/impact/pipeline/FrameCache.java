@@ -10,8 +10,8 @@ import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The frames a run keeps because later stages read them again, released together when the run
- * ends, however it ends: a second run in the same Spark session starts from a clean slate.
+ * The frames a run keeps because later stages read them again, released together when the run ends,
+ * however it ends: a second run in the same Spark session starts from a clean slate.
  *
  * <p>A kept frame is computed at once and stored on the executors (memory, spilling to disk), and
  * its plan is cut there: what later stages build on it starts from the stored rows, not from the
