@@ -22,7 +22,7 @@ import org.sociallearning.impact.schemas.TableContract;
  * Tiny canonical tables in their contract schemas (plus employee_id, as after identity), built from
  * the few columns a scenario is about; every other column is null.
  */
-final class OutcomeFixtures {
+public final class OutcomeFixtures {
 
   static final LocalDate AS_OF = LocalDate.of(2024, 6, 30);
 
@@ -46,7 +46,7 @@ final class OutcomeFixtures {
   }
 
   /** A ticket; opened/resolved as {@code 2024-05-02T09:00:00} (UTC), resolved null while open. */
-  static Map<String, Object> ticket(
+  public static Map<String, Object> ticket(
       String id,
       String employee,
       String opened,
@@ -91,7 +91,7 @@ final class OutcomeFixtures {
     return v;
   }
 
-  static Map<String, Object> employee(String id, String hireDate) {
+  public static Map<String, Object> employee(String id, String hireDate) {
     Map<String, Object> v = new HashMap<>();
     v.put(IdentityResolution.EMPLOYEE_ID, id);
     v.put("email", id + "@example.com");
@@ -100,7 +100,7 @@ final class OutcomeFixtures {
   }
 
   @SafeVarargs
-  static Dataset<Row> tickets(Map<String, Object>... rows) {
+  public static Dataset<Row> tickets(Map<String, Object>... rows) {
     return frame(withEmployeeId(TableContract.load("service_tickets")), rows);
   }
 
@@ -110,7 +110,7 @@ final class OutcomeFixtures {
   }
 
   @SafeVarargs
-  static Dataset<Row> roster(Map<String, Object>... rows) {
+  public static Dataset<Row> roster(Map<String, Object>... rows) {
     return frame(SparkSchemas.of(TableContract.load("roster")), rows);
   }
 

@@ -155,80 +155,31 @@ public record GeneratorSettings(
   }
 
   public GeneratorSettings withSeed(long newSeed) {
-    return new GeneratorSettings(
-        newSeed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        ticketVolume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.seed = newSeed;
+    return d.build();
   }
 
   public GeneratorSettings withEmployees(int newEmployees) {
-    return new GeneratorSettings(
-        seed,
-        newEmployees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        ticketVolume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.employees = newEmployees;
+    return d.build();
   }
 
   /** Changes the window length and moves asOf to the first day after the window. */
   public GeneratorSettings withMonths(int newMonths) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        newMonths,
-        start.plusMonths(newMonths),
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        ticketVolume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.months = newMonths;
+    d.asOf = start.plusMonths(newMonths);
+    return d.build();
   }
 
   public GeneratorSettings withEffects(double ticket, double salesCycle, double winRate) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticket,
-        salesCycle,
-        winRate,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        ticketVolume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.ticketEffect = ticket;
+    d.salesCycleEffect = salesCycle;
+    d.winRateEffect = winRate;
+    return d.build();
   }
 
   public GeneratorSettings withoutEffects() {
@@ -236,41 +187,16 @@ public record GeneratorSettings(
   }
 
   public GeneratorSettings withSelectionStrength(double strength) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        strength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        ticketVolume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.selectionStrength = strength;
+    return d.build();
   }
 
   public GeneratorSettings withWorkVolume(int volume) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        volume,
-        preJoiningDip,
-        durationFactor,
-        volume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.workVolume = volume;
+    d.ticketVolume = volume;
+    return d.build();
   }
 
   /**
@@ -278,42 +204,16 @@ public record GeneratorSettings(
    * workVolume}.
    */
   public GeneratorSettings withTicketVolume(int volume) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        volume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.ticketVolume = volume;
+    return d.build();
   }
 
   /** Slack chatter outside communities at {@code factor} times the base rate. */
   public GeneratorSettings withChatterVolume(double factor) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        ticketVolume,
-        factor,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.chatterVolume = factor;
+    return d.build();
   }
 
   /** Employees of a company at benchmark scale 1. */
@@ -339,22 +239,9 @@ public record GeneratorSettings(
 
   /** Joiners' work started in the month before joining takes {@code exp(shift)} times as long. */
   public GeneratorSettings withPreJoiningDip(double shift) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        workVolume,
-        shift,
-        durationFactor,
-        ticketVolume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.preJoiningDip = shift;
+    return d.build();
   }
 
   /**
@@ -367,42 +254,19 @@ public record GeneratorSettings(
    * switched off: nothing here is caused by the community.
    */
   public GeneratorSettings withUnrelatedGains(double shift) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        0,
-        0,
-        0,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        durationFactor,
-        ticketVolume,
-        chatterVolume,
-        shift);
+    SettingsDraft d = new SettingsDraft(this);
+    d.ticketEffect = 0;
+    d.salesCycleEffect = 0;
+    d.winRateEffect = 0;
+    d.unrelatedGain = shift;
+    return d.build();
   }
 
   /** Every ticket and sales cycle takes {@code factor} times as long. */
   public GeneratorSettings withDurationFactor(double factor) {
-    return new GeneratorSettings(
-        seed,
-        employees,
-        start,
-        months,
-        asOf,
-        ticketEffect,
-        salesCycleEffect,
-        winRateEffect,
-        selectionStrength,
-        workVolume,
-        preJoiningDip,
-        factor,
-        ticketVolume,
-        chatterVolume,
-        unrelatedGain);
+    SettingsDraft d = new SettingsDraft(this);
+    d.durationFactor = factor;
+    return d.build();
   }
 
   /**
