@@ -1,5 +1,9 @@
 package org.sociallearning.impact.pipeline;
 
+import java.util.List;
+import org.sociallearning.impact.effects.EstimateNotes;
+import org.sociallearning.impact.effects.GradedEstimate;
+import org.sociallearning.impact.publish.EstimateRows;
 import org.sociallearning.impact.publish.ResultTables;
 
 /**
@@ -18,7 +22,11 @@ public final class AssembleTables {
       Outcomes outcomes,
       Estimates estimates) {
     PublishedTables tables = new PublishedTables();
-    tables.add("impact_estimates", ResultTables.estimateRows(estimates.estimates()));
+    double target = ctx.config().estimation().detectableRelativeEffect();
+    // Breakdown values and robust variants are not estimated yet: every estimate is graded alone.
+    List<GradedEstimate> graded = GradedEstimate.of(estimates.estimates(), target);
+    tables.add("impact_estimates", EstimateRows.estimates(graded));
+    tables.add("estimate_notes", EstimateRows.notes(EstimateNotes.of(graded, target)));
     tables.add("impact_event_study", ResultTables.eventStudyRows(estimates.estimates()));
     tables.add("impact_calendar", ResultTables.calendarRows(estimates.estimates()));
     tables.add(
