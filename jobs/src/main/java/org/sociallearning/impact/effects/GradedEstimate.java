@@ -1,6 +1,7 @@
 package org.sociallearning.impact.effects;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Estimation step: an estimate as published, with its evidence grade and its power. Built after the
@@ -22,12 +23,36 @@ public record GradedEstimate(
     DetectableEffect power) {
 
   /**
-   * Every estimate of the run graded on its own: no breakdown values and no robust variants yet.
+   * Every estimate of the run graded on its own: no breakdown values and no robust variants.
    *
    * @param targetRelative the relative effect power is computed for, e.g. -0.10
    */
   public static List<GradedEstimate> of(List<MetricEstimate> estimates, double targetRelative) {
-    return estimates.stream().map(e -> of(e, null, null, null, targetRelative)).toList();
+    return of(estimates, Map.of(), targetRelative);
+  }
+
+  /**
+   * Every estimate of the run graded, each overall estimate with its metric's robust analysis when
+   * one ran; no breakdown values yet.
+   *
+   * @param robustByMetric per metric name, the robust analysis of its overall estimate, its p-value
+   *     adjusted in the same family as the estimates
+   * @param targetRelative the relative effect power is computed for, e.g. -0.10
+   */
+  public static List<GradedEstimate> of(
+      List<MetricEstimate> estimates,
+      Map<String, MetricEstimate> robustByMetric,
+      double targetRelative) {
+    return estimates.stream()
+        .map(
+            e ->
+                of(
+                    e,
+                    null,
+                    "all".equals(e.segment()) ? robustByMetric.get(e.metric().name()) : null,
+                    null,
+                    targetRelative))
+        .toList();
   }
 
   /**

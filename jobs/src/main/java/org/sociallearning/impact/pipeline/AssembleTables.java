@@ -23,8 +23,9 @@ public final class AssembleTables {
       Estimates estimates) {
     PublishedTables tables = new PublishedTables();
     double target = ctx.config().estimation().detectableRelativeEffect();
-    // Breakdown values and robust variants are not estimated yet: every estimate is graded alone.
-    List<GradedEstimate> graded = GradedEstimate.of(estimates.estimates(), target);
+    // Breakdown values are not estimated yet; robust analyses ran for unreliable overall estimates.
+    List<GradedEstimate> graded =
+        GradedEstimate.of(estimates.estimates(), estimates.robust(), target);
     tables.add("impact_estimates", EstimateRows.estimates(graded));
     tables.add("estimate_notes", EstimateRows.notes(EstimateNotes.of(graded, target)));
     tables.add("impact_event_study", ResultTables.eventStudyRows(estimates.estimates()));
@@ -35,7 +36,13 @@ public final class AssembleTables {
     tables.add("learning_mix_monthly", participation.learningMix());
     KnowledgeTables.add(ctx, resolved, tables);
     DashboardTables.add(ctx, ingested, resolved, participation, outcomes, tables);
-    ValueTable.add(ctx, participation, outcomes, estimates, tables);
+    // Money follows the published headline: the robust analysis where it replaced the main one.
+    ValueTable.add(
+        ctx,
+        participation,
+        outcomes,
+        graded.stream().map(GradedEstimate::estimate).toList(),
+        tables);
     DurationTables.add(ctx, resolved, participation, outcomes, tables);
     return tables;
   }
