@@ -13,10 +13,16 @@ import org.sociallearning.impact.effects.MetricEstimate;
 
 /**
  * Publish step: the rows of {@code impact_estimates} (one per metric and segment, with its evidence
- * grade and power) and of {@code estimate_notes}, in the column order of their contracts. Missing
- * numbers (suppressed) are null.
+ * grade, power and which analysis is the headline) and of {@code estimate_notes}, in the column
+ * order of their contracts. Missing numbers (suppressed) are null.
  */
 public final class EstimateRows {
+
+  /** The {@code analysis} of a row whose numbers come from the configured estimation settings. */
+  public static final String MAIN = "main";
+
+  /** The {@code analysis} of a row whose headline is the robust analysis. */
+  public static final String ROBUST = "robust";
 
   private EstimateRows() {}
 
@@ -55,7 +61,8 @@ public final class EstimateRows {
               num(p.mde()),
               num(p.mdeRelative()),
               g.grade() == null ? null : p.participantMonths(),
-              p.participantMonthsNeeded() < 0 ? null : p.participantMonthsNeeded()));
+              p.participantMonthsNeeded() < 0 ? null : p.participantMonthsNeeded(),
+              g.robustHeadline() ? ROBUST : MAIN));
     }
     return rows;
   }

@@ -93,6 +93,8 @@ class EstimateRowsTest {
     assertNull(s.getAs("evidence"), "no grade for a suppressed number");
     assertNull(s.getAs("participant_months"));
     assertNull(s.getAs("participant_months_needed"));
+    assertEquals("main", r.getAs("analysis"));
+    assertEquals("main", s.getAs("analysis"), "a suppressed row still names its analysis");
   }
 
   @Test
