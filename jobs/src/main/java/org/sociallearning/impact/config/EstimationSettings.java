@@ -33,6 +33,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param salesHorizonDays the same for opportunities
  * @param firstDealLandmarkDays days after hire at which new sellers are grouped into participants
  *     and others for the time-to-first-deal comparison
+ * @param detectableRelativeEffect the effect the power of an inconclusive estimate is stated for,
+ *     as a relative change (-0.10 = 10% less): how many participant-months would detect it
  */
 public record EstimationSettings(
     @JsonProperty("control") String control,
@@ -45,7 +47,8 @@ public record EstimationSettings(
     @JsonProperty("min_group_size") Integer minGroupSize,
     @JsonProperty("ticket_horizon_days") Integer ticketHorizonDays,
     @JsonProperty("sales_horizon_days") Integer salesHorizonDays,
-    @JsonProperty("first_deal_landmark_days") Integer firstDealLandmarkDays) {
+    @JsonProperty("first_deal_landmark_days") Integer firstDealLandmarkDays,
+    @JsonProperty("detectable_relative_effect") Double detectableRelativeEffect) {
 
   public EstimationSettings {
     control = control == null ? "never" : control;
@@ -59,13 +62,15 @@ public record EstimationSettings(
     ticketHorizonDays = ticketHorizonDays == null ? 30 : ticketHorizonDays;
     salesHorizonDays = salesHorizonDays == null ? 180 : salesHorizonDays;
     firstDealLandmarkDays = firstDealLandmarkDays == null ? 90 : firstDealLandmarkDays;
+    detectableRelativeEffect = detectableRelativeEffect == null ? -0.10 : detectableRelativeEffect;
   }
 
   /** The method that stratifies exactly rather than fitting covariate models. */
   public static final String STRATA = "strata";
 
   public static EstimationSettings defaults() {
-    return new EstimationSettings(null, null, null, null, null, null, null, null, null, null, null);
+    return new EstimationSettings(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Whether the covariates define exact strata (rather than entering covariate models). */

@@ -99,6 +99,13 @@ final class EstimationValidation {
           "estimation.first_deal_landmark_days must be 0 or more, got "
               + e.firstDealLandmarkDays());
     }
+    double target = e.detectableRelativeEffect();
+    if (!Double.isFinite(target) || target == 0 || target <= -1) {
+      throw new ConfigException(
+          "estimation.detectable_relative_effect must be a relative change other than 0 and above"
+              + " -1 (-0.10 = 10% less), got "
+              + target);
+    }
     if (e.ticketHorizonDays() < 1 || e.salesHorizonDays() < 1) {
       throw new ConfigException(
           "estimation.ticket_horizon_days and sales_horizon_days must be " + "positive");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.sociallearning.impact.estimation.AggregateEffect;
 import org.sociallearning.impact.estimation.BasePeriod;
 import org.sociallearning.impact.estimation.ControlGroup;
@@ -90,6 +89,7 @@ public final class MetricEstimation {
     if (treated < FEW_PARTICIPANTS) {
       warnings.add("only " + treated + " participants: the interval may be too narrow");
     }
+    ParticipantsPostJoining post = ParticipantsPostJoining.of(panel, result);
     double[] relative =
         metric.logScale()
             ? new double[] {
@@ -97,7 +97,7 @@ public final class MetricEstimation {
               Math.expm1(headline.ciLow()),
               Math.expm1(headline.ciHigh())
             }
-            : relativeToCounterfactual(headline, treatedPostMean(panel, result));
+            : relativeToCounterfactual(headline, post.mean());
     List<EventTimeEffect> eventStudy = eventStudy(result, minGroupSize);
     if (eventStudy.size() < result.byAggregation(AggregateEffect.DYNAMIC).size() - 1) {
       warnings.add(
@@ -135,7 +135,13 @@ public final class MetricEstimation {
         HEADLINE,
         simple.att(),
         simple.ciLow(),
-        simple.ciHigh());
+        simple.ciHigh(),
+        MetricEstimate.MeanEffect.NONE,
+        new EstimateBasis(
+            headline.se(),
+            post.participantMonths(),
+            metric.logScale() ? Double.NaN : post.mean() - headline.att(),
+            result.dipWarning().isPresent()));
   }
 
   private static String method(
@@ -265,64 +271,5 @@ public final class MetricEstimation {
       }
     }
     return out;
-  }
-
-  /**
-   * Participants' mean outcome in the post-joining cells, weighted as the {@code group} aggregate
-   * weighs those cells: within a cohort every post-joining cell counts the same, and cohorts count
-   * by their size. Each cell's mean is over the people it used (observed in the month and in the
-   * month before joining), weighted by their items on a weighted panel as the estimate is.
-   */
-  static double treatedPostMean(Panel panel, DidResult result) {
-    Map<Integer, Integer> periodIndex = new HashMap<>();
-    for (int i = 0; i < panel.periodCount(); i++) {
-      periodIndex.put(panel.periods()[i], i);
-    }
-    Map<Integer, Integer> cohortSize = new HashMap<>();
-    for (int g : panel.unitGroup()) {
-      cohortSize.merge(g, 1, Integer::sum);
-    }
-    // Per cohort: the sum of its cells' means and how many cells.
-    Map<Integer, double[]> cellMeans = new TreeMap<>();
-    for (GroupTimeEffect cell : result.groupTime()) {
-      Integer t = periodIndex.get(cell.time());
-      int base = lastIndexBefore(panel.periods(), cell.group());
-      if (!cell.isPostTreatment() || Double.isNaN(cell.att()) || t == null || base < 0) {
-        continue;
-      }
-      double sum = 0;
-      double weight = 0;
-      for (int u = 0; u < panel.unitCount(); u++) {
-        double y = panel.outcome()[u][t];
-        if (panel.unitGroup()[u] == cell.group()
-            && !Double.isNaN(y)
-            && !Double.isNaN(panel.outcome()[u][base])) {
-          double w = panel.isWeighted() ? panel.weight()[u][t] : 1.0;
-          sum += w * y;
-          weight += w;
-        }
-      }
-      if (weight > 0) {
-        double[] cohort = cellMeans.computeIfAbsent(cell.group(), g -> new double[2]);
-        cohort[0] += sum / weight;
-        cohort[1]++;
-      }
-    }
-    double weighted = 0;
-    double weights = 0;
-    for (Map.Entry<Integer, double[]> cohort : cellMeans.entrySet()) {
-      double size = cohortSize.get(cohort.getKey());
-      weighted += size * cohort.getValue()[0] / cohort.getValue()[1];
-      weights += size;
-    }
-    return weights == 0 ? Double.NaN : weighted / weights;
-  }
-
-  private static int lastIndexBefore(int[] periods, int group) {
-    int index = -1;
-    for (int i = 0; i < periods.length && periods[i] < group; i++) {
-      index = i;
-    }
-    return index;
   }
 }

@@ -1,5 +1,9 @@
 package org.sociallearning.impact.pipeline;
 
+import java.util.List;
+import org.sociallearning.impact.effects.EstimateNotes;
+import org.sociallearning.impact.effects.GradedEstimate;
+import org.sociallearning.impact.publish.EstimateRows;
 import org.sociallearning.impact.publish.ResultTables;
 
 /**
@@ -18,7 +22,12 @@ public final class AssembleTables {
       Outcomes outcomes,
       Estimates estimates) {
     PublishedTables tables = new PublishedTables();
-    tables.add("impact_estimates", ResultTables.estimateRows(estimates.estimates()));
+    double target = ctx.config().estimation().detectableRelativeEffect();
+    // Breakdown values are not estimated yet; robust analyses ran for unreliable overall estimates.
+    List<GradedEstimate> graded =
+        GradedEstimate.of(estimates.estimates(), estimates.robust(), target);
+    tables.add("impact_estimates", EstimateRows.estimates(graded));
+    tables.add("estimate_notes", EstimateRows.notes(EstimateNotes.of(graded, target)));
     tables.add("impact_event_study", ResultTables.eventStudyRows(estimates.estimates()));
     tables.add("impact_calendar", ResultTables.calendarRows(estimates.estimates()));
     tables.add(
@@ -27,7 +36,13 @@ public final class AssembleTables {
     tables.add("learning_mix_monthly", participation.learningMix());
     KnowledgeTables.add(ctx, resolved, tables);
     DashboardTables.add(ctx, ingested, resolved, participation, outcomes, tables);
-    ValueTable.add(ctx, participation, outcomes, estimates, tables);
+    // Money follows the published headline: the robust analysis where it replaced the main one.
+    ValueTable.add(
+        ctx,
+        participation,
+        outcomes,
+        graded.stream().map(GradedEstimate::estimate).toList(),
+        tables);
     DurationTables.add(ctx, resolved, participation, outcomes, tables);
     return tables;
   }

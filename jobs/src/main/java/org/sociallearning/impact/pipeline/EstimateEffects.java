@@ -3,6 +3,7 @@ package org.sociallearning.impact.pipeline;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -14,6 +15,7 @@ import org.sociallearning.impact.effects.MeanEffects;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.effects.MetricEstimation;
 import org.sociallearning.impact.effects.PanelAssembler;
+import org.sociallearning.impact.effects.RobustAnalysis;
 import org.sociallearning.impact.effects.RosterCovariates;
 import org.sociallearning.impact.effects.SegmentPanels;
 import org.sociallearning.impact.effects.Strata;
@@ -21,6 +23,7 @@ import org.sociallearning.impact.effects.VolumeNotes;
 import org.sociallearning.impact.estimation.BasePeriod;
 import org.sociallearning.impact.estimation.BenjaminiHochberg;
 import org.sociallearning.impact.estimation.ControlGroup;
+import org.sociallearning.impact.estimation.Covariates;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.EstimationMethod;
 import org.sociallearning.impact.estimation.Panel;
@@ -32,7 +35,9 @@ import org.sociallearning.impact.schemas.MetricDefinition;
 /**
  * Stage 5: the staggered difference-in-differences of every metric, overall and by segment, with
  * the effect on the mean per item for log-scale metrics and the volume diagnostics turned into
- * notes on the outcomes they concern; p-values adjusted across the run.
+ * notes on the outcomes they concern; for each overall estimate graded unreliable, the robust
+ * analysis that may replace it as the headline ({@link RobustAnalysis}); p-values adjusted across
+ * the run, robust analyses included.
  */
 public final class EstimateEffects {
 
@@ -42,6 +47,7 @@ public final class EstimateEffects {
     EstimationSettings settings = ctx.config().estimation();
     DidOptions options = didOptions(ctx, participation);
     List<MetricEstimate> out = new ArrayList<>();
+    List<MetricEstimate> robust = new ArrayList<>();
     List<BalanceTable.Balance> balance = new ArrayList<>();
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
       StageLog.Timer t = ctx.log().start();
@@ -50,28 +56,23 @@ public final class EstimateEffects {
           PanelAssembler.assemble(
               comparable(ctx, participation, outcome.employeeMonths()),
               participation.participants());
+      String[] strata = strata(ctx, participation, panel);
       MetricEstimate estimate =
-          MetricEstimation.estimate(
-              metric,
-              "all",
-              panel,
+          withMeanEffect(
+              ctx,
+              participation,
+              outcome,
+              MetricEstimation.estimate(
+                  metric, "all", panel, options, settings.minGroupSize(), strata),
               options,
-              settings.minGroupSize(),
-              strata(ctx, participation, panel));
-      if (outcome.items() != null && metric.logScale() && !estimate.suppressed()) {
-        // The typical item (log scale) and the mean per item (what money needs) differ when
-        // items change by different factors: estimate the mean from the same items.
-        Panel levels =
-            PanelAssembler.assembleWeighted(
-                EmployeeMonthOutcomes.aggregateLevels(
-                    comparable(ctx, participation, outcome.items())),
-                participation.participants());
-        estimate =
-            estimate.withMeanEffect(
-                MeanEffects.of(levels, options, strata(ctx, participation, levels)));
-      }
+              strata != null);
       out.add(estimate);
       ctx.manifest().estimatorNotes(metric.name(), estimate.estimatorNotes());
+      int estimated = 1;
+      if (RobustAnalysis.neededFor(estimate)) {
+        robust.add(robustAnalysis(ctx, participation, outcome, panel));
+        estimated++;
+      }
       int segments = 0;
       if (!metric.isVolume()) {
         balance.add(BalanceTable.preJoiningOutcome(metric.name(), panel));
@@ -91,9 +92,62 @@ public final class EstimateEffects {
           segments++;
         }
       }
-      t.finish("estimate " + metric.name(), panel.unitCount(), 1 + segments);
+      t.finish("estimate " + metric.name(), panel.unitCount(), estimated + segments);
     }
-    return new Estimates(withAdjustedPValues(VolumeNotes.attach(out)), balance);
+    // One family for Benjamini-Hochberg: every estimate and every robust analysis the run made
+    // (a second look at a metric is a test too), volume notes attached to both alike.
+    List<MetricEstimate> family = new ArrayList<>(out);
+    family.addAll(robust);
+    List<MetricEstimate> adjusted = withAdjustedPValues(VolumeNotes.attach(family));
+    Map<String, MetricEstimate> robustByMetric = new LinkedHashMap<>();
+    for (MetricEstimate r : adjusted.subList(out.size(), adjusted.size())) {
+      robustByMetric.put(r.metric().name(), r);
+    }
+    return new Estimates(adjusted.subList(0, out.size()), robustByMetric, balance);
+  }
+
+  /**
+   * The robust analysis of a metric's overall estimate (see {@link RobustAnalysis}): with
+   * estimation.covariates the covariates enter doubly robust, so exact strata are not used.
+   */
+  private static MetricEstimate robustAnalysis(
+      StageContext ctx, Participation participation, Outcomes.MetricOutcome outcome, Panel panel) {
+    EstimationSettings settings = ctx.config().estimation();
+    boolean covariates = !settings.covariates().isEmpty();
+    DidOptions options =
+        RobustAnalysis.options(
+            didOptions(ctx.config()),
+            covariates
+                ? RosterCovariates.of(settings.covariates(), participation.rosterAttributes())
+                : Covariates.none());
+    String[] strata = covariates ? null : strata(ctx, participation, panel);
+    MetricEstimate robust =
+        MetricEstimation.estimate(
+            outcome.metric().definition(), "all", panel, options, settings.minGroupSize(), strata);
+    return withMeanEffect(ctx, participation, outcome, robust, options, strata != null);
+  }
+
+  /**
+   * A log-scale estimate with its effect on the mean per item, estimated the same way: the typical
+   * item (log scale) and the mean per item (what money needs) differ when items change by different
+   * factors, so the mean is estimated from the same items.
+   */
+  private static MetricEstimate withMeanEffect(
+      StageContext ctx,
+      Participation participation,
+      Outcomes.MetricOutcome outcome,
+      MetricEstimate estimate,
+      DidOptions options,
+      boolean stratified) {
+    if (outcome.items() == null || !estimate.metric().logScale() || estimate.suppressed()) {
+      return estimate;
+    }
+    Panel levels =
+        PanelAssembler.assembleWeighted(
+            EmployeeMonthOutcomes.aggregateLevels(comparable(ctx, participation, outcome.items())),
+            participation.participants());
+    return estimate.withMeanEffect(
+        MeanEffects.of(levels, options, stratified ? strata(ctx, participation, levels) : null));
   }
 
   /** The estimator's settings from the config's estimation section. */

@@ -18,7 +18,10 @@ import org.sociallearning.impact.value.ValueEstimates;
 import org.sociallearning.impact.value.ValueInputs;
 import org.sociallearning.impact.value.ValueRow;
 
-/** Hours, money and ROI from the estimates, what participants handled and their effort. */
+/**
+ * Hours, money and ROI from the published headline estimates, what participants handled and their
+ * effort.
+ */
 final class ValueTable {
 
   private ValueTable() {}
@@ -27,7 +30,7 @@ final class ValueTable {
       StageContext ctx,
       Participation participation,
       Outcomes outcomes,
-      Estimates estimates,
+      List<MetricEstimate> headlines,
       PublishedTables tables) {
     StageLog.Timer t = ctx.log().start();
     OutcomeSources sources = outcomes.sources();
@@ -49,10 +52,9 @@ final class ValueTable {
                 ? Double.NaN
                 : CommunityTime.interactionsPerYear(
                     participation.interactions(), ctx.config().asOf()));
-    List<ValueRow> rows =
-        ValueEstimates.compute(ctx.config().value(), estimates.estimates(), inputs);
+    List<ValueRow> rows = ValueEstimates.compute(ctx.config().value(), headlines, inputs);
     tables.add("value_estimates", ResultTables.valueRows(rows));
-    t.finish("value", estimates.estimates().size(), rows.size());
+    t.finish("value", headlines.size(), rows.size());
   }
 
   /**

@@ -42,47 +42,6 @@ public final class ResultTables {
         .collectAsList();
   }
 
-  public static List<Row> estimateRows(List<MetricEstimate> estimates) {
-    List<Row> rows = new ArrayList<>();
-    for (MetricEstimate e : estimates) {
-      rows.add(
-          RowFactory.create(
-              e.metric().name(),
-              e.segment(),
-              num(e.estimate()),
-              num(e.ciLow()),
-              num(e.ciHigh()),
-              num(e.relativeEffect()),
-              num(e.relativeCiLow()),
-              num(e.relativeCiHigh()),
-              e.nTreated(),
-              e.nComparison(),
-              e.method(),
-              publishedWarnings(e.warnings()),
-              num(e.pValue()),
-              num(e.pValueAdjusted()),
-              num(e.preTrendPValue()),
-              (long) e.preTrendTests(),
-              e.preTrendMethod().isEmpty() ? null : e.preTrendMethod(),
-              e.suppressed() ? null : e.aggregation(),
-              num(e.simpleEstimate()),
-              num(e.simpleCiLow()),
-              num(e.simpleCiHigh()),
-              num(e.meanEffect().estimate()),
-              num(e.meanEffect().ciLow()),
-              num(e.meanEffect().ciHigh())));
-    }
-    return rows;
-  }
-
-  /**
-   * The warnings column: "; " separates warnings, so a warning's own "; " becomes ", " and the
-   * report (which splits the column) shows each warning whole.
-   */
-  static String publishedWarnings(List<String> warnings) {
-    return String.join("; ", warnings.stream().map(w -> w.replace("; ", ", ")).toList());
-  }
-
   public static List<Row> eventStudyRows(List<MetricEstimate> estimates) {
     List<Row> rows = new ArrayList<>();
     for (MetricEstimate e : estimates) {
@@ -293,7 +252,7 @@ public final class ResultTables {
     }
   }
 
-  private static Double num(double v) {
+  static Double num(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
   }
 }

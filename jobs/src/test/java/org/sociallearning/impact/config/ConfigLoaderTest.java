@@ -47,6 +47,7 @@ class ConfigLoaderTest {
     assertEquals(3, c.participation().minInteractions());
     assertEquals(999, c.estimation().bootstrapReplicates());
     assertEquals(5, c.estimation().minGroupSize());
+    assertEquals(-0.10, c.estimation().detectableRelativeEffect(), 0.0);
     assertEquals("universal", c.estimation().basePeriod());
     assertEquals("UTC", c.sources().roster().timezone());
     assertEquals(64, c.digest().length());
@@ -115,6 +116,13 @@ class ConfigLoaderTest {
         failure(ROSTER + "participation: {communities: [x]}\nestimation: {anticipation: -1}\n")
             .getMessage()
             .startsWith("estimation.anticipation must be 0 to 6"));
+    assertTrue(
+        failure(
+                ROSTER
+                    + "participation: {communities: [x]}\n"
+                    + "estimation: {detectable_relative_effect: 0}\n")
+            .getMessage()
+            .startsWith("estimation.detectable_relative_effect must be a relative change"));
     assertEquals(
         "estimation.base_period must be 'universal' (every month against the month before"
             + " joining) or 'varying' (each month before joining against the month before it), got 'fixed'",

@@ -54,7 +54,7 @@ class MetricEstimationTest {
       } else {
         double[] expected =
             MetricEstimation.relativeToCounterfactual(
-                group, MetricEstimation.treatedPostMean(panel, result));
+                group, ParticipantsPostJoining.of(panel, result).mean());
         assertEquals(expected[0], published.relativeEffect());
         assertEquals(expected[1], published.relativeCiLow());
         assertEquals(expected[2], published.relativeCiHigh());
@@ -204,7 +204,15 @@ class MetricEstimationTest {
   void participantsPostMeanWeighsCohortsAsTheGroupAggregate() {
     Panel panel = twoCohortsWithKnownMeans(null);
     DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
-    assertEquals(14.0 / 6, MetricEstimation.treatedPostMean(panel, result), 1e-12);
+    assertEquals(14.0 / 6, ParticipantsPostJoining.of(panel, result).mean(), 1e-12);
+  }
+
+  /** The same panel's participant-months: 2 people x 4 months and 4 people x 1 month. */
+  @Test
+  void participantMonthsCountEveryObservedPostJoiningMonth() {
+    Panel panel = twoCohortsWithKnownMeans(null);
+    DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
+    assertEquals(12, ParticipantsPostJoining.of(panel, result).participantMonths());
   }
 
   /** Cohort 5's people at 2 have 3 items a month, those at 4 one: its item-weighted mean is 2.5. */
@@ -218,7 +226,7 @@ class MetricEstimationTest {
     java.util.Arrays.fill(weight[3], 3.0);
     Panel panel = twoCohortsWithKnownMeans(weight);
     DidResult result = StaggeredDid.estimate(panel, DidOptions.defaults().withReplicates(0));
-    assertEquals((2 * 1.0 + 4 * 2.5) / 6, MetricEstimation.treatedPostMean(panel, result), 1e-12);
+    assertEquals((2 * 1.0 + 4 * 2.5) / 6, ParticipantsPostJoining.of(panel, result).mean(), 1e-12);
   }
 
   @Test

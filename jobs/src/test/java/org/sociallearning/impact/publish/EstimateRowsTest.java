@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.effects.EstimateNote;
+import org.sociallearning.impact.effects.GradedEstimate;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.schemas.MetricDefinition;
 import org.sociallearning.impact.schemas.SparkSchemas;
@@ -67,7 +69,7 @@ class EstimateRowsTest {
             List.of(),
             true,
             List.of());
-    List<Row> rows = ResultTables.estimateRows(List.of(ttr, suppressed));
+    List<Row> rows = EstimateRows.estimates(GradedEstimate.of(List.of(ttr, suppressed), -0.10));
     List<Row> read =
         TestSpark.session()
             .createDataFrame(rows, SparkSchemas.of(TableContract.load("impact_estimates")))
@@ -86,5 +88,29 @@ class EstimateRowsTest {
     assertNull(s.getAs("aggregation"), "no aggregation behind a suppressed number");
     assertNull(s.getAs("mean_effect"));
     assertNull(s.getAs("pretrend_method"));
+    assertEquals(
+        "moderate", r.getAs("evidence"), "adjusted interval excludes 0, breakdown unknown");
+    assertNull(s.getAs("evidence"), "no grade for a suppressed number");
+    assertNull(s.getAs("participant_months"));
+    assertNull(s.getAs("participant_months_needed"));
+    assertEquals("main", r.getAs("analysis"));
+    assertEquals("main", s.getAs("analysis"), "a suppressed row still names its analysis");
+  }
+
+  @Test
+  void noteRowsFitTheirContract() {
+    List<Row> rows =
+        EstimateRows.notes(
+            List.of(
+                new EstimateNote("*", "all", "breakdown_unknown", "info", "plain", "technical"),
+                new EstimateNote("win_rate", "all", "suppressed", "error", "plain", "suppressed")));
+    List<Row> read =
+        TestSpark.session()
+            .createDataFrame(rows, SparkSchemas.of(TableContract.load("estimate_notes")))
+            .collectAsList();
+    assertEquals("*", read.get(0).getAs("metric"));
+    assertEquals("breakdown_unknown", read.get(0).getAs("code"));
+    assertEquals("technical", read.get(0).getAs("technical_text"));
+    assertEquals("error", read.get(1).getAs("severity"));
   }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Section 1 of the report: per outcome, one plain-words sentence with its interval, the money it is
- * worth where value settings are configured, and its warnings right under it. Participation counts
- * are left out on purpose (see {@link HeadlineSentence}).
+ * Section 1 of the report: per outcome, its evidence grade and one plain-words sentence with its
+ * interval, the money it is worth where value settings are configured (not for an unreliable
+ * estimate), and its warnings right under it. Participation counts are left out on purpose (see
+ * {@link HeadlineSentence}).
  */
 final class HeadlineSection {
 
@@ -18,16 +19,25 @@ final class HeadlineSection {
     for (int i = 0; i < model.metrics().size(); i++) {
       MetricResult m = model.metrics().get(i);
       boolean reported = !m.isSuppressed(model.minGroupSize());
-      String value = reported ? ValueWords.forMetric(m.metric(), model.values()).orElse("") : "";
+      // Money on an unreliable estimate would state it as a finding after all.
+      String value =
+          reported && !m.isUnreliable()
+              ? ValueWords.forMetric(m.metric(), model.values()).orElse("")
+              : "";
       out.add(
           new ReportPage.Headline(
               m.label(),
-              HeadlineSentence.forMetric(m, model.minGroupSize()),
+              graded(m, HeadlineSentence.forMetric(m, model.minGroupSize())),
               value,
               m.warnings(),
               reported && !m.eventStudy().isEmpty() ? anchor(i, m) : ""));
     }
     return out;
+  }
+
+  /** The sentence led by the estimate's evidence grade, e.g. "Evidence: moderate. ...". */
+  static String graded(MetricResult m, String sentence) {
+    return m.evidence().isEmpty() ? sentence : "Evidence: " + m.evidence() + ". " + sentence;
   }
 
   /**

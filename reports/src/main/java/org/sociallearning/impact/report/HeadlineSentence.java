@@ -16,7 +16,9 @@ import java.util.Set;
  *       more/fewer";
  *   <li>when the 95% CI includes zero the sentence says we cannot tell the direction rather than
  *       presenting the point estimate as a finding;
- *   <li>suppressed outcomes say only that the groups were too small.
+ *   <li>suppressed outcomes say only that the groups were too small;
+ *   <li>an {@code unreliable} estimate (pre-trends rejected, or a dip just before joining) says
+ *       there is no finding and gives no number.
  * </ul>
  *
  * Participation counts are deliberately left out: they invite readers to judge the result by sample
@@ -25,6 +27,11 @@ import java.util.Set;
 public final class HeadlineSentence {
 
   private static final String PEERS = "than comparable colleagues";
+
+  /** An unreliable estimate is never stated: its number would read as a finding. */
+  static final String NO_FINDING =
+      "No finding: the groups were not moving in parallel before joining.";
+
   private static final String EFFECT_SLOT = "{effect}";
   private static final Set<String> TIME_UNITS =
       Set.of(
@@ -68,6 +75,9 @@ public final class HeadlineSentence {
       return minGroupSize > 0
           ? "Not enough people (fewer than " + minGroupSize + ") to report this outcome."
           : "Not enough people to report this outcome.";
+    }
+    if (m.isUnreliable()) {
+      return NO_FINDING;
     }
     Words words = wordsFor(m);
     double est = words.points ? m.estimate() : m.relativeEffect();

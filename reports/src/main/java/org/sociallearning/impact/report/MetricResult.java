@@ -31,6 +31,8 @@ import java.util.List;
  *     when nothing could be tested)
  * @param preTrendTests pre-joining effects in that test
  * @param calendar participants vs comparison by calendar month, on this metric's scale
+ * @param evidence the evidence grade ({@code strong}, {@code moderate}, {@code weak}, {@code
+ *     inconclusive}, {@code unreliable}); empty when the estimate has none
  */
 public record MetricResult(
     String metric,
@@ -53,12 +55,99 @@ public record MetricResult(
     boolean suppressed,
     double preTrendPValue,
     int preTrendTests,
-    List<CalendarPoint> calendar) {
+    List<CalendarPoint> calendar,
+    String evidence) {
+
+  /** The grade that is never stated as a finding. */
+  public static final String UNRELIABLE = "unreliable";
 
   public MetricResult {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     eventStudy = eventStudy == null ? List.of() : List.copyOf(eventStudy);
     calendar = calendar == null ? List.of() : List.copyOf(calendar);
+    evidence = evidence == null ? "" : evidence;
+  }
+
+  /** A result without an evidence grade (outputs written before it was published). */
+  public MetricResult(
+      String metric,
+      String label,
+      String unit,
+      String scale,
+      String direction,
+      String subjectPhrase,
+      String outcomePhrase,
+      double estimate,
+      double ciLow,
+      double ciHigh,
+      double relativeEffect,
+      double relativeCiLow,
+      double relativeCiHigh,
+      int nTreated,
+      int nComparison,
+      List<String> warnings,
+      List<EventTimePoint> eventStudy,
+      boolean suppressed,
+      double preTrendPValue,
+      int preTrendTests,
+      List<CalendarPoint> calendar) {
+    this(
+        metric,
+        label,
+        unit,
+        scale,
+        direction,
+        subjectPhrase,
+        outcomePhrase,
+        estimate,
+        ciLow,
+        ciHigh,
+        relativeEffect,
+        relativeCiLow,
+        relativeCiHigh,
+        nTreated,
+        nComparison,
+        warnings,
+        eventStudy,
+        suppressed,
+        preTrendPValue,
+        preTrendTests,
+        calendar,
+        "");
+  }
+
+  /** The same result with its evidence grade. */
+  public MetricResult withEvidence(String grade) {
+    return new MetricResult(
+        metric,
+        label,
+        unit,
+        scale,
+        direction,
+        subjectPhrase,
+        outcomePhrase,
+        estimate,
+        ciLow,
+        ciHigh,
+        relativeEffect,
+        relativeCiLow,
+        relativeCiHigh,
+        nTreated,
+        nComparison,
+        warnings,
+        eventStudy,
+        suppressed,
+        preTrendPValue,
+        preTrendTests,
+        calendar,
+        grade);
+  }
+
+  /**
+   * Whether the estimate must not be read as a finding (pre-trends rejected, dip before joining).
+   */
+  public boolean isUnreliable() {
+    return UNRELIABLE.equals(evidence);
   }
 
   /** A result without pre-trend test or calendar comparison. */

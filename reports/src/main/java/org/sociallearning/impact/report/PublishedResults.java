@@ -145,7 +145,8 @@ public final class PublishedResults {
         warnings.stream().anyMatch(w -> w.startsWith("suppressed")),
         number(row, "pretrend_p_value"),
         (int) count(row, "pretrend_tests"),
-        overall ? calendar : List.of());
+        overall ? calendar : List.of(),
+        row.isMapped("evidence") ? row.get("evidence") : "");
   }
 
   private Map<String, List<EventTimePoint>> eventStudy() {

@@ -9,6 +9,9 @@ import java.util.List;
  */
 final class ValueSection {
 
+  /** What an unreliable outcome's value sentence says instead. */
+  static final String NOT_VALUED = "not valued: no reliable estimate.";
+
   private ValueSection() {}
 
   static ReportPage.Value of(ReportModel model, boolean pdf) {
@@ -19,13 +22,7 @@ final class ValueSection {
           null,
           "No value figures in this run:" + " the outcomes they build on were not estimated.");
     }
-    List<String> sentences = new ArrayList<>();
-    for (MetricResult m : model.metrics()) {
-      if (!m.isSuppressed(model.minGroupSize())) {
-        ValueWords.forMetric(m.metric(), model.values())
-            .ifPresent(s -> sentences.add(m.label() + ": " + s));
-      }
-    }
+    List<String> sentences = metricSentences(model);
     sentences.addAll(ValueWords.roiSentences(model.values()));
     List<ValueItem> money = ValueChart.moneyRows(model.values());
     ReportPage.Figure chart =
@@ -56,6 +53,22 @@ final class ValueSection {
             ? "Money figures need value.loaded_hourly_cost, value.gross_margin"
                 + " and value.program_cost in the configuration."
             : "");
+  }
+
+  /**
+   * Each valued outcome's hours or money, except where its headline is unreliable: money on it
+   * would state it as a finding after all.
+   */
+  static List<String> metricSentences(ReportModel model) {
+    List<String> sentences = new ArrayList<>();
+    for (MetricResult m : model.metrics()) {
+      if (!m.isSuppressed(model.minGroupSize())) {
+        ValueWords.forMetric(m.metric(), model.values())
+            .map(s -> m.isUnreliable() ? NOT_VALUED : s)
+            .ifPresent(s -> sentences.add(m.label() + ": " + s));
+      }
+    }
+    return sentences;
   }
 
   private static String describe(List<ValueItem> money) {

@@ -55,6 +55,22 @@ class HeadlineSentenceTest {
   }
 
   @Test
+  void anUnreliableEstimateIsNoFindingAndGivesNoNumber() {
+    MetricResult m = ReportFixture.faster().withEvidence("unreliable");
+    assertEquals("No finding: the groups were not moving in parallel before joining.", sentence(m));
+  }
+
+  @Test
+  void eachHeadlineLeadsWithItsGrade() {
+    MetricResult m = ReportFixture.faster().withEvidence("moderate");
+    assertEquals("Evidence: moderate. " + sentence(m), HeadlineSection.graded(m, sentence(m)));
+    assertEquals(
+        sentence(ReportFixture.faster()),
+        HeadlineSection.graded(ReportFixture.faster(), sentence(ReportFixture.faster())),
+        "outputs without grades read as before");
+  }
+
+  @Test
   void suppressed() {
     assertEquals(
         "Not enough people (fewer than 30) to report this outcome.",

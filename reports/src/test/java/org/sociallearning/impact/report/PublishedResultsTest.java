@@ -67,6 +67,20 @@ class PublishedResultsTest {
   }
 
   @Test
+  void readsTheEvidenceGradeWhenTheTableHasIt() throws Exception {
+    Files.writeString(
+        out.resolve("impact_estimates.csv"),
+        "metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
+            + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,"
+            + "p_value_adjusted,pretrend_p_value,pretrend_tests,evidence\n"
+            + "time_to_resolve_hours,all,-0.2,-0.3,-0.1,-0.18,-0.26,-0.095,40,80,DiD log,"
+            + ",0.001,0.002,0.01,3,unreliable\n");
+    MetricResult m = PublishedResults.read(out).metrics().get(0);
+    assertEquals("unreliable", m.evidence());
+    assertTrue(m.isUnreliable());
+  }
+
+  @Test
   void readsEveryPublishedTableIntoTheModel() {
     ReportModel model = PublishedResults.read(out);
 

@@ -14,6 +14,7 @@ public final class PublishedTableList {
       List.of(
           "impact_estimates",
           "impact_event_study",
+          "estimate_notes",
           "value_estimates",
           "balance",
           "first_deal_comparison",

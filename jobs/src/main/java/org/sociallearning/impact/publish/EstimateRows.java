@@ -1,0 +1,87 @@
+package org.sociallearning.impact.publish;
+
+import static org.sociallearning.impact.publish.ResultTables.num;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.sociallearning.impact.effects.DetectableEffect;
+import org.sociallearning.impact.effects.EstimateNote;
+import org.sociallearning.impact.effects.GradedEstimate;
+import org.sociallearning.impact.effects.MetricEstimate;
+
+/**
+ * Publish step: the rows of {@code impact_estimates} (one per metric and segment, with its evidence
+ * grade, power and which analysis is the headline) and of {@code estimate_notes}, in the column
+ * order of their contracts. Missing numbers (suppressed) are null.
+ */
+public final class EstimateRows {
+
+  /** The {@code analysis} of a row whose numbers come from the configured estimation settings. */
+  public static final String MAIN = "main";
+
+  /** The {@code analysis} of a row whose headline is the robust analysis. */
+  public static final String ROBUST = "robust";
+
+  private EstimateRows() {}
+
+  public static List<Row> estimates(List<GradedEstimate> graded) {
+    List<Row> rows = new ArrayList<>();
+    for (GradedEstimate g : graded) {
+      MetricEstimate e = g.estimate();
+      DetectableEffect p = g.power();
+      rows.add(
+          RowFactory.create(
+              e.metric().name(),
+              e.segment(),
+              num(e.estimate()),
+              num(e.ciLow()),
+              num(e.ciHigh()),
+              num(e.relativeEffect()),
+              num(e.relativeCiLow()),
+              num(e.relativeCiHigh()),
+              e.nTreated(),
+              e.nComparison(),
+              e.method(),
+              publishedWarnings(e.warnings()),
+              num(e.pValue()),
+              num(e.pValueAdjusted()),
+              num(e.preTrendPValue()),
+              (long) e.preTrendTests(),
+              e.preTrendMethod().isEmpty() ? null : e.preTrendMethod(),
+              e.suppressed() ? null : e.aggregation(),
+              num(e.simpleEstimate()),
+              num(e.simpleCiLow()),
+              num(e.simpleCiHigh()),
+              num(e.meanEffect().estimate()),
+              num(e.meanEffect().ciLow()),
+              num(e.meanEffect().ciHigh()),
+              g.evidence(),
+              num(p.mde()),
+              num(p.mdeRelative()),
+              g.grade() == null ? null : p.participantMonths(),
+              p.participantMonthsNeeded() < 0 ? null : p.participantMonthsNeeded(),
+              g.robustHeadline() ? ROBUST : MAIN));
+    }
+    return rows;
+  }
+
+  /**
+   * The warnings column: "; " separates warnings, so a warning's own "; " becomes ", " and the
+   * report (which splits the column) shows each warning whole.
+   */
+  static String publishedWarnings(List<String> warnings) {
+    return String.join("; ", warnings.stream().map(w -> w.replace("; ", ", ")).toList());
+  }
+
+  public static List<Row> notes(List<EstimateNote> notes) {
+    List<Row> rows = new ArrayList<>();
+    for (EstimateNote n : notes) {
+      rows.add(
+          RowFactory.create(
+              n.metric(), n.segment(), n.code(), n.severity(), n.plainText(), n.technicalText()));
+    }
+    return rows;
+  }
+}
