@@ -1,14 +1,16 @@
 package org.sociallearning.impact.report;
 
+import static org.sociallearning.impact.report.PublishedCsv.count;
+import static org.sociallearning.impact.report.PublishedCsv.date;
+import static org.sociallearning.impact.report.PublishedCsv.map;
+import static org.sociallearning.impact.report.PublishedCsv.number;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -18,9 +20,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sociallearning.impact.schemas.MetricDefinition;
 import org.sociallearning.impact.schemas.PublishedTableList;
@@ -42,9 +41,11 @@ public final class PublishedResults {
   private static final String OVERALL = "all";
 
   private final Path dir;
+  private final PublishedCsv csv;
 
   private PublishedResults(Path dir) {
     this.dir = dir;
+    this.csv = new PublishedCsv(dir);
   }
 
   /**
@@ -75,7 +76,7 @@ public final class PublishedResults {
     List<MetricResult> metrics = new ArrayList<>();
     List<SegmentResult> segments = new ArrayList<>();
     String method = null;
-    for (CSVRecord row : rows(PublishedTableList.csv("impact_estimates"))) {
+    for (CSVRecord row : csv.rows(PublishedTableList.csv("impact_estimates"))) {
       String metric = row.get("metric");
       String segment = row.get("segment");
       if (isVolumeDiagnostic(metric)) {
@@ -150,7 +151,7 @@ public final class PublishedResults {
   }
 
   private Map<String, List<EventTimePoint>> eventStudy() {
-    return grouped(
+    return csv.grouped(
         PublishedTableList.csv("impact_event_study"),
         r -> r.get("metric"),
         r ->
@@ -162,7 +163,7 @@ public final class PublishedResults {
   }
 
   private Map<String, List<CalendarPoint>> calendar() {
-    return grouped(
+    return csv.grouped(
         PublishedTableList.csv("impact_calendar"),
         r -> r.get("metric"),
         r ->
@@ -177,7 +178,7 @@ public final class PublishedResults {
 
   private List<ValueItem> values() {
     return map(
-        rows(PublishedTableList.csv("value_estimates")),
+        csv.rows(PublishedTableList.csv("value_estimates")),
         r ->
             new ValueItem(
                 r.get("item"),
@@ -190,7 +191,7 @@ public final class PublishedResults {
 
   private List<KnowledgeFlowMonth> knowledgeFlow() {
     return map(
-        rows(PublishedTableList.csv("knowledge_flow_monthly")),
+        csv.rows(PublishedTableList.csv("knowledge_flow_monthly")),
         r ->
             new KnowledgeFlowMonth(
                 r.get("community"),
@@ -204,7 +205,7 @@ public final class PublishedResults {
 
   private List<CommunityConcentration> concentration() {
     return map(
-        rows(PublishedTableList.csv("knowledge_concentration")),
+        csv.rows(PublishedTableList.csv("knowledge_concentration")),
         r ->
             new CommunityConcentration(
                 r.get("community"),
@@ -217,7 +218,7 @@ public final class PublishedResults {
 
   private List<LearningMixMonth> learningMix() {
     return map(
-        rows(PublishedTableList.csv("learning_mix_monthly")),
+        csv.rows(PublishedTableList.csv("learning_mix_monthly")),
         r ->
             new LearningMixMonth(
                 date(r.get("month")), count(r, "formal_activities"),
@@ -228,7 +229,7 @@ public final class PublishedResults {
   /** Rows lost per source and rule, most first; the values themselves are never shown. */
   private List<QuarantineReason> quarantineReasons() {
     Map<List<String>, Long> counts = new LinkedHashMap<>();
-    for (CSVRecord r : rows("quarantine/quarantine.csv")) {
+    for (CSVRecord r : csv.rows("quarantine/quarantine.csv")) {
       counts.merge(List.of(r.get("source"), r.get("reason")), 1L, Long::sum);
     }
     List<QuarantineReason> out = new ArrayList<>();
@@ -265,49 +266,6 @@ public final class PublishedResults {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The records of a published CSV; an absent optional table reads as empty. */
-  private List<CSVRecord> rows(String file) {
-    Path path = dir.resolve(file);
-    if (!Files.isRegularFile(path)) {
-      return List.of();
-    }
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(in, format)) {
-      return parser.getRecords();
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private <T> Map<String, List<T>> grouped(
-      String file, Function<CSVRecord, String> key, Function<CSVRecord, T> value) {
-    Map<String, List<T>> out = new LinkedHashMap<>();
-    for (CSVRecord r : rows(file)) {
-      out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(value.apply(r));
-    }
-    return out;
-  }
-
-  private static <T> List<T> map(List<CSVRecord> rows, Function<CSVRecord, T> f) {
-    return rows.stream().map(f).toList();
-  }
-
-  /** Empty cells are the published form of a missing number (suppressed or not estimated). */
-  static double number(CSVRecord r, String column) {
-    String v = r.isMapped(column) ? r.get(column) : "";
-    return v == null || v.isBlank() ? Double.NaN : Double.parseDouble(v);
-  }
-
-  static long count(CSVRecord r, String column) {
-    String v = r.isMapped(column) ? r.get(column) : "";
-    return v == null || v.isBlank() ? 0 : Long.parseLong(v);
-  }
-
-  private static LocalDate date(String s) {
-    return s == null || s.isBlank() ? null : LocalDate.parse(s);
   }
 
   private static List<String> strings(JsonNode array) {
