@@ -35,8 +35,11 @@ public final class TestCompanies {
           .withWorkVolume(4)
           .withEffects(-0.25, -0.15, 0.0);
 
-  /** People join right after a bad month (Ashenfelter's dip). */
-  public static final Company DIP = new Company("dip", SCENARIO.withPreJoiningDip(0.6));
+  /**
+   * People join right after a bad month (Ashenfelter's dip); joining changes nothing on tickets.
+   */
+  public static final Company DIP =
+      new Company("dip", SCENARIO.withEffects(0.0, -0.15, 0.0).withPreJoiningDip(0.6));
 
   /** Slow work, often still open at as_of: heavy censoring. */
   public static final Company SLOW =
