@@ -13,7 +13,8 @@ import org.sociallearning.impact.pipeline.Ingested;
 import org.sociallearning.impact.pipeline.ResolveIdentities;
 import org.sociallearning.impact.pipeline.Resolved;
 import org.sociallearning.impact.pipeline.StageContext;
-import org.sociallearning.impact.publish.Manifest;
+import org.sociallearning.impact.pipeline.StageListener;
+import org.sociallearning.impact.publish.StageLog;
 
 /**
  * {@code bin/impact validate}: reads every source and resolves people as a run would, then stops:
@@ -28,16 +29,10 @@ public final class ExportCheck {
   private ExportCheck() {}
 
   public static Validation run(SparkSession spark, PipelineConfig config, PrintStream progress) {
-    NightlyImpactJob job = new NightlyImpactJob(spark, config, progress);
     try (FrameCache cache = new FrameCache()) {
       StageContext ctx =
-          job.context(
-              cache,
-              new Manifest(
-                  "validate",
-                  config.asOf().toString(),
-                  config.configFile().toString(),
-                  config.digest()));
+          StageContext.open(
+              spark, config, new StageLog(progress), "validate", cache, StageListener.NONE);
       Ingested ingested = Ingest.run(ctx);
       DataQualityException failure = null;
       try {

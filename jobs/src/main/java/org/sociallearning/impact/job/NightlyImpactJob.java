@@ -5,15 +5,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.sociallearning.impact.config.PipelineConfig;
-import org.sociallearning.impact.config.Sources;
 import org.sociallearning.impact.effects.MetricEstimate;
-import org.sociallearning.impact.ingest.InputFiles;
 import org.sociallearning.impact.ingest.InputSnapshot;
 import org.sociallearning.impact.pipeline.AssembleTables;
 import org.sociallearning.impact.pipeline.BuildOutcomes;
@@ -33,8 +30,6 @@ import org.sociallearning.impact.pipeline.Resolved;
 import org.sociallearning.impact.pipeline.RunHistory;
 import org.sociallearning.impact.pipeline.StageContext;
 import org.sociallearning.impact.pipeline.StageListener;
-import org.sociallearning.impact.privacy.PseudonymKey;
-import org.sociallearning.impact.publish.Manifest;
 import org.sociallearning.impact.publish.OutOfSpace;
 import org.sociallearning.impact.publish.OutputException;
 import org.sociallearning.impact.publish.PostgresSink;
@@ -101,19 +96,12 @@ public final class NightlyImpactJob {
     try (RunLog runLog = RunLog.open(config.output(), runId);
         FrameCache cache = new FrameCache()) {
       log.alsoTo(runLog);
-      StageContext ctx =
-          context(
-              cache,
-              new Manifest(
-                  runId,
-                  config.asOf().toString(),
-                  config.configFile().toString(),
-                  config.digest()));
+      StageContext ctx = StageContext.open(spark, config, log, runId, cache, listener);
       Ingested[] ingested = new Ingested[1];
       Estimates estimates;
       Path published;
       try {
-        InputSnapshot inputs = InputSnapshot.of(inputFiles());
+        InputSnapshot inputs = InputSnapshot.of(Ingest.inputFiles(config));
         ingested[0] = ctx.stage("ingest", () -> Ingest.run(ctx));
         ErrorRateGate.check(ingested[0].all(), ingested[0].keys(), config.quality());
         Resolved resolved = ctx.stage("identity", () -> ResolveIdentities.run(ctx, ingested[0]));
@@ -164,23 +152,6 @@ public final class NightlyImpactJob {
     }
   }
 
-  /** The shared state of one run's stages, with its pseudonym key read once. */
-  StageContext context(FrameCache cache, Manifest manifest) {
-    PseudonymKey key = PseudonymKey.of(config);
-    if (!key.stable()) {
-      manifest.warn(
-          "no pseudonym key (privacy.pseudonym_key_file or "
-              + PseudonymKey.ENV
-              + "): pseudonyms use a one-off key and will not match those of other runs");
-      log.warn(
-          "no pseudonym key is configured (privacy.pseudonym_key_file or "
-              + PseudonymKey.ENV
-              + "): pseudonyms in this run's tables will not match other runs'");
-    }
-    manifest.put("pseudonyms_stable_across_runs", key.stable());
-    return new StageContext(spark, config, log, manifest, key, cache, listener);
-  }
-
   /**
    * A failed run: its staging folder removed and its line logged (a full disk may refuse that too;
    * the cause matters more). Returns the failure as a full disk where it is one.
@@ -207,18 +178,5 @@ public final class NightlyImpactJob {
 
   private static String kind(Throwable e) {
     return ExitCode.of(e).name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Every file the configured sources name (paths, folders and patterns expanded, companions). */
-  private List<Path> inputFiles() {
-    List<Path> files = new ArrayList<>();
-    for (Sources.ConfiguredSource source : config.sources().all()) {
-      List<String> paths = new ArrayList<>(source.spec().companionFiles().values());
-      paths.add(0, source.spec().path());
-      for (String path : paths) {
-        files.addAll(InputFiles.list(config.resolve(path), "**"));
-      }
-    }
-    return files;
   }
 }

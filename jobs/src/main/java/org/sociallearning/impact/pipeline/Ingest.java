@@ -1,10 +1,13 @@
 package org.sociallearning.impact.pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sociallearning.impact.adapters.AdapterRegistry;
+import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.config.Sources;
 import org.sociallearning.impact.ingest.InputException;
+import org.sociallearning.impact.ingest.InputFiles;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.ingest.UnreadableExportException;
 import org.sociallearning.impact.publish.StageLog;
@@ -66,5 +69,18 @@ public final class Ingest {
       }
     }
     return null;
+  }
+
+  /** Every file the configured sources name (paths, folders and patterns expanded, companions). */
+  public static List<Path> inputFiles(PipelineConfig config) {
+    List<Path> files = new ArrayList<>();
+    for (Sources.ConfiguredSource source : config.sources().all()) {
+      List<String> paths = new ArrayList<>(source.spec().companionFiles().values());
+      paths.add(0, source.spec().path());
+      for (String path : paths) {
+        files.addAll(InputFiles.list(config.resolve(path), "**"));
+      }
+    }
+    return files;
   }
 }
