@@ -36,6 +36,7 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  * @param simpleEstimate the {@code simple} aggregate on the modelled scale (NaN when suppressed)
  * @param simpleCiLow lower end of its interval
  * @param simpleCiHigh upper end of its interval
+ * @param sensitivity robustness of the headline to parallel-trends violations (relative magnitudes)
  */
 public record MetricEstimate(
     MetricDefinition metric,
@@ -63,7 +64,8 @@ public record MetricEstimate(
     double simpleEstimate,
     double simpleCiLow,
     double simpleCiHigh,
-    MeanEffect meanEffect) {
+    MeanEffect meanEffect,
+    ParallelTrendsSensitivity sensitivity) {
 
   /**
    * The effect on the mean per item in the metric's own unit (hours, days), with its 95% interval:
@@ -131,7 +133,8 @@ public record MetricEstimate(
         simpleEstimate,
         simpleCiLow,
         simpleCiHigh,
-        MeanEffect.NONE);
+        MeanEffect.NONE,
+        ParallelTrendsSensitivity.NONE);
   }
 
   /**
@@ -215,7 +218,8 @@ public record MetricEstimate(
         simpleEstimate,
         simpleCiLow,
         simpleCiHigh,
-        meanEffect);
+        meanEffect,
+        sensitivity);
   }
 
   /** The same estimate with its effect on the mean per item. */
@@ -246,7 +250,8 @@ public record MetricEstimate(
         simpleEstimate,
         simpleCiLow,
         simpleCiHigh,
-        mean);
+        mean,
+        sensitivity);
   }
 
   /** The same estimate with one more warning to show next to it. */
@@ -279,7 +284,8 @@ public record MetricEstimate(
         simpleEstimate,
         simpleCiLow,
         simpleCiHigh,
-        meanEffect);
+        meanEffect,
+        sensitivity);
   }
 
   public MetricEstimate {
@@ -289,5 +295,6 @@ public record MetricEstimate(
     calendar = List.copyOf(calendar);
     Objects.requireNonNull(aggregation, "aggregation");
     meanEffect = meanEffect == null ? MeanEffect.NONE : meanEffect;
+    sensitivity = sensitivity == null ? ParallelTrendsSensitivity.NONE : sensitivity;
   }
 }

@@ -90,6 +90,7 @@ public final class MetricEstimation {
     if (treated < FEW_PARTICIPANTS) {
       warnings.add("only " + treated + " participants: the interval may be too narrow");
     }
+    double postMean = metric.logScale() ? Double.NaN : treatedPostMean(panel, result);
     double[] relative =
         metric.logScale()
             ? new double[] {
@@ -97,7 +98,7 @@ public final class MetricEstimation {
               Math.expm1(headline.ciLow()),
               Math.expm1(headline.ciHigh())
             }
-            : relativeToCounterfactual(headline, treatedPostMean(panel, result));
+            : relativeToCounterfactual(headline, postMean);
     List<EventTimeEffect> eventStudy = eventStudy(result, minGroupSize);
     if (eventStudy.size() < result.byAggregation(AggregateEffect.DYNAMIC).size() - 1) {
       warnings.add(
@@ -135,7 +136,9 @@ public final class MetricEstimation {
         HEADLINE,
         simple.att(),
         simple.ciLow(),
-        simple.ciHigh());
+        simple.ciHigh(),
+        MetricEstimate.MeanEffect.NONE,
+        ParallelTrendsSensitivity.of(result, headline, metric.logScale(), postMean, run));
   }
 
   private static String method(

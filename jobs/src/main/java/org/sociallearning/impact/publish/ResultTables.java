@@ -70,15 +70,17 @@ public final class ResultTables {
               num(e.simpleCiHigh()),
               num(e.meanEffect().estimate()),
               num(e.meanEffect().ciLow()),
-              num(e.meanEffect().ciHigh())));
+              num(e.meanEffect().ciHigh()),
+              num(e.sensitivity().breakdownMbar()),
+              num(e.sensitivity().robustCiLow()),
+              num(e.sensitivity().robustCiHigh()),
+              num(e.sensitivity().robustRelativeCiLow()),
+              num(e.sensitivity().robustRelativeCiHigh())));
     }
     return rows;
   }
 
-  /**
-   * The warnings column: "; " separates warnings, so a warning's own "; " becomes ", " and the
-   * report (which splits the column) shows each warning whole.
-   */
+  /** "; " separates warnings: a warning's own "; " becomes ", " so the report shows it whole. */
   static String publishedWarnings(List<String> warnings) {
     return String.join("; ", warnings.stream().map(w -> w.replace("; ", ", ")).toList());
   }
@@ -225,10 +227,7 @@ public final class ResultTables {
         .parquet(dir.resolve(table).toString());
   }
 
-  /**
-   * Writes a small table as the single files {@code <folder>/<name>.parquet} and {@code
-   * <folder>/<name>.csv}, for tables read as one file (quality/checks).
-   */
+  /** Writes a small table as single files {@code <folder>/<name>.parquet} and {@code .csv}. */
   public static void writeSingleFile(
       SparkSession spark, String table, List<Row> rows, Path folder, String name) {
     TableContract contract = TableContract.load(table);

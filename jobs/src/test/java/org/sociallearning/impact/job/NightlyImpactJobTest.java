@@ -189,7 +189,9 @@ class NightlyImpactJobTest {
         "metric,segment,estimate,ci_low,ci_high,relative_effect,relative_ci_low,"
             + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
             + "pretrend_p_value,pretrend_tests,pretrend_method,aggregation,simple_estimate,"
-            + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high",
+            + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high,"
+            + "breakdown_mbar,robust_ci_low,robust_ci_high,robust_relative_ci_low,"
+            + "robust_relative_ci_high",
         csv.get(0));
     assertEquals(
         org.sociallearning.impact.outcomes.OutcomeMetrics.ALL.size(),
