@@ -53,6 +53,9 @@ public final class RelativeMagnitudes {
       return new double[] {Double.NaN, Double.NaN};
     }
     double scale = es.targetStandardError();
+    if (!(scale > 0)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
     List<RelativeMagnitudeCase> cases = cases(standardized(es, scale), mbar, alpha, seed);
     double[] identified = identifiedSet(es, mbar);
     double[] range = {identified[0] / scale - MARGIN, identified[1] / scale + MARGIN};
@@ -70,10 +73,11 @@ public final class RelativeMagnitudes {
    * study cannot be analysed.
    */
   public static double breakdown(EventStudyVector es, double alpha, long seed) {
-    if (!es.isAvailable()) {
+    double scale = es.targetStandardError();
+    if (!es.isAvailable() || !(scale > 0)) {
       return Double.NaN;
     }
-    EventStudyVector standard = standardized(es, es.targetStandardError());
+    EventStudyVector standard = standardized(es, scale);
     if (keeps(cases(standard, 0, alpha, seed), 0)) {
       return 0;
     }

@@ -18,7 +18,8 @@ final class SimplexMethod {
   private static final int MAX_PIVOTS = 5000;
 
   /**
-   * @param feasible false when no x satisfies the constraints (then value is NaN and x null)
+   * @param feasible false when no x satisfies the constraints, or none was found within the pivot
+   *     limit (then value is NaN and x null)
    * @param value {@code c'x} at the optimum; {@code +Infinity} when unbounded
    */
   record Solution(boolean feasible, double value, double[] x) {
@@ -53,7 +54,9 @@ final class SimplexMethod {
     for (int i = 0; i < lp.rows; i++) {
       phaseOne[lp.vars + i] = -1;
     }
-    lp.optimize(phaseOne, lp.vars + lp.rows);
+    if (lp.optimize(phaseOne, lp.vars + lp.rows) != Status.OPTIMAL) {
+      return Solution.INFEASIBLE;
+    }
     double infeasibility = 0;
     double scale = 1;
     for (int i = 0; i < lp.rows; i++) {
@@ -68,7 +71,11 @@ final class SimplexMethod {
     lp.driveOutArtificials();
     double[] cost = new double[lp.vars + lp.rows];
     System.arraycopy(c, 0, cost, 0, lp.vars);
-    if (!lp.optimize(cost, lp.vars)) {
+    Status status = lp.optimize(cost, lp.vars);
+    if (status == Status.STALLED) {
+      return Solution.INFEASIBLE;
+    }
+    if (status == Status.UNBOUNDED) {
       return new Solution(true, Double.POSITIVE_INFINITY, null);
     }
     double[] x = new double[lp.vars];
@@ -82,8 +89,17 @@ final class SimplexMethod {
     return new Solution(true, value, x);
   }
 
-  /** Simplex iterations over columns {@code [0, allowed)}; false when unbounded. */
-  private boolean optimize(double[] cost, int allowed) {
+  private enum Status {
+    OPTIMAL,
+    UNBOUNDED,
+    /**
+     * No optimum within {@link #MAX_PIVOTS} pivots (numerical trouble): reported as no solution.
+     */
+    STALLED
+  }
+
+  /** Simplex iterations over columns {@code [0, allowed)}. */
+  private Status optimize(double[] cost, int allowed) {
     int rhs = vars + rows;
     for (int pivots = 0; pivots < MAX_PIVOTS; pivots++) {
       boolean bland = pivots >= BLAND_AFTER;
@@ -103,7 +119,7 @@ final class SimplexMethod {
         }
       }
       if (entering < 0) {
-        return true;
+        return Status.OPTIMAL;
       }
       int leaving = -1;
       double ratio = Double.POSITIVE_INFINITY;
@@ -117,11 +133,11 @@ final class SimplexMethod {
         }
       }
       if (leaving < 0) {
-        return false;
+        return Status.UNBOUNDED;
       }
       pivot(leaving, entering);
     }
-    throw new IllegalStateException("simplex did not converge in " + MAX_PIVOTS + " pivots");
+    return Status.STALLED;
   }
 
   /**

@@ -111,4 +111,22 @@ class HonestDidPlantedTrendTest {
         RelativeMagnitudes.BREAKDOWN_CAP,
         RelativeMagnitudes.breakdown(eventStudy(huge), ALPHA, 1L));
   }
+
+  /**
+   * One month after joining: no nuisance direction is left, and at Mbar = 0 the robust interval is
+   * close to the ordinary one (the hybrid spends a tenth of alpha on its first stage).
+   */
+  @Test
+  void aSinglePostJoiningMonthLeavesNoNuisance() {
+    double[][] v = sharedReferenceCovariance(4);
+    EventStudyVector es =
+        new EventStudyVector(
+            new int[] {-4, -3, -2, 0}, new double[] {0.3, -0.2, 0.1, 5}, v, 3, new double[] {1});
+    double[] ci = RelativeMagnitudes.interval(es, 0, ALPHA, 1L);
+    double se = Math.sqrt(2);
+    assertTrue(ci[0] < 5 - 1.9 * se && ci[0] > 5 - 2.4 * se, "lower " + ci[0]);
+    assertTrue(ci[1] > 5 + 1.9 * se && ci[1] < 5 + 2.4 * se, "upper " + ci[1]);
+    double[] wider = RelativeMagnitudes.interval(es, 1, ALPHA, 1L);
+    assertTrue(wider[0] < ci[0] && wider[1] > ci[1]);
+  }
 }
