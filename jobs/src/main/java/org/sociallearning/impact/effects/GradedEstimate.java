@@ -1,5 +1,6 @@
 package org.sociallearning.impact.effects;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public record GradedEstimate(
     DetectableEffect power) {
 
   /**
-   * Every estimate of the run graded on its own: no breakdown values and no robust variants.
+   * Every estimate of the run graded on its own breakdown value, without robust variants.
    *
    * @param targetRelative the relative effect power is computed for, e.g. -0.10
    */
@@ -33,7 +34,7 @@ public record GradedEstimate(
 
   /**
    * Every estimate of the run graded, each overall estimate with its metric's robust analysis when
-   * one ran; no breakdown values yet.
+   * one ran, each with its breakdown value.
    *
    * @param robustByMetric per metric name, the robust analysis of its overall estimate, its p-value
    *     adjusted in the same family as the estimates
@@ -43,16 +44,22 @@ public record GradedEstimate(
       List<MetricEstimate> estimates,
       Map<String, MetricEstimate> robustByMetric,
       double targetRelative) {
-    return estimates.stream()
-        .map(
-            e ->
-                of(
-                    e,
-                    null,
-                    "all".equals(e.segment()) ? robustByMetric.get(e.metric().name()) : null,
-                    null,
-                    targetRelative))
-        .toList();
+    List<GradedEstimate> out = new ArrayList<>();
+    for (MetricEstimate e : estimates) {
+      MetricEstimate robust =
+          "all".equals(e.segment()) ? robustByMetric.get(e.metric().name()) : null;
+      out.add(of(e, breakdown(e), robust, breakdown(robust), targetRelative));
+    }
+    return out;
+  }
+
+  /** The estimate's breakdown value (see {@link ParallelTrendsSensitivity}), null when unknown. */
+  static Double breakdown(MetricEstimate e) {
+    if (e == null || e.sensitivity() == null) {
+      return null;
+    }
+    double b = e.sensitivity().breakdownMbar();
+    return Double.isNaN(b) ? null : b;
   }
 
   /**

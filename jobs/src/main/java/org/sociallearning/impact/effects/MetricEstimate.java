@@ -37,6 +37,7 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  * @param simpleCiLow lower end of its interval
  * @param simpleCiHigh upper end of its interval
  * @param basis standard error, participant-months and dip check behind the grade and power
+ * @param sensitivity robustness of the headline to parallel-trends violations (relative magnitudes)
  */
 public record MetricEstimate(
     MetricDefinition metric,
@@ -65,7 +66,8 @@ public record MetricEstimate(
     double simpleCiLow,
     double simpleCiHigh,
     MeanEffect meanEffect,
-    EstimateBasis basis) {
+    EstimateBasis basis,
+    ParallelTrendsSensitivity sensitivity) {
 
   /**
    * The effect on the mean per item in the metric's own unit (hours, days), with its 95% interval:
@@ -134,7 +136,8 @@ public record MetricEstimate(
         simpleCiLow,
         simpleCiHigh,
         MeanEffect.NONE,
-        EstimateBasis.NONE);
+        EstimateBasis.NONE,
+        ParallelTrendsSensitivity.NONE);
   }
 
   /**
@@ -219,7 +222,8 @@ public record MetricEstimate(
         simpleCiLow,
         simpleCiHigh,
         meanEffect,
-        basis);
+        basis,
+        sensitivity);
   }
 
   /** The same estimate with its effect on the mean per item. */
@@ -251,7 +255,8 @@ public record MetricEstimate(
         simpleCiLow,
         simpleCiHigh,
         mean,
-        basis);
+        basis,
+        sensitivity);
   }
 
   /** The same estimate with one more warning to show next to it. */
@@ -285,7 +290,8 @@ public record MetricEstimate(
         simpleCiLow,
         simpleCiHigh,
         meanEffect,
-        basis);
+        basis,
+        sensitivity);
   }
 
   public MetricEstimate {
@@ -296,5 +302,6 @@ public record MetricEstimate(
     Objects.requireNonNull(aggregation, "aggregation");
     meanEffect = meanEffect == null ? MeanEffect.NONE : meanEffect;
     basis = basis == null ? EstimateBasis.NONE : basis;
+    sensitivity = sensitivity == null ? ParallelTrendsSensitivity.NONE : sensitivity;
   }
 }

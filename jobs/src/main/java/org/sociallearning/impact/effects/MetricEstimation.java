@@ -141,7 +141,13 @@ public final class MetricEstimation {
             headline.se(),
             post.participantMonths(),
             metric.logScale() ? Double.NaN : post.mean() - headline.att(),
-            result.dipWarning().isPresent()));
+            result.dipWarning().isPresent()),
+        ParallelTrendsSensitivity.of(
+            result,
+            headline,
+            metric.logScale(),
+            metric.logScale() ? Double.NaN : post.mean(),
+            run));
   }
 
   private static String method(

@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param eventStudyBand the simultaneous band over every event-study point with a standard error
  *     (the {@code dynamic} effects before and after joining, not their {@code overall}; as R's
  *     {@code aggte(type = "dynamic")} with {@code cband = TRUE})
+ * @param eventStudyVector the event study around the universal base month with its covariance and
+ *     the {@code group} headline's weights on its post-joining points, for the sensitivity analysis
+ *     to parallel-trends violations ({@link RelativeMagnitudes}); {@link EventStudyVector#NONE}
+ *     with a varying base period or without points on both sides of the base month
  */
 public record DidResult(
     List<GroupTimeEffect> groupTime,
@@ -32,7 +36,8 @@ public record DidResult(
     PreTrendTest preTrend,
     Optional<String> dipWarning,
     SimultaneousBand groupTimeBand,
-    SimultaneousBand eventStudyBand) {
+    SimultaneousBand eventStudyBand,
+    EventStudyVector eventStudyVector) {
 
   /**
    * The pre-trend verdict and its two tests (see {@code PreTrendWald} and {@code PreJoiningLevel}):
@@ -163,9 +168,10 @@ public record DidResult(
     Objects.requireNonNull(dipWarning, "dipWarning");
     Objects.requireNonNull(groupTimeBand, "groupTimeBand");
     Objects.requireNonNull(eventStudyBand, "eventStudyBand");
+    Objects.requireNonNull(eventStudyVector, "eventStudyVector");
   }
 
-  /** Without simultaneous bands. */
+  /** Without simultaneous bands and without the event study for the sensitivity analysis. */
   public DidResult(
       List<GroupTimeEffect> groupTime,
       List<AggregateEffect> aggregates,
@@ -183,7 +189,8 @@ public record DidResult(
         preTrend,
         dipWarning,
         SimultaneousBand.NONE,
-        SimultaneousBand.NONE);
+        SimultaneousBand.NONE,
+        EventStudyVector.NONE);
   }
 
   /** Without checks, as before they existed. */

@@ -21,7 +21,9 @@ import java.util.Optional;
  * average pre-joining level, {@link PreJoiningLevel}) and the Ashenfelter's-dip rule ({@link
  * AshenfelterDip}); each adds a warning when it fails. Beside the pointwise intervals come two
  * simultaneous bands, over the group-time effects and over the event study ({@link BandFamily},
- * {@link SupTCriticalValue}): R's {@code cband = TRUE}.
+ * {@link SupTCriticalValue}): R's {@code cband = TRUE}. With a universal base period it also hands
+ * over the event study for the sensitivity to parallel-trends violations ({@link
+ * RelativeMagnitudes}).
  *
  * <p>The base period ({@link DidOptions#basePeriod()}) only changes the pre-treatment effects: with
  * {@link BasePeriod#UNIVERSAL} each is the level difference to the cohort's base period, and the
@@ -169,6 +171,17 @@ public final class StaggeredDid {
     int[] cellFamily = BandFamily.groupTime(estimandOfCell, se, sample.unitCount);
     int[] eventFamily =
         BandFamily.eventStudy(estimands, firstAggregate, firstStep, se, sample.unitCount);
+    EventStudyVector eventStudy =
+        universal
+            ? EventStudyCovariance.of(
+                estimands,
+                eventFamily,
+                headline(estimands, firstAggregate, firstStep),
+                cells,
+                errors,
+                sample,
+                options.anticipation())
+            : EventStudyVector.NONE;
     return new DidResult(
         groupTime,
         aggregates,
@@ -178,7 +191,19 @@ public final class StaggeredDid {
         preTrend,
         dip,
         BandFamily.band(cellFamily, sample, cells, estimands, errors, z, options),
-        BandFamily.band(eventFamily, sample, cells, estimands, errors, z, options));
+        BandFamily.band(eventFamily, sample, cells, estimands, errors, z, options),
+        eventStudy);
+  }
+
+  /** The {@code group} aggregate's overall estimand, the pipeline's headline; null if none. */
+  private static LinearEstimand headline(List<LinearEstimand> estimands, int from, int to) {
+    for (LinearEstimand e : estimands.subList(from, to)) {
+      if (AggregateEffect.GROUP.equals(e.aggregation())
+          && AggregateEffect.OVERALL.equals(e.key())) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static List<AggregateEffect> effects(

@@ -11,9 +11,10 @@
  * on item-weighted means (a weighted {@link org.sociallearning.impact.estimation.Panel}), plus the
  * checks an analyst asks for: a pre-trend verdict (the joint pre-trend test and a test of the
  * average pre-joining level, combined), an Ashenfelter's-dip warning, p-values and {@link
- * org.sociallearning.impact.estimation.BenjaminiHochberg} adjustment. {@link
- * org.sociallearning.impact.estimation.PanelCsv} and {@link
- * org.sociallearning.impact.estimation.DidCommand} wrap it for files and the command line. Nothing
- * here uses Spark: the panel is small enough once aggregated to units x periods.
+ * org.sociallearning.impact.estimation.BenjaminiHochberg} adjustment, and the sensitivity to
+ * parallel-trends violations ({@link org.sociallearning.impact.estimation.RelativeMagnitudes}, R
+ * HonestDiD's relative magnitudes). {@link org.sociallearning.impact.estimation.PanelCsv} and
+ * {@link org.sociallearning.impact.estimation.DidCommand} wrap it for files and the command line.
+ * Nothing here uses Spark: the panel is small enough once aggregated to units x periods.
  */
 package org.sociallearning.impact.estimation;

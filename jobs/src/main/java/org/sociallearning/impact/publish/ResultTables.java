@@ -184,10 +184,7 @@ public final class ResultTables {
         .parquet(dir.resolve(table).toString());
   }
 
-  /**
-   * Writes a small table as the single files {@code <folder>/<name>.parquet} and {@code
-   * <folder>/<name>.csv}, for tables read as one file (quality/checks).
-   */
+  /** Writes a small table as single files {@code <folder>/<name>.parquet} and {@code .csv}. */
   public static void writeSingleFile(
       SparkSession spark, String table, List<Row> rows, Path folder, String name) {
     TableContract contract = TableContract.load(table);

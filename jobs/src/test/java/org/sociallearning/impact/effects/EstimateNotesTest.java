@@ -41,7 +41,8 @@ class EstimateNotesTest {
         Double.NaN,
         Double.NaN,
         MetricEstimate.MeanEffect.NONE,
-        new EstimateBasis(0.05, 1000, Double.NaN, false));
+        new EstimateBasis(0.05, 1000, Double.NaN, false),
+        ParallelTrendsSensitivity.NONE);
   }
 
   private static List<String> codes(List<EstimateNote> notes) {

@@ -63,6 +63,43 @@ class MetricEstimationTest {
   }
 
   /**
+   * With a universal base the headline carries its sensitivity to parallel-trends violations: a
+   * robust interval at Mbar = 1, wider than the pointwise one, its relative form mapped as the
+   * headline's, and a breakdown value; with a varying base there is none.
+   */
+  @Test
+  void headlineCarriesItsSensitivityToParallelTrendsViolations() {
+    Panel panel = earlyCohortGainsMore(800, 3);
+    MetricDefinition metric = MetricDefinition.named("win_rate");
+    DidOptions universal = OPTIONS.withBasePeriod(BasePeriod.UNIVERSAL);
+    MetricEstimate published = MetricEstimation.estimate(metric, panel, universal, 10);
+    ParallelTrendsSensitivity sensitivity = published.sensitivity();
+    DidResult result = StaggeredDid.estimate(panel, universal);
+    double target = result.eventStudyVector().targetEstimate();
+    assertTrue(sensitivity.robustCiLow() < target && target < sensitivity.robustCiHigh());
+    assertTrue(
+        sensitivity.robustCiHigh() - sensitivity.robustCiLow()
+            > published.ciHigh() - published.ciLow());
+    assertTrue(sensitivity.breakdownMbar() > 0 && sensitivity.breakdownMbar() <= 10);
+    AggregateEffect group = result.overall(AggregateEffect.GROUP);
+    double[] relative =
+        MetricEstimation.relativeToCounterfactual(
+            new AggregateEffect(
+                group.aggregation(),
+                group.key(),
+                group.att(),
+                group.se(),
+                sensitivity.robustCiLow(),
+                sensitivity.robustCiHigh()),
+            ParticipantsPostJoining.of(panel, result).mean());
+    assertEquals(relative[1], sensitivity.robustRelativeCiLow());
+    assertEquals(relative[2], sensitivity.robustRelativeCiHigh());
+    assertEquals(
+        ParallelTrendsSensitivity.NONE,
+        MetricEstimation.estimate(metric, panel, OPTIONS, 10).sensitivity());
+  }
+
+  /**
    * The base period only changes what the months before joining are measured from: the method says
    * which, the published numbers after joining are the same, and with a universal base the month
    * before joining is the event study's 0, without an interval.

@@ -190,6 +190,8 @@ class NightlyImpactJobTest {
             + "relative_ci_high,n_treated,n_comparison,method,warnings,p_value,p_value_adjusted,"
             + "pretrend_p_value,pretrend_tests,pretrend_method,aggregation,simple_estimate,"
             + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high,"
+            + "breakdown_mbar,robust_ci_low,robust_ci_high,robust_relative_ci_low,"
+            + "robust_relative_ci_high,"
             + "evidence,mde,mde_relative,participant_months,participant_months_needed,analysis",
         csv.get(0));
     assertEquals(

@@ -7,9 +7,11 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.effects.EstimateBasis;
 import org.sociallearning.impact.effects.EstimateNote;
 import org.sociallearning.impact.effects.GradedEstimate;
 import org.sociallearning.impact.effects.MetricEstimate;
+import org.sociallearning.impact.effects.ParallelTrendsSensitivity;
 import org.sociallearning.impact.schemas.MetricDefinition;
 import org.sociallearning.impact.schemas.SparkSchemas;
 import org.sociallearning.impact.schemas.TableContract;
@@ -21,32 +23,34 @@ class EstimateRowsTest {
   void everyColumnOfTheContractIsFilledInItsOrderAndType() {
     MetricEstimate ttr =
         new MetricEstimate(
-                MetricDefinition.named("time_to_resolve_hours"),
-                "all",
-                -0.2,
-                -0.3,
-                -0.1,
-                Math.expm1(-0.2),
-                Math.expm1(-0.3),
-                Math.expm1(-0.1),
-                40,
-                60,
-                "test method",
-                0.001,
-                0.002,
-                0.4,
-                5,
-                "event_time",
-                List.of("a; b", "c"),
-                List.of(),
-                false,
-                List.of(),
-                List.of(),
-                "group",
-                -0.25,
-                -0.35,
-                -0.15)
-            .withMeanEffect(new MetricEstimate.MeanEffect(-6.5, -9.0, -4.0));
+            MetricDefinition.named("time_to_resolve_hours"),
+            "all",
+            -0.2,
+            -0.3,
+            -0.1,
+            Math.expm1(-0.2),
+            Math.expm1(-0.3),
+            Math.expm1(-0.1),
+            40,
+            60,
+            "test method",
+            0.001,
+            0.002,
+            0.4,
+            5,
+            "event_time",
+            List.of("a; b", "c"),
+            List.of(),
+            false,
+            List.of(),
+            List.of(),
+            "group",
+            -0.25,
+            -0.35,
+            -0.15,
+            new MetricEstimate.MeanEffect(-6.5, -9.0, -4.0),
+            new EstimateBasis(0.05, 400, Double.NaN, false),
+            new ParallelTrendsSensitivity(1.7, -0.4, 0.05, Math.expm1(-0.4), Math.expm1(0.05)));
     MetricEstimate suppressed =
         new MetricEstimate(
             MetricDefinition.named("win_rate"),
@@ -83,13 +87,20 @@ class EstimateRowsTest {
     assertEquals(-6.5, (double) r.getAs("mean_effect"), 0.0);
     assertEquals(-9.0, (double) r.getAs("mean_effect_ci_low"), 0.0);
     assertEquals(0.4, (double) r.getAs("pretrend_p_value"), 0.0);
+    assertEquals(1.7, (double) r.getAs("breakdown_mbar"), 0.0);
+    assertEquals(-0.4, (double) r.getAs("robust_ci_low"), 0.0);
+    assertEquals(0.05, (double) r.getAs("robust_ci_high"), 0.0);
+    assertEquals(Math.expm1(-0.4), (double) r.getAs("robust_relative_ci_low"), 0.0);
+    assertEquals(Math.expm1(0.05), (double) r.getAs("robust_relative_ci_high"), 0.0);
     Row s = read.get(1);
     assertNull(s.getAs("estimate"));
     assertNull(s.getAs("aggregation"), "no aggregation behind a suppressed number");
     assertNull(s.getAs("mean_effect"));
     assertNull(s.getAs("pretrend_method"));
+    assertNull(s.getAs("breakdown_mbar"));
+    assertNull(s.getAs("robust_ci_low"));
     assertEquals(
-        "moderate", r.getAs("evidence"), "adjusted interval excludes 0, breakdown unknown");
+        "strong", r.getAs("evidence"), "adjusted interval excludes 0, breakdown 1.7, 40 people");
     assertNull(s.getAs("evidence"), "no grade for a suppressed number");
     assertNull(s.getAs("participant_months"));
     assertNull(s.getAs("participant_months_needed"));
