@@ -195,6 +195,22 @@ public record MetricEstimate(
 
   /** The same estimate with its p-value adjusted for the other estimates of the run. */
   public MetricEstimate withAdjustedPValue(double adjusted) {
+    return with(adjusted, meanEffect, warnings);
+  }
+
+  /** The same estimate with its effect on the mean per item. */
+  public MetricEstimate withMeanEffect(MeanEffect mean) {
+    return with(pValueAdjusted, mean, warnings);
+  }
+
+  /** The same estimate with one more warning to show next to it. */
+  public MetricEstimate withWarning(String warning) {
+    List<String> more = new java.util.ArrayList<>(warnings);
+    more.add(warning);
+    return with(pValueAdjusted, meanEffect, more);
+  }
+
+  private MetricEstimate with(double adjusted, MeanEffect mean, List<String> notes) {
     return new MetricEstimate(
         metric,
         segment,
@@ -212,40 +228,7 @@ public record MetricEstimate(
         preTrendPValue,
         preTrendTests,
         preTrendMethod,
-        warnings,
-        eventStudy,
-        suppressed,
-        estimatorNotes,
-        calendar,
-        aggregation,
-        simpleEstimate,
-        simpleCiLow,
-        simpleCiHigh,
-        meanEffect,
-        basis,
-        sensitivity);
-  }
-
-  /** The same estimate with its effect on the mean per item. */
-  public MetricEstimate withMeanEffect(MeanEffect mean) {
-    return new MetricEstimate(
-        metric,
-        segment,
-        estimate,
-        ciLow,
-        ciHigh,
-        relativeEffect,
-        relativeCiLow,
-        relativeCiHigh,
-        nTreated,
-        nComparison,
-        method,
-        pValue,
-        pValueAdjusted,
-        preTrendPValue,
-        preTrendTests,
-        preTrendMethod,
-        warnings,
+        notes,
         eventStudy,
         suppressed,
         estimatorNotes,
@@ -255,41 +238,6 @@ public record MetricEstimate(
         simpleCiLow,
         simpleCiHigh,
         mean,
-        basis,
-        sensitivity);
-  }
-
-  /** The same estimate with one more warning to show next to it. */
-  public MetricEstimate withWarning(String warning) {
-    List<String> more = new java.util.ArrayList<>(warnings);
-    more.add(warning);
-    return new MetricEstimate(
-        metric,
-        segment,
-        estimate,
-        ciLow,
-        ciHigh,
-        relativeEffect,
-        relativeCiLow,
-        relativeCiHigh,
-        nTreated,
-        nComparison,
-        method,
-        pValue,
-        pValueAdjusted,
-        preTrendPValue,
-        preTrendTests,
-        preTrendMethod,
-        more,
-        eventStudy,
-        suppressed,
-        estimatorNotes,
-        calendar,
-        aggregation,
-        simpleEstimate,
-        simpleCiLow,
-        simpleCiHigh,
-        meanEffect,
         basis,
         sensitivity);
   }
