@@ -89,9 +89,20 @@ public final class EventStudyChart {
 
     return ChartStyle.chart(
         m.label(),
-        "Points: estimates. Shaded bands: 95% confidence intervals. Dashed line: joining.",
+        "Points: estimates. Shaded: " + bandWords(m) + ". Dashed line: joining.",
         plot,
         true);
+  }
+
+  /**
+   * What the shading shows: the simultaneous band where the run published one (it covers every
+   * month at once, so a reader may judge the whole curve by it), else pointwise intervals.
+   */
+  static String bandWords(MetricResult m) {
+    boolean band = m.eventStudy().stream().anyMatch(p -> Double.isFinite(p.bandLow()));
+    return band
+        ? "95% simultaneous band (covers all months at once)"
+        : "pointwise 95% confidence intervals (each month on its own)";
   }
 
   private static YIntervalSeriesCollection dataset(MetricResult m) {
@@ -99,8 +110,8 @@ public final class EventStudyChart {
     YIntervalSeries after = new YIntervalSeries(AFTER);
     for (EventTimePoint p : m.eventStudy()) {
       double v = m.toDisplay(p.estimate());
-      double low = m.toDisplay(p.ciLow());
-      double high = m.toDisplay(p.ciHigh());
+      double low = m.toDisplay(p.shadedLow());
+      double high = m.toDisplay(p.shadedHigh());
       if (Double.isFinite(v)
           && !Double.isFinite(low)
           && !Double.isFinite(high)

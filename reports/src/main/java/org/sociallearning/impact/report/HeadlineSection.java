@@ -37,7 +37,9 @@ final class HeadlineSection {
 
   /** The sentence led by the estimate's evidence grade, e.g. "Evidence: moderate. ...". */
   static String graded(MetricResult m, String sentence) {
-    return m.evidence().isEmpty() ? sentence : "Evidence: " + m.evidence() + ". " + sentence;
+    String robustness = TrendSensitivityWords.forMetric(m);
+    String full = robustness.isEmpty() ? sentence : sentence + " " + robustness;
+    return m.evidence().isEmpty() ? full : "Evidence: " + m.evidence() + ". " + full;
   }
 
   /**

@@ -33,6 +33,8 @@ import java.util.List;
  * @param calendar participants vs comparison by calendar month, on this metric's scale
  * @param evidence the evidence grade ({@code strong}, {@code moderate}, {@code weak}, {@code
  *     inconclusive}, {@code unreliable}); empty when the estimate has none
+ * @param breakdownMbar how many times the largest pre-joining divergence of trends the effect
+ *     survives after joining (relative magnitudes); NaN when not computed
  */
 public record MetricResult(
     String metric,
@@ -56,7 +58,8 @@ public record MetricResult(
     double preTrendPValue,
     int preTrendTests,
     List<CalendarPoint> calendar,
-    String evidence) {
+    String evidence,
+    double breakdownMbar) {
 
   /** The grade that is never stated as a finding. */
   public static final String UNRELIABLE = "unreliable";
@@ -113,7 +116,8 @@ public record MetricResult(
         preTrendPValue,
         preTrendTests,
         calendar,
-        "");
+        "",
+        Double.NaN);
   }
 
   /** The same result with its evidence grade. */
@@ -140,7 +144,8 @@ public record MetricResult(
         preTrendPValue,
         preTrendTests,
         calendar,
-        grade);
+        grade,
+        breakdownMbar);
   }
 
   /**

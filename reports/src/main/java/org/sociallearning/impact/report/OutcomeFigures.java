@@ -54,32 +54,46 @@ final class OutcomeFigures {
         + first
         + " to month "
         + last
-        + ", with 95% confidence bands, placebo months before joining in orange, a"
+        + ", shaded: "
+        + EventStudyChart.bandWords(m)
+        + ", placebo months before joining in orange, a"
         + " dashed line at joining and a line at zero. The table below lists the same"
         + " values.";
   }
 
   static ReportPage.DataTable eventStudyTable(MetricResult m) {
     String unit = m.displayUnit();
+    boolean band = m.eventStudy().stream().anyMatch(p -> Double.isFinite(p.bandLow()));
     List<List<String>> rows = new ArrayList<>();
     for (EventTimePoint p : m.eventStudy()) {
-      rows.add(
-          List.of(
-              String.valueOf(p.eventTime()),
-              p.eventTime() < 0 ? "before (placebo)" : "after",
-              ReaderNumbers.oneDecimal(m.toDisplay(p.estimate())),
-              interval(m.toDisplay(p.ciLow()), m.toDisplay(p.ciHigh()))));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  String.valueOf(p.eventTime()),
+                  p.eventTime() < 0 ? "before (placebo)" : "after",
+                  ReaderNumbers.oneDecimal(m.toDisplay(p.estimate())),
+                  interval(m.toDisplay(p.ciLow()), m.toDisplay(p.ciHigh()))));
+      if (band) {
+        row.add(interval(m.toDisplay(p.bandLow()), m.toDisplay(p.bandHigh())));
+      }
+      rows.add(row);
+    }
+    List<String> columns =
+        new ArrayList<>(
+            List.of(
+                "Months relative to joining",
+                "Period",
+                "Effect (" + unit + ")",
+                "Pointwise 95% CI (" + unit + ")"));
+    if (band) {
+      columns.add("Simultaneous 95% band (" + unit + ")");
     }
     return new ReportPage.DataTable(
         m.label() + ": effect by month relative to joining (negative months are before joining)",
-        List.of(
-            "Months relative to joining",
-            "Period",
-            "Effect (" + unit + ")",
-            "95% CI (" + unit + ")"),
+        columns,
         rows,
         2,
-        4);
+        columns.size());
   }
 
   static List<ReportPage.Figure> calendar(ReportModel model, boolean pdf) {

@@ -147,7 +147,8 @@ public final class PublishedResults {
         number(row, "pretrend_p_value"),
         (int) count(row, "pretrend_tests"),
         overall ? calendar : List.of(),
-        row.isMapped("evidence") ? row.get("evidence") : "");
+        row.isMapped("evidence") ? row.get("evidence") : "",
+        number(row, "breakdown_mbar"));
   }
 
   private Map<String, List<EventTimePoint>> eventStudy() {
@@ -159,7 +160,9 @@ public final class PublishedResults {
                 Integer.parseInt(r.get("event_time")),
                 number(r, "estimate"),
                 number(r, "ci_low"),
-                number(r, "ci_high")));
+                number(r, "ci_high"),
+                number(r, "band_low"),
+                number(r, "band_high")));
   }
 
   private Map<String, List<CalendarPoint>> calendar() {

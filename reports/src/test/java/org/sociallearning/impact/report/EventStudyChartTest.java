@@ -32,6 +32,54 @@ class EventStudyChartTest {
   }
 
   @Test
+  void theChartAndItsTableSayWhichIntervalIsShaded() {
+    MetricResult pointwise = ReportFixture.faster();
+    assertTrue(EventStudyChart.bandWords(pointwise).startsWith("pointwise"));
+    List<EventTimePoint> banded = new ArrayList<>();
+    for (EventTimePoint p : pointwise.eventStudy()) {
+      banded.add(
+          new EventTimePoint(
+              p.eventTime(),
+              p.estimate(),
+              p.ciLow(),
+              p.ciHigh(),
+              p.ciLow() - 0.05,
+              p.ciHigh() + 0.05));
+    }
+    MetricResult withBand = TrendSensitivityWordsTest.result("strong", 2.0);
+    withBand =
+        new MetricResult(
+            withBand.metric(),
+            withBand.label(),
+            withBand.unit(),
+            withBand.scale(),
+            withBand.direction(),
+            withBand.subjectPhrase(),
+            withBand.outcomePhrase(),
+            withBand.estimate(),
+            withBand.ciLow(),
+            withBand.ciHigh(),
+            withBand.relativeEffect(),
+            withBand.relativeCiLow(),
+            withBand.relativeCiHigh(),
+            withBand.nTreated(),
+            withBand.nComparison(),
+            withBand.warnings(),
+            banded,
+            false,
+            withBand.preTrendPValue(),
+            withBand.preTrendTests(),
+            List.of(),
+            withBand.evidence(),
+            withBand.breakdownMbar());
+    assertTrue(EventStudyChart.bandWords(withBand).startsWith("95% simultaneous band"));
+    ReportPage.DataTable table = OutcomeFigures.eventStudyTable(withBand);
+    assertEquals("Simultaneous 95% band (%)", table.columns().get(4), table.columns().toString());
+    assertTrue(table.columns().get(3).startsWith("Pointwise"));
+    assertEquals(4, OutcomeFigures.eventStudyTable(pointwise).columns().size());
+  }
+
+  @Test
   void levelMetricIsInPercentagePoints() throws Exception {
     List<String> texts =
         texts(parse(EventStudyChart.svg(ReportFixture.winRate(0.041, 0.012, 0.070))));
