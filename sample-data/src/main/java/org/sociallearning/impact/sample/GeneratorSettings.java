@@ -38,6 +38,7 @@ import java.util.Objects;
  *     ln(hours to resolve) and ln(days to close), e.g. -0.3. Many people try a community once;
  *     those whose gain comes in the months after their first post keep coming back (and so meet the
  *     participation rule), the others drift away. See {@link #withUnrelatedGains}
+ * @param newHires {@link NewHires#NONE} for the usual company; see {@link #withNewHires}
  */
 public record GeneratorSettings(
     long seed,
@@ -54,7 +55,8 @@ public record GeneratorSettings(
     double durationFactor,
     int ticketVolume,
     double chatterVolume,
-    double unrelatedGain) {
+    double unrelatedGain,
+    NewHires newHires) {
 
   /** Settings whose tickets follow {@code workVolume} and whose chatter is at its base rate. */
   public GeneratorSettings(
@@ -85,7 +87,8 @@ public record GeneratorSettings(
         durationFactor,
         workVolume,
         1.0,
-        0.0);
+        0.0,
+        NewHires.NONE);
   }
 
   public GeneratorSettings {
@@ -117,6 +120,7 @@ public record GeneratorSettings(
     if (!Double.isFinite(preJoiningDip)) {
       throw new IllegalArgumentException("preJoiningDip must be finite, was " + preJoiningDip);
     }
+    Objects.requireNonNull(newHires, "newHires");
     start = start.withDayOfMonth(1);
     if (asOf.isBefore(start.plusMonths(4))) {
       throw new IllegalArgumentException(
@@ -262,6 +266,19 @@ public record GeneratorSettings(
     return d.build();
   }
 
+  /**
+   * The company where new hires get faster at the job anyway: {@code share} of employees are hired
+   * during the window (no work before), their ln(durations) are raised by {@code learningCurve} in
+   * the hire month, declining linearly to 0 over six months; most of them ({@link
+   * NewHires#EARLY_JOIN_SHARE}) meet the participation rule in their first one or two months, few
+   * tenured people join. Planted effects stay as {@link #withEffects} says.
+   */
+  public GeneratorSettings withNewHires(double share, double learningCurve) {
+    SettingsDraft d = new SettingsDraft(this);
+    d.newHires = new NewHires(share, learningCurve);
+    return d.build();
+  }
+
   /** Every ticket and sales cycle takes {@code factor} times as long. */
   public GeneratorSettings withDurationFactor(double factor) {
     SettingsDraft d = new SettingsDraft(this);
@@ -270,21 +287,10 @@ public record GeneratorSettings(
   }
 
   /**
-   * Shift of ln(duration) for work of {@code p} started in month {@code m}, beyond effects and
-   * noise: the pre-joining dip and the duration factor. Exactly 0 with both knobs off, so the draws
-   * and bytes of settings without them are unchanged.
+   * Shift of ln(duration) for work of {@code p} started in month {@code m}: see {@link
+   * DurationShift}.
    */
   double durationShift(Person p, int m) {
-    double shift = 0;
-    if (preJoiningDip != 0 && p != null && p.joiner && m == p.joinMonth - 1) {
-      shift += preJoiningDip;
-    }
-    if (durationFactor != 1) {
-      shift += StrictMath.log(durationFactor);
-    }
-    if (unrelatedGain != 0 && p != null && p.gainMonth >= 0 && m >= p.gainMonth) {
-      shift += unrelatedGain;
-    }
-    return shift;
+    return DurationShift.of(this, p, m);
   }
 }

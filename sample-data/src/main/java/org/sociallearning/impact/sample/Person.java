@@ -45,6 +45,9 @@ final class Person {
   /** Month index of the hire date, 0 when hired before the window. */
   int hireMonth;
 
+  /** New-hires company: hired during the window, on a learning curve. */
+  boolean newHire;
+
   String managerId = "";
   double ability;
 

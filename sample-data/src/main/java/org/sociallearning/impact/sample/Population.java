@@ -46,6 +46,9 @@ final class Population {
         drawUnrelatedGainAndPosts(p, t, gains);
       }
     }
+    if (s.newHires().on()) {
+      NewHireCohort.apply(people, s, t);
+    }
     assignHandles(people);
     return people;
   }

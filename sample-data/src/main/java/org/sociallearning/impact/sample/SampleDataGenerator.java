@@ -231,11 +231,15 @@ public final class SampleDataGenerator {
               s.withUnrelatedGains(
                   Double.parseDouble(requireValue(args, ++i, "--unrelated-gains")));
           break;
+        case "--new-hires":
+          s = withNewHires(s, requireValue(args, ++i, "--new-hires"));
+          break;
         case "-h":
         case "--help":
           System.out.println(
               "usage: SampleDataGenerator [outDir] [--scale S] [--seed N] [--employees N]"
-                  + " [--months N] [--work-volume N] [--no-effect] [--unrelated-gains SHIFT]");
+                  + " [--months N] [--work-volume N] [--no-effect] [--unrelated-gains SHIFT]"
+                  + " [--new-hires SHARE[,CURVE]]");
           return;
         default:
           if (args[i].startsWith("--")) {
@@ -249,6 +253,19 @@ public final class SampleDataGenerator {
     }
     GenerationSummary summary = generate(out, s);
     System.out.print(summary.describe());
+  }
+
+  /** Learning curve of {@code --new-hires SHARE} without a curve: ln(duration) +0.4 at hiring. */
+  static final double DEFAULT_LEARNING_CURVE = 0.4;
+
+  /** {@code SHARE[,CURVE]}, e.g. {@code 0.33,0.5}. */
+  static GeneratorSettings withNewHires(GeneratorSettings s, String value) {
+    String[] parts = value.split(",", -1);
+    if (parts.length > 2) {
+      throw new IllegalArgumentException("--new-hires takes SHARE[,CURVE], was " + value);
+    }
+    double curve = parts.length == 2 ? Double.parseDouble(parts[1]) : DEFAULT_LEARNING_CURVE;
+    return s.withNewHires(Double.parseDouble(parts[0]), curve);
   }
 
   private static String requireValue(String[] args, int i, String option) {

@@ -19,6 +19,7 @@ final class SettingsDraft {
   int ticketVolume;
   double chatterVolume;
   double unrelatedGain;
+  NewHires newHires;
 
   SettingsDraft(GeneratorSettings s) {
     seed = s.seed();
@@ -36,6 +37,7 @@ final class SettingsDraft {
     ticketVolume = s.ticketVolume();
     chatterVolume = s.chatterVolume();
     unrelatedGain = s.unrelatedGain();
+    newHires = s.newHires();
   }
 
   GeneratorSettings build() {
@@ -54,6 +56,7 @@ final class SettingsDraft {
         durationFactor,
         ticketVolume,
         chatterVolume,
-        unrelatedGain);
+        unrelatedGain,
+        newHires);
   }
 }
