@@ -22,6 +22,7 @@ final class EstimatorNotes {
 
   static final String SMALL_COHORT = "has only";
   static final String NOT_ESTIMATED = "not estimated";
+  static final String UNADJUSTED = "without covariate adjustment";
 
   private EstimatorNotes() {}
 
@@ -54,7 +55,14 @@ final class EstimatorNotes {
     long smallCohorts =
         notes.stream().filter(n -> n.startsWith("cohort ") && n.contains(SMALL_COHORT)).count();
     long missingCells = notes.stream().filter(n -> n.contains(NOT_ESTIMATED)).count();
+    long unadjusted = notes.stream().filter(n -> n.contains(UNADJUSTED)).count();
     List<String> out = new ArrayList<>();
+    if (unadjusted > 0) {
+      out.add(
+          unadjusted
+              + " month-by-month effect(s) are estimated without covariate adjustment: the"
+              + " covariate models could not be fitted there (see the manifest)");
+    }
     if (smallCohorts > 0) {
       out.add(
           smallCohorts
@@ -71,7 +79,8 @@ final class EstimatorNotes {
         .filter(
             n ->
                 !(n.startsWith("cohort ") && n.contains(SMALL_COHORT))
-                    && !n.contains(NOT_ESTIMATED))
+                    && !n.contains(NOT_ESTIMATED)
+                    && !n.contains(UNADJUSTED))
         .map(EstimatorNotes::withMonths)
         .forEach(out::add);
     return out;

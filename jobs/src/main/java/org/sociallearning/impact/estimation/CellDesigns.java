@@ -58,7 +58,7 @@ record CellDesigns(DesignRows regression, DesignRows score) {
       inControls[v] = new boolean[design.levels[v].length];
       inTreated[v] = new boolean[design.levels[v].length];
       for (int j = 0; j < n; j++) {
-        int level = design.level[v][units[j]];
+        int level = design.level(v, units[j], bi);
         if (treated[j] == 1) {
           inTreated[v][level] = true;
         } else {
@@ -91,7 +91,7 @@ record CellDesigns(DesignRows regression, DesignRows score) {
       int mx = 0;
       int mz = 0;
       for (int v = 0; v < categorical; v++) {
-        int level = design.level[v][i];
+        int level = design.level(v, i, bi);
         if (regressionColumn[v][level] >= 0) {
           x[regressionColumn[v][level]] = 1.0;
           indicatorsX[mx++] = regressionColumn[v][level];

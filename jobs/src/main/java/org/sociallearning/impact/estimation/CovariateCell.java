@@ -27,7 +27,10 @@ import java.util.List;
  * </ul>
  *
  * A cell whose largest propensity score reaches {@value PropensityScore#OVERLAP} (no overlap) or
- * whose design is collinear is not estimated, with a warning, as R does.
+ * whose design is collinear cannot be adjusted: R reports it as not estimated, here {@link #cell}
+ * returns null with a warning and the caller falls back to the unadjusted comparison, so that one
+ * awkward comparison (a tenure band only participants have, say) does not cost the run its
+ * estimate.
  */
 final class CovariateCell {
 
@@ -36,6 +39,7 @@ final class CovariateCell {
   /**
    * @param unmatched marks participants left out of some cell (their level had no comparison unit)
    * @param unknown marks units observed in both periods but left out for unknown covariate values
+   * @return the cell, or null when the covariate models cannot be fitted (warning added)
    */
   static GroupTimeCell cell(
       EstimationSample sample,
@@ -66,7 +70,8 @@ final class CovariateCell {
         members[count++] = i;
       }
     }
-    int[] units = dropUnmatched(sample, cls, java.util.Arrays.copyOf(members, count), unmatched);
+    int[] units =
+        dropUnmatched(sample, cls, java.util.Arrays.copyOf(members, count), bi, unmatched);
     int n = units.length;
     double[] treated = new double[n];
     int nTreated = 0;
@@ -111,8 +116,15 @@ final class CovariateCell {
             new AdjustedTwoByTwo.Data(
                 treated, change, weight, designs.regression(), designs.score()));
     if (result.failure() != null) {
-      warnings.add("ATT(" + group + "," + time + ") not estimated: " + result.failure());
-      return unestimated(sample, cls, controls, ti, bi, placebo, nTreated, nControl);
+      warnings.add(
+          "ATT("
+              + group
+              + ","
+              + time
+              + ") without covariate adjustment: "
+              + result.failure()
+              + "; the unadjusted comparison is used");
+      return null;
     }
     if (!result.converged()) {
       warnings.add(
@@ -197,7 +209,7 @@ final class CovariateCell {
    * of the cell shares (marked in {@code unmatched}).
    */
   private static int[] dropUnmatched(
-      EstimationSample sample, int cls, int[] members, boolean[] unmatched) {
+      EstimationSample sample, int cls, int[] members, int bi, boolean[] unmatched) {
     CovariateDesign design = sample.design;
     if (design.categoricalCount() == 0) {
       return members;
@@ -207,11 +219,11 @@ final class CovariateCell {
       int[] controlCount = new int[design.levels[v].length];
       for (int i : members) {
         if (sample.unitClass[i] != cls) {
-          controlCount[design.level[v][i]]++;
+          controlCount[design.level(v, i, bi)]++;
         }
       }
       for (int i : members) {
-        if (sample.unitClass[i] == cls && controlCount[design.level[v][i]] == 0) {
+        if (sample.unitClass[i] == cls && controlCount[design.level(v, i, bi)] == 0) {
           drop[i] = true;
         }
       }

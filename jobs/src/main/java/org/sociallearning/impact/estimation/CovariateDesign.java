@@ -20,8 +20,14 @@ final class CovariateDesign {
   /** Per categorical covariate, its levels in ascending order. */
   final String[][] levels;
 
-  /** {@code level[covariate][unit]}: index into {@code levels[covariate]}. */
-  final int[][] level;
+  /** {@code level[covariate][unit]}: index into {@code levels[covariate]}; null when by period. */
+  private final int[][] level;
+
+  /** Per categorical covariate read by period, its levels; null for time-invariant ones. */
+  private final Covariates.ValueAtPeriod[] levelByPeriod;
+
+  /** {@code [covariate][periodIndex][unit]}: level index, -1 when unknown; filled on first use. */
+  private final int[][][] levelCache;
 
   private final int[] periods;
   private final String[] unitIds;
@@ -46,13 +52,16 @@ final class CovariateDesign {
       List<String> continuousNames,
       List<String> categoricalNames,
       List<String[]> levels,
-      List<int[]> level) {
+      List<int[]> level,
+      List<Covariates.ValueAtPeriod> levelByPeriod) {
     this.covariates = covariates;
     this.periods = periods;
     this.unitIds = unitIds;
     this.fixed = fixed.toArray(new double[0][]);
     this.byPeriod = byPeriod.toArray(new Covariates.ValueAtPeriod[0]);
-    this.readByPeriod = byPeriod.stream().anyMatch(java.util.Objects::nonNull);
+    this.readByPeriod =
+        byPeriod.stream().anyMatch(java.util.Objects::nonNull)
+            || levelByPeriod.stream().anyMatch(java.util.Objects::nonNull);
     this.byPeriodCache = new double[this.fixed.length][][];
     for (int c = 0; c < this.fixed.length; c++) {
       if (this.fixed[c] == null) {
@@ -63,6 +72,8 @@ final class CovariateDesign {
     this.categoricalNames = categoricalNames.toArray(new String[0]);
     this.levels = levels.toArray(new String[0][]);
     this.level = level.toArray(new int[0][]);
+    this.levelByPeriod = levelByPeriod.toArray(new Covariates.ValueAtPeriod[0]);
+    this.levelCache = new int[this.levels.length][periods.length][];
   }
 
   /**
@@ -95,6 +106,7 @@ final class CovariateDesign {
     List<String> categoricalNames = new ArrayList<>();
     List<String[]> levels = new ArrayList<>();
     List<int[]> level = new ArrayList<>();
+    List<Covariates.ValueAtPeriod> levelByPeriod = new ArrayList<>();
     for (Covariates.Covariate c : covariates.columns()) {
       if (c instanceof Covariates.Continuous continuous) {
         double[] values = new double[unitIds.length];
@@ -122,6 +134,12 @@ final class CovariateDesign {
         categoricalNames.add(c.name());
         levels.add(sorted);
         level.add(index);
+        levelByPeriod.add(null);
+      } else if (c instanceof Covariates.CategoricalByPeriod varying) {
+        categoricalNames.add(c.name());
+        levels.add(varying.levels().toArray(new String[0]));
+        level.add(null);
+        levelByPeriod.add(varying.level());
       }
     }
     return new CovariateDesign(
@@ -133,7 +151,8 @@ final class CovariateDesign {
         continuousNames,
         categoricalNames,
         levels,
-        level);
+        level,
+        levelByPeriod);
   }
 
   int continuousCount() {
@@ -163,6 +182,27 @@ final class CovariateDesign {
     return atPeriod[i];
   }
 
+  /**
+   * Level index of categorical covariate {@code v} of unit {@code i} in period index {@code pi}; -1
+   * if unknown there.
+   */
+  int level(int v, int i, int pi) {
+    if (level[v] != null) {
+      return level[v][i];
+    }
+    int[] atPeriod = levelCache[v][pi];
+    if (atPeriod == null) {
+      atPeriod = new int[unitIds.length];
+      for (int u = 0; u < atPeriod.length; u++) {
+        double index = levelByPeriod[v].at(unitIds[u], periods[pi]);
+        atPeriod[u] =
+            Double.isFinite(index) && index >= 0 && index < levels[v].length ? (int) index : -1;
+      }
+      levelCache[v][pi] = atPeriod;
+    }
+    return atPeriod[i];
+  }
+
   /** Whether every covariate of unit {@code i} is known in period index {@code pi}. */
   boolean known(int i, int pi) {
     if (!readByPeriod) {
@@ -170,6 +210,11 @@ final class CovariateDesign {
     }
     for (int c = 0; c < fixed.length; c++) {
       if (fixed[c] == null && Double.isNaN(continuous(c, i, pi))) {
+        return false;
+      }
+    }
+    for (int v = 0; v < levels.length; v++) {
+      if (level[v] == null && level(v, i, pi) < 0) {
         return false;
       }
     }

@@ -33,7 +33,8 @@ public final class Covariates {
   }
 
   /** One covariate. */
-  public sealed interface Covariate permits Continuous, ContinuousByPeriod, Categorical {
+  public sealed interface Covariate
+      permits Continuous, ContinuousByPeriod, Categorical, CategoricalByPeriod {
     String name();
   }
 
@@ -61,6 +62,19 @@ public final class Covariates {
     }
   }
 
+  /**
+   * A categorical covariate read at each cell's base period (e.g. tenure bands): {@code level}
+   * gives the index into {@code levels}, NaN when unknown there.
+   */
+  public record CategoricalByPeriod(String name, List<String> levels, ValueAtPeriod level)
+      implements Covariate {
+    public CategoricalByPeriod {
+      Objects.requireNonNull(name, "name");
+      levels = List.copyOf(levels);
+      Objects.requireNonNull(level, "level");
+    }
+  }
+
   private static final Covariates NONE = new Covariates(List.of());
 
   private final List<Covariate> columns;
@@ -82,6 +96,12 @@ public final class Covariates {
   /** Adds a continuous covariate measured at each cell's base period. */
   public Covariates withContinuousByPeriod(String name, ValueAtPeriod value) {
     return with(new ContinuousByPeriod(name, value));
+  }
+
+  /** Adds a categorical covariate measured at each cell's base period. */
+  public Covariates withCategoricalByPeriod(
+      String name, List<String> levels, ValueAtPeriod levelIndex) {
+    return with(new CategoricalByPeriod(name, levels, levelIndex));
   }
 
   /** Adds a time-invariant categorical covariate; units missing from the map are unknown. */
@@ -144,7 +164,11 @@ public final class Covariates {
   /** For method texts and summaries: {@code tenure, department (categorical)}. */
   public String describe() {
     return columns.stream()
-        .map(c -> c instanceof Categorical ? c.name() + " (categorical)" : c.name())
+        .map(
+            c ->
+                c instanceof Categorical || c instanceof CategoricalByPeriod
+                    ? c.name() + " (categorical)"
+                    : c.name())
         .collect(Collectors.joining(", "));
   }
 
