@@ -52,6 +52,14 @@ public final class ConfigLoader {
   /** Covariates computed per person and month rather than read from the roster. */
   public static final String TENURE_MONTHS = "tenure_months";
 
+  /** Tenure in a flexible form: bands of months since hire (0, 1, 2, 3-5, 6-11, 12-23, 24+). */
+  public static final String TENURE_BANDS = "tenure_bands";
+
+  /** Whether a covariate is computed from the hire date (and so needs a covariate method). */
+  public static boolean isTenure(String covariate) {
+    return TENURE_MONTHS.equals(covariate) || TENURE_BANDS.equals(covariate);
+  }
+
   /** {@code estimation.method}: exact strata, or a covariate method of the estimator. */
   public static final List<String> ESTIMATION_METHODS =
       List.of(EstimationSettings.STRATA, "dr", "reg", "ipw");

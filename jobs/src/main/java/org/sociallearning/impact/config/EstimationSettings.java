@@ -9,11 +9,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     people who join later, before they join)
  * @param covariates what parallel trends are conditional on: roster attributes (department,
  *     job_title, location; categorical) and, with a covariate method, {@code tenure_months} (months
- *     since hire_date, measured in each comparison's base month); empty: unconditional
- * @param method how the covariates enter: {@code strata} (default; participants compared only with
- *     colleagues of the same values, exact stratification), or per ATT(g,t) the doubly robust
- *     {@code dr}, outcome regression {@code reg} or inverse probability weighting {@code ipw}
- *     estimator (Sant'Anna and Zhao 2020, as R did's est_method)
+ *     since hire_date, measured in each comparison's base month) or {@code tenure_bands} (the same
+ *     in bands 0, 1, 2, 3-5, 6-11, 12-23 and 24+ months, categorical); empty ({@code []}):
+ *     unconditional; not set: {@code tenure_bands} with method dr (new hires get faster anyway and
+ *     join more often), dropped when the roster has no hire dates
+ * @param method how the covariates enter: {@code strata} (default with explicit covariates, {@code
+ *     dr} with the default ones; participants compared only with colleagues of the same values,
+ *     exact stratification), or per ATT(g,t) the doubly robust {@code dr}, outcome regression
+ *     {@code reg} or inverse probability weighting {@code ipw} estimator (Sant'Anna and Zhao 2020,
+ *     as R did's est_method)
  * @param anticipation months before joining in which results may already change (e.g. people start
  *     preparing); the baseline moves back accordingly
  * @param basePeriod what months before joining are compared with: {@code universal} (default)
@@ -35,6 +39,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     and others for the time-to-first-deal comparison
  * @param detectableRelativeEffect the effect the power of an inconclusive estimate is stated for,
  *     as a relative change (-0.10 = 10% less): how many participant-months would detect it
+ * @param excludeMonthsAfterHire each person's first N months after the hire month leave the
+ *     employee-month panel before estimation (0, the default, keeps them; at most 24)
  */
 public record EstimationSettings(
     @JsonProperty("control") String control,
@@ -48,14 +54,17 @@ public record EstimationSettings(
     @JsonProperty("ticket_horizon_days") Integer ticketHorizonDays,
     @JsonProperty("sales_horizon_days") Integer salesHorizonDays,
     @JsonProperty("first_deal_landmark_days") Integer firstDealLandmarkDays,
-    @JsonProperty("detectable_relative_effect") Double detectableRelativeEffect) {
+    @JsonProperty("detectable_relative_effect") Double detectableRelativeEffect,
+    @JsonProperty("exclude_months_after_hire") Integer excludeMonthsAfterHire) {
 
   public EstimationSettings {
     control = control == null ? "never" : control;
     anticipation = anticipation == null ? 0 : anticipation;
     basePeriod = basePeriod == null ? "universal" : basePeriod;
-    covariates = covariates == null ? java.util.List.of() : java.util.List.copyOf(covariates);
-    method = method == null ? STRATA : method;
+    method = method == null ? (covariates == null ? "dr" : STRATA) : method;
+    // The default list is kept as this very instance, so that an explicit list with the same
+    // entries can be told apart from the default (see tenureByDefault).
+    covariates = covariates == null ? DEFAULT_COVARIATES : java.util.List.copyOf(covariates);
     bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
     seed = seed == null ? 20240601L : seed;
     minGroupSize = minGroupSize == null ? 5 : minGroupSize;
@@ -63,6 +72,21 @@ public record EstimationSettings(
     salesHorizonDays = salesHorizonDays == null ? 180 : salesHorizonDays;
     firstDealLandmarkDays = firstDealLandmarkDays == null ? 90 : firstDealLandmarkDays;
     detectableRelativeEffect = detectableRelativeEffect == null ? -0.10 : detectableRelativeEffect;
+    excludeMonthsAfterHire = excludeMonthsAfterHire == null ? 0 : excludeMonthsAfterHire;
+  }
+
+  /** The covariates when estimation.covariates is not set: tenure, see {@link #tenureByDefault}. */
+  private static final java.util.List<String> DEFAULT_COVARIATES =
+      java.util.Collections.unmodifiableList(
+          new java.util.ArrayList<>(java.util.List.of(ConfigLoader.TENURE_BANDS)));
+
+  /**
+   * Whether the covariates are the default (estimation.covariates not set): tenure bands, doubly
+   * robust. The run drops it when the roster has no hire dates; an explicit {@code []} switches it
+   * off.
+   */
+  public boolean tenureByDefault() {
+    return covariates == DEFAULT_COVARIATES;
   }
 
   /** The method that stratifies exactly rather than fitting covariate models. */
@@ -70,7 +94,7 @@ public record EstimationSettings(
 
   public static EstimationSettings defaults() {
     return new EstimationSettings(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Whether the covariates define exact strata (rather than entering covariate models). */

@@ -63,12 +63,12 @@ final class EstimationValidation {
               + "'");
     }
     for (String covariate : e.covariates()) {
-      boolean tenure = covariate.equals(ConfigLoader.TENURE_MONTHS);
+      boolean tenure = ConfigLoader.isTenure(covariate);
       if (tenure && e.stratifies()) {
         throw new ConfigException(
             "estimation.covariates: '"
-                + ConfigLoader.TENURE_MONTHS
-                + "' is continuous and needs estimation.method dr, reg or ipw"
+                + covariate
+                + "' is computed per comparison and needs estimation.method dr, reg or ipw"
                 + " (strata take roster attributes only)");
       }
       if (!ConfigLoader.STRATIFYING_ATTRIBUTES.contains(covariate) && !tenure) {
@@ -77,10 +77,23 @@ final class EstimationValidation {
                 + ConfigLoader.STRATIFYING_ATTRIBUTES
                 + " and, with a covariate method, "
                 + ConfigLoader.TENURE_MONTHS
+                + " or "
+                + ConfigLoader.TENURE_BANDS
                 + "; got '"
                 + covariate
                 + "'");
       }
+    }
+    if (e.covariates().contains(ConfigLoader.TENURE_MONTHS)
+        && e.covariates().contains(ConfigLoader.TENURE_BANDS)) {
+      throw new ConfigException(
+          "estimation.covariates: list tenure_months or tenure_bands, not both (two forms of"
+              + " the same tenure)");
+    }
+    if (e.excludeMonthsAfterHire() < 0 || e.excludeMonthsAfterHire() > 24) {
+      throw new ConfigException(
+          "estimation.exclude_months_after_hire must be 0 to 24 months, got "
+              + e.excludeMonthsAfterHire());
     }
     if (e.anticipation() < 0 || e.anticipation() > 6) {
       throw new ConfigException(

@@ -166,6 +166,9 @@ public final class MetricEstimation {
         + (metric.logScale() ? "log scale" : "level scale")
         + (panel.isWeighted() ? ", employee-month means weighted by their items" : "")
         + (strata == null ? "" : ", compared within strata of the same roster attributes")
+        + (options.covariates().isEmpty()
+            ? ""
+            : ", " + RosterCovariates.describe(options.covariates(), options.method()))
         + (panel.isWeighted()
             ? ", analytic standard errors clustered by employee"
             : ", multiplier bootstrap clustered by employee ("

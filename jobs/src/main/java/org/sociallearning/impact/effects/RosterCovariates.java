@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.estimation.Covariates;
+import org.sociallearning.impact.estimation.EstimationMethod;
 
 /**
  * The covariates of {@code estimation.covariates} for the estimator's covariate methods ({@code
@@ -29,12 +30,90 @@ public final class RosterCovariates {
     Covariates out = Covariates.none();
     for (String name : covariates) {
       Map<String, String> values = attributes.get(name);
-      out =
-          name.equals(ConfigLoader.TENURE_MONTHS)
-              ? out.withContinuousByPeriod(name, tenureMonths(values))
-              : out.withCategorical(name, values);
+      if (name.equals(ConfigLoader.TENURE_BANDS)) {
+        out = withTenureBands(out, tenureMonths(values));
+      } else {
+        out =
+            name.equals(ConfigLoader.TENURE_MONTHS)
+                ? out.withContinuousByPeriod(name, tenureMonths(values))
+                : out.withCategorical(name, values);
+      }
     }
     return out;
+  }
+
+  /** Levels of {@code tenure_bands}: whole months since the hire month at the base month. */
+  public static final List<String> TENURE_BANDS =
+      List.of("0", "1", "2", "3-5", "6-11", "12-23", "24+");
+
+  private static final int[] BAND_STARTS = {0, 1, 2, 3, 6, 12, 24};
+
+  /**
+   * Tenure bands at each comparison's base month, categorical: a new hire's learning curve is steep
+   * in the first months (so each of them is a band of its own) and flat after a year or two, which
+   * one straight line in tenure cannot follow. Bands only one side of a comparison has are handled
+   * per comparison by the estimator: participants without comparison colleagues of their band are
+   * left out of it, comparison colleagues of a band no participant has weigh nothing.
+   */
+  public static Covariates withTenureBands(Covariates out, Covariates.ValueAtPeriod tenure) {
+    return out.withCategoricalByPeriod(
+        ConfigLoader.TENURE_BANDS,
+        TENURE_BANDS,
+        (id, period) -> {
+          double months = tenure.at(id, period);
+          if (Double.isNaN(months)) {
+            return Double.NaN;
+          }
+          int band = 0;
+          while (band + 1 < BAND_STARTS.length && months >= BAND_STARTS[band + 1]) {
+            band++;
+          }
+          return band;
+        });
+  }
+
+  /**
+   * The covariates a run uses: the configured ones, except that the default tenure adjustment is
+   * dropped when no one on the roster has a readable hire date.
+   */
+  public static List<String> inUse(
+      List<String> covariates,
+      boolean tenureByDefault,
+      Map<String, Map<String, String>> attributes) {
+    if (!tenureByDefault) {
+      return covariates;
+    }
+    Map<String, String> hireDates = attributes.getOrDefault(ConfigLoader.TENURE_BANDS, Map.of());
+    boolean known = hireDates.values().stream().anyMatch(RosterCovariates::readableDate);
+    return known ? covariates : List.of();
+  }
+
+  /**
+   * Words for the method text, e.g. {@code doubly robust adjustment for tenure (months since hire
+   * at the base month, in bands ...)}.
+   */
+  public static String describe(Covariates covariates, EstimationMethod method) {
+    List<String> words =
+        covariates.names().stream()
+            .map(
+                name ->
+                    name.equals(ConfigLoader.TENURE_BANDS)
+                        ? "tenure (months since hire at the base month, in bands 0, 1, 2, 3-5,"
+                            + " 6-11, 12-23 and 24+)"
+                        : name.equals(ConfigLoader.TENURE_MONTHS)
+                            ? "tenure (months since hire at the base month)"
+                            : name)
+            .toList();
+    return method.label() + " adjustment for " + String.join(", ", words);
+  }
+
+  private static boolean readableDate(String date) {
+    try {
+      LocalDate.parse(date);
+      return true;
+    } catch (DateTimeParseException | NullPointerException e) {
+      return false;
+    }
   }
 
   /** Months since the hire month at a month index; NaN before it or without a readable date. */

@@ -54,7 +54,7 @@ public final class DetermineParticipation {
       // Tenure is computed per comparison from the hire date (ISO text): collect that.
       attributes.put(
           attribute,
-          attribute.equals(ConfigLoader.TENURE_MONTHS)
+          ConfigLoader.isTenure(attribute)
               ? pairs(roster.withColumn("hire_date", col("hire_date").cast("string")), "hire_date")
               : pairs(roster, attribute));
     }

@@ -113,12 +113,13 @@ public final class EstimateEffects {
   private static MetricEstimate robustAnalysis(
       StageContext ctx, Participation participation, Outcomes.MetricOutcome outcome, Panel panel) {
     EstimationSettings settings = ctx.config().estimation();
-    boolean covariates = !settings.covariates().isEmpty();
+    List<String> inUse = covariatesInUse(ctx, participation);
+    boolean covariates = !inUse.isEmpty();
     DidOptions options =
         RobustAnalysis.options(
             didOptions(ctx.config()),
             covariates
-                ? RosterCovariates.of(settings.covariates(), participation.rosterAttributes())
+                ? RosterCovariates.of(inUse, participation.rosterAttributes())
                 : Covariates.none());
     String[] strata = covariates ? null : strata(ctx, participation, panel);
     MetricEstimate robust =
@@ -170,13 +171,20 @@ public final class EstimateEffects {
   public static DidOptions didOptions(StageContext ctx, Participation participation) {
     EstimationSettings settings = ctx.config().estimation();
     DidOptions options = didOptions(ctx.config());
-    if (settings.covariates().isEmpty() || settings.stratifies()) {
+    List<String> inUse = covariatesInUse(ctx, participation);
+    if (inUse.isEmpty() || settings.stratifies()) {
       return options;
     }
     return options
-        .withCovariates(
-            RosterCovariates.of(settings.covariates(), participation.rosterAttributes()))
+        .withCovariates(RosterCovariates.of(inUse, participation.rosterAttributes()))
         .withMethod(EstimationMethod.parse(settings.method()));
+  }
+
+  /** estimation.covariates, without the default tenure adjustment when no hire date is known. */
+  static List<String> covariatesInUse(StageContext ctx, Participation participation) {
+    EstimationSettings settings = ctx.config().estimation();
+    return RosterCovariates.inUse(
+        settings.covariates(), settings.tenureByDefault(), participation.rosterAttributes());
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.sociallearning.impact.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,9 +151,12 @@ class ConfigLoaderTest {
   @Test
   void estimationMethodDefaultsToStrataAndTenureNeedsACovariateMethod() throws Exception {
     String participation = ROSTER + "participation: {communities: [x]}\n";
-    EstimationSettings defaults = ConfigLoader.load(write(participation)).estimation();
-    assertEquals("strata", defaults.method());
-    assertTrue(defaults.stratifies());
+    EstimationSettings explicit =
+        ConfigLoader.load(write(participation + "estimation: {covariates: [department]}\n"))
+            .estimation();
+    assertEquals("strata", explicit.method());
+    assertTrue(explicit.stratifies());
+    assertFalse(explicit.tenureByDefault());
     EstimationSettings dr =
         ConfigLoader.load(
                 write(
@@ -164,7 +168,8 @@ class ConfigLoaderTest {
     assertTrue(
         failure(participation + "estimation: {covariates: [tenure_months]}\n")
             .getMessage()
-            .startsWith("estimation.covariates: 'tenure_months' is continuous and needs"));
+            .startsWith(
+                "estimation.covariates: 'tenure_months' is computed per comparison and needs"));
     assertTrue(
         failure(participation + "estimation: {covariates: [department], method: psm}\n")
             .getMessage()
@@ -173,6 +178,61 @@ class ConfigLoaderTest {
         failure(participation + "estimation: {covariates: [salary], method: dr}\n")
             .getMessage()
             .contains("got 'salary'"));
+  }
+
+  /**
+   * Without estimation.covariates the run adjusts for tenure bands, doubly robust (new hires get
+   * faster anyway and join more often); an explicit empty list switches it off, as does an explicit
+   * list without tenure.
+   */
+  @Test
+  void tenureBandsAreTheDefaultCovariateAndAnEmptyListSwitchesThemOff() throws Exception {
+    String participation = ROSTER + "participation: {communities: [x]}\n";
+    EstimationSettings defaults = ConfigLoader.load(write(participation)).estimation();
+    assertEquals(java.util.List.of("tenure_bands"), defaults.covariates());
+    assertEquals("dr", defaults.method());
+    assertTrue(defaults.tenureByDefault());
+    assertEquals(0, defaults.excludeMonthsAfterHire());
+    assertTrue(EstimationSettings.defaults().tenureByDefault());
+    EstimationSettings off =
+        ConfigLoader.load(write(participation + "estimation: {covariates: []}\n")).estimation();
+    assertEquals(java.util.List.of(), off.covariates());
+    assertFalse(off.tenureByDefault());
+    assertEquals("strata", off.method());
+    EstimationSettings same =
+        ConfigLoader.load(
+                write(participation + "estimation: {covariates: [tenure_bands], method: dr}\n"))
+            .estimation();
+    assertEquals(defaults.covariates(), same.covariates());
+    assertFalse(same.tenureByDefault(), "an explicit list is kept even without hire dates");
+    assertTrue(
+        failure(participation + "estimation: {covariates: [tenure_bands], method: strata}\n")
+            .getMessage()
+            .startsWith("estimation.covariates: 'tenure_bands' is computed per comparison"));
+    assertTrue(
+        failure(
+                participation
+                    + "estimation: {covariates: [tenure_bands, tenure_months], method: dr}\n")
+            .getMessage()
+            .contains("not both"));
+  }
+
+  @Test
+  void excludeMonthsAfterHireIsZeroToTwentyFour() throws Exception {
+    String participation = ROSTER + "participation: {communities: [x]}\n";
+    assertEquals(
+        3,
+        ConfigLoader.load(write(participation + "estimation: {exclude_months_after_hire: 3}\n"))
+            .estimation()
+            .excludeMonthsAfterHire());
+    assertTrue(
+        failure(participation + "estimation: {exclude_months_after_hire: 25}\n")
+            .getMessage()
+            .startsWith("estimation.exclude_months_after_hire must be 0 to 24 months, got 25"));
+    assertTrue(
+        failure(participation + "estimation: {exclude_months_after_hire: -1}\n")
+            .getMessage()
+            .contains("got -1"));
   }
 
   /** effort_field: a Zendesk ticket field id, read only by zendesk-json. */

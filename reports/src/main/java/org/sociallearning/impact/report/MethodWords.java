@@ -22,6 +22,14 @@ final class MethodWords {
           + " as-of date do not bias recent months. Intervals are 95% bootstrap intervals that"
           + " treat each person's months as one unit.";
 
+  /** What the estimator's method text says when it adjusts for tenure. */
+  static final String TENURE_ADJUSTED = "adjustment for tenure";
+
+  static final String TENURE_WORDS =
+      " New hires get faster at the job anyway and join communities more often than long-serving"
+          + " colleagues, so the comparison adjusts for tenure: participants are compared with"
+          + " colleagues who had been with the company about as long (tenure adjustment is on).";
+
   record Entry(String term, String meaning) {}
 
   static final List<Entry> GLOSSARY =
@@ -106,6 +114,9 @@ final class MethodWords {
             ? METHOD
             : METHOD.replaceFirst(
                 "\\. ", ". " + java.util.regex.Matcher.quoteReplacement(participationRule) + " ");
+    if (technical != null && technical.contains(TENURE_ADJUSTED)) {
+      words += TENURE_WORDS;
+    }
     return technical == null || technical.isBlank()
         ? words
         : words + " Technically: " + technical + ".";

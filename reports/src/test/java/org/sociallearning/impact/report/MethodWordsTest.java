@@ -15,6 +15,18 @@ class MethodWordsTest {
   }
 
   @Test
+  void aTenureAdjustedRunSaysSoInPlainWords() {
+    String adjusted =
+        MethodWords.method(
+            "Callaway-Sant'Anna staggered DiD, doubly robust adjustment for tenure (months since"
+                + " hire at the base month, in bands 0, 1, 2, 3-5, 6-11, 12-23 and 24+)");
+    assertTrue(adjusted.contains("tenure adjustment is on"), adjusted);
+    assertTrue(adjusted.contains("New hires get faster at the job anyway"), adjusted);
+    String plain = MethodWords.method("Callaway-Sant'Anna staggered DiD");
+    assertTrue(!plain.contains("tenure"), plain);
+  }
+
+  @Test
   void theRuleWindowTriedItAndProfileAreSaidInPlainWords() throws Exception {
     String words =
         MethodWords.participationRule(
