@@ -37,7 +37,15 @@ public final class PanelAssembler {
    * @param participants {@code employee_id, cohort_month}
    */
   public static Panel assemble(Dataset<Row> outcomes, Dataset<Row> participants) {
-    return assemble(outcomes, participants, false);
+    return assemble(outcomes, participants, false, HireMonthExclusion.NONE);
+  }
+
+  /**
+   * As {@link #assemble(Dataset, Dataset)}, without the employee-months {@code exclusion} drops.
+   */
+  public static Panel assemble(
+      Dataset<Row> outcomes, Dataset<Row> participants, HireMonthExclusion exclusion) {
+    return assemble(outcomes, participants, false, exclusion);
   }
 
   /**
@@ -47,12 +55,21 @@ public final class PanelAssembler {
    * @param outcomes {@code employee_id, month, value, items}
    */
   public static Panel assembleWeighted(Dataset<Row> outcomes, Dataset<Row> participants) {
-    return assemble(outcomes, participants, true);
+    return assemble(outcomes, participants, true, HireMonthExclusion.NONE);
+  }
+
+  /** As {@link #assembleWeighted(Dataset, Dataset)}, without the months {@code exclusion} drops. */
+  public static Panel assembleWeighted(
+      Dataset<Row> outcomes, Dataset<Row> participants, HireMonthExclusion exclusion) {
+    return assemble(outcomes, participants, true, exclusion);
   }
 
   private static Panel assemble(
-      Dataset<Row> outcomes, Dataset<Row> participants, boolean weighted) {
-    List<Row> rows =
+      Dataset<Row> outcomes,
+      Dataset<Row> participants,
+      boolean weighted,
+      HireMonthExclusion exclusion) {
+    List<Row> collected =
         outcomes
             .join(
                 participants.select(col(IdentityResolution.EMPLOYEE_ID), col("cohort_month")),
@@ -66,6 +83,11 @@ public final class PanelAssembler {
                 weighted ? col("items").cast("double") : lit(1.0))
             .orderBy(col(IdentityResolution.EMPLOYEE_ID), col("month"))
             .collectAsList();
+    // A person whose every month is excluded leaves the panel altogether.
+    List<Row> rows =
+        collected.stream()
+            .filter(r -> exclusion.keeps(r.getString(0), monthIndex(r.getDate(1).toLocalDate())))
+            .toList();
     TreeSet<Integer> months = new TreeSet<>();
     Map<String, Integer> unitIndex = new HashMap<>();
     for (Row r : rows) {

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.config.EstimationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.effects.BalanceTable;
+import org.sociallearning.impact.effects.HireMonthExclusion;
 import org.sociallearning.impact.effects.MeanEffects;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.effects.MetricEstimation;
@@ -55,7 +56,8 @@ public final class EstimateEffects {
       Panel panel =
           PanelAssembler.assemble(
               comparable(ctx, participation, outcome.employeeMonths()),
-              participation.participants());
+              participation.participants(),
+              hireMonthExclusion(ctx, participation));
       String[] strata = strata(ctx, participation, panel);
       MetricEstimate estimate =
           withMeanEffect(
@@ -146,7 +148,8 @@ public final class EstimateEffects {
     Panel levels =
         PanelAssembler.assembleWeighted(
             EmployeeMonthOutcomes.aggregateLevels(comparable(ctx, participation, outcome.items())),
-            participation.participants());
+            participation.participants(),
+            hireMonthExclusion(ctx, participation));
     return estimate.withMeanEffect(
         MeanEffects.of(levels, options, stratified ? strata(ctx, participation, levels) : null));
   }
@@ -179,6 +182,16 @@ public final class EstimateEffects {
         .withCovariates(RosterCovariates.of(inUse, participation.rosterAttributes()))
         .withMethod(EstimationMethod.parse(settings.method()));
   }
+
+  /** estimation.exclude_months_after_hire: the employee-months left out of every panel. */
+  static HireMonthExclusion hireMonthExclusion(StageContext ctx, Participation participation) {
+    return HireMonthExclusion.of(
+        ctx.config().estimation().excludeMonthsAfterHire(),
+        participation.rosterAttributes().get(HIRE_DATE));
+  }
+
+  /** Key of the hire dates among the roster attributes, collected when months are excluded. */
+  public static final String HIRE_DATE = "hire_date";
 
   /** estimation.covariates, without the default tenure adjustment when no hire date is known. */
   static List<String> covariatesInUse(StageContext ctx, Participation participation) {

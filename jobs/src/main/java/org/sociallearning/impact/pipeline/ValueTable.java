@@ -76,7 +76,9 @@ final class ValueTable {
     }
     Panel panel =
         PanelAssembler.assembleWeighted(
-            EmployeeMonthOutcomes.aggregate(effort), participation.participants());
+            EmployeeMonthOutcomes.aggregate(effort),
+            participation.participants(),
+            EstimateEffects.hireMonthExclusion(ctx, participation));
     return MeanEffects.of(
         panel,
         EstimateEffects.didOptions(ctx, participation).withReplicates(0),
