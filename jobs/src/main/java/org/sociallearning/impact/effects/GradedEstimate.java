@@ -96,6 +96,17 @@ public record GradedEstimate(
         DetectableEffect.of(headline.basis(), headline.metric().logScale(), targetRelative));
   }
 
+  /**
+   * The published headlines money may be computed from: all but the unreliable ones, so that no
+   * hours, money or ROI rest on an estimate the report does not state as a finding.
+   */
+  public static List<MetricEstimate> valued(List<GradedEstimate> graded) {
+    return graded.stream()
+        .filter(g -> g.grade() != EvidenceGrade.UNRELIABLE)
+        .map(GradedEstimate::estimate)
+        .toList();
+  }
+
   /** Whether an estimate claims an effect with an interval to grade. */
   static boolean gradable(MetricEstimate e) {
     return !e.suppressed()

@@ -23,7 +23,7 @@ public final class AssembleTables {
       Estimates estimates) {
     PublishedTables tables = new PublishedTables();
     double target = ctx.config().estimation().detectableRelativeEffect();
-    // Breakdown values are not estimated yet; robust analyses ran for unreliable overall estimates.
+    // Robust analyses ran for unreliable overall estimates; each grade reads its breakdown value.
     List<GradedEstimate> graded =
         GradedEstimate.of(estimates.estimates(), estimates.robust(), target);
     tables.add("impact_estimates", EstimateRows.estimates(graded));
@@ -36,13 +36,9 @@ public final class AssembleTables {
     tables.add("learning_mix_monthly", participation.learningMix());
     KnowledgeTables.add(ctx, resolved, tables);
     DashboardTables.add(ctx, ingested, resolved, participation, outcomes, tables);
-    // Money follows the published headline: the robust analysis where it replaced the main one.
-    ValueTable.add(
-        ctx,
-        participation,
-        outcomes,
-        graded.stream().map(GradedEstimate::estimate).toList(),
-        tables);
+    // Money follows the published headline (the robust analysis where it replaced the main one),
+    // never an unreliable one.
+    ValueTable.add(ctx, participation, outcomes, GradedEstimate.valued(graded), tables);
     DurationTables.add(ctx, resolved, participation, outcomes, tables);
     return tables;
   }

@@ -25,6 +25,8 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +45,10 @@ import org.sociallearning.impact.ingest.Intake;
  * <p>Each format runs every mutation kind on {@link #VARIANTS} variants (which file, where, which
  * value), drawn from a fixed seed so CI runs the same cases; set {@code impact.corpus.variants} or
  * change SEED locally to search further.
+ *
+ * <p>Cases are independent (each writes its own folder), so they run two at a time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BadInputCorpusTest {
 
   static final long SEED = 20260801L;

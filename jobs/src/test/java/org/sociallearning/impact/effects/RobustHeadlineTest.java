@@ -125,4 +125,17 @@ class RobustHeadlineTest {
     Row published = EstimateRows.estimates(List.of(g)).get(0);
     assertEquals("main", published.get(published.length() - 1), "the analysis column, last");
   }
+
+  @Test
+  void moneyIsNeverComputedFromAnUnreliableHeadline() {
+    List<GradedEstimate> unreliable = GradedEstimate.of(List.of(DIPPED), Map.of(), -0.10);
+    assertEquals("unreliable", unreliable.get(0).evidence());
+    assertEquals(List.of(), GradedEstimate.valued(unreliable));
+    List<GradedEstimate> promoted =
+        GradedEstimate.of(List.of(DIPPED), Map.of("time_to_resolve_hours", ROBUST), -0.10);
+    assertEquals(
+        List.of(promoted.get(0).estimate()),
+        GradedEstimate.valued(promoted),
+        "the robust headline that passed its checks is valued");
+  }
 }

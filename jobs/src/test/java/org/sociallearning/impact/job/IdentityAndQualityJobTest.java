@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,6 +43,7 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * rule, the unresolved identities are listed under pseudonyms, and quality/checks lists every rule.
  */
 @Tag("pipeline")
+@Order(3) // see the failsafe configuration: two classes at a time, longest at both ends
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentityAndQualityJobTest {
 

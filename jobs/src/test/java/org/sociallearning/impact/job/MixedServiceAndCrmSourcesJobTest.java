@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ import org.sociallearning.impact.outcomes.OutcomeWindow;
  * count the items of both.
  */
 @Tag("pipeline")
+@Order(6) // see the failsafe configuration: two classes at a time, longest at both ends
 class MixedServiceAndCrmSourcesJobTest {
 
   static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.sociallearning.impact.config.ConfigLoader;
  * learning only.
  */
 @Tag("pipeline")
+@Order(5) // see the failsafe configuration: two classes at a time, longest at both ends
 class MixedSourcesJobTest {
 
   @TempDir Path dir;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +30,7 @@ import org.sociallearning.impact.testing.TestCompanies;
  * is accounted for, and reruns reproduce the numbers.
  */
 @Tag("pipeline")
+@Order(2) // see the failsafe configuration: two classes at a time, longest at both ends
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NightlyImpactJobTest {
 

@@ -39,6 +39,7 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * result readable and the next run working.
  */
 @Tag("pipeline")
+@Order(1) // see the failsafe configuration: two classes at a time, longest at both ends
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyOperationsTest {

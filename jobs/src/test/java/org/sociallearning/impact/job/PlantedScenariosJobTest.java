@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +27,7 @@ import org.sociallearning.impact.testing.TestCompanies;
  * fall below the minimum group size.
  */
 @Tag("pipeline")
+@Order(7) // see the failsafe configuration: two classes at a time, longest at both ends
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlantedScenariosJobTest {
 

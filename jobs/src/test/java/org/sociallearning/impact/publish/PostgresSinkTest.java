@@ -57,6 +57,7 @@ import org.sociallearning.impact.testing.TestCompanies;
  * .ci/run} starts one); without them the class is skipped, except under CI.
  */
 @Tag("pipeline")
+@Order(4) // see the failsafe configuration: two classes at a time, longest at both ends
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresSinkTest {

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sociallearning.impact.TestSpark;
 import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.job.NightlyImpactJob;
@@ -20,30 +20,36 @@ import org.sociallearning.impact.sample.SampleDataGenerator;
  * company is generated once and the job runs once per company, so tests that read the results of
  * the same run share it instead of starting their own. Folders live in one temporary folder,
  * removed when the JVM exits. Tests that change a company's files or outputs take a copy.
+ *
+ * <p>Pipeline test classes run two at a time (see the failsafe configuration): each company has a
+ * lock of its own, so a class waiting for one company's run never waits for another company.
  */
 public final class Companies {
 
   private static Path root;
-  private static final Map<String, Path> FOLDERS = new HashMap<>();
-  private static final Map<String, NightlyImpactJob.RunResult> RUNS = new HashMap<>();
-  private static final Map<String, GenerationSummary> TRUTHS = new HashMap<>();
+  private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+  private static final Map<String, Path> FOLDERS = new ConcurrentHashMap<>();
+  private static final Map<String, NightlyImpactJob.RunResult> RUNS = new ConcurrentHashMap<>();
+  private static final Map<String, GenerationSummary> TRUTHS = new ConcurrentHashMap<>();
 
   private Companies() {}
 
   /** The company's folder (its exports and pipeline.yaml), generated on first use. */
-  public static synchronized Path folder(Company company) {
-    Path known = FOLDERS.get(company.name());
-    if (known != null) {
-      return known;
+  public static Path folder(Company company) {
+    synchronized (lock(company)) {
+      Path known = FOLDERS.get(company.name());
+      if (known != null) {
+        return known;
+      }
+      Path folder = root().resolve(company.name());
+      TRUTHS.put(company.name(), generate(company, folder));
+      FOLDERS.put(company.name(), folder);
+      return folder;
     }
-    Path folder = root().resolve(company.name());
-    TRUTHS.put(company.name(), generate(company, folder));
-    FOLDERS.put(company.name(), folder);
-    return folder;
   }
 
   /** What the generator planted in the company (who joined, abilities, records per file). */
-  public static synchronized GenerationSummary truth(Company company) {
+  public static GenerationSummary truth(Company company) {
     folder(company);
     return TRUTHS.get(company.name());
   }
@@ -54,14 +60,20 @@ public final class Companies {
   }
 
   /** The job's one run on the company in this JVM, run on first use. */
-  public static synchronized NightlyImpactJob.RunResult run(Company company) {
-    NightlyImpactJob.RunResult known = RUNS.get(company.name());
-    if (known != null) {
-      return known;
+  public static NightlyImpactJob.RunResult run(Company company) {
+    synchronized (lock(company)) {
+      NightlyImpactJob.RunResult known = RUNS.get(company.name());
+      if (known != null) {
+        return known;
+      }
+      NightlyImpactJob.RunResult result = runJob(config(company));
+      RUNS.put(company.name(), result);
+      return result;
     }
-    NightlyImpactJob.RunResult result = runJob(config(company));
-    RUNS.put(company.name(), result);
-    return result;
+  }
+
+  private static Object lock(Company company) {
+    return LOCKS.computeIfAbsent(company.name(), name -> new Object());
   }
 
   /** A fresh run of the job on a config, for tests about reruns and faults. */
@@ -94,7 +106,7 @@ public final class Companies {
     }
   }
 
-  private static Path root() {
+  private static synchronized Path root() {
     if (root == null) {
       try {
         root = Files.createTempDirectory("impact-companies");

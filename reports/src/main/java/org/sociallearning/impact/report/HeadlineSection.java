@@ -37,8 +37,10 @@ final class HeadlineSection {
 
   /** The sentence led by the estimate's evidence grade, e.g. "Evidence: moderate. ...". */
   static String graded(MetricResult m, String sentence) {
-    String robustness = TrendSensitivityWords.forMetric(m);
-    String full = robustness.isEmpty() ? sentence : sentence + " " + robustness;
+    String full = sentence;
+    for (String more : List.of(TrendSensitivityWords.forMetric(m), PowerWords.forMetric(m))) {
+      full = more.isEmpty() ? full : full + " " + more;
+    }
     return m.evidence().isEmpty() ? full : "Evidence: " + m.evidence() + ". " + full;
   }
 

@@ -35,6 +35,7 @@ import java.util.List;
  *     inconclusive}, {@code unreliable}); empty when the estimate has none
  * @param breakdownMbar how many times the largest pre-joining divergence of trends the effect
  *     survives after joining (relative magnitudes); NaN when not computed
+ * @param power what today's data could detect ({@link DetectablePower#NONE} when not published)
  */
 public record MetricResult(
     String metric,
@@ -59,7 +60,8 @@ public record MetricResult(
     int preTrendTests,
     List<CalendarPoint> calendar,
     String evidence,
-    double breakdownMbar) {
+    double breakdownMbar,
+    DetectablePower power) {
 
   /** The grade that is never stated as a finding. */
   public static final String UNRELIABLE = "unreliable";
@@ -68,6 +70,7 @@ public record MetricResult(
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     eventStudy = eventStudy == null ? List.of() : List.copyOf(eventStudy);
     calendar = calendar == null ? List.of() : List.copyOf(calendar);
+    power = power == null ? DetectablePower.NONE : power;
     evidence = evidence == null ? "" : evidence;
   }
 
@@ -117,7 +120,8 @@ public record MetricResult(
         preTrendTests,
         calendar,
         "",
-        Double.NaN);
+        Double.NaN,
+        DetectablePower.NONE);
   }
 
   /** The same result with its evidence grade. */
@@ -145,7 +149,8 @@ public record MetricResult(
         preTrendTests,
         calendar,
         grade,
-        breakdownMbar);
+        breakdownMbar,
+        power);
   }
 
   /**

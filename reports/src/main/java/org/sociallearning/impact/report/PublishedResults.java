@@ -148,7 +148,11 @@ public final class PublishedResults {
         (int) count(row, "pretrend_tests"),
         overall ? calendar : List.of(),
         row.isMapped("evidence") ? row.get("evidence") : "",
-        number(row, "breakdown_mbar"));
+        number(row, "breakdown_mbar"),
+        new DetectablePower(
+            number(row, "mde"),
+            count(row, "participant_months"),
+            count(row, "participant_months_needed")));
   }
 
   private Map<String, List<EventTimePoint>> eventStudy() {

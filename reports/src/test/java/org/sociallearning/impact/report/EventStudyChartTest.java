@@ -71,7 +71,8 @@ class EventStudyChartTest {
             withBand.preTrendTests(),
             List.of(),
             withBand.evidence(),
-            withBand.breakdownMbar());
+            withBand.breakdownMbar(),
+            DetectablePower.NONE);
     assertTrue(EventStudyChart.bandWords(withBand).startsWith("95% simultaneous band"));
     ReportPage.DataTable table = OutcomeFigures.eventStudyTable(withBand);
     assertEquals("Simultaneous 95% band (%)", table.columns().get(4), table.columns().toString());

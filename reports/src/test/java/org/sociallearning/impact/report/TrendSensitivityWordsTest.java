@@ -33,7 +33,8 @@ class TrendSensitivityWordsTest {
         4,
         List.of(),
         evidence,
-        breakdown);
+        breakdown,
+        DetectablePower.NONE);
   }
 
   @Test
