@@ -10,14 +10,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param covariates what parallel trends are conditional on: roster attributes (department,
  *     job_title, location; categorical) and, with a covariate method, {@code tenure_months} (months
  *     since hire_date, measured in each comparison's base month) or {@code tenure_bands} (the same
- *     in bands 0, 1, 2, 3-5, 6-11, 12-23 and 24+ months, categorical); empty ({@code []}):
- *     unconditional; not set: {@code tenure_bands} with method dr (new hires get faster anyway and
- *     join more often), dropped when the roster has no hire dates
- * @param method how the covariates enter: {@code strata} (default with explicit covariates, {@code
- *     dr} with the default ones; participants compared only with colleagues of the same values,
- *     exact stratification), or per ATT(g,t) the doubly robust {@code dr}, outcome regression
- *     {@code reg} or inverse probability weighting {@code ipw} estimator (Sant'Anna and Zhao 2020,
- *     as R did's est_method)
+ *     in bands 0, 1, 2, 3-5, 6-11, 12-23 and 24+ months, categorical; with method dr); empty (the
+ *     default): unconditional
+ * @param method how the covariates enter: {@code strata} (default; participants compared only with
+ *     colleagues of the same values, exact stratification), or per ATT(g,t) the doubly robust
+ *     {@code dr}, outcome regression {@code reg} or inverse probability weighting {@code ipw}
+ *     estimator (Sant'Anna and Zhao 2020, as R did's est_method)
  * @param anticipation months before joining in which results may already change (e.g. people start
  *     preparing); the baseline moves back accordingly
  * @param basePeriod what months before joining are compared with: {@code universal} (default)
@@ -61,10 +59,8 @@ public record EstimationSettings(
     control = control == null ? "never" : control;
     anticipation = anticipation == null ? 0 : anticipation;
     basePeriod = basePeriod == null ? "universal" : basePeriod;
-    method = method == null ? (covariates == null ? "dr" : STRATA) : method;
-    // The default list is kept as this very instance, so that an explicit list with the same
-    // entries can be told apart from the default (see tenureByDefault).
-    covariates = covariates == null ? DEFAULT_COVARIATES : java.util.List.copyOf(covariates);
+    method = method == null ? STRATA : method;
+    covariates = covariates == null ? java.util.List.of() : java.util.List.copyOf(covariates);
     bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
     seed = seed == null ? 20240601L : seed;
     minGroupSize = minGroupSize == null ? 5 : minGroupSize;
@@ -73,20 +69,6 @@ public record EstimationSettings(
     firstDealLandmarkDays = firstDealLandmarkDays == null ? 90 : firstDealLandmarkDays;
     detectableRelativeEffect = detectableRelativeEffect == null ? -0.10 : detectableRelativeEffect;
     excludeMonthsAfterHire = excludeMonthsAfterHire == null ? 0 : excludeMonthsAfterHire;
-  }
-
-  /** The covariates when estimation.covariates is not set: tenure, see {@link #tenureByDefault}. */
-  private static final java.util.List<String> DEFAULT_COVARIATES =
-      java.util.Collections.unmodifiableList(
-          new java.util.ArrayList<>(java.util.List.of(ConfigLoader.TENURE_BANDS)));
-
-  /**
-   * Whether the covariates are the default (estimation.covariates not set): tenure bands, doubly
-   * robust. The run drops it when the roster has no hire dates; an explicit {@code []} switches it
-   * off.
-   */
-  public boolean tenureByDefault() {
-    return covariates == DEFAULT_COVARIATES;
   }
 
   /** The method that stratifies exactly rather than fitting covariate models. */

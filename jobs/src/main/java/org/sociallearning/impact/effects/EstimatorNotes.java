@@ -22,7 +22,7 @@ final class EstimatorNotes {
 
   static final String SMALL_COHORT = "has only";
   static final String NOT_ESTIMATED = "not estimated";
-  static final String UNADJUSTED = "without covariate adjustment";
+  static final String NO_COMPARABLE = "no comparable colleagues";
 
   private EstimatorNotes() {}
 
@@ -55,13 +55,13 @@ final class EstimatorNotes {
     long smallCohorts =
         notes.stream().filter(n -> n.startsWith("cohort ") && n.contains(SMALL_COHORT)).count();
     long missingCells = notes.stream().filter(n -> n.contains(NOT_ESTIMATED)).count();
-    long unadjusted = notes.stream().filter(n -> n.contains(UNADJUSTED)).count();
+    long noComparable = notes.stream().filter(n -> n.contains(NO_COMPARABLE)).count();
     List<String> out = new ArrayList<>();
-    if (unadjusted > 0) {
+    if (noComparable > 0) {
       out.add(
-          unadjusted
-              + " month-by-month effect(s) are estimated without covariate adjustment: the"
-              + " covariate models could not be fitted there (see the manifest)");
+          noComparable
+              + " month-by-month effect(s) are left out: their participants have no comparable"
+              + " colleagues (the covariate models could not be fitted there; see the manifest)");
     }
     if (smallCohorts > 0) {
       out.add(
@@ -80,7 +80,7 @@ final class EstimatorNotes {
             n ->
                 !(n.startsWith("cohort ") && n.contains(SMALL_COHORT))
                     && !n.contains(NOT_ESTIMATED)
-                    && !n.contains(UNADJUSTED))
+                    && !n.contains(NO_COMPARABLE))
         .map(EstimatorNotes::withMonths)
         .forEach(out::add);
     return out;

@@ -73,22 +73,6 @@ public final class RosterCovariates {
   }
 
   /**
-   * The covariates a run uses: the configured ones, except that the default tenure adjustment is
-   * dropped when no one on the roster has a readable hire date.
-   */
-  public static List<String> inUse(
-      List<String> covariates,
-      boolean tenureByDefault,
-      Map<String, Map<String, String>> attributes) {
-    if (!tenureByDefault) {
-      return covariates;
-    }
-    Map<String, String> hireDates = attributes.getOrDefault(ConfigLoader.TENURE_BANDS, Map.of());
-    boolean known = hireDates.values().stream().anyMatch(RosterCovariates::readableDate);
-    return known ? covariates : List.of();
-  }
-
-  /**
    * Words for the method text, e.g. {@code doubly robust adjustment for tenure (months since hire
    * at the base month, in bands ...)}.
    */
@@ -105,15 +89,6 @@ public final class RosterCovariates {
                             : name)
             .toList();
     return method.label() + " adjustment for " + String.join(", ", words);
-  }
-
-  private static boolean readableDate(String date) {
-    try {
-      LocalDate.parse(date);
-      return true;
-    } catch (DateTimeParseException | NullPointerException e) {
-      return false;
-    }
   }
 
   /** Months since the hire month at a month index; NaN before it or without a readable date. */

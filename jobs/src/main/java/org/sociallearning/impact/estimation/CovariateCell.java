@@ -27,19 +27,22 @@ import java.util.List;
  * </ul>
  *
  * A cell whose largest propensity score reaches {@value PropensityScore#OVERLAP} (no overlap) or
- * whose design is collinear cannot be adjusted: R reports it as not estimated, here {@link #cell}
- * returns null with a warning and the caller falls back to the unadjusted comparison, so that one
- * awkward comparison (a tenure band only participants have, say) does not cost the run its
- * estimate.
+ * whose design is collinear cannot be adjusted: its participants have no comparable colleagues (new
+ * hires when nearly every new hire joined, say). As in R, the cell is not estimated, with a warning
+ * ({@value #NO_COMPARABLE}); it never falls back to the unadjusted comparison, which would bring
+ * back exactly the bias the adjustment is there to remove.
  */
 final class CovariateCell {
+
+  /** The words of the warning for a cell whose covariate models cannot be fitted. */
+  static final String NO_COMPARABLE = "no comparable colleagues";
 
   private CovariateCell() {}
 
   /**
    * @param unmatched marks participants left out of some cell (their level had no comparison unit)
    * @param unknown marks units observed in both periods but left out for unknown covariate values
-   * @return the cell, or null when the covariate models cannot be fitted (warning added)
+   * @return the cell, unestimated when the covariate models cannot be fitted (warning added)
    */
   static GroupTimeCell cell(
       EstimationSample sample,
@@ -117,14 +120,8 @@ final class CovariateCell {
                 treated, change, weight, designs.regression(), designs.score()));
     if (result.failure() != null) {
       warnings.add(
-          "ATT("
-              + group
-              + ","
-              + time
-              + ") without covariate adjustment: "
-              + result.failure()
-              + "; the unadjusted comparison is used");
-      return null;
+          "ATT(" + group + "," + time + ") left out, " + NO_COMPARABLE + ": " + result.failure());
+      return unestimated(sample, cls, controls, ti, bi, placebo, nTreated, nControl);
     }
     if (!result.converged()) {
       warnings.add(

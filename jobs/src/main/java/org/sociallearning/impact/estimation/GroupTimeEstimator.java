@@ -127,7 +127,6 @@ final class GroupTimeEstimator {
                   unmatchedOnCovariates,
                   unknownCovariates,
                   warnings);
-          cell = cell != null ? cell : cell(sample, cls, controls, ti, bi, placebo, warnings);
         } else if (sample.isStratified()) {
           cell =
               requireUnits(StratumMatching.cell(sample, cls, controls, ti, bi, placebo), warnings);

@@ -193,11 +193,9 @@ public final class EstimateEffects {
   /** Key of the hire dates among the roster attributes, collected when months are excluded. */
   public static final String HIRE_DATE = "hire_date";
 
-  /** estimation.covariates, without the default tenure adjustment when no hire date is known. */
+  /** estimation.covariates. */
   static List<String> covariatesInUse(StageContext ctx, Participation participation) {
-    EstimationSettings settings = ctx.config().estimation();
-    return RosterCovariates.inUse(
-        settings.covariates(), settings.tenureByDefault(), participation.rosterAttributes());
+    return ctx.config().estimation().covariates();
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.sociallearning.impact.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,7 +155,6 @@ class ConfigLoaderTest {
             .estimation();
     assertEquals("strata", explicit.method());
     assertTrue(explicit.stratifies());
-    assertFalse(explicit.tenureByDefault());
     EstimationSettings dr =
         ConfigLoader.load(
                 write(
@@ -181,30 +179,22 @@ class ConfigLoaderTest {
   }
 
   /**
-   * Without estimation.covariates the run adjusts for tenure bands, doubly robust (new hires get
-   * faster anyway and join more often); an explicit empty list switches it off, as does an explicit
-   * list without tenure.
+   * Without estimation.covariates nothing is adjusted for; tenure bands are one list entry away and
+   * need a covariate method.
    */
   @Test
-  void tenureBandsAreTheDefaultCovariateAndAnEmptyListSwitchesThemOff() throws Exception {
+  void tenureBandsAreOptInWithACovariateMethod() throws Exception {
     String participation = ROSTER + "participation: {communities: [x]}\n";
     EstimationSettings defaults = ConfigLoader.load(write(participation)).estimation();
-    assertEquals(java.util.List.of("tenure_bands"), defaults.covariates());
-    assertEquals("dr", defaults.method());
-    assertTrue(defaults.tenureByDefault());
+    assertEquals(java.util.List.of(), defaults.covariates());
+    assertEquals("strata", defaults.method());
     assertEquals(0, defaults.excludeMonthsAfterHire());
-    assertTrue(EstimationSettings.defaults().tenureByDefault());
-    EstimationSettings off =
-        ConfigLoader.load(write(participation + "estimation: {covariates: []}\n")).estimation();
-    assertEquals(java.util.List.of(), off.covariates());
-    assertFalse(off.tenureByDefault());
-    assertEquals("strata", off.method());
-    EstimationSettings same =
+    EstimationSettings tenure =
         ConfigLoader.load(
                 write(participation + "estimation: {covariates: [tenure_bands], method: dr}\n"))
             .estimation();
-    assertEquals(defaults.covariates(), same.covariates());
-    assertFalse(same.tenureByDefault(), "an explicit list is kept even without hire dates");
+    assertEquals(java.util.List.of("tenure_bands"), tenure.covariates());
+    assertEquals("dr", tenure.method());
     assertTrue(
         failure(participation + "estimation: {covariates: [tenure_bands], method: strata}\n")
             .getMessage()

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  * the window and get faster anyway (ln(duration) +{@value #CURVE} in the hire month, declining
  * linearly to 0 over six months); most of them join a community in their first one or two months,
  * few tenured people do; joining changes nothing. The unadjusted estimate is a spurious speed-up;
- * adjusted for tenure (the default {@code tenure_bands}, doubly robust) it covers 0.
+ * adjusted for tenure ({@code covariates: [tenure_bands]}, doubly robust) it covers 0.
  */
 class TenureAdjustmentPlantedTest {
 
@@ -98,16 +97,6 @@ class TenureAdjustmentPlantedTest {
                 "doubly robust adjustment for tenure (months since hire at the base month, in"
                     + " bands 0, 1, 2, 3-5, 6-11, 12-23 and 24+)"),
         published.method());
-  }
-
-  @Test
-  void theDefaultTenureAdjustmentIsDroppedWithoutHireDates() {
-    List<String> tenure = List.of("tenure_bands");
-    Map<String, Map<String, String>> none = Map.of("tenure_bands", Map.of("E1", ""));
-    Map<String, Map<String, String>> known = Map.of("tenure_bands", Map.of("E1", "2024-01-15"));
-    assertEquals(List.of(), RosterCovariates.inUse(tenure, true, none));
-    assertEquals(tenure, RosterCovariates.inUse(tenure, true, known));
-    assertEquals(tenure, RosterCovariates.inUse(tenure, false, none), "explicit: kept");
   }
 
   private static AggregateEffect headline(DidResult result) {

@@ -59,4 +59,12 @@ public final class TestCompanies {
   public static final double UNRELATED_GAIN = -0.3;
 
   public static final Company GAINS = new Company("gains", BASE.withUnrelatedGains(UNRELATED_GAIN));
+
+  /**
+   * The community changes nothing; a third of the people are hired during the window and get faster
+   * anyway (ln(duration) +0.4 in the hire month, worn off after six months), most of them join a
+   * community in their first months and few tenured people do.
+   */
+  public static final Company NEW_HIRES =
+      new Company("new-hires", BASE.withoutEffects().withNewHires(1.0 / 3, 0.4));
 }

@@ -274,8 +274,16 @@ public record GeneratorSettings(
    * tenured people join. Planted effects stay as {@link #withEffects} says.
    */
   public GeneratorSettings withNewHires(double share, double learningCurve) {
+    return withNewHires(share, learningCurve, NewHires.TENURED_JOINER_SHARE);
+  }
+
+  /**
+   * As {@link #withNewHires(double, double)}, with {@code tenuredJoining} of the usual tenured
+   * joiners kept (1: tenured people join as usual, besides the new hires).
+   */
+  public GeneratorSettings withNewHires(double share, double learningCurve, double tenuredJoining) {
     SettingsDraft d = new SettingsDraft(this);
-    d.newHires = new NewHires(share, learningCurve);
+    d.newHires = new NewHires(share, learningCurve, tenuredJoining);
     return d.build();
   }
 

@@ -35,7 +35,7 @@ final class NewHireCohort {
           p.hireMonth = 0;
           weekday(p, s, t);
         }
-        setJoiner(p, p.joiner && tenuredDraw < NewHires.TENURED_JOINER_SHARE, p.joinMonth);
+        setJoiner(p, p.joiner && tenuredDraw < h.tenuredJoining(), p.joinMonth);
       }
     }
   }

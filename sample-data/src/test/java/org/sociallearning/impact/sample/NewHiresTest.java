@@ -68,7 +68,7 @@ class NewHiresTest {
   @Test
   void theCommandLineTakesAShareAndAnOptionalCurve() {
     GeneratorSettings s = SampleDataGenerator.withNewHires(DeterminismTest.SMALL, "0.3,0.6");
-    assertEquals(new NewHires(0.3, 0.6), s.newHires());
+    assertEquals(new NewHires(0.3, 0.6, NewHires.TENURED_JOINER_SHARE), s.newHires());
     assertEquals(
         SampleDataGenerator.DEFAULT_LEARNING_CURVE,
         SampleDataGenerator.withNewHires(DeterminismTest.SMALL, "0.3").newHires().learningCurve());
