@@ -12,7 +12,10 @@ import java.util.Locale;
  *       interval says.
  *   <li>{@code inconclusive}: the unadjusted 95% interval includes 0.
  *   <li>{@code weak}: the unadjusted interval excludes 0 but the Benjamini-Hochberg adjusted one
- *       does not: with this many estimates in the run, one like it could be a false alarm.
+ *       does not: with this many estimates in the run, one like it could be a false alarm. Or
+ *       participants and the comparison group differ in tenure by more than {@value
+ *       TenureBalance#THRESHOLD} standard deviations and the estimate is not adjusted for it: part
+ *       of it may be people learning the job.
  *   <li>{@code strong}: the adjusted interval excludes 0, a pre-trend test ran and passed, the
  *       breakdown value is at least 1 (the finding survives departures from parallel trends as
  *       large as the largest seen before joining) and at least {@value #STRONG_MIN_PARTICIPANTS}
@@ -48,7 +51,7 @@ public enum EvidenceGrade {
     if (!in.unadjustedExcludesZero()) {
       return INCONCLUSIVE;
     }
-    if (!in.adjustedExcludesZero()) {
+    if (!in.adjustedExcludesZero() || in.tenureImbalanced()) {
       return WEAK;
     }
     boolean survivesViolations = in.breakdownKnown() && in.breakdownMbar() >= STRONG_MIN_BREAKDOWN;

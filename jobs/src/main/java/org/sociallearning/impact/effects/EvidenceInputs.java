@@ -11,6 +11,8 @@ package org.sociallearning.impact.effects;
  *     the false-coverage adjusted interval (Benjamini and Yekutieli 2005) excludes 0; NaN unknown
  * @param preTrendPValue the pre-trend verdict's p-value; NaN when no test could run
  * @param dipBeforeJoining whether the dip check found an unusual change just before joining
+ * @param tenureImbalanced whether participants and the comparison group differ in tenure beyond
+ *     {@link TenureBalance#THRESHOLD} without tenure adjustment (the estimate's note says so)
  * @param breakdownMbar the breakdown value of the parallel-trends sensitivity analysis (Rambachan
  *     and Roth 2023): how many times the largest pre-joining departure the finding survives; null
  *     (or NaN) when not computed, read as unknown
@@ -22,6 +24,7 @@ public record EvidenceInputs(
     double pValueAdjusted,
     double preTrendPValue,
     boolean dipBeforeJoining,
+    boolean tenureImbalanced,
     Double breakdownMbar,
     long participants) {
 
@@ -33,6 +36,7 @@ public record EvidenceInputs(
         e.pValueAdjusted(),
         e.preTrendPValue(),
         e.basis().dipBeforeJoining(),
+        e.warnings().stream().anyMatch(w -> w.startsWith(TenureBalance.NOTE_START)),
         breakdownMbar,
         e.nTreated());
   }

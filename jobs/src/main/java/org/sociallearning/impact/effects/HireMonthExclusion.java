@@ -32,6 +32,14 @@ public final class HireMonthExclusion {
     if (months <= 0 || hireDates == null) {
       return NONE;
     }
+    return new HireMonthExclusion(months, hireMonths(hireDates));
+  }
+
+  /**
+   * Each employee id's hire month ({@link PanelAssembler#monthIndex}) from hire dates as
+   * yyyy-MM-dd; people without a readable date are left out.
+   */
+  public static Map<String, Integer> hireMonths(Map<String, String> hireDates) {
     Map<String, Integer> hired = new HashMap<>();
     hireDates.forEach(
         (id, date) -> {
@@ -41,7 +49,7 @@ public final class HireMonthExclusion {
             // Unknown hire date: nothing to exclude for this person.
           }
         });
-    return new HireMonthExclusion(months, hired);
+    return hired;
   }
 
   /** Whether the employee-month ({@link PanelAssembler#monthIndex}) stays in the panel. */

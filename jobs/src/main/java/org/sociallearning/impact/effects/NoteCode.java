@@ -37,6 +37,13 @@ public enum NoteCode {
       "The headline is the robust analysis, which measures from further before joining: the main"
           + " analysis failed its check of the months before joining.",
       w -> w.equals(HeadlineChoice.ROBUST_NOTE)),
+  TENURE_IMBALANCE(
+      "tenure_imbalance",
+      Severity.WARNING,
+      "Participants had been with the company for a much shorter or longer time than the"
+          + " comparison group; part of the difference may be people learning the job, so it is"
+          + " graded at most weak.",
+      w -> w.startsWith(TenureBalance.NOTE_START)),
   FEW_PARTICIPANTS(
       "few_participants",
       Severity.WARNING,

@@ -58,13 +58,12 @@ public final class DetermineParticipation {
               ? pairs(roster.withColumn("hire_date", col("hire_date").cast("string")), "hire_date")
               : pairs(roster, attribute));
     }
-    if (config.estimation().excludeMonthsAfterHire() > 0) {
-      attributes.put(
-          EstimateEffects.HIRE_DATE,
-          pairs(
-              resolved.table("roster").withColumn("hire_date", col("hire_date").cast("string")),
-              "hire_date"));
-    }
+    // Hire dates: for the tenure balance of every estimate and for exclude_months_after_hire.
+    attributes.put(
+        EstimateEffects.HIRE_DATE,
+        pairs(
+            resolved.table("roster").withColumn("hire_date", col("hire_date").cast("string")),
+            "hire_date"));
     SegmentPanels.PersonSegments segments =
         new SegmentPanels.PersonSegments(
             pairs(resolved.table("roster"), "department"),

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.config.EstimationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
 import org.sociallearning.impact.effects.BalanceTable;
@@ -20,6 +22,7 @@ import org.sociallearning.impact.effects.RobustAnalysis;
 import org.sociallearning.impact.effects.RosterCovariates;
 import org.sociallearning.impact.effects.SegmentPanels;
 import org.sociallearning.impact.effects.Strata;
+import org.sociallearning.impact.effects.TenureBalance;
 import org.sociallearning.impact.effects.VolumeNotes;
 import org.sociallearning.impact.estimation.BasePeriod;
 import org.sociallearning.impact.estimation.BenjaminiHochberg;
@@ -50,6 +53,12 @@ public final class EstimateEffects {
     List<MetricEstimate> out = new ArrayList<>();
     List<MetricEstimate> robust = new ArrayList<>();
     List<BalanceTable.Balance> balance = new ArrayList<>();
+    Map<String, Integer> hireMonths =
+        HireMonthExclusion.hireMonths(
+            participation.rosterAttributes().getOrDefault(HIRE_DATE, Map.of()));
+    boolean tenureAdjusted =
+        !settings.stratifies()
+            && covariatesInUse(ctx, participation).stream().anyMatch(ConfigLoader::isTenure);
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
       StageLog.Timer t = ctx.log().start();
       MetricDefinition metric = outcome.metric().definition();
@@ -68,11 +77,19 @@ public final class EstimateEffects {
                   metric, "all", panel, options, settings.minGroupSize(), strata),
               options,
               strata != null);
+      Optional<String> tenureNote = Optional.empty();
+      if (!metric.isVolume()) {
+        BalanceTable.Balance tenure = TenureBalance.of(metric.name(), hireMonths, panel);
+        balance.add(tenure);
+        tenureNote = tenureAdjusted ? Optional.empty() : TenureBalance.note(tenure);
+        estimate = tenureNote.map(estimate::withWarning).orElse(estimate);
+      }
       out.add(estimate);
       ctx.manifest().estimatorNotes(metric.name(), estimate.estimatorNotes());
       int estimated = 1;
       if (RobustAnalysis.neededFor(estimate)) {
-        robust.add(robustAnalysis(ctx, participation, outcome, panel));
+        MetricEstimate r = robustAnalysis(ctx, participation, outcome, panel);
+        robust.add(tenureNote.map(r::withWarning).orElse(r));
         estimated++;
       }
       int segments = 0;
@@ -190,7 +207,7 @@ public final class EstimateEffects {
         participation.rosterAttributes().get(HIRE_DATE));
   }
 
-  /** Key of the hire dates among the roster attributes, collected when months are excluded. */
+  /** Key of the hire dates among the roster attributes (always collected). */
   public static final String HIRE_DATE = "hire_date";
 
   /** estimation.covariates. */

@@ -9,7 +9,7 @@ class EvidenceGradeTest {
 
   /** Interval -0.30 to -0.10, adjusted p 0.01, pre-trends pass, breakdown 1.5, 40 people. */
   private static EvidenceInputs strong() {
-    return new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, 1.5, 40);
+    return new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, false, 1.5, 40);
   }
 
   private static EvidenceInputs with(
@@ -20,7 +20,8 @@ class EvidenceGradeTest {
       boolean dip,
       Double breakdown,
       long participants) {
-    return new EvidenceInputs(ciLow, ciHigh, adjusted, preTrend, dip, breakdown, participants);
+    return new EvidenceInputs(
+        ciLow, ciHigh, adjusted, preTrend, dip, false, breakdown, participants);
   }
 
   @Test
@@ -30,6 +31,16 @@ class EvidenceGradeTest {
         EvidenceGrade.STRONG,
         EvidenceGrade.of(with(0.05, 0.2, 0.049, 0.05, false, 1.0, 30)),
         "the thresholds themselves are enough: breakdown 1, 30 people, pre-trend p = 0.05");
+  }
+
+  @Test
+  void participantsMuchNewerThanTheirComparisonGroupAreAtMostWeak() {
+    EvidenceInputs imbalanced = new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, true, 1.5, 40);
+    assertEquals(EvidenceGrade.WEAK, EvidenceGrade.of(imbalanced));
+    EvidenceInputs through0 = new EvidenceInputs(-0.30, 0.10, 0.60, 0.40, false, true, 1.5, 40);
+    assertEquals(EvidenceGrade.INCONCLUSIVE, EvidenceGrade.of(through0), "no finding stays none");
+    EvidenceInputs rejected = new EvidenceInputs(-0.30, -0.10, 0.01, 0.01, false, true, 1.5, 40);
+    assertEquals(EvidenceGrade.UNRELIABLE, EvidenceGrade.of(rejected));
   }
 
   @Test

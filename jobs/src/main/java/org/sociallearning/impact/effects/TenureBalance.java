@@ -1,0 +1,80 @@
+package org.sociallearning.impact.effects;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.sociallearning.impact.estimation.Panel;
+
+/**
+ * Estimation step: how long participants had been with the company when they joined, against the
+ * comparison group at the participants' median joining month, as a standardised mean difference.
+ * New hires get faster at the job anyway while they join communities; without tenure adjustment, an
+ * estimate on participants much newer (or older) than their comparison group may be partly a
+ * learning curve. Above {@value #THRESHOLD} in absolute value the estimate gets a note (code {@code
+ * tenure_imbalance}) and its evidence grade is at most {@code weak}.
+ */
+public final class TenureBalance {
+
+  /** The absolute standardised difference above which the gate applies. */
+  public static final double THRESHOLD = 0.25;
+
+  /** How the note starts (what {@link NoteCode#TENURE_IMBALANCE} recognises). */
+  public static final String NOTE_START = "participants and the comparison group differ in tenure";
+
+  private TenureBalance() {}
+
+  /**
+   * Participants' tenure in months (hire month to the month before joining) against the comparison
+   * group's at the month before the participants' median joining month; people not hired yet then,
+   * or without a known hire date, are left out.
+   *
+   * @param hireMonths each employee id's hire month ({@link PanelAssembler#monthIndex})
+   */
+  public static BalanceTable.Balance of(
+      String metric, Map<String, Integer> hireMonths, Panel panel) {
+    List<Integer> cohorts = new ArrayList<>();
+    for (int g : panel.unitGroup()) {
+      if (g != 0) {
+        cohorts.add(g);
+      }
+    }
+    cohorts.sort(Integer::compare);
+    int medianJoin = cohorts.isEmpty() ? 0 : cohorts.get(cohorts.size() / 2);
+    List<Double> participants = new ArrayList<>();
+    List<Double> comparison = new ArrayList<>();
+    for (int u = 0; u < panel.unitCount(); u++) {
+      Integer hired = hireMonths.get(panel.unitIds()[u]);
+      int g = panel.unitGroup()[u];
+      int base = (g == 0 ? medianJoin : g) - 1;
+      if (hired == null || cohorts.isEmpty() || base < hired) {
+        continue;
+      }
+      (g == 0 ? comparison : participants).add((double) (base - hired));
+    }
+    return BalanceTable.compare(metric, "tenure_months", participants, comparison);
+  }
+
+  /**
+   * The note for an estimate not adjusted for tenure whose participants and comparison group differ
+   * by more than {@value #THRESHOLD} standard deviations; empty otherwise.
+   */
+  public static Optional<String> note(BalanceTable.Balance tenure) {
+    if (Double.isNaN(tenure.smd()) || Math.abs(tenure.smd()) <= THRESHOLD) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "%s (standardised difference %.2f: participants had been with the company %.0f"
+                + " months on average when they joined, the comparison group %.0f): part of the"
+                + " difference may be people learning the job, so it is graded at most weak"
+                + " (estimation.covariates: [tenure_bands] with method: dr compares colleagues of"
+                + " the same tenure)",
+            NOTE_START,
+            tenure.smd(),
+            tenure.participants(),
+            tenure.comparison()));
+  }
+}
