@@ -28,7 +28,8 @@ public final class TenureBalance {
   /**
    * Participants' tenure in months (hire month to the month before joining) against the comparison
    * group's at the month before the participants' median joining month; people not hired yet then,
-   * or without a known hire date, are left out.
+   * or without a known hire date, are left out. The job applies it to each metric's panel and to
+   * each segment's.
    *
    * @param hireMonths each employee id's hire month ({@link PanelAssembler#monthIndex})
    */

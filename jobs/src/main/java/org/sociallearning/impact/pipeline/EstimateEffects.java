@@ -100,14 +100,20 @@ public final class EstimateEffects {
                 metric.name(), "department", participation.segments().department(), panel));
         for (Map.Entry<String, Panel> segment :
             SegmentPanels.of(panel, participation.segments()).entrySet()) {
-          out.add(
+          MetricEstimate bySegment =
               MetricEstimation.estimate(
                   metric,
                   segment.getKey(),
                   segment.getValue(),
                   options,
                   settings.minGroupSize(),
-                  strata(ctx, participation, segment.getValue())));
+                  strata(ctx, participation, segment.getValue()));
+          Optional<String> segmentNote =
+              tenureAdjusted
+                  ? Optional.<String>empty()
+                  : TenureBalance.note(
+                      TenureBalance.of(metric.name(), hireMonths, segment.getValue()));
+          out.add(segmentNote.map(bySegment::withWarning).orElse(bySegment));
           segments++;
         }
       }

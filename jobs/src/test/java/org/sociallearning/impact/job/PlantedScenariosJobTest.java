@@ -188,6 +188,17 @@ class PlantedScenariosJobTest {
       assertTrue(
           Double.parseDouble(tenure.get("smd")) < -TenureBalance.THRESHOLD, tenure.toString());
 
+      // Segments (department, community, intensity) carry the same gate.
+      List<CSVRecord> notedSegments =
+          csv(newHires, "impact_estimates").stream()
+              .filter(r -> r.get("metric").equals(name) && !r.get("segment").equals("all"))
+              .filter(r -> r.get("warnings").contains(TenureBalance.NOTE_START))
+              .toList();
+      assertFalse(notedSegments.isEmpty(), name + ": no segment has the tenure note");
+      for (CSVRecord r : notedSegments) {
+        assertFalse(List.of("strong", "moderate").contains(r.get("evidence")), seen(r));
+      }
+
       CSVRecord adjusted = overall(newHiresAdjusted, name);
       assertTrue(
           adjusted.get("method").contains("doubly robust adjustment for tenure"),
