@@ -34,17 +34,11 @@ public final class BalanceTable {
    * person's mean before the participants' median joining month.
    */
   public static Balance preJoiningOutcome(String metric, Panel panel) {
-    List<Integer> cohorts = new ArrayList<>();
-    for (int g : panel.unitGroup()) {
-      if (g != 0) {
-        cohorts.add(g);
-      }
-    }
-    if (cohorts.isEmpty()) {
+    java.util.OptionalInt median = medianJoiningMonth(panel);
+    if (median.isEmpty()) {
       return new Balance(metric, "pre-joining " + metric, Double.NaN, Double.NaN, Double.NaN, 0, 0);
     }
-    cohorts.sort(Integer::compare);
-    int medianJoin = cohorts.get(cohorts.size() / 2);
+    int medianJoin = median.getAsInt();
     List<Double> treated = new ArrayList<>();
     List<Double> comparison = new ArrayList<>();
     for (int u = 0; u < panel.unitCount(); u++) {
@@ -63,6 +57,18 @@ public final class BalanceTable {
       }
     }
     return compare(metric, "pre-joining " + metric, treated, comparison);
+  }
+
+  /**
+   * The participants' median joining month: the month the comparison group is measured before;
+   * empty without participants.
+   */
+  static java.util.OptionalInt medianJoiningMonth(Panel panel) {
+    int[] cohorts =
+        java.util.Arrays.stream(panel.unitGroup()).filter(g -> g != 0).sorted().toArray();
+    return cohorts.length == 0
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(cohorts[cohorts.length / 2]);
   }
 
   /** Shares of each value of a roster attribute (department=Sales EMEA: 0/1 per person). */

@@ -1,8 +1,5 @@
 package org.sociallearning.impact.effects;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sociallearning.impact.config.ConfigLoader;
@@ -93,15 +90,8 @@ public final class RosterCovariates {
 
   /** Months since the hire month at a month index; NaN before it or without a readable date. */
   static Covariates.ValueAtPeriod tenureMonths(Map<String, String> hireDates) {
-    Map<String, Integer> hireMonth = new HashMap<>();
-    hireDates.forEach(
-        (id, date) -> {
-          try {
-            hireMonth.put(id, PanelAssembler.monthIndex(LocalDate.parse(date).withDayOfMonth(1)));
-          } catch (DateTimeParseException e) {
-            // Unknown tenure: the person leaves the comparisons that need it.
-          }
-        });
+    // Unknown tenure (no readable date): the person leaves the comparisons that need it.
+    Map<String, Integer> hireMonth = HireMonthExclusion.hireMonths(hireDates);
     return (id, month) -> {
       Integer hired = hireMonth.get(id);
       return hired == null || month < hired ? Double.NaN : month - hired;

@@ -35,21 +35,17 @@ public final class TenureBalance {
    */
   public static BalanceTable.Balance of(
       String metric, Map<String, Integer> hireMonths, Panel panel) {
-    List<Integer> cohorts = new ArrayList<>();
-    for (int g : panel.unitGroup()) {
-      if (g != 0) {
-        cohorts.add(g);
-      }
-    }
-    cohorts.sort(Integer::compare);
-    int medianJoin = cohorts.isEmpty() ? 0 : cohorts.get(cohorts.size() / 2);
+    java.util.OptionalInt median = BalanceTable.medianJoiningMonth(panel);
     List<Double> participants = new ArrayList<>();
     List<Double> comparison = new ArrayList<>();
     for (int u = 0; u < panel.unitCount(); u++) {
       Integer hired = hireMonths.get(panel.unitIds()[u]);
       int g = panel.unitGroup()[u];
-      int base = (g == 0 ? medianJoin : g) - 1;
-      if (hired == null || cohorts.isEmpty() || base < hired) {
+      if (hired == null || median.isEmpty()) {
+        continue;
+      }
+      int base = (g == 0 ? median.getAsInt() : g) - 1;
+      if (base < hired) {
         continue;
       }
       (g == 0 ? comparison : participants).add((double) (base - hired));

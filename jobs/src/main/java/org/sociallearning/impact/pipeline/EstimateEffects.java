@@ -58,7 +58,7 @@ public final class EstimateEffects {
             participation.rosterAttributes().getOrDefault(HIRE_DATE, Map.of()));
     boolean tenureAdjusted =
         !settings.stratifies()
-            && covariatesInUse(ctx, participation).stream().anyMatch(ConfigLoader::isTenure);
+            && ctx.config().estimation().covariates().stream().anyMatch(ConfigLoader::isTenure);
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
       StageLog.Timer t = ctx.log().start();
       MetricDefinition metric = outcome.metric().definition();
@@ -138,7 +138,7 @@ public final class EstimateEffects {
   private static MetricEstimate robustAnalysis(
       StageContext ctx, Participation participation, Outcomes.MetricOutcome outcome, Panel panel) {
     EstimationSettings settings = ctx.config().estimation();
-    List<String> inUse = covariatesInUse(ctx, participation);
+    List<String> inUse = ctx.config().estimation().covariates();
     boolean covariates = !inUse.isEmpty();
     DidOptions options =
         RobustAnalysis.options(
@@ -197,7 +197,7 @@ public final class EstimateEffects {
   public static DidOptions didOptions(StageContext ctx, Participation participation) {
     EstimationSettings settings = ctx.config().estimation();
     DidOptions options = didOptions(ctx.config());
-    List<String> inUse = covariatesInUse(ctx, participation);
+    List<String> inUse = ctx.config().estimation().covariates();
     if (inUse.isEmpty() || settings.stratifies()) {
       return options;
     }
@@ -215,11 +215,6 @@ public final class EstimateEffects {
 
   /** Key of the hire dates among the roster attributes (always collected). */
   public static final String HIRE_DATE = "hire_date";
-
-  /** estimation.covariates. */
-  static List<String> covariatesInUse(StageContext ctx, Participation participation) {
-    return ctx.config().estimation().covariates();
-  }
 
   /**
    * Rows of people who tried social learning without meeting the participation rule left out
