@@ -68,6 +68,8 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                "--disable-crash-reporter",
+                "--disable-breakpad",
                 "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile,
                 "--remote-debugging-port=0",
@@ -208,14 +210,21 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (RuntimeException ignored) {
       // the browser is going away anyway
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+    // The renderer, GPU and utility children keep writing into the profile for a moment after
+    // the browser process itself exits; stop and wait for every one of them, so the caller can
+    // delete the profile directory.
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : all) {
+      try {
+        handle.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        handle.destroyForcibly();
+      } catch (Exception e) {
+        handle.destroyForcibly();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
     }
   }
 
