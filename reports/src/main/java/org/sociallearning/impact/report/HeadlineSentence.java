@@ -120,6 +120,68 @@ public final class HeadlineSentence {
   }
 
   /**
+   * The effect alone, for a table cell: "20% faster", "0.4 points fewer"; what stands in for it
+   * when there is no number to state ("not reported", "no finding", "not estimated").
+   */
+  static String effectWords(MetricResult m, int minGroupSize) {
+    if (m.isSuppressed(minGroupSize)) {
+      return "not reported (too few people)";
+    }
+    if (m.isUnreliable()) {
+      return "no finding";
+    }
+    Words words = wordsFor(m);
+    double est = words.points ? m.estimate() : m.relativeEffect();
+    if (!Double.isFinite(est)) {
+      return "not estimated";
+    }
+    return (words.points ? amount(est, words, false) + " points" : amount(est, words, false))
+        + " "
+        + words.word(est);
+  }
+
+  /** The 95% interval alone, in the reader's words: "9% to 29% faster"; empty without one. */
+  static String intervalWords(MetricResult m, int minGroupSize) {
+    if (m.isSuppressed(minGroupSize) || m.isUnreliable()) {
+      return "";
+    }
+    Words words = wordsFor(m);
+    double low = words.points ? m.ciLow() : m.relativeCiLow();
+    double high = words.points ? m.ciHigh() : m.relativeCiHigh();
+    if (!Double.isFinite(low) || !Double.isFinite(high)) {
+      return "";
+    }
+    if (low > high) {
+      double swap = low;
+      low = high;
+      high = swap;
+    }
+    if (low <= 0 && high >= 0) {
+      return spanningBounds(low, high, words);
+    }
+    double a = Math.min(Math.abs(low), Math.abs(high));
+    double b = Math.max(Math.abs(low), Math.abs(high));
+    String unit = words.points ? " points " : " ";
+    return amount(a, words, false) + " to " + amount(b, words, false) + unit + words.word(low);
+  }
+
+  /**
+   * The finding in one short clause without its interval, e.g. "service agents who joined a
+   * community resolved tickets 20% faster than comparable colleagues"; for page one's first
+   * sentence, where the interval stands in the table above it.
+   */
+  static String shortFinding(MetricResult m) {
+    Words words = wordsFor(m);
+    double est = words.points ? m.estimate() : m.relativeEffect();
+    String effect = amount(est, words, true) + " " + words.word(est);
+    return midSentence(m.subjectPhrase())
+        + " who joined a community "
+        + withEffect(m.outcomePhrase(), effect)
+        + " "
+        + PEERS;
+  }
+
+  /**
    * Lower-cases the first letter so a phrase written to start a sentence can sit inside one, but
    * leaves acronyms ("SDRs") alone.
    */

@@ -17,7 +17,7 @@ final class OutcomeFigures {
     List<ReportPage.Figure> out = new ArrayList<>();
     for (int i = 0; i < model.metrics().size(); i++) {
       MetricResult m = model.metrics().get(i);
-      String id = HeadlineSection.anchor(i, m);
+      String id = OutcomeSections.anchor(i, m);
       if (m.isSuppressed(model.minGroupSize())) {
         // Month-by-month numbers of a small group are exactly what suppression protects.
         out.add(empty(id, m.label(), HeadlineSentence.forMetric(m, model.minGroupSize())));
@@ -38,7 +38,7 @@ final class OutcomeFigures {
                     + " similar paths beforehand.",
                 eventStudyTable(m),
                 List.of(MethodWords.preTrendReading(m)),
-                m.warnings(),
+                List.of(),
                 ""));
       }
     }
@@ -167,6 +167,9 @@ final class OutcomeFigures {
                 r.label(),
                 ReaderNumbers.oneDecimal(r.estimate()),
                 interval(r.low(), r.high()),
+                result.isSuppressed(model.minGroupSize()) || result.evidence().isEmpty()
+                    ? "-"
+                    : result.evidence(),
                 String.join("; ", readingWarnings(result.warnings()))));
       }
       String unit = m.displayUnit();
@@ -175,13 +178,18 @@ final class OutcomeFigures {
               m.label()
                   + ": effect by segment (routine precision notes of segments are in"
                   + " impact_estimates.csv)",
-              List.of("Segment", "Effect (" + unit + ")", "95% CI (" + unit + ")", "Warnings"),
+              List.of(
+                  "Segment",
+                  "Effect (" + unit + ")",
+                  "95% CI (" + unit + ")",
+                  "Evidence",
+                  "Warnings"),
               tableRows,
               1,
               3);
       out.add(
           new ReportPage.Figure(
-              "segments-" + slug(m),
+              forestId(m),
               m.label(),
               ForestPlot.dataUri(m, rows, pdf),
               ForestPlot.WIDTH,
@@ -248,6 +256,11 @@ final class OutcomeFigures {
     return ReaderNumbers.oneDecimal(Math.min(a, b))
         + " to "
         + ReaderNumbers.oneDecimal(Math.max(a, b));
+  }
+
+  /** The id of a metric's forest plot. */
+  static String forestId(MetricResult m) {
+    return "segments-" + slug(m);
   }
 
   private static String slug(MetricResult m) {

@@ -1,5 +1,6 @@
 package org.sociallearning.impact.report;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,26 @@ import java.util.List;
  */
 public final class PdfReport {
 
+  /**
+   * The report's font, shipped with it and embedded in every PDF: Liberation Sans (SIL Open Font
+   * License 1.1), in its four styles. It covers Latin, Greek and Cyrillic scripts.
+   */
+  static final String FONT_FAMILY = "Liberation Sans";
+
+  private static final String FONT_FOLDER = "/liberation/LiberationSans-";
+
+  /**
+   * A Unicode font of the system tried after it, for names in other scripts; without one such a
+   * character prints as a placeholder mark.
+   */
+  static final List<Path> FALLBACK_FONT_FILES =
+      List.of(
+          Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+          Path.of("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+          Path.of("/usr/share/fonts/TTF/DejaVuSans.ttf"));
+
+  static final String FALLBACK_FONT_FAMILY = "DejaVu Sans";
+
   static {
     // The renderer logs every font load and CSS match at INFO; only problems belong in a
     // nightly job's output.
@@ -24,19 +45,10 @@ public final class PdfReport {
     // The same stylesheet serves the browser, so properties only browsers know are expected.
     com.openhtmltopdf.util.XRLog.setLevel(
         com.openhtmltopdf.util.XRLog.CSS_PARSE, java.util.logging.Level.SEVERE);
+    org.apache.pdfbox.pdmodel.font.FontMappers.set(
+        new FormFontMapper(
+            org.apache.pdfbox.pdmodel.font.FontMappers.instance(), FONT_FOLDER + "Regular.ttf"));
   }
-
-  /**
-   * Unicode fonts tried in order; the PDF standard fonts cover Latin-1 only, so without one of
-   * these a community name in another script would print as placeholder marks.
-   */
-  static final List<Path> FONT_FILES =
-      List.of(
-          Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-          Path.of("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-          Path.of("/usr/share/fonts/TTF/DejaVuSans.ttf"));
-
-  static final String FONT_FAMILY = "DejaVu Sans";
 
   private PdfReport() {}
 
@@ -46,10 +58,18 @@ public final class PdfReport {
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      FONT_FILES.stream()
+      // Tagged PDF (PDF/UA): headings, tables and image descriptions reach screen readers, and
+      // every font is embedded, so the PDF standard fonts the renderer would otherwise load (and
+      // warn about when the system has none) are not used at all.
+      builder.usePdfUaAccessibility(true);
+      addShippedFont(builder, "Regular", 400, FontStyle.NORMAL);
+      addShippedFont(builder, "Bold", 700, FontStyle.NORMAL);
+      addShippedFont(builder, "Italic", 400, FontStyle.ITALIC);
+      addShippedFont(builder, "BoldItalic", 700, FontStyle.ITALIC);
+      FALLBACK_FONT_FILES.stream()
           .filter(Files::isRegularFile)
           .findFirst()
-          .ifPresent(f -> builder.useFont(f.toFile(), FONT_FAMILY));
+          .ifPresent(f -> builder.useFont(f.toFile(), FALLBACK_FONT_FAMILY));
       builder.withHtmlContent(xhtml, null);
       builder.toStream(out);
       builder.run();
@@ -57,5 +77,16 @@ public final class PdfReport {
       throw new UncheckedIOException("cannot render the PDF report: " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  private static void addShippedFont(
+      PdfRendererBuilder builder, String style, int weight, FontStyle fontStyle) {
+    String resource = FONT_FOLDER + style + ".ttf";
+    if (PdfReport.class.getResource(resource) == null) {
+      throw new IllegalStateException(
+          "the report's font " + resource + " is missing from the class path");
+    }
+    builder.useFont(
+        () -> PdfReport.class.getResourceAsStream(resource), FONT_FAMILY, weight, fontStyle, true);
   }
 }

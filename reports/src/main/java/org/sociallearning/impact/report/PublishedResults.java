@@ -111,7 +111,23 @@ public final class PublishedResults {
         knowledgeFlow(),
         concentration(),
         learningMix(),
-        quarantineReasons());
+        quarantineReasons(),
+        notes(),
+        strings(manifest.path("report").path("primary_metrics")));
+  }
+
+  /** The notes on the estimates, as published (absent in outputs written before them). */
+  private List<EstimateNote> notes() {
+    return map(
+        csv.rows(PublishedTableList.csv("estimate_notes")),
+        r ->
+            new EstimateNote(
+                r.get("metric"),
+                r.get("segment"),
+                r.get("code"),
+                r.get("severity"),
+                r.get("plain_text"),
+                r.get("technical_text")));
   }
 
   private static boolean isVolumeDiagnostic(String metric) {

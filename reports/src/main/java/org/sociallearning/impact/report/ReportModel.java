@@ -23,6 +23,9 @@ import java.util.List;
  * @param concentration per community: helpers and how concentrated answering is
  * @param learningMix formal vs social learning by month
  * @param quarantineReasons rows set aside per source and rule
+ * @param notes the published notes on the estimates ({@code estimate_notes}); when empty, each
+ *     metric's {@code warnings} stand in for its notes
+ * @param primaryMetrics the outcomes page one leads with ({@code report.primary_metrics}), in order
  */
 public record ReportModel(
     String title,
@@ -38,7 +41,13 @@ public record ReportModel(
     List<KnowledgeFlowMonth> knowledgeFlow,
     List<CommunityConcentration> concentration,
     List<LearningMixMonth> learningMix,
-    List<QuarantineReason> quarantineReasons) {
+    List<QuarantineReason> quarantineReasons,
+    List<EstimateNote> notes,
+    List<String> primaryMetrics) {
+
+  /** The outcomes page one leads with unless {@code report.primary_metrics} names others. */
+  public static final List<String> DEFAULT_PRIMARY_METRICS =
+      List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate");
 
   public ReportModel {
     // Copies so a model handed to the renderer cannot change under it; null lists are
@@ -52,6 +61,85 @@ public record ReportModel(
     concentration = copy(concentration);
     learningMix = copy(learningMix);
     quarantineReasons = copy(quarantineReasons);
+    notes = copy(notes);
+    primaryMetrics =
+        primaryMetrics == null || primaryMetrics.isEmpty()
+            ? DEFAULT_PRIMARY_METRICS
+            : List.copyOf(primaryMetrics);
+  }
+
+  /** A model without published notes, leading with the default primary outcomes. */
+  public ReportModel(
+      String title,
+      LocalDate asOf,
+      String generatedAt,
+      List<MetricResult> metrics,
+      List<SourceSummary> sources,
+      List<String> runWarnings,
+      String method,
+      int minGroupSize,
+      List<SegmentResult> segments,
+      List<ValueItem> values,
+      List<KnowledgeFlowMonth> knowledgeFlow,
+      List<CommunityConcentration> concentration,
+      List<LearningMixMonth> learningMix,
+      List<QuarantineReason> quarantineReasons) {
+    this(
+        title,
+        asOf,
+        generatedAt,
+        metrics,
+        sources,
+        runWarnings,
+        method,
+        minGroupSize,
+        segments,
+        values,
+        knowledgeFlow,
+        concentration,
+        learningMix,
+        quarantineReasons,
+        null,
+        null);
+  }
+
+  /** The same model leading with other primary outcomes. */
+  public ReportModel withPrimaryMetrics(List<String> primary) {
+    return new ReportModel(
+        title,
+        asOf,
+        generatedAt,
+        metrics,
+        sources,
+        runWarnings,
+        method,
+        minGroupSize,
+        segments,
+        values,
+        knowledgeFlow,
+        concentration,
+        learningMix,
+        quarantineReasons,
+        notes,
+        primary);
+  }
+
+  /**
+   * The primary outcomes of this run, in the configured order: those configured that were
+   * estimated, else (none of them estimated) the first three outcomes.
+   */
+  public List<MetricResult> primary() {
+    List<MetricResult> out = new java.util.ArrayList<>();
+    for (String name : primaryMetrics) {
+      metrics.stream().filter(m -> name.equals(m.metric())).findFirst().ifPresent(out::add);
+    }
+    return out.isEmpty() ? metrics.subList(0, Math.min(3, metrics.size())) : out;
+  }
+
+  /** The outcomes that are not primary, in their published order. */
+  public List<MetricResult> secondary() {
+    List<MetricResult> primary = primary();
+    return metrics.stream().filter(m -> !primary.contains(m)).toList();
   }
 
   /** A model with headline, event studies, data quality and method only. */
@@ -73,6 +161,8 @@ public record ReportModel(
         runWarnings,
         method,
         minGroupSize,
+        null,
+        null,
         null,
         null,
         null,

@@ -14,26 +14,64 @@ public record ReportPage(
     String asOf,
     String generatedAt,
     boolean pdf,
-    List<String> runWarnings,
-    List<Headline> headlines,
+    Summary summary,
+    List<Outcome> primary,
+    DataTable secondary,
+    List<Figure> forests,
     List<String> roiSentences,
+    Value value,
+    Knowledge knowledge,
+    List<NoteText> commonNotes,
+    List<String> runWarnings,
     List<Figure> eventStudies,
     List<Figure> calendar,
-    List<Figure> forests,
-    Knowledge knowledge,
-    Value value,
+    List<Figure> moreForests,
     Quality quality,
     Method method) {
 
-  /** One outcome's headline: the sentence, its money, and the caveats right beside it. */
-  public record Headline(
-      String label, String sentence, String valueSentence, List<String> warnings, String anchor) {
+  /** Whether {@code f} is a primary outcome's chart, drawn in its section already. */
+  public boolean shownAbove(Figure f) {
+    return primary.stream().anyMatch(o -> o.chart() == f);
+  }
+
+  /**
+   * Page one: a row per primary outcome, three sentences (what changed, how sure, what next) and
+   * how many notes the reader finds further on.
+   */
+  public record Summary(List<SummaryRow> rows, List<String> sentences, String legend, int notes) {}
+
+  /**
+   * One primary outcome on page one: its effect and interval in words, its evidence grade and its
+   * money a year where valued; {@code anchor} links to its section.
+   */
+  public record SummaryRow(
+      String label, String effect, String interval, String grade, String value, String anchor) {
+    public boolean graded() {
+      return grade != null && !grade.isEmpty();
+    }
+  }
+
+  /**
+   * A primary outcome's section: the graded sentence, its money, its event-study chart and the
+   * notes that concern it alone, in plain words (technical words beside them).
+   */
+  public record Outcome(
+      String id,
+      String label,
+      String grade,
+      String sentence,
+      String valueSentence,
+      Figure chart,
+      List<NoteText> notes) {
     public boolean hasValue() {
       return valueSentence != null && !valueSentence.isEmpty();
     }
+  }
 
-    public boolean hasAnchor() {
-      return anchor != null && !anchor.isEmpty();
+  /** A note in plain words, its technical wording and severity (info, warning, error). */
+  public record NoteText(String plain, String technical, String severity) {
+    public boolean hasTechnical() {
+      return technical != null && !technical.isEmpty() && !technical.equalsIgnoreCase(plain);
     }
   }
 

@@ -70,6 +70,29 @@ final class ValueWords {
   }
 
   /**
+   * Money a year for page one's table, short: "EUR 15,364 a year" for the hours of work saved, "at
+   * most EUR 9,000 a year" for the gross profit of a win-rate change; empty when the outcome is not
+   * valued in money (waiting time, sales cycle) or value settings are not configured.
+   */
+  static String perYear(String metric, List<ValueItem> values) {
+    return switch (metric) {
+      case "time_to_resolve_hours" ->
+          find(values, "hours_value")
+              .map(v -> ReaderNumbers.inUnit(v.estimate(), v.unit()) + " a year")
+              .orElse("");
+      case "win_rate" ->
+          find(values, "revenue_effect")
+              .map(
+                  v ->
+                      (v.estimate() >= 0 ? "at most " : "")
+                          + ReaderNumbers.inUnit(v.estimate(), v.unit())
+                          + " a year")
+              .orElse("");
+      default -> "";
+    };
+  }
+
+  /**
    * Customer waiting time (elapsed hours, not valued) and hours of work (valued), or why the hours
    * of work are not known; empty when neither was estimated.
    */

@@ -64,6 +64,7 @@ final class HeadlessChromium implements AutoCloseable {
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",
+                "--window-size=1280,800",
                 "--no-first-run",
                 "--disable-background-networking",
                 "--disable-component-update",

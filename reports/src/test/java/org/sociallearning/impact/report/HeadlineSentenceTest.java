@@ -63,10 +63,10 @@ class HeadlineSentenceTest {
   @Test
   void eachHeadlineLeadsWithItsGrade() {
     MetricResult m = ReportFixture.faster().withEvidence("moderate");
-    assertEquals("Evidence: moderate. " + sentence(m), HeadlineSection.graded(m, sentence(m)));
+    assertEquals("Evidence: moderate. " + sentence(m), OutcomeSections.graded(m, sentence(m)));
     assertEquals(
         sentence(ReportFixture.faster()),
-        HeadlineSection.graded(ReportFixture.faster(), sentence(ReportFixture.faster())),
+        OutcomeSections.graded(ReportFixture.faster(), sentence(ReportFixture.faster())),
         "outputs without grades read as before");
   }
 

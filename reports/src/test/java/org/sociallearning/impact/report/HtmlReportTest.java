@@ -35,12 +35,20 @@ class HtmlReportTest {
   void sectionsComeInTheOrderOfTheIssue() {
     List<String> ids =
         List.of(
-            "headline",
+            "summary",
+            "outcome-effect-1-time-to-resolve-hours",
+            "outcome-effect-4-win-rate",
+            "secondary",
+            "segments",
+            "value",
+            "knowledge-flow",
+            "notes",
+            "appendix",
             "event-studies",
             "over-time",
-            "segments",
-            "knowledge-flow",
-            "value",
+            "segments-more",
+            "value-details",
+            "knowledge-details",
             "data-quality",
             "method");
     int previous = -1;
@@ -53,7 +61,7 @@ class HtmlReportTest {
 
   @Test
   void headlineSentencesInPlainWordsWithTheirMoney() {
-    String headline = section("headline");
+    String headline = mainBody();
     assertTrue(
         headline.contains(
             "Service agents who joined a community resolved tickets 18%"
@@ -72,7 +80,7 @@ class HtmlReportTest {
         headline);
     assertTrue(headline.contains("a return on investment of 0% (95% CI -51% to 51%)."));
     assertTrue(headline.contains("The interval includes a loss"));
-    assertTrue(headline.contains("Not enough people (fewer than 30) to report this outcome."));
+    assertTrue(html.contains("Not enough people (fewer than 30) to report this outcome."));
     for (MetricResult m : model.metrics()) {
       String sentence = HeadlineSentence.forMetric(m, model.minGroupSize());
       assertTrue(html.contains(escape(sentence)), sentence);
@@ -81,7 +89,7 @@ class HtmlReportTest {
 
   @Test
   void headlineHasNoParticipationCounts() {
-    String headline = section("headline");
+    String headline = mainBody().replaceAll("<img [^>]*>", "");
     for (MetricResult m : model.metrics()) {
       for (long n : new long[] {m.nTreated(), m.nComparison()}) {
         for (String written : List.of(String.valueOf(n), ReaderNumbers.count(n))) {
@@ -94,14 +102,14 @@ class HtmlReportTest {
   }
 
   @Test
-  void warningSitsDirectlyUnderItsSentence() {
-    String sentence = HeadlineSentence.forMetric(ReportFixture.slower(), 30);
-    int at = html.indexOf(sentence);
-    int warning = html.indexOf("Only 7 months of follow-up for the latest cohort.");
-    assertTrue(at > 0 && warning > at, "warning after sentence");
-    String between = html.substring(at + sentence.length(), warning);
-    assertFalse(between.contains("class=\"sentence\""), "no other sentence in between");
-    assertTrue(between.contains("class=\"warning\""));
+  void aPrimaryOutcomesNoteSitsInItsSectionOnce() {
+    String section = section("outcome-effect-4-win-rate");
+    String sentence = escape(HeadlineSentence.forMetric(model.metrics().get(3), 30));
+    int at = section.indexOf(sentence);
+    int note = section.indexOf("Win rate excludes deals still open at the as-of date.");
+    assertTrue(at > 0 && note > at, "note after the sentence, in the outcome's section");
+    assertEquals(1, count(mainBody(), "Win rate excludes deals still open"), "said once");
+    assertFalse(section("summary").contains("excludes deals"), "no caveat on page one");
   }
 
   @Test
@@ -146,9 +154,17 @@ class HtmlReportTest {
   @Test
   void suppressedMetricShowsNoChartOrNumbers() {
     assertFalse(html.contains("Customer satisfaction: effect by month"));
+    // Every estimated outcome's chart is drawn once: the primary ones in their sections, the
+    // others in the appendix.
     assertEquals(
         model.metrics().size() - 1,
-        count(section("event-studies"), "<img src=\"data:image/svg+xml;base64,"));
+        count(html, "<img ")
+            - count(section("over-time"), "<img ")
+            - count(section("segments"), "<img ")
+            - count(section("segments-more"), "<img ")
+            - count(section("value"), "<img ")
+            - count(section("knowledge-flow"), "<img ")
+            - count(section("knowledge-details"), "<img "));
   }
 
   @Test
@@ -192,16 +208,17 @@ class HtmlReportTest {
     assertTrue(section.contains("41% of answers came from another department"));
     assertTrue(section.contains("70% were social"));
     assertTrue(section.contains("30% formal"));
+    String communities = section("knowledge-details");
     assertTrue(
-        section.indexOf("<th scope=\"row\">ask-it</th>")
-            < section.indexOf("<th scope=\"row\">&lt;script&gt;"),
+        communities.indexOf("<th scope=\"row\">ask-it</th>")
+            < communities.indexOf("<th scope=\"row\">&lt;script&gt;"),
         "busiest community first");
-    assertTrue(section.contains("fewer than 30 helpers"));
+    assertTrue(communities.contains("fewer than 30 helpers"));
   }
 
   @Test
   void valueSectionHasChartAndEveryRow() {
-    String section = section("value");
+    String section = section("value-details");
     assertTrue(
         section.contains(
             "<th scope=\"row\">Return on investment</th>"
@@ -211,7 +228,7 @@ class HtmlReportTest {
         section.contains(
             "<th scope=\"row\">Programme cost</th>"
                 + "<td class=\"num\">EUR 120,000</td><td class=\"num\">n/a</td>"));
-    assertEquals(1, count(section, "<img src=\"data:image/svg+xml;base64,"));
+    assertEquals(1, count(section("value"), "<img src=\"data:image/svg+xml;base64,"));
   }
 
   @Test
@@ -239,11 +256,18 @@ class HtmlReportTest {
       String attributes = img.group(1);
       assertTrue(attributes.matches(".*alt=\"[^\"]{40,}\".*"), attributes.substring(0, 60));
       assertTrue(attributes.matches(".*width=\"[1-9][0-9]*\" height=\"[1-9][0-9]*\".*"));
-      String after = html.substring(img.end(), Math.min(html.length(), img.end() + 4000));
-      assertTrue(after.contains("<table>"), "data table after the chart");
+      String id = figureId(html, img.start());
+      String numbers = html.substring(img.end(), blockEnd(html, img.end()));
+      if (!numbers.contains("<table>")) {
+        // A chart in the main body: its numbers are in the appendix.
+        int elsewhere = html.indexOf("id=\"" + id + "-numbers\"");
+        assertTrue(elsewhere > 0, "the numbers of " + id + " in the appendix");
+        numbers = html.substring(elsewhere, blockEnd(html, elsewhere + 1));
+      }
+      assertTrue(numbers.contains("<table>"), "a data table for " + id);
     }
     // 5 event studies, 1 calendar chart, 2 forest plots (two results of the ticket metric),
-    // 2 knowledge-flow charts, 1 value chart
+    // 2 knowledge-flow charts, 1 value chart: each drawn once
     assertEquals(11, images);
     assertEquals(images, images(html));
   }
@@ -306,6 +330,31 @@ class HtmlReportTest {
 
   static int images(String page) {
     return (int) IMG.matcher(page).results().count();
+  }
+
+  /** Everything before the appendix. */
+  private static String mainBody() {
+    return html.substring(html.indexOf("<body"), html.indexOf("<section id=\"appendix\""));
+  }
+
+  /** Where the next figure block or section starts after {@code from}. */
+  private static int blockEnd(String page, int from) {
+    int figure = page.indexOf("<div class=\"figure-block\"", from);
+    int section = page.indexOf("<section ", from);
+    int end = page.length();
+    for (int at : new int[] {figure, section}) {
+      if (at >= 0) {
+        end = Math.min(end, at);
+      }
+    }
+    return end;
+  }
+
+  /** The id of the figure block an image at {@code at} sits in. */
+  private static String figureId(String page, int at) {
+    int block = page.lastIndexOf("<div class=\"figure-block\" id=\"", at);
+    int start = block + "<div class=\"figure-block\" id=\"".length();
+    return page.substring(start, page.indexOf('"', start));
   }
 
   private static String section(String id) {

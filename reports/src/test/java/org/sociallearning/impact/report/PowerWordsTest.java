@@ -48,7 +48,7 @@ class PowerWordsTest {
             + " this run looks for.",
         words);
     String headline =
-        HeadlineSection.graded(
+        OutcomeSections.graded(
             inconclusive("inconclusive", new DetectablePower(0.234, 254, 1255)), "We cannot tell.");
     assertTrue(headline.startsWith("Evidence: inconclusive. We cannot tell. With today's"));
   }

@@ -183,6 +183,35 @@ final class ReportFixture {
             new QuarantineReason("crm", "IsDeleted: soft-deleted", 12)));
   }
 
+  /**
+   * The model with evidence grades, as a run publishes them: the faster tickets moderate, the win
+   * rate unreliable (its pre-trend test failed), the rest as their intervals say.
+   */
+  static ReportModel gradedModel() {
+    ReportModel m = model();
+    List<String> grades =
+        List.of("moderate", "moderate", "inconclusive", "unreliable", "", "moderate");
+    List<MetricResult> graded = new java.util.ArrayList<>();
+    for (int i = 0; i < m.metrics().size(); i++) {
+      graded.add(m.metrics().get(i).withEvidence(grades.get(i)));
+    }
+    return new ReportModel(
+        m.title(),
+        m.asOf(),
+        m.generatedAt(),
+        graded,
+        m.sources(),
+        m.runWarnings(),
+        m.method(),
+        m.minGroupSize(),
+        m.segments(),
+        m.values(),
+        m.knowledgeFlow(),
+        m.concentration(),
+        m.learningMix(),
+        m.quarantineReasons());
+  }
+
   /** The metric with a pre-trend test result and three calendar months (log scale). */
   static MetricResult withChecks(MetricResult m, double preTrendP, int tests) {
     List<CalendarPoint> calendar =

@@ -47,7 +47,7 @@ class TrendSensitivityWordsTest {
     assertTrue(
         TrendSensitivityWords.forMetric(result("weak", 0)).contains("rests entirely"),
         "a breakdown value of 0 says the finding needs parallel trends exactly");
-    String headline = HeadlineSection.graded(result("strong", 1.37), "Agents were faster.");
+    String headline = OutcomeSections.graded(result("strong", 1.37), "Agents were faster.");
     assertEquals(
         "Evidence: strong. Agents were faster. It holds unless trends after joining diverged by"
             + " more than 1.4 times the largest divergence before joining.",

@@ -1,0 +1,180 @@
+package org.sociallearning.impact.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Page one and the notes: the three sentences follow from the grades and the power figures, and a
+ * note every outcome carries is said once, for all of them.
+ */
+class PageOneTest {
+
+  private static ReportModel model(List<MetricResult> metrics, List<EstimateNote> notes) {
+    return new ReportModel(
+        "t",
+        LocalDate.of(2025, 6, 30),
+        "",
+        metrics,
+        List.of(),
+        List.of(),
+        "",
+        30,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        notes,
+        List.of("time_to_resolve_hours", "win_rate"));
+  }
+
+  private static MetricResult inconclusiveWinRate(long have, long needed, long lastMonth) {
+    MetricResult w = ReportFixture.winRate(0.01, -0.03, 0.05).withEvidence("inconclusive");
+    List<CalendarPoint> calendar =
+        List.of(
+            new CalendarPoint(LocalDate.of(2025, 5, 1), 0.3, 0.3, 0.3, lastMonth / 2, 300),
+            new CalendarPoint(LocalDate.of(2025, 6, 1), 0.3, 0.3, 0.3, lastMonth, 300));
+    return new MetricResult(
+        w.metric(),
+        w.label(),
+        w.unit(),
+        w.scale(),
+        w.direction(),
+        w.subjectPhrase(),
+        w.outcomePhrase(),
+        w.estimate(),
+        w.ciLow(),
+        w.ciHigh(),
+        w.relativeEffect(),
+        w.relativeCiLow(),
+        w.relativeCiHigh(),
+        w.nTreated(),
+        w.nComparison(),
+        w.warnings(),
+        w.eventStudy(),
+        false,
+        0.5,
+        3,
+        calendar,
+        "inconclusive",
+        2.0,
+        new DetectablePower(0.05, have, needed));
+  }
+
+  @Test
+  void threeSentencesFromTheGradesAndThePower() {
+    ReportModel m =
+        model(
+            List.of(
+                ReportFixture.faster().withEvidence("moderate"),
+                inconclusiveWinRate(400, 1_000, 120)),
+            List.of());
+    List<String> sentences = SummarySection.of(m, 0).sentences();
+    assertEquals(3, sentences.size(), sentences.toString());
+    assertEquals(
+        "Service agents who joined a community resolved tickets 18% faster than comparable"
+            + " colleagues.",
+        sentences.get(0));
+    assertEquals(
+        "The evidence is moderate for time to resolve a ticket; inconclusive for win rate.",
+        sentences.get(1));
+    // 600 participant-months missing at 120 a month: 5 months.
+    assertTrue(
+        sentences.get(2).startsWith("Keep measuring for about 5 more months"), sentences.get(2));
+  }
+
+  @Test
+  void tooFarAwayMeansWidenTheProgrammeAndUnreliableComesFirst() {
+    ReportModel far =
+        model(
+            List.of(
+                ReportFixture.faster().withEvidence("inconclusive"),
+                inconclusiveWinRate(100, 100_000, 50)),
+            List.of());
+    assertTrue(SummarySection.whatChanged(far).startsWith("No primary outcome has changed"));
+    assertTrue(
+        SummarySection.whatNext(far).contains("widen the programme"), SummarySection.whatNext(far));
+    ReportModel unreliable =
+        model(
+            List.of(
+                ReportFixture.faster().withEvidence("unreliable"),
+                inconclusiveWinRate(400, 1_000, 120)),
+            List.of());
+    assertTrue(
+        SummarySection.whatNext(unreliable).startsWith("Before acting on time to resolve"),
+        SummarySection.whatNext(unreliable));
+    ReportPage.SummaryRow row = SummarySection.of(unreliable, 0).rows().get(0);
+    assertEquals("no finding", row.effect());
+    assertEquals("", row.interval());
+    assertEquals("unreliable", row.grade());
+  }
+
+  @Test
+  void aNoteOnEveryOutcomeIsSaidOnceAndTheOthersStayWithTheirOutcome() {
+    List<EstimateNote> notes = new ArrayList<>();
+    for (String metric : List.of("time_to_resolve_hours", "win_rate")) {
+      notes.add(
+          new EstimateNote(
+              metric,
+              "all",
+              "small_joining_months",
+              "info",
+              "Some joining months are small.",
+              metric + ": 6 joining months have fewer than 5 people"));
+      notes.add(
+          new EstimateNote(
+              metric, "department=Support", "few_participants", "warning", "Few.", "few"));
+    }
+    notes.add(
+        new EstimateNote(
+            "win_rate",
+            "all",
+            "robust_headline",
+            "warning",
+            "The headline is the robust one.",
+            "robust"));
+    notes.add(
+        new EstimateNote(
+            "*", "all", "event_study_points_dropped", "info", "Months are left out.", "left"));
+    ReportModel m =
+        model(
+            List.of(
+                ReportFixture.faster().withEvidence("moderate"),
+                inconclusiveWinRate(400, 1_000, 120)),
+            notes);
+    List<OutcomeNotes.Line> common = OutcomeNotes.common(m);
+    assertEquals(
+        List.of("event_study_points_dropped", "small_joining_months"),
+        common.stream().map(OutcomeNotes.Line::key).sorted().toList());
+    assertEquals(List.of(), OutcomeNotes.own(m, m.metrics().get(0), common));
+    assertEquals(
+        List.of("robust_headline"),
+        OutcomeNotes.own(m, m.metrics().get(1), common).stream()
+            .map(OutcomeNotes.Line::key)
+            .toList());
+
+    String html = HtmlReport.render(m);
+    String body = html.substring(html.indexOf("<body"), html.indexOf("<section id=\"appendix\""));
+    assertEquals(1, count(body, "Some joining months are small."), "once, for all outcomes");
+    assertTrue(body.indexOf("Notes for all outcomes") < body.indexOf("Some joining months"));
+    assertEquals(1, count(body, "The headline is the robust one."));
+    assertFalse(body.contains("Few."), "segment notes are not the overall estimate's");
+    // 2 common notes + 1 of the win rate's own.
+    assertTrue(body.contains("3 notes about data and method"), body);
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
