@@ -173,7 +173,8 @@ public final class ConfigLoader {
             outputSettings,
             raw.privacy() == null ? PrivacySettings.defaults() : raw.privacy(),
             raw.identity() == null ? IdentitySettings.defaults() : raw.identity(),
-            raw.quality() == null ? QualitySettings.defaults() : raw.quality());
+            raw.quality() == null ? QualitySettings.defaults() : raw.quality(),
+            raw.report() == null ? ReportSettings.defaults() : raw.report());
     InputFileValidation.validatePseudonymKeyFile(config);
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       SourceValidation.validate(config, source);
@@ -185,6 +186,7 @@ public final class ConfigLoader {
     IdentityAndQualityValidation.validateQuality(config);
     EstimationValidation.validateParticipation(participation);
     EstimationValidation.validateEstimation(estimation);
+    config.report().validate();
     return config;
   }
 

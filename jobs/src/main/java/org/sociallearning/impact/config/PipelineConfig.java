@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param privacy where the pseudonym key comes from
  * @param identity domain aliases and id mappings for matching people to the roster
  * @param quality error-rate thresholds that stop a run
+ * @param report how the report reads (its primary outcomes)
  */
 public record PipelineConfig(
     Path configFile,
@@ -27,7 +28,8 @@ public record PipelineConfig(
     OutputSettings outputSettings,
     PrivacySettings privacy,
     IdentitySettings identity,
-    QualitySettings quality) {
+    QualitySettings quality,
+    ReportSettings report) {
 
   public Path configDir() {
     return configFile.getParent();

@@ -15,4 +15,5 @@ record RawConfig(
     @JsonProperty("privacy") PrivacySettings privacy,
     @JsonProperty("input_roots") java.util.List<String> inputRoots,
     @JsonProperty("identity") IdentitySettings identity,
-    @JsonProperty("quality") QualitySettings quality) {}
+    @JsonProperty("quality") QualitySettings quality,
+    @JsonProperty("report") ReportSettings report) {}

@@ -208,6 +208,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void primaryMetricsDefaultToTheBriefsQuestionsAndMustBeOutcomes() throws Exception {
+    String participation = ROSTER + "participation: {communities: [x]}\n";
+    assertEquals(
+        java.util.List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate"),
+        ConfigLoader.load(write(participation)).report().primaryMetrics());
+    assertEquals(
+        java.util.List.of("sla_attainment", "win_rate"),
+        ConfigLoader.load(
+                write(participation + "report: {primary_metrics: [sla_attainment, win_rate]}\n"))
+            .report()
+            .primaryMetrics());
+    String unknown = failure(participation + "report: {primary_metrics: [nps]}\n").getMessage();
+    assertTrue(
+        unknown.startsWith("report.primary_metrics: 'nps' is not an outcome (one of "), unknown);
+    assertTrue(
+        failure(participation + "report: {primary_metrics: [win_rate, win_rate]}\n")
+            .getMessage()
+            .contains("twice"));
+  }
+
+  @Test
   void excludeMonthsAfterHireIsZeroToTwentyFour() throws Exception {
     String participation = ROSTER + "participation: {communities: [x]}\n";
     assertEquals(

@@ -1,6 +1,7 @@
 package org.sociallearning.impact.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,6 +128,8 @@ class MixedServiceAndCrmSourcesJobTest {
         "one opportunity's stages, below the minimum group size");
     assertEquals("crm", byFormat.get("hubspot-deals-csv").get("source").asText());
 
+    assertReportReadsInFiveMinutes(run.output());
+
     // Items behind each outcome: the sum of what each source yields on its own.
     String log = progress.toString(StandardCharsets.UTF_8);
     Map<String, Long> alone = itemsPerSource(config);
@@ -203,6 +206,65 @@ class MixedServiceAndCrmSourcesJobTest {
       }
     }
     return out;
+  }
+
+  /**
+   * The sample's report: page one carries the primary outcomes' grades and no warning, the PDF's
+   * main body stays within 10 pages and 2,500 words before the appendix, no note is said twice
+   * before the appendix, and the report command re-renders the same page from the published files.
+   */
+  static void assertReportReadsInFiveMinutes(Path run) throws Exception {
+    Path pdf = run.resolve("report/impact-report.pdf");
+    List<String> pages = new ArrayList<>();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc =
+        org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      org.apache.pdfbox.text.PDFTextStripper text = new org.apache.pdfbox.text.PDFTextStripper();
+      for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+        text.setStartPage(p);
+        text.setEndPage(p);
+        pages.add(text.getText(doc).replaceAll("\\s+", " "));
+      }
+    }
+    int appendix = -1;
+    for (int i = 0; i < pages.size() && appendix < 0; i++) {
+      if (pages.get(i).matches("^ ?Social learning impact - page \\d+ of \\d+ Appendix .*")) {
+        appendix = i;
+      }
+    }
+    assertTrue(appendix > 0 && appendix <= 10, "main body pages: " + appendix);
+    int words = 0;
+    for (String page : pages.subList(0, appendix)) {
+      words += page.strip().split(" ").length;
+    }
+    assertTrue(words <= 2_500, "main body words: " + words);
+    String one = pages.get(0);
+    assertTrue(one.contains("Did it work?"), one);
+    assertTrue(
+        one.matches(".*Time to resolve.*(strong|moderate|weak|inconclusive|unreliable).*"), one);
+    assertTrue(one.contains("notes about data and method"), one);
+    assertFalse(one.contains("Warning"), one);
+
+    Path htmlFile = run.resolve("report/index.html");
+    String html = Files.readString(htmlFile);
+    String body = html.substring(html.indexOf("<body"), html.indexOf("<section id=\"appendix\""));
+    Matcher notes =
+        Pattern.compile("<li class=\"note-[a-z]+\">(.*?)(<details>|</li>)", Pattern.DOTALL)
+            .matcher(body);
+    List<String> said = new ArrayList<>();
+    while (notes.find()) {
+      said.add(notes.group(1).replaceAll("<[^>]+>", "").strip());
+    }
+    assertTrue(said.size() >= 2, said.toString());
+    assertEquals(said.size(), new java.util.HashSet<>(said).size(), "a note said twice: " + said);
+
+    Files.delete(htmlFile);
+    assertEquals(
+        0,
+        org.sociallearning.impact.cli.ImpactCli.execute(
+            new String[] {"report", "--output", run.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    assertEquals(html, Files.readString(htmlFile), "the report command re-renders the same page");
   }
 
   void copySample() throws Exception {

@@ -16,8 +16,23 @@ import java.util.Objects;
  */
 final class OutcomeNotes {
 
-  /** A note as the report shows it; {@code key} is its code, or its words when it has none. */
-  record Line(String key, String severity, String plain, String technical) {}
+  /**
+   * A note as the report shows it; {@code key} is its code, or its words when it has none; {@code
+   * scope} names the outcomes a shared note concerns, empty when it concerns every outcome.
+   */
+  record Line(String key, String severity, String plain, String technical, String scope) {
+    Line(String key, String severity, String plain, String technical) {
+      this(key, severity, plain, technical, "");
+    }
+
+    Line scoped(String outcomes) {
+      return new Line(key, severity, plain, technical, outcomes);
+    }
+
+    boolean sameAs(Line other) {
+      return key.equals(other.key) && Objects.equals(plain, other.plain);
+    }
+  }
 
   private OutcomeNotes() {}
 
@@ -40,12 +55,14 @@ final class OutcomeNotes {
   }
 
   /**
-   * The notes every reported outcome carries with the same plain words, and the notes published for
-   * every metric at once: said once for all.
+   * The notes said once instead of under each outcome: those published for every metric at once,
+   * those every reported outcome carries with the same plain words, and those two or more primary
+   * outcomes carry (scoped to them).
    */
   static List<Line> common(ReportModel model) {
     List<MetricResult> reported =
         model.metrics().stream().filter(m -> !m.isSuppressed(model.minGroupSize())).toList();
+    List<MetricResult> primary = model.primary().stream().filter(reported::contains).toList();
     Map<String, Line> out = new LinkedHashMap<>();
     for (EstimateNote n : model.notes()) {
       if ("all".equals(n.segment()) && EstimateNote.EVERY_METRIC.equals(n.metric())) {
@@ -53,30 +70,35 @@ final class OutcomeNotes {
             n.code(), new Line(n.code(), n.severity(), n.plainText(), n.technicalText()));
       }
     }
-    if (reported.size() < 2) {
-      return bySeverity(out.values());
-    }
-    for (Line candidate : of(model, reported.get(0))) {
-      boolean everywhere =
-          reported.stream()
-              .allMatch(
-                  m ->
-                      of(model, m).stream()
-                          .anyMatch(
-                              l ->
-                                  l.key().equals(candidate.key())
-                                      && Objects.equals(l.plain(), candidate.plain())));
-      if (everywhere) {
-        out.putIfAbsent(candidate.key(), candidate);
+    Map<String, Line> lines = new LinkedHashMap<>();
+    Map<String, List<MetricResult>> carriers = new LinkedHashMap<>();
+    for (MetricResult m : reported) {
+      for (Line l : of(model, m)) {
+        String id = l.key() + "\n" + l.plain();
+        lines.putIfAbsent(id, l);
+        carriers.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
       }
     }
+    carriers.forEach(
+        (id, who) -> {
+          Line l = lines.get(id);
+          List<MetricResult> primaryCarriers = who.stream().filter(primary::contains).toList();
+          if (reported.size() >= 2 && who.size() == reported.size()) {
+            out.putIfAbsent(id, l);
+          } else if (primaryCarriers.size() >= 2) {
+            out.putIfAbsent(
+                id,
+                l.scoped(
+                    SummarySection.join(
+                        primaryCarriers.stream().map(MetricResult::label).toList())));
+          }
+        });
     return bySeverity(out.values());
   }
 
-  /** The notes of {@code m} that are not among the notes for all outcomes. */
+  /** The notes of {@code m} that are not said once for several outcomes. */
   static List<Line> own(ReportModel model, MetricResult m, List<Line> common) {
-    List<String> shared = common.stream().map(Line::key).toList();
-    return of(model, m).stream().filter(l -> !shared.contains(l.key())).toList();
+    return of(model, m).stream().filter(l -> common.stream().noneMatch(l::sameAs)).toList();
   }
 
   private static List<Line> bySeverity(java.util.Collection<Line> lines) {

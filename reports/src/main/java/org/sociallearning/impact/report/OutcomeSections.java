@@ -74,7 +74,7 @@ final class OutcomeSections {
 
   static List<ReportPage.NoteText> notes(List<OutcomeNotes.Line> lines) {
     return lines.stream()
-        .map(l -> new ReportPage.NoteText(l.plain(), l.technical(), l.severity()))
+        .map(l -> new ReportPage.NoteText(l.plain(), l.technical(), l.severity(), l.scope()))
         .toList();
   }
 

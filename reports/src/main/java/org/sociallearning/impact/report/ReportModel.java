@@ -45,10 +45,6 @@ public record ReportModel(
     List<EstimateNote> notes,
     List<String> primaryMetrics) {
 
-  /** The outcomes page one leads with unless {@code report.primary_metrics} names others. */
-  public static final List<String> DEFAULT_PRIMARY_METRICS =
-      List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate");
-
   public ReportModel {
     // Copies so a model handed to the renderer cannot change under it; null lists are
     // treated as "nothing to show" rather than failing the whole report.
@@ -64,7 +60,7 @@ public record ReportModel(
     notes = copy(notes);
     primaryMetrics =
         primaryMetrics == null || primaryMetrics.isEmpty()
-            ? DEFAULT_PRIMARY_METRICS
+            ? org.sociallearning.impact.schemas.MetricDefinition.DEFAULT_PRIMARY
             : List.copyOf(primaryMetrics);
   }
 

@@ -68,8 +68,15 @@ public record ReportPage(
     }
   }
 
-  /** A note in plain words, its technical wording and severity (info, warning, error). */
-  public record NoteText(String plain, String technical, String severity) {
+  /**
+   * A note in plain words, its technical wording and severity (info, warning, error); {@code scope}
+   * names the outcomes a shared note concerns (empty: all of them).
+   */
+  public record NoteText(String plain, String technical, String severity, String scope) {
+    public boolean scoped() {
+      return scope != null && !scope.isEmpty();
+    }
+
     public boolean hasTechnical() {
       return technical != null && !technical.isEmpty() && !technical.equalsIgnoreCase(plain);
     }

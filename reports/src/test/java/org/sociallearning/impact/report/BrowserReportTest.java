@@ -35,7 +35,8 @@ class BrowserReportTest {
               viewport: {width: window.innerWidth, height: window.innerHeight},
               summaryBottom: document.querySelector('table.summary').getBoundingClientRect().bottom,
               notes: Array.from(document.querySelectorAll('ul.notes > li, .warning'))
-                  .map(e => e.firstChild.textContent.trim()),
+                  .map(e => Array.from(e.childNodes).filter(n => n.nodeName !== 'DETAILS')
+                      .map(n => n.textContent).join('').trim()),
               contrast: Array.from(document.querySelectorAll('.grade, p, td, th, li, figcaption'))
                   .map(e => {
                     const rgb = c => c.match(/[0-9.]+/g).slice(0, 3).map(Number);

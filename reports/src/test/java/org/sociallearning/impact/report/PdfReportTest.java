@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The PDF rendered from the same template and fixture as the HTML, read back with PDFBox. */
 class PdfReportTest {
 
-  /** Titles that start a page, in order: page one, each primary outcome, then the rest. */
+  /** Section titles in reading order: page one, each primary outcome, then the rest. */
   private static final List<String> SECTIONS =
       List.of(
           "Did it work?",
@@ -37,11 +37,35 @@ class PdfReportTest {
   static final int MAX_MAIN_WORDS = 2_500;
 
   private static List<String> pages;
+  private static final java.util.Set<String> fonts = new java.util.TreeSet<>();
   private static int images;
+
+  /** What the PDF libraries logged while rendering. */
+  private static final List<String> logged = new ArrayList<>();
 
   @BeforeAll
   static void render() throws Exception {
-    byte[] pdf = PdfReport.render(ReportFixture.gradedModel());
+    java.util.logging.Logger pdfbox = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            logged.add(r.getLevel() + " " + r.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    pdfbox.addHandler(capture);
+    byte[] pdf;
+    try {
+      pdf = PdfReport.render(ReportFixture.gradedModel());
+    } finally {
+      pdfbox.removeHandler(capture);
+    }
     pages = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDFTextStripper stripper = new PDFTextStripper();
@@ -52,6 +76,9 @@ class PdfReportTest {
         pages.add(stripper.getText(doc).replaceAll("\\s+", " "));
       }
       for (PDPage page : doc.getPages()) {
+        for (COSName name : page.getResources().getFontNames()) {
+          fonts.add(page.getResources().getFont(name).getName());
+        }
         for (COSName name : page.getResources().getXObjectNames()) {
           if (page.getResources().getXObject(name) instanceof PDImageXObject) {
             images++;
@@ -102,15 +129,18 @@ class PdfReportTest {
   }
 
   @Test
-  void everySectionStartsOnItsOwnPageInOrder() {
+  void sectionsComeInOrderPageOneAloneAndTheAppendixOnANewPage() {
     assertTrue(pages.get(0).contains(" Did it work? "), "page one");
-    int previous = 0;
-    for (String section : SECTIONS.subList(1, SECTIONS.size())) {
-      int page = pageOf(section);
-      assertTrue(page > previous, section + " on a later page than the one before");
-      previous = page;
+    assertEquals(1, pageOf("Time to resolve a ticket"), "the first outcome after page one");
+    String all = String.join(" ", pages);
+    int previous = -1;
+    for (String section : SECTIONS) {
+      int at = all.indexOf(" " + section + " ", previous + 1);
+      assertTrue(at > previous, section + " after the section before");
+      previous = at;
     }
-    assertTrue(pages.size() >= SECTIONS.size() + 1, "pages: " + pages.size());
+    assertTrue(pageOf("Appendix") > 1);
+    assertTrue(pageOf("Data quality") > pageOf("Appendix"));
     assertTrue(
         pages.get(pages.size() - 1).contains("page " + pages.size() + " of " + pages.size()),
         "page numbers in the footer");
@@ -124,6 +154,16 @@ class PdfReportTest {
     assertTrue(all.contains("Return on investment 0% -51% to 51%"), all);
     assertTrue(all.contains("helpdesk_tickets csv 1,204,331 1,198,002 4,210 2,119"));
     assertTrue(all.contains("p = 0.012): read this effect with caution."));
+  }
+
+  @Test
+  void theShippedFontIsEmbeddedAndNothingFallsBack() {
+    assertEquals(
+        List.of(),
+        logged.stream().filter(l -> l.contains("fallback")).toList(),
+        "no font looked up on the system in vain");
+    assertTrue(fonts.stream().anyMatch(f -> f.contains("LiberationSans")), fonts.toString());
+    assertTrue(fonts.stream().allMatch(f -> f.contains("+")), "every font embedded: " + fonts);
   }
 
   @Test

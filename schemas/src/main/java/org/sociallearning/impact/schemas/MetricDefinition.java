@@ -56,6 +56,13 @@ public record MetricDefinition(
     return "log".equals(scale);
   }
 
+  /**
+   * The outcomes the report leads with unless {@code report.primary_metrics} names others: the
+   * brief's questions on service (time to resolve) and sales (sales cycle, win rate).
+   */
+  public static final List<String> DEFAULT_PRIMARY =
+      List.of("time_to_resolve_hours", "sales_cycle_days", "win_rate");
+
   private record MetricsFile(@JsonProperty("metrics") List<MetricDefinition> metrics) {}
 
   public static List<MetricDefinition> all() {
