@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.sociallearning.impact.schemas.PublishedTableList;
 
 /**
  * Compares the tables that repeated runs of the job published: every CSV byte for byte, except
- * {@code run_history.csv}, which grows by one run each time.
+ * those that name the runs ({@code run_history.csv}, {@code estimate_history.csv}), which grow by
+ * one run each time.
  */
 final class PublishedTables {
 
@@ -59,7 +61,8 @@ final class PublishedTables {
     Map<String, byte[]> tables = new TreeMap<>();
     try (Stream<Path> files = Files.list(run)) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
-        if (!f.getFileName().toString().equals("run_history.csv")) {
+        String name = f.getFileName().toString();
+        if (PublishedTableList.NAMING_THE_RUN.stream().noneMatch(t -> name.equals(t + ".csv"))) {
           tables.put(f.getFileName().toString(), Files.readAllBytes(f));
         }
       }

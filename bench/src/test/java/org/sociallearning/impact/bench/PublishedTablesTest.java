@@ -23,7 +23,8 @@ class PublishedTablesTest {
     Path c = run("c", "1,3\n", "x\n", "run-c\n");
     JsonNode same = PublishedTables.compare(List.of(figures(a), figures(b)));
     assertTrue(same.get("identical").asBoolean(), same.toString());
-    assertEquals(2, same.get("tables").asInt(), "run_history.csv is not compared");
+    assertEquals(
+        2, same.get("tables").asInt(), "run_history.csv and estimate_history.csv are not compared");
     JsonNode differ = PublishedTables.compare(List.of(figures(a), figures(b), figures(c)));
     assertFalse(differ.get("identical").asBoolean());
     assertEquals("run 3: impact_estimates.csv", differ.get("differing").get(0).asText());
@@ -34,6 +35,7 @@ class PublishedTablesTest {
     Files.writeString(dir.resolve("impact_estimates.csv"), estimates);
     Files.writeString(dir.resolve("dim_employee.csv"), dim);
     Files.writeString(dir.resolve("run_history.csv"), history);
+    Files.writeString(dir.resolve("estimate_history.csv"), history + "1,2\n");
     return dir;
   }
 

@@ -17,6 +17,7 @@ import org.sociallearning.impact.pipeline.BuildOutcomes;
 import org.sociallearning.impact.pipeline.DatabaseLoad;
 import org.sociallearning.impact.pipeline.DetermineParticipation;
 import org.sociallearning.impact.pipeline.EstimateEffects;
+import org.sociallearning.impact.pipeline.EstimateHistory;
 import org.sociallearning.impact.pipeline.Estimates;
 import org.sociallearning.impact.pipeline.FrameCache;
 import org.sociallearning.impact.pipeline.Ingest;
@@ -117,6 +118,14 @@ public final class NightlyImpactJob {
                     AssembleTables.run(
                         ctx, ingested[0], resolved, participation, outcomes, estimates));
         tables.add("run_history", RunHistory.rows(config, runId, started, ingested[0]));
+        tables.add(
+            "estimate_history",
+            EstimateHistory.rows(
+                config.output(),
+                runId,
+                config.asOf().toString(),
+                tables.rows("impact_estimates"),
+                ctx.manifest()::warn));
         inputs.requireUnchanged();
         listener.starting("publish");
         published = Publish.run(ctx, ingested[0], tables, dir, staged);

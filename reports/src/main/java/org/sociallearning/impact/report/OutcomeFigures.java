@@ -213,6 +213,67 @@ final class OutcomeFigures {
     return out;
   }
 
+  /**
+   * How each primary outcome's estimate has moved over the runs, once two runs have estimated it;
+   * each chart with its text alternative (the first and latest estimate) and its numbers.
+   */
+  static List<ReportPage.Figure> history(ReportModel model, boolean pdf) {
+    List<ReportPage.Figure> out = new ArrayList<>();
+    for (MetricResult m : model.primary()) {
+      List<HistoryPoint> points =
+          model.history().stream()
+              .filter(p -> p.metric().equals(m.metric()) && Double.isFinite(p.estimate()))
+              .toList();
+      if (points.size() < 2 || m.isSuppressed(model.minGroupSize())) {
+        continue;
+      }
+      String unit = m.displayUnit();
+      List<List<String>> rows = new ArrayList<>();
+      for (HistoryPoint p : points) {
+        rows.add(
+            List.of(
+                EstimateHistoryChart.runLabel(p.runId()),
+                p.asOf(),
+                ReaderNumbers.oneDecimal(m.toDisplay(p.estimate())),
+                interval(m.toDisplay(p.ciLow()), m.toDisplay(p.ciHigh())),
+                p.evidence() == null || p.evidence().isEmpty() ? "-" : p.evidence()));
+      }
+      HistoryPoint first = points.get(0);
+      HistoryPoint last = points.get(points.size() - 1);
+      out.add(
+          new ReportPage.Figure(
+              "history-" + slug(m),
+              m.label(),
+              EstimateHistoryChart.dataUri(m, points, pdf),
+              EstimateHistoryChart.WIDTH,
+              EstimateHistoryChart.HEIGHT,
+              "Chart of the "
+                  + HeadlineSentence.midSentence(EstimateHistoryChart.axisLabel(m))
+                  + " in each of "
+                  + points.size()
+                  + " runs, from "
+                  + ReaderNumbers.oneDecimal(m.toDisplay(first.estimate()))
+                  + " in the run of "
+                  + EstimateHistoryChart.runLabel(first.runId())
+                  + " to "
+                  + ReaderNumbers.oneDecimal(m.toDisplay(last.estimate()))
+                  + " in the latest, each with its 95% interval as a bar. The table below lists"
+                  + " the same values.",
+              "Each run estimates from all the data up to its as-of date; the interval narrows"
+                  + " as months accumulate.",
+              new ReportPage.DataTable(
+                  m.label() + ": the overall estimate in each run (" + unit + ")",
+                  List.of("Run (UTC)", "Data up to", "Effect", "95% CI", "Evidence"),
+                  rows,
+                  2,
+                  4),
+              List.of(),
+              List.of(),
+              ""));
+    }
+    return out;
+  }
+
   static final int SHORT_WARNING = 160;
 
   /** Notes on precision every segment carries (small cohorts, cells left out). */

@@ -113,7 +113,26 @@ public final class PublishedResults {
         learningMix(),
         quarantineReasons(),
         notes(),
-        strings(manifest.path("report").path("primary_metrics")));
+        strings(manifest.path("report").path("primary_metrics")),
+        history());
+  }
+
+  /** Every run's overall estimates, as published (absent in outputs written before them). */
+  private List<HistoryPoint> history() {
+    return map(
+        csv.rows(PublishedTableList.csv("estimate_history")),
+        r ->
+            new HistoryPoint(
+                r.get("run_id"),
+                r.get("as_of"),
+                r.get("metric"),
+                number(r, "estimate"),
+                number(r, "ci_low"),
+                number(r, "ci_high"),
+                number(r, "relative_effect"),
+                number(r, "relative_ci_low"),
+                number(r, "relative_ci_high"),
+                r.get("evidence")));
   }
 
   /** The notes on the estimates, as published (absent in outputs written before them). */

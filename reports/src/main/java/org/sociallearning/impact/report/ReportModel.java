@@ -26,6 +26,7 @@ import java.util.List;
  * @param notes the published notes on the estimates ({@code estimate_notes}); when empty, each
  *     metric's {@code warnings} stand in for its notes
  * @param primaryMetrics the outcomes page one leads with ({@code report.primary_metrics}), in order
+ * @param history every run's overall estimate per metric, oldest first ({@code estimate_history})
  */
 public record ReportModel(
     String title,
@@ -43,7 +44,8 @@ public record ReportModel(
     List<LearningMixMonth> learningMix,
     List<QuarantineReason> quarantineReasons,
     List<EstimateNote> notes,
-    List<String> primaryMetrics) {
+    List<String> primaryMetrics,
+    List<HistoryPoint> history) {
 
   public ReportModel {
     // Copies so a model handed to the renderer cannot change under it; null lists are
@@ -58,6 +60,7 @@ public record ReportModel(
     learningMix = copy(learningMix);
     quarantineReasons = copy(quarantineReasons);
     notes = copy(notes);
+    history = copy(history);
     primaryMetrics =
         primaryMetrics == null || primaryMetrics.isEmpty()
             ? org.sociallearning.impact.schemas.MetricDefinition.DEFAULT_PRIMARY
@@ -96,6 +99,7 @@ public record ReportModel(
         learningMix,
         quarantineReasons,
         null,
+        null,
         null);
   }
 
@@ -117,7 +121,8 @@ public record ReportModel(
         learningMix,
         quarantineReasons,
         notes,
-        primary);
+        primary,
+        history);
   }
 
   /**
@@ -157,8 +162,6 @@ public record ReportModel(
         runWarnings,
         method,
         minGroupSize,
-        null,
-        null,
         null,
         null,
         null,

@@ -17,6 +17,7 @@ public record ReportPage(
     Summary summary,
     List<Outcome> primary,
     DataTable secondary,
+    List<Figure> history,
     List<Figure> forests,
     List<String> roiSentences,
     Value value,

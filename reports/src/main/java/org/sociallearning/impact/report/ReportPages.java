@@ -35,6 +35,7 @@ final class ReportPages {
         SummarySection.of(model, notes),
         primary,
         OutcomeSections.secondary(model),
+        OutcomeFigures.history(model, pdf),
         forests.stream().filter(f -> primaryForests.contains(f.id())).toList(),
         ValueWords.roiSentences(model.values()),
         ValueSection.of(model, pdf),

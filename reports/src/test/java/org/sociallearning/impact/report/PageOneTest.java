@@ -32,7 +32,8 @@ class PageOneTest {
         List.of(),
         List.of(),
         notes,
-        List.of("time_to_resolve_hours", "win_rate"));
+        List.of("time_to_resolve_hours", "win_rate"),
+        List.of());
   }
 
   private static MetricResult inconclusiveWinRate(long have, long needed, long lastMonth) {
@@ -168,6 +169,81 @@ class PageOneTest {
     assertFalse(body.contains("Few."), "segment notes are not the overall estimate's");
     // 2 common notes + 1 of the win rate's own.
     assertTrue(body.contains("3 notes about data and method"), body);
+  }
+
+  @Test
+  void theEstimateOverTheRunsIsDrawnOnceTwoRunsExist() {
+    MetricResult faster = ReportFixture.faster().withEvidence("moderate");
+    List<HistoryPoint> three =
+        List.of(
+            new HistoryPoint(
+                "20250501T021400Z",
+                "2025-04-30",
+                "time_to_resolve_hours",
+                Math.log(0.9),
+                Math.log(0.7),
+                Math.log(1.1),
+                -0.1,
+                -0.3,
+                0.1,
+                "inconclusive"),
+            new HistoryPoint(
+                "20250601T021400Z",
+                "2025-05-31",
+                "time_to_resolve_hours",
+                Math.log(0.85),
+                Math.log(0.75),
+                Math.log(0.95),
+                -0.15,
+                -0.25,
+                -0.05,
+                "moderate"),
+            new HistoryPoint(
+                "20250701T021400Z",
+                "2025-06-30",
+                "time_to_resolve_hours",
+                Math.log(0.82),
+                Math.log(0.78),
+                Math.log(0.86),
+                -0.18,
+                -0.22,
+                -0.14,
+                "moderate"));
+    ReportModel m = withHistory(model(List.of(faster), List.of()), three);
+    String html = HtmlReport.render(m);
+    int at = html.indexOf("<section id=\"history\"");
+    assertTrue(at > html.indexOf("<section id=\"summary\""), "after page one");
+    String section = html.substring(at, html.indexOf("</section>", at));
+    assertEquals(1, count(section, "<img "));
+    assertTrue(
+        section.contains("in each of 3 runs, from -10.0 in the run of 1 May 02:14"), section);
+    assertTrue(section.contains("<th scope=\"row\">1 Jul 02:14</th><td>2025-06-30</td>"), section);
+    assertEquals(3, count(section, "<td>moderate</td>") + count(section, "<td>inconclusive</td>"));
+
+    String one =
+        HtmlReport.render(withHistory(model(List.of(faster), List.of()), three.subList(2, 3)));
+    assertFalse(one.contains("How the estimates have moved"), "one run has no history to show");
+  }
+
+  private static ReportModel withHistory(ReportModel m, List<HistoryPoint> history) {
+    return new ReportModel(
+        m.title(),
+        m.asOf(),
+        m.generatedAt(),
+        m.metrics(),
+        m.sources(),
+        m.runWarnings(),
+        m.method(),
+        m.minGroupSize(),
+        m.segments(),
+        m.values(),
+        m.knowledgeFlow(),
+        m.concentration(),
+        m.learningMix(),
+        m.quarantineReasons(),
+        m.notes(),
+        m.primaryMetrics(),
+        history);
   }
 
   private static int count(String text, String part) {

@@ -27,6 +27,7 @@ public final class PublishedTableList {
           "fact_service_outcomes_monthly",
           "fact_sales_outcomes_monthly",
           "run_history",
+          "estimate_history",
           "data_quality",
           "duration_medians",
           "impact_calendar",
@@ -34,6 +35,12 @@ public final class PublishedTableList {
           "stage_durations",
           "identity_resolution",
           "unresolved_identities");
+
+  /**
+   * Tables that name the runs that wrote them (and grow by one run each time): repeated runs of the
+   * same inputs publish every other table byte for byte the same.
+   */
+  public static final List<String> NAMING_THE_RUN = List.of("run_history", "estimate_history");
 
   private PublishedTableList() {}
 
