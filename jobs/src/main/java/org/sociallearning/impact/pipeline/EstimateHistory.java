@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.sociallearning.impact.schemas.PublishedTableList;
+import org.sociallearning.impact.schemas.TableContract;
 
 /**
  * The published {@code estimate_history} table: the rows the last published run carried (from its
@@ -45,15 +46,17 @@ public final class EstimateHistory {
       List<Row> estimates,
       java.util.function.Consumer<String> warnings) {
     List<Row> out = new ArrayList<>(previous(output, runId, warnings));
+    // The assembled rows are in the contract's column order (they carry no schema).
+    List<String> columns = TableContract.load("impact_estimates").columnNames();
     for (Row r : estimates) {
-      if (!"all".equals(r.getAs("segment"))) {
+      if (!"all".equals(r.get(columns.indexOf("segment")))) {
         continue;
       }
-      List<Object> values = new ArrayList<>(List.of(runId, asOf, r.getAs("metric")));
+      List<Object> values = new ArrayList<>(List.of(runId, asOf, r.get(columns.indexOf("metric"))));
       for (String column : NUMBERS) {
-        values.add(r.getAs(column));
+        values.add(r.get(columns.indexOf(column)));
       }
-      values.add(r.getAs("evidence"));
+      values.add(r.get(columns.indexOf("evidence")));
       out.add(RowFactory.create(values.toArray()));
     }
     return out;

@@ -290,6 +290,20 @@ class HtmlReportTest {
   }
 
   @Test
+  void headingsComeInOrderWithoutSkippingALevel() {
+    Matcher h = Pattern.compile("<h([1-6])[ >]").matcher(html);
+    int previous = 0;
+    int ones = 0;
+    while (h.find()) {
+      int level = Integer.parseInt(h.group(1));
+      assertTrue(level <= previous + 1, "h" + level + " after h" + previous + " at " + h.start());
+      ones += level == 1 ? 1 : 0;
+      previous = level;
+    }
+    assertEquals(1, ones, "one h1");
+  }
+
+  @Test
   void hostileStringsAreEscapedEverywhere() {
     assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"));
     assertFalse(html.contains("<img src=x"));
