@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sociallearning.impact.knowledge.Expertise;
+import org.sociallearning.impact.knowledge.KnowledgeFlowDepartments;
 import org.sociallearning.impact.knowledge.KnowledgeFlowMonthly;
 import org.sociallearning.impact.knowledge.QuestionThreads;
 import org.sociallearning.impact.outcomes.OutcomeWindow;
@@ -31,6 +32,7 @@ final class KnowledgeTables {
     Dataset<Row> answers =
         QuestionThreads.answers(resolved.table("forum_interactions"), threads, cutoff);
     tables.add("knowledge_flow_monthly", KnowledgeFlowMonthly.of(threads, minGroup));
+    tables.add("knowledge_flow_departments", KnowledgeFlowDepartments.of(threads, minGroup));
     tables.add(
         "top_helpers",
         Expertise.topHelpers(answers, ctx.pseudonymKey().pseudonyms(), TOP_HELPERS, minGroup));

@@ -42,6 +42,8 @@ class KnowledgeContractsTest {
     assertMatchesContract("knowledge_flow_monthly", KnowledgeFlowMonthly.of(f.threads(), 1));
     assertMatchesContract("top_helpers", Expertise.topHelpers(f.answers(), pseudonyms, 10, 1));
     assertMatchesContract("knowledge_concentration", Expertise.concentration(f.answers(), 1));
+    assertMatchesContract(
+        "knowledge_flow_departments", KnowledgeFlowDepartments.of(f.threads(), 1));
     assertEquals(
         List.of("indirect"),
         List.of(TableContract.load("top_helpers").column("helper_key").orElseThrow().pii()));

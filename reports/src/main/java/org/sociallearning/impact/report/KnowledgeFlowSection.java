@@ -27,6 +27,7 @@ final class KnowledgeFlowSection {
           null,
           null,
           null,
+          null,
           "No community questions or learning records with enough people to show.");
     }
     List<String> summary = new ArrayList<>(summary(shown));
@@ -42,8 +43,81 @@ final class KnowledgeFlowSection {
     return new ReportPage.Knowledge(
         summary,
         questionsFigure(shown, pdf),
+        departmentsFigure(model, pdf),
         mixFigure(model.learningMix(), model.minGroupSize(), pdf),
         communities(shown, model.concentration(), model.minGroupSize()),
+        "");
+  }
+
+  /**
+   * The heatmap of questions answered between departments, with its numbers; null when no pair of
+   * departments has enough people to show.
+   */
+  static ReportPage.Figure departmentsFigure(ReportModel model, boolean pdf) {
+    List<DepartmentFlow> flows = model.departmentFlow();
+    if (flows.stream().allMatch(DepartmentFlow::suppressed)) {
+      return null;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (DepartmentFlow f : flows) {
+      rows.add(
+          List.of(
+              f.from(),
+              f.to(),
+              f.suppressed()
+                  ? "fewer than " + model.minGroupSize() + " people"
+                  : ReaderNumbers.count(f.questionsAnswered())));
+    }
+    DepartmentFlow largest =
+        flows.stream()
+            .filter(f -> !f.suppressed() && !f.from().equals(f.to()))
+            .max(java.util.Comparator.comparingLong(DepartmentFlow::questionsAnswered))
+            .orElse(null);
+    long within =
+        flows.stream()
+            .filter(f -> !f.suppressed() && f.from().equals(f.to()))
+            .mapToLong(DepartmentFlow::questionsAnswered)
+            .sum();
+    long all =
+        flows.stream()
+            .filter(f -> !f.suppressed())
+            .mapToLong(DepartmentFlow::questionsAnswered)
+            .sum();
+    String alt =
+        "Heatmap of questions answered between "
+            + DepartmentFlowChart.departments(flows).size()
+            + " departments, answering department by row and asking department by column"
+            + (largest == null
+                ? ""
+                : "; the largest flow across departments: "
+                    + largest.from()
+                    + " answered "
+                    + ReaderNumbers.count(largest.questionsAnswered())
+                    + " questions from "
+                    + largest.to())
+            + "; "
+            + (all == 0 ? 0 : Math.round(100.0 * within / all))
+            + "% of the questions shown were answered within the department that asked. The"
+            + " table below lists the same values.";
+    return new ReportPage.Figure(
+        "knowledge-departments",
+        "Questions answered between departments",
+        DepartmentFlowChart.dataUri(flows, pdf),
+        DepartmentFlowChart.WIDTH,
+        DepartmentFlowChart.height(flows),
+        alt,
+        "A cell is the questions of one department (column) first answered by someone of another"
+            + " (row); the diagonal is each department answering its own. Pairs with fewer than "
+            + model.minGroupSize()
+            + " helpers or askers are grey.",
+        new ReportPage.DataTable(
+            "Questions first answered, by answering and asking department",
+            List.of("Answered by", "Asked by", "Questions answered"),
+            rows,
+            2,
+            3),
+        List.of(),
+        List.of(),
         "");
   }
 

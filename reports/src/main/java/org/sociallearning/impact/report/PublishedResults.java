@@ -114,7 +114,20 @@ public final class PublishedResults {
         quarantineReasons(),
         notes(),
         strings(manifest.path("report").path("primary_metrics")),
-        history());
+        history(),
+        departmentFlow());
+  }
+
+  /** Questions answered between departments (absent in outputs written before the table). */
+  private List<DepartmentFlow> departmentFlow() {
+    return map(
+        csv.rows(PublishedTableList.csv("knowledge_flow_departments")),
+        r ->
+            new DepartmentFlow(
+                r.get("from_department"),
+                r.get("to_department"),
+                r.get("questions_answered").isBlank() ? -1 : count(r, "questions_answered"),
+                Boolean.parseBoolean(r.get("suppressed"))));
   }
 
   /** Every run's overall estimates, as published (absent in outputs written before them). */

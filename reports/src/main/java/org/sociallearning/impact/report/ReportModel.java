@@ -27,6 +27,7 @@ import java.util.List;
  *     metric's {@code warnings} stand in for its notes
  * @param primaryMetrics the outcomes page one leads with ({@code report.primary_metrics}), in order
  * @param history every run's overall estimate per metric, oldest first ({@code estimate_history})
+ * @param departmentFlow questions answered between departments ({@code knowledge_flow_departments})
  */
 public record ReportModel(
     String title,
@@ -45,7 +46,8 @@ public record ReportModel(
     List<QuarantineReason> quarantineReasons,
     List<EstimateNote> notes,
     List<String> primaryMetrics,
-    List<HistoryPoint> history) {
+    List<HistoryPoint> history,
+    List<DepartmentFlow> departmentFlow) {
 
   public ReportModel {
     // Copies so a model handed to the renderer cannot change under it; null lists are
@@ -61,6 +63,7 @@ public record ReportModel(
     quarantineReasons = copy(quarantineReasons);
     notes = copy(notes);
     history = copy(history);
+    departmentFlow = copy(departmentFlow);
     primaryMetrics =
         primaryMetrics == null || primaryMetrics.isEmpty()
             ? org.sociallearning.impact.schemas.MetricDefinition.DEFAULT_PRIMARY
@@ -100,6 +103,7 @@ public record ReportModel(
         quarantineReasons,
         null,
         null,
+        null,
         null);
   }
 
@@ -122,7 +126,8 @@ public record ReportModel(
         quarantineReasons,
         notes,
         primary,
-        history);
+        history,
+        departmentFlow);
   }
 
   /**

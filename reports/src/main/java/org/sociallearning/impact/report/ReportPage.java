@@ -127,6 +127,7 @@ public record ReportPage(
   public record Knowledge(
       List<String> summary,
       Figure questions,
+      Figure departments,
       Figure mix,
       DataTable communities,
       String emptyMessage) {}

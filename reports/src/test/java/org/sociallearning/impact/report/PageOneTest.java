@@ -33,6 +33,7 @@ class PageOneTest {
         List.of(),
         notes,
         List.of("time_to_resolve_hours", "win_rate"),
+        List.of(),
         List.of());
   }
 
@@ -225,6 +226,79 @@ class PageOneTest {
     assertFalse(one.contains("How the estimates have moved"), "one run has no history to show");
   }
 
+  @Test
+  void knowledgeFlowBetweenDepartmentsIsAHeatmapWithSmallPairsGrey() {
+    ReportModel base = ReportFixture.model();
+    List<DepartmentFlow> flows =
+        List.of(
+            new DepartmentFlow("Support", "Sales", 120, false),
+            new DepartmentFlow("Sales", "Sales", 60, false),
+            new DepartmentFlow("Sales", "Support", -1, true),
+            new DepartmentFlow("Support", "Support", 20, false));
+    ReportModel m =
+        new ReportModel(
+            base.title(),
+            base.asOf(),
+            base.generatedAt(),
+            base.metrics(),
+            base.sources(),
+            base.runWarnings(),
+            base.method(),
+            base.minGroupSize(),
+            base.segments(),
+            base.values(),
+            base.knowledgeFlow(),
+            base.concentration(),
+            base.learningMix(),
+            base.quarantineReasons(),
+            base.notes(),
+            base.primaryMetrics(),
+            base.history(),
+            flows);
+    String html = HtmlReport.render(m);
+    int at = html.indexOf("<section id=\"knowledge-flow\"");
+    String section = html.substring(at, html.indexOf("</section>", at));
+    assertTrue(section.contains("id=\"knowledge-departments\""), section);
+    assertTrue(
+        section.contains(
+            "the largest flow across departments: Support answered 120 questions from Sales;"
+                + " 40% of the questions shown were answered within the department that asked"),
+        section);
+    String numbers = html.substring(html.indexOf("id=\"knowledge-departments-numbers\""));
+    assertTrue(
+        numbers.contains(
+            "<th scope=\"row\">Sales</th><td>Support</td><td class=\"num\">fewer"
+                + " than 30 people</td>"),
+        numbers.substring(0, 2000));
+    assertTrue(numbers.contains("<td class=\"num\">120</td>"));
+
+    List<DepartmentFlow> allSmall = List.of(new DepartmentFlow("Sales", "Support", -1, true));
+    assertEquals(
+        null,
+        KnowledgeFlowSection.departmentsFigure(
+            new ReportModel(
+                base.title(),
+                base.asOf(),
+                base.generatedAt(),
+                base.metrics(),
+                base.sources(),
+                base.runWarnings(),
+                base.method(),
+                base.minGroupSize(),
+                base.segments(),
+                base.values(),
+                base.knowledgeFlow(),
+                base.concentration(),
+                base.learningMix(),
+                base.quarantineReasons(),
+                base.notes(),
+                base.primaryMetrics(),
+                base.history(),
+                allSmall),
+            false),
+        "nothing to draw when every pair is too small");
+  }
+
   private static ReportModel withHistory(ReportModel m, List<HistoryPoint> history) {
     return new ReportModel(
         m.title(),
@@ -243,7 +317,8 @@ class PageOneTest {
         m.quarantineReasons(),
         m.notes(),
         m.primaryMetrics(),
-        history);
+        history,
+        m.departmentFlow());
   }
 
   private static int count(String text, String part) {

@@ -19,6 +19,7 @@ public final class PublishedTableList {
           "balance",
           "first_deal_comparison",
           "knowledge_flow_monthly",
+          "knowledge_flow_departments",
           "top_helpers",
           "knowledge_concentration",
           "dim_employee",
