@@ -10,21 +10,28 @@ import org.sociallearning.impact.schemas.MetricDefinition;
  *
  * @param primaryMetrics the outcomes page one leads with, in order (default: time to resolve, sales
  *     cycle, win rate); the others go in one compact table
+ * @param locale how numbers are written: en (default), de or fr
  */
-public record ReportSettings(@JsonProperty("primary_metrics") List<String> primaryMetrics) {
+public record ReportSettings(
+    @JsonProperty("primary_metrics") List<String> primaryMetrics,
+    @JsonProperty("locale") String locale) {
+
+  /** The locales the report writes numbers for. */
+  public static final List<String> LOCALES = List.of("en", "de", "fr");
 
   public ReportSettings {
     primaryMetrics =
         primaryMetrics == null || primaryMetrics.isEmpty()
             ? MetricDefinition.DEFAULT_PRIMARY
             : List.copyOf(primaryMetrics);
+    locale = locale == null ? "en" : locale;
   }
 
   public static ReportSettings defaults() {
-    return new ReportSettings(null);
+    return new ReportSettings(null, null);
   }
 
-  /** Every primary metric must be an outcome the job estimates, named once. */
+  /** Every primary metric must be an outcome the job estimates, named once; a known locale. */
   void validate() {
     List<String> outcomes =
         MetricDefinition.all().stream()
@@ -43,6 +50,10 @@ public record ReportSettings(@JsonProperty("primary_metrics") List<String> prima
     }
     if (primaryMetrics.stream().distinct().count() != primaryMetrics.size()) {
       throw new ConfigException("report.primary_metrics names an outcome twice: " + primaryMetrics);
+    }
+    if (!LOCALES.contains(locale)) {
+      throw new ConfigException(
+          "report.locale must be one of " + String.join(", ", LOCALES) + ", got '" + locale + "'");
     }
   }
 }

@@ -53,7 +53,14 @@ public final class Publish {
     outputs.addAll(OTHER_OUTPUTS);
     int minGroup = ctx.config().estimation().minGroupSize();
     ctx.manifest().put("min_group_size", minGroup);
-    ctx.manifest().put("report", Map.of("primary_metrics", ctx.config().report().primaryMetrics()));
+    ctx.manifest()
+        .put(
+            "report",
+            Map.of(
+                "primary_metrics",
+                ctx.config().report().primaryMetrics(),
+                "locale",
+                ctx.config().report().locale()));
     ctx.manifest()
         .put(
             "privacy",

@@ -226,6 +226,12 @@ class ConfigLoaderTest {
         failure(participation + "report: {primary_metrics: [win_rate, win_rate]}\n")
             .getMessage()
             .contains("twice"));
+    assertEquals("en", ConfigLoader.load(write(participation)).report().locale());
+    assertEquals(
+        "de", ConfigLoader.load(write(participation + "report: {locale: de}\n")).report().locale());
+    assertEquals(
+        "report.locale must be one of en, de, fr, got 'es'",
+        failure(participation + "report: {locale: es}\n").getMessage());
   }
 
   @Test

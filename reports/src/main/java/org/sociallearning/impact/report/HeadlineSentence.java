@@ -247,7 +247,7 @@ public final class HeadlineSentence {
   private static String amount(double value, Words words, boolean longUnit) {
     double magnitude = Math.abs(value) * 100;
     if (words.points) {
-      String number = String.format(Locale.ROOT, "%.1f", magnitude);
+      String number = String.format(ReaderNumbers.locale(), "%.1f", magnitude);
       return longUnit ? number + " percentage points" : number;
     }
     return Math.round(magnitude) + "%";

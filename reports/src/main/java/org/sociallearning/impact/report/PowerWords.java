@@ -1,7 +1,5 @@
 package org.sociallearning.impact.report;
 
-import java.util.Locale;
-
 /**
  * Publish step (results -> report): for an estimate that cannot tell the direction of the effect,
  * how large an effect today's data could have found, and how much more data would find the effect
@@ -20,11 +18,11 @@ final class PowerWords {
     double shown = Math.abs(m.toDisplay(m.isLogScale() ? -p.mde() : p.mde()));
     String size =
         m.displayUnit().equals("%")
-            ? String.format(Locale.ROOT, "%.0f%%", shown)
-            : String.format(Locale.ROOT, "%.1f %s", shown, m.displayUnit());
+            ? String.format(ReaderNumbers.locale(), "%.0f%%", shown)
+            : String.format(ReaderNumbers.locale(), "%.1f %s", shown, m.displayUnit());
     String out =
         String.format(
-            Locale.ROOT,
+            ReaderNumbers.locale(),
             "With today's %,d participant-months, only an effect of about %s or more would"
                 + " reliably show (80%% power).",
             p.participantMonths(),
@@ -32,7 +30,7 @@ final class PowerWords {
     if (p.participantMonthsNeeded() > p.participantMonths()) {
       out +=
           String.format(
-              Locale.ROOT,
+              ReaderNumbers.locale(),
               " About %,d participant-months in all would show the effect size this run looks for.",
               p.participantMonthsNeeded());
     }

@@ -115,7 +115,8 @@ public final class PublishedResults {
         notes(),
         strings(manifest.path("report").path("primary_metrics")),
         history(),
-        departmentFlow());
+        departmentFlow(),
+        manifest.path("report").path("locale").asText("en"));
   }
 
   /** Questions answered between departments (absent in outputs written before the table). */

@@ -4,18 +4,41 @@ import java.util.Locale;
 
 /**
  * How numbers are written for readers in every part of the report (publish step, results ->
- * report): a fixed locale so the report does not depend on the server, plain ASCII minus so values
- * paste cleanly into spreadsheets, and "n/a" instead of NaN.
+ * report): in the report's locale ({@code report.locale}: en, de or fr; never the server's), plain
+ * ASCII minus so values paste cleanly into spreadsheets, and "n/a" instead of NaN. The locale is
+ * set for the rendering of one report ({@link #in}); outside one, numbers are written as in {@code
+ * en}.
  */
 final class ReaderNumbers {
 
   static final String NOT_AVAILABLE = "n/a";
 
+  /** The locales the report writes numbers for. */
+  static final java.util.List<String> LOCALES = java.util.List.of("en", "de", "fr");
+
+  private static final ThreadLocal<Locale> CURRENT = ThreadLocal.withInitial(() -> Locale.ENGLISH);
+
   private ReaderNumbers() {}
+
+  /** The locale numbers are written in now. */
+  static Locale locale() {
+    return CURRENT.get();
+  }
+
+  /** Renders with numbers written for {@code tag} (one of {@link #LOCALES}; else as en). */
+  static <T> T in(String tag, java.util.function.Supplier<T> render) {
+    Locale previous = CURRENT.get();
+    CURRENT.set(tag != null && LOCALES.contains(tag) ? Locale.forLanguageTag(tag) : Locale.ENGLISH);
+    try {
+      return render.get();
+    } finally {
+      CURRENT.set(previous);
+    }
+  }
 
   /** Thousands separators: 1,204,331. */
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return String.format(locale(), "%,d", n);
   }
 
   /** One decimal; -0.04 rounds to "0.0", not "-0.0", which reads like a real negative. */
@@ -27,7 +50,7 @@ final class ReaderNumbers {
     if (!Double.isFinite(value)) {
       return NOT_AVAILABLE;
     }
-    String s = String.format(Locale.ROOT, "%,." + places + "f", value);
+    String s = String.format(locale(), "%,." + places + "f", value);
     return s.matches("-0[.,]?0*") ? s.substring(1) : s;
   }
 
@@ -74,6 +97,8 @@ final class ReaderNumbers {
     if (!Double.isFinite(p)) {
       return NOT_AVAILABLE;
     }
-    return p < 0.001 ? "below 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    return p < 0.001
+        ? "below " + String.format(locale(), "%.3f", 0.001)
+        : String.format(locale(), "%.3f", p);
   }
 }

@@ -28,6 +28,7 @@ import java.util.List;
  * @param primaryMetrics the outcomes page one leads with ({@code report.primary_metrics}), in order
  * @param history every run's overall estimate per metric, oldest first ({@code estimate_history})
  * @param departmentFlow questions answered between departments ({@code knowledge_flow_departments})
+ * @param locale the language numbers are written for ({@code report.locale}: en, de or fr)
  */
 public record ReportModel(
     String title,
@@ -47,7 +48,8 @@ public record ReportModel(
     List<EstimateNote> notes,
     List<String> primaryMetrics,
     List<HistoryPoint> history,
-    List<DepartmentFlow> departmentFlow) {
+    List<DepartmentFlow> departmentFlow,
+    String locale) {
 
   public ReportModel {
     // Copies so a model handed to the renderer cannot change under it; null lists are
@@ -64,6 +66,7 @@ public record ReportModel(
     notes = copy(notes);
     history = copy(history);
     departmentFlow = copy(departmentFlow);
+    locale = locale == null || locale.isBlank() ? "en" : locale;
     primaryMetrics =
         primaryMetrics == null || primaryMetrics.isEmpty()
             ? org.sociallearning.impact.schemas.MetricDefinition.DEFAULT_PRIMARY
@@ -104,6 +107,7 @@ public record ReportModel(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -127,7 +131,32 @@ public record ReportModel(
         notes,
         primary,
         history,
-        departmentFlow);
+        departmentFlow,
+        locale);
+  }
+
+  /** The same model with numbers written for another locale. */
+  public ReportModel withLocale(String tag) {
+    return new ReportModel(
+        title,
+        asOf,
+        generatedAt,
+        metrics,
+        sources,
+        runWarnings,
+        method,
+        minGroupSize,
+        segments,
+        values,
+        knowledgeFlow,
+        concentration,
+        learningMix,
+        quarantineReasons,
+        notes,
+        primaryMetrics,
+        history,
+        departmentFlow,
+        tag);
   }
 
   /**

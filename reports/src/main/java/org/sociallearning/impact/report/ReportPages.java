@@ -15,7 +15,12 @@ final class ReportPages {
 
   private ReportPages() {}
 
+  /** The page, every number written for the model's locale. */
   static ReportPage of(ReportModel model, boolean pdf) {
+    return ReaderNumbers.in(model.locale(), () -> build(model, pdf));
+  }
+
+  private static ReportPage build(ReportModel model, boolean pdf) {
     String title = model.title() == null || model.title().isBlank() ? DEFAULT_TITLE : model.title();
     List<ReportPage.Figure> eventStudies = OutcomeFigures.eventStudies(model, pdf);
     List<OutcomeNotes.Line> common = OutcomeNotes.common(model);

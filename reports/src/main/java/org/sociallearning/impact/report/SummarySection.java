@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,7 +117,7 @@ final class SummarySection {
         long months = (missing + perMonth - 1) / perMonth;
         if (months <= MONTHS_WORTH_WAITING) {
           return String.format(
-              Locale.ROOT,
+              ReaderNumbers.locale(),
               "Keep measuring for about %d more month%s: at today's pace that would show"
                   + " whether %s changes by the amount this run looks for.",
               months,
@@ -127,7 +126,7 @@ final class SummarySection {
         }
       }
       return String.format(
-          Locale.ROOT,
+          ReaderNumbers.locale(),
           "To tell whether %s changes, widen the programme: about %,d participant-months in all"
               + " would show it, against %,d today, more than %d months away at today's pace.",
           label(m),

@@ -1,7 +1,5 @@
 package org.sociallearning.impact.report;
 
-import java.util.Locale;
-
 /**
  * Publish step (results -> report): the sensitivity of a finding to broken parallel trends, in
  * words. The breakdown value (relative magnitudes, Rambachan and Roth 2023) is how many times the
@@ -34,7 +32,7 @@ final class TrendSensitivityWords {
           + " the groups moving in parallel.";
     }
     return String.format(
-        Locale.ROOT,
+        ReaderNumbers.locale(),
         "It holds unless trends after joining diverged by more than %.1f times the largest"
             + " divergence before joining.",
         b);

@@ -34,7 +34,8 @@ class PageOneTest {
         notes,
         List.of("time_to_resolve_hours", "win_rate"),
         List.of(),
-        List.of());
+        List.of(),
+        "en");
   }
 
   private static MetricResult inconclusiveWinRate(long have, long needed, long lastMonth) {
@@ -254,7 +255,8 @@ class PageOneTest {
             base.notes(),
             base.primaryMetrics(),
             base.history(),
-            flows);
+            flows,
+            "en");
     String html = HtmlReport.render(m);
     int at = html.indexOf("<section id=\"knowledge-flow\"");
     String section = html.substring(at, html.indexOf("</section>", at));
@@ -294,9 +296,28 @@ class PageOneTest {
                 base.notes(),
                 base.primaryMetrics(),
                 base.history(),
-                allSmall),
+                allSmall,
+                "en"),
             false),
         "nothing to draw when every pair is too small");
+  }
+
+  @Test
+  void numbersAreWrittenForTheReportsLocale() {
+    ReportModel en = ReportFixture.gradedModel();
+    String english = HtmlReport.render(en);
+    assertTrue(english.contains("1,204,331"), "en grouping");
+    assertTrue(english.contains("EUR 67,892 a year"));
+    assertTrue(english.contains("p = 0.012"));
+    String german = HtmlReport.render(en.withLocale("de"));
+    assertTrue(german.contains("1.204.331"), "de grouping");
+    assertTrue(german.contains("EUR 67.892 a year"));
+    assertTrue(german.contains("p = 0,012"));
+    assertTrue(german.contains("<td class=\"num\">-25,0</td>"), "de decimal comma");
+    String french = HtmlReport.render(en.withLocale("fr"));
+    assertTrue(french.contains("1\u202f204\u202f331"), "fr grouping: narrow no-break spaces");
+    assertTrue(french.contains("p = 0,012"));
+    assertEquals(english, HtmlReport.render(en), "rendering leaves the locale as it was");
   }
 
   private static ReportModel withHistory(ReportModel m, List<HistoryPoint> history) {
@@ -318,7 +339,8 @@ class PageOneTest {
         m.notes(),
         m.primaryMetrics(),
         history,
-        m.departmentFlow());
+        m.departmentFlow(),
+        m.locale());
   }
 
   private static int count(String text, String part) {
