@@ -111,30 +111,6 @@ public record ReportModel(
         null);
   }
 
-  /** The same model leading with other primary outcomes. */
-  public ReportModel withPrimaryMetrics(List<String> primary) {
-    return new ReportModel(
-        title,
-        asOf,
-        generatedAt,
-        metrics,
-        sources,
-        runWarnings,
-        method,
-        minGroupSize,
-        segments,
-        values,
-        knowledgeFlow,
-        concentration,
-        learningMix,
-        quarantineReasons,
-        notes,
-        primary,
-        history,
-        departmentFlow,
-        locale);
-  }
-
   /** The same model with numbers written for another locale. */
   public ReportModel withLocale(String tag) {
     return new ReportModel(

@@ -211,7 +211,7 @@ class PageOneTest {
                 -0.22,
                 -0.14,
                 "moderate"));
-    ReportModel m = withHistory(model(List.of(faster), List.of()), three);
+    ReportModel m = with(model(List.of(faster), List.of()), three, List.of());
     String html = HtmlReport.render(m);
     int at = html.indexOf("<section id=\"history\"");
     assertTrue(at > html.indexOf("<section id=\"summary\""), "after page one");
@@ -223,7 +223,7 @@ class PageOneTest {
     assertEquals(3, count(section, "<td>moderate</td>") + count(section, "<td>inconclusive</td>"));
 
     String one =
-        HtmlReport.render(withHistory(model(List.of(faster), List.of()), three.subList(2, 3)));
+        HtmlReport.render(with(model(List.of(faster), List.of()), three.subList(2, 3), List.of()));
     assertFalse(one.contains("How the estimates have moved"), "one run has no history to show");
   }
 
@@ -236,27 +236,7 @@ class PageOneTest {
             new DepartmentFlow("Sales", "Sales", 60, false),
             new DepartmentFlow("Sales", "Support", -1, true),
             new DepartmentFlow("Support", "Support", 20, false));
-    ReportModel m =
-        new ReportModel(
-            base.title(),
-            base.asOf(),
-            base.generatedAt(),
-            base.metrics(),
-            base.sources(),
-            base.runWarnings(),
-            base.method(),
-            base.minGroupSize(),
-            base.segments(),
-            base.values(),
-            base.knowledgeFlow(),
-            base.concentration(),
-            base.learningMix(),
-            base.quarantineReasons(),
-            base.notes(),
-            base.primaryMetrics(),
-            base.history(),
-            flows,
-            "en");
+    ReportModel m = with(base, base.history(), flows);
     String html = HtmlReport.render(m);
     int at = html.indexOf("<section id=\"knowledge-flow\"");
     String section = html.substring(at, html.indexOf("</section>", at));
@@ -277,28 +257,7 @@ class PageOneTest {
     List<DepartmentFlow> allSmall = List.of(new DepartmentFlow("Sales", "Support", -1, true));
     assertEquals(
         null,
-        KnowledgeFlowSection.departmentsFigure(
-            new ReportModel(
-                base.title(),
-                base.asOf(),
-                base.generatedAt(),
-                base.metrics(),
-                base.sources(),
-                base.runWarnings(),
-                base.method(),
-                base.minGroupSize(),
-                base.segments(),
-                base.values(),
-                base.knowledgeFlow(),
-                base.concentration(),
-                base.learningMix(),
-                base.quarantineReasons(),
-                base.notes(),
-                base.primaryMetrics(),
-                base.history(),
-                allSmall,
-                "en"),
-            false),
+        KnowledgeFlowSection.departmentsFigure(with(base, base.history(), allSmall), false),
         "nothing to draw when every pair is too small");
   }
 
@@ -320,7 +279,9 @@ class PageOneTest {
     assertEquals(english, HtmlReport.render(en), "rendering leaves the locale as it was");
   }
 
-  private static ReportModel withHistory(ReportModel m, List<HistoryPoint> history) {
+  /** {@code m} with another estimate history and knowledge flow between departments. */
+  private static ReportModel with(
+      ReportModel m, List<HistoryPoint> history, List<DepartmentFlow> flows) {
     return new ReportModel(
         m.title(),
         m.asOf(),
@@ -339,7 +300,7 @@ class PageOneTest {
         m.notes(),
         m.primaryMetrics(),
         history,
-        m.departmentFlow(),
+        flows,
         m.locale());
   }
 
