@@ -50,6 +50,27 @@ public final class EventStudyChart {
     return ChartImage.dataUri(chart(m), WIDTH, HEIGHT, defsPrefix(m), png);
   }
 
+  /** Size of a small multiple: a secondary outcome's chart beside the others. */
+  static final int SMALL_WIDTH = 360;
+
+  static final int SMALL_HEIGHT = 240;
+
+  /** The chart small, for a grid of outcomes: title and axes only, no subtitle or legend. */
+  static String smallDataUri(MetricResult m, boolean png) {
+    JFreeChart chart = chart(m);
+    chart.clearSubtitles();
+    chart.getTitle().setFont(ChartStyle.TICK.deriveFont(java.awt.Font.BOLD, 13f));
+    XYPlot plot = chart.getXYPlot();
+    plot.getDomainAxis().setLabel("Months from joining");
+    plot.getRangeAxis().setLabel(m.displayUnit());
+    for (org.jfree.chart.axis.ValueAxis axis :
+        java.util.List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+      axis.setLabelFont(ChartStyle.TICK.deriveFont(11f));
+      axis.setTickLabelFont(ChartStyle.TICK.deriveFont(10f));
+    }
+    return ChartImage.dataUri(chart, SMALL_WIDTH, SMALL_HEIGHT, defsPrefix(m) + "-small", png);
+  }
+
   static String defsPrefix(MetricResult m) {
     return "es-" + (m.metric() == null ? "" : m.metric());
   }

@@ -45,6 +45,34 @@ final class OutcomeFigures {
     return out;
   }
 
+  /**
+   * The secondary outcomes' event studies as small multiples, one small chart each (the full
+   * chart's numbers are in the appendix under the same id); suppressed or unestimated outcomes have
+   * none.
+   */
+  static List<ReportPage.Figure> multiples(ReportModel model, boolean pdf) {
+    List<ReportPage.Figure> out = new ArrayList<>();
+    for (MetricResult m : model.secondary()) {
+      if (m.isSuppressed(model.minGroupSize()) || m.eventStudy().isEmpty()) {
+        continue;
+      }
+      out.add(
+          new ReportPage.Figure(
+              OutcomeSections.anchor(model.metrics().indexOf(m), m),
+              m.label(),
+              EventStudyChart.smallDataUri(m, pdf),
+              EventStudyChart.SMALL_WIDTH,
+              EventStudyChart.SMALL_HEIGHT,
+              eventStudyAlt(m).replace("The table below lists", "The appendix lists"),
+              m.label(),
+              null,
+              List.of(),
+              List.of(),
+              ""));
+    }
+    return out;
+  }
+
   static String eventStudyAlt(MetricResult m) {
     int first = m.eventStudy().stream().mapToInt(EventTimePoint::eventTime).min().orElse(0);
     int last = m.eventStudy().stream().mapToInt(EventTimePoint::eventTime).max().orElse(0);

@@ -17,6 +17,7 @@ public record ReportPage(
     Summary summary,
     List<Outcome> primary,
     DataTable secondary,
+    List<Figure> multiples,
     List<Figure> history,
     List<Figure> forests,
     List<String> roiSentences,
@@ -30,9 +31,13 @@ public record ReportPage(
     Quality quality,
     Method method) {
 
-  /** Whether {@code f} is a primary outcome's chart, drawn in its section already. */
+  /**
+   * Whether {@code f}'s chart is drawn in the main body already: a primary outcome's in its
+   * section, a secondary outcome's as a small multiple.
+   */
   public boolean shownAbove(Figure f) {
-    return primary.stream().anyMatch(o -> o.chart() == f);
+    return primary.stream().anyMatch(o -> o.chart() != null && o.chart().id().equals(f.id()))
+        || multiples.stream().anyMatch(s -> s.id().equals(f.id()));
   }
 
   /**

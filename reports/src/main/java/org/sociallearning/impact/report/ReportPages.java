@@ -40,6 +40,7 @@ final class ReportPages {
         SummarySection.of(model, notes),
         primary,
         OutcomeSections.secondary(model),
+        OutcomeFigures.multiples(model, pdf),
         OutcomeFigures.history(model, pdf),
         forests.stream().filter(f -> primaryForests.contains(f.id())).toList(),
         ValueWords.roiSentences(model.values()),
