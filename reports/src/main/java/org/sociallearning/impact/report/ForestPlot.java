@@ -29,8 +29,21 @@ final class ForestPlot {
   private static final int ROW_HEIGHT = 26;
   private static final int CHROME = 150;
 
-  /** One row: its label and, unless suppressed, the estimate and interval in display units. */
-  record Row(String label, double estimate, double low, double high, boolean overall) {
+  /**
+   * One row: its label and, unless suppressed, the estimate and interval in display units and its
+   * evidence grade (empty when it has none).
+   */
+  record Row(
+      String label, double estimate, double low, double high, boolean overall, String grade) {
+    Row(String label, double estimate, double low, double high, boolean overall) {
+      this(label, estimate, low, high, overall, "");
+    }
+
+    /** The label the chart shows: with the grade, so the plot reads like the table. */
+    String chartLabel() {
+      return grade.isEmpty() ? label : label + " [" + grade + "]";
+    }
+
     boolean shown() {
       return Double.isFinite(estimate) && Double.isFinite(low) && Double.isFinite(high);
     }
@@ -58,7 +71,7 @@ final class ForestPlot {
     for (int i = 0; i < rows.size(); i++) {
       int position = rows.size() - 1 - i;
       Row r = rows.get(i);
-      labels[position] = r.label();
+      labels[position] = r.chartLabel();
       if (r.shown()) {
         (r.overall() ? overall : segments)
             .add(
@@ -159,7 +172,8 @@ final class ForestPlot {
             r.toDisplay(r.estimate()),
             r.toDisplay(r.ciLow()),
             r.toDisplay(r.ciHigh()),
-            overall);
+            overall,
+            r.evidence());
     return row.shown()
         ? row
         : new Row(label + " (could not be estimated)", Double.NaN, Double.NaN, Double.NaN, overall);

@@ -227,8 +227,9 @@ final class OutcomeFigures {
                   + " overall and in "
                   + (rows.size() - 1)
                   + " segments (department, community, intensity), each"
-                  + " with its 95% confidence interval; segments too small to show are listed"
-                  + " without a point. The table below lists the same values.",
+                  + " with its 95% confidence interval and its evidence grade in brackets;"
+                  + " segments too small to show are listed without a point. The table below"
+                  + " lists the same values.",
               "Segments with fewer than "
                   + model.minGroupSize()
                   + " people are named but"

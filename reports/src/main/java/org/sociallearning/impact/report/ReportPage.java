@@ -7,10 +7,12 @@ import java.util.List;
  * for readers, every chart already drawn. The template only arranges and escapes; the same page
  * object gives the HTML (SVG charts) and the PDF (PNG charts).
  *
+ * @param from the first month of outcomes the estimates use ("March 2025"), empty when unknown
  * @param pdf true when rendered for the PDF (raster charts, print layout)
  */
 public record ReportPage(
     String title,
+    String from,
     String asOf,
     String generatedAt,
     boolean pdf,

@@ -34,6 +34,7 @@ final class ReportPages {
     List<ReportPage.Figure> forests = OutcomeFigures.forests(model, pdf);
     return new ReportPage(
         title,
+        firstMonth(model),
         model.asOf() == null ? "" : model.asOf().toString(),
         model.generatedAt() == null ? "" : model.generatedAt(),
         pdf,
@@ -53,6 +54,21 @@ final class ReportPages {
         forests.stream().filter(f -> !primaryForests.contains(f.id())).toList(),
         DataQualitySection.of(model),
         MethodSection.of(model));
+  }
+
+  /** The earliest calendar month of any outcome's comparison, as "March 2025"; empty if none. */
+  static String firstMonth(ReportModel model) {
+    return model.metrics().stream()
+        .flatMap(m -> m.calendar().stream())
+        .map(CalendarPoint::month)
+        .filter(java.util.Objects::nonNull)
+        .min(java.util.Comparator.naturalOrder())
+        .map(
+            d ->
+                d.format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "MMMM yyyy", java.util.Locale.ENGLISH)))
+        .orElse("");
   }
 
   /**

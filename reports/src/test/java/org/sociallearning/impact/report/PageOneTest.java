@@ -262,6 +262,20 @@ class PageOneTest {
   }
 
   @Test
+  void theForestPlotShowsEachSegmentsGrade() {
+    MetricResult overall = ReportFixture.faster().withEvidence("moderate");
+    List<SegmentResult> segments =
+        List.of(
+            new SegmentResult("department", "Support", overall.withEvidence("strong")),
+            new SegmentResult("community", "ask-it", overall.withEvidence("")));
+    List<ForestPlot.Row> rows = ForestPlot.rows(overall, segments, 30);
+    String svg = ChartImage.svg(ForestPlot.chart(overall, rows), 720, 300, "t");
+    assertTrue(svg.contains("All participants [moderate]"), "overall with its grade");
+    assertTrue(svg.contains("Department: Support [strong]"));
+    assertTrue(svg.contains("Community: ask-it<") || svg.contains("Community: ask-it\""), svg);
+  }
+
+  @Test
   void numbersAreWrittenForTheReportsLocale() {
     ReportModel en = ReportFixture.gradedModel();
     String english = HtmlReport.render(en);

@@ -92,7 +92,7 @@ class PdfReportTest {
   void pageOneAnswersWithGradesAndNoWarnings() {
     String one = pages.get(0);
     assertTrue(one.contains("Social Learning Impact: <script>alert(1)</script>"), one);
-    assertTrue(one.contains("Data up to 2025-06-30"));
+    assertTrue(one.contains("Outcomes from January 2025 to 2025-06-30"), "the period: " + one);
     assertTrue(one.contains("Did it work?"));
     assertTrue(one.contains("Time to resolve a ticket 18% faster 14% to 22% faster moderate"), one);
     assertTrue(one.contains("Win rate no finding unreliable"), one);
