@@ -116,7 +116,21 @@ public final class PublishedResults {
         strings(manifest.path("report").path("primary_metrics")),
         history(),
         departmentFlow(),
-        manifest.path("report").path("locale").asText("en"));
+        manifest.path("report").path("locale").asText("en"),
+        balance());
+  }
+
+  /** Participants against the comparison group before joining, as published. */
+  private List<BalanceRow> balance() {
+    return map(
+        csv.rows(PublishedTableList.csv("balance")),
+        r ->
+            new BalanceRow(
+                r.get("metric"),
+                r.get("variable"),
+                number(r, "participants"),
+                number(r, "comparison"),
+                number(r, "smd")));
   }
 
   /** Questions answered between departments (absent in outputs written before the table). */

@@ -29,6 +29,7 @@ import java.util.List;
  * @param history every run's overall estimate per metric, oldest first ({@code estimate_history})
  * @param departmentFlow questions answered between departments ({@code knowledge_flow_departments})
  * @param locale the language numbers are written for ({@code report.locale}: en, de or fr)
+ * @param balance participants against the comparison group before joining ({@code balance})
  */
 public record ReportModel(
     String title,
@@ -49,7 +50,8 @@ public record ReportModel(
     List<String> primaryMetrics,
     List<HistoryPoint> history,
     List<DepartmentFlow> departmentFlow,
-    String locale) {
+    String locale,
+    List<BalanceRow> balance) {
 
   public ReportModel {
     // Copies so a model handed to the renderer cannot change under it; null lists are
@@ -67,6 +69,7 @@ public record ReportModel(
     history = copy(history);
     departmentFlow = copy(departmentFlow);
     locale = locale == null || locale.isBlank() ? "en" : locale;
+    balance = copy(balance);
     primaryMetrics =
         primaryMetrics == null || primaryMetrics.isEmpty()
             ? org.sociallearning.impact.schemas.MetricDefinition.DEFAULT_PRIMARY
@@ -108,6 +111,7 @@ public record ReportModel(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -132,7 +136,8 @@ public record ReportModel(
         primaryMetrics,
         history,
         departmentFlow,
-        tag);
+        tag,
+        balance);
   }
 
   /**

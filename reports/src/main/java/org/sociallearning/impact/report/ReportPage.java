@@ -26,6 +26,7 @@ public record ReportPage(
     Value value,
     Knowledge knowledge,
     List<NoteText> commonNotes,
+    DataTable whoJoined,
     List<String> runWarnings,
     List<Figure> eventStudies,
     List<Figure> calendar,

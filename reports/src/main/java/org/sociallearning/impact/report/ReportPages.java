@@ -48,6 +48,7 @@ final class ReportPages {
         ValueSection.of(model, pdf),
         KnowledgeFlowSection.of(model, pdf),
         OutcomeSections.notes(common),
+        WhoJoinedSection.of(model),
         model.runWarnings(),
         withSentences(model, eventStudies),
         OutcomeFigures.calendar(model, pdf),

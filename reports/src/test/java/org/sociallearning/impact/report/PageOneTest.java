@@ -35,7 +35,8 @@ class PageOneTest {
         List.of("time_to_resolve_hours", "win_rate"),
         List.of(),
         List.of(),
-        "en");
+        "en",
+        List.of());
   }
 
   private static MetricResult inconclusiveWinRate(long have, long needed, long lastMonth) {
@@ -262,6 +263,51 @@ class PageOneTest {
   }
 
   @Test
+  void whoJoinedShowsTenureAgainstTheComparisonGroup() {
+    ReportModel base = model(List.of(ReportFixture.faster().withEvidence("weak")), List.of());
+    List<BalanceRow> balance =
+        List.of(
+            new BalanceRow("time_to_resolve_hours", "tenure_months", 7.04, 70.0, -2.11),
+            new BalanceRow("time_to_resolve_hours", "pre-joining x", 2.5, 2.8, -0.7),
+            new BalanceRow("win_rate", "tenure_months", 60.0, 61.0, -0.05));
+    ReportModel m =
+        new ReportModel(
+            base.title(),
+            base.asOf(),
+            base.generatedAt(),
+            base.metrics(),
+            base.sources(),
+            base.runWarnings(),
+            base.method(),
+            base.minGroupSize(),
+            base.segments(),
+            base.values(),
+            base.knowledgeFlow(),
+            base.concentration(),
+            base.learningMix(),
+            base.quarantineReasons(),
+            base.notes(),
+            base.primaryMetrics(),
+            base.history(),
+            base.departmentFlow(),
+            base.locale(),
+            balance);
+    ReportPage.DataTable table = WhoJoinedSection.of(m);
+    assertEquals(1, table.rows().size(), "the primary outcomes that were estimated");
+    assertEquals(
+        List.of(
+            "Time to resolve a ticket",
+            "7.0",
+            "70.0",
+            "-2.11",
+            "participants much newer: without a tenure adjustment the grade is at most weak"),
+        table.rows().get(0));
+    String html = HtmlReport.render(m);
+    int notes = html.indexOf("<section id=\"notes\"");
+    assertTrue(html.indexOf("<h3>Who joined</h3>", notes) > notes, "on the notes page");
+  }
+
+  @Test
   void theForestPlotShowsEachSegmentsGrade() {
     MetricResult overall = ReportFixture.faster().withEvidence("moderate");
     List<SegmentResult> segments =
@@ -315,7 +361,8 @@ class PageOneTest {
         m.primaryMetrics(),
         history,
         flows,
-        m.locale());
+        m.locale(),
+        m.balance());
   }
 
   private static int count(String text, String part) {
