@@ -19,9 +19,4 @@ public record EstimateNote(
 
   /** Notes on every metric carry this metric name. */
   public static final String EVERY_METRIC = "*";
-
-  /** Whether the note concerns the overall estimate of {@code m} (or every metric's). */
-  boolean concernsOverall(String m) {
-    return "all".equals(segment) && (EVERY_METRIC.equals(metric) || m.equals(metric));
-  }
 }
