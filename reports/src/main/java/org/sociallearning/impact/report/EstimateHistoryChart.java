@@ -2,7 +2,6 @@ package org.sociallearning.impact.report;
 
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,6 @@ final class EstimateHistoryChart {
   static final int WIDTH = 720;
   static final int HEIGHT = 300;
 
-  private static final DateTimeFormatter RUN_ID =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
@@ -38,11 +35,7 @@ final class EstimateHistoryChart {
 
   /** A run as readers name it: "4 Dec 02:14" (UTC), or its id when it is not a run id. */
   static String runLabel(String runId) {
-    try {
-      return LocalDateTime.parse(runId, RUN_ID).format(SHOWN);
-    } catch (RuntimeException e) {
-      return runId;
-    }
+    return PublishedResults.runStart(runId).map(t -> t.format(SHOWN)).orElse(runId);
   }
 
   static String axisLabel(MetricResult m) {

@@ -346,12 +346,18 @@ public final class PublishedResults {
 
   /** The run id ({@code 20250701T021400Z}) as readers write a time; empty when unknown. */
   static String generatedAt(String runId) {
+    return runStart(runId)
+        .map(t -> t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC")
+        .orElse("");
+  }
+
+  /** When a run started (UTC), read from its id ({@code 20250701T021400Z}); empty if not one. */
+  static java.util.Optional<LocalDateTime> runStart(String runId) {
     try {
-      return LocalDateTime.parse(runId, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
-              .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-          + " UTC";
-    } catch (DateTimeParseException e) {
-      return "";
+      return java.util.Optional.of(
+          LocalDateTime.parse(runId, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
+    } catch (DateTimeParseException | NullPointerException e) {
+      return java.util.Optional.empty();
     }
   }
 }

@@ -115,8 +115,17 @@ public record ReportModel(
         null);
   }
 
-  /** The same model with numbers written for another locale. */
-  public ReportModel withLocale(String tag) {
+  /**
+   * The same results with other notes, primary outcomes, history, department flow, locale and
+   * balance: what a run adds beyond the estimates.
+   */
+  public ReportModel with(
+      List<EstimateNote> notes,
+      List<String> primaryMetrics,
+      List<HistoryPoint> history,
+      List<DepartmentFlow> departmentFlow,
+      String locale,
+      List<BalanceRow> balance) {
     return new ReportModel(
         title,
         asOf,
@@ -136,7 +145,7 @@ public record ReportModel(
         primaryMetrics,
         history,
         departmentFlow,
-        tag,
+        locale,
         balance);
   }
 

@@ -78,14 +78,13 @@ final class ReportPages {
    */
   static List<ReportPage.Figure> withSentences(
       ReportModel model, List<ReportPage.Figure> eventStudies) {
+    java.util.Map<String, MetricResult> byAnchor = new java.util.HashMap<>();
+    for (int i = 0; i < model.metrics().size(); i++) {
+      byAnchor.put(OutcomeSections.anchor(i, model.metrics().get(i)), model.metrics().get(i));
+    }
     List<ReportPage.Figure> out = new java.util.ArrayList<>();
     for (ReportPage.Figure f : eventStudies) {
-      MetricResult m = null;
-      for (int i = 0; i < model.metrics().size(); i++) {
-        if (OutcomeSections.anchor(i, model.metrics().get(i)).equals(f.id())) {
-          m = model.metrics().get(i);
-        }
-      }
+      MetricResult m = byAnchor.get(f.id());
       if (m == null || model.primary().contains(m) || !f.hasChart()) {
         out.add(f);
         continue;
