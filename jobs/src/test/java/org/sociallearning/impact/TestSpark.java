@@ -34,6 +34,10 @@ public final class TestSpark {
               // Every broadcast join's hash table starts with one page; the default page (64 MB on
               // this heap) for tables of a few hundred people filled the heap with empty pages.
               .config("spark.buffer.pageSize", "2m")
+              // Generated code is cached per JVM, 100 classes by default: a run needs more than
+              // that, so each test's run recompiled what the last one had evicted (the bad-input
+              // corpus took about a fifth longer). A single run, one per JVM, gains nothing.
+              .config("spark.sql.codegen.cache.maxEntries", "4000")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
               .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")

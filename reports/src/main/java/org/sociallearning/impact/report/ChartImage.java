@@ -1,12 +1,16 @@
 package org.sociallearning.impact.report;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.jfree.chart.ChartUtils;
+import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.MeetOrSlice;
 import org.jfree.svg.PreserveAspectRatio;
@@ -41,11 +45,27 @@ final class ChartImage {
         MeetOrSlice.MEET);
   }
 
-  /** PNG bytes at {@code width x height}, drawn at {@code scale} times the resolution. */
+  /**
+   * PNG bytes at {@code width x height}, drawn at {@code scale} times the resolution. Opaque RGB
+   * without alpha: the PDF library embeds such a PNG's compressed data as it is, where an image
+   * with an alpha channel would be decoded and compressed again pixel row by pixel row (that took
+   * about a fifth of a report's rendering time).
+   */
   static byte[] png(JFreeChart chart, int width, int height, int scale) {
+    BufferedImage image =
+        new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g2 = image.createGraphics();
+    try {
+      g2.setColor(Color.WHITE);
+      g2.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g2.scale(scale, scale);
+      chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+    } finally {
+      g2.dispose();
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      ChartUtils.writeScaledChartAsPNG(out, chart, width, height, scale, scale);
+      ImageIO.write(image, "png", out);
     } catch (IOException e) {
       // Writing to memory cannot really fail; do not make every caller handle it.
       throw new UncheckedIOException(e);
