@@ -61,12 +61,17 @@ public final class RosterCovariates {
           if (Double.isNaN(months)) {
             return Double.NaN;
           }
-          int band = 0;
-          while (band + 1 < BAND_STARTS.length && months >= BAND_STARTS[band + 1]) {
-            band++;
-          }
-          return band;
+          return tenureBand(months);
         });
+  }
+
+  /** The index in {@link #TENURE_BANDS} of a tenure in months (at least 0). */
+  public static int tenureBand(double months) {
+    int band = 0;
+    while (band + 1 < BAND_STARTS.length && months >= BAND_STARTS[band + 1]) {
+      band++;
+    }
+    return band;
   }
 
   /**

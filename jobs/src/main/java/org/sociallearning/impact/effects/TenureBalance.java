@@ -35,9 +35,63 @@ public final class TenureBalance {
    */
   public static BalanceTable.Balance of(
       String metric, Map<String, Integer> hireMonths, Panel panel) {
-    java.util.OptionalInt median = BalanceTable.medianJoiningMonth(panel);
     List<Double> participants = new ArrayList<>();
     List<Double> comparison = new ArrayList<>();
+    collect(hireMonths, panel, participants, comparison);
+    return BalanceTable.compare(metric, VARIABLE, participants, comparison);
+  }
+
+  /** The {@code variable} of {@link #of} in the balance table. */
+  public static final String VARIABLE = "tenure_months";
+
+  /** The {@code variable} of {@link #withinBands} in the balance table. */
+  public static final String WITHIN_BANDS = "tenure_months_within_bands";
+
+  /**
+   * What the tenure adjustment leaves: the same tenures with the comparison group reweighted to the
+   * participants' shares of each tenure band ({@link RosterCovariates#TENURE_BANDS}), as the
+   * adjustment compares participants only with colleagues of their band; participants of a band no
+   * comparison colleague has are left out, as the estimator leaves them out. The standardised
+   * difference keeps the unweighted pooled deviation of {@link #of}, so the two read alike.
+   */
+  public static BalanceTable.Balance withinBands(
+      String metric, Map<String, Integer> hireMonths, Panel panel) {
+    List<Double> participants = new ArrayList<>();
+    List<Double> comparison = new ArrayList<>();
+    collect(hireMonths, panel, participants, comparison);
+    int bands = RosterCovariates.TENURE_BANDS.size();
+    double[] treatedIn = new double[bands];
+    double[] comparisonIn = new double[bands];
+    participants.forEach(m -> treatedIn[RosterCovariates.tenureBand(m)]++);
+    comparison.forEach(m -> comparisonIn[RosterCovariates.tenureBand(m)]++);
+    List<Double> kept =
+        participants.stream()
+            .filter(m -> comparisonIn[RosterCovariates.tenureBand(m)] > 0)
+            .toList();
+    double weighted = 0;
+    double weights = 0;
+    for (double m : comparison) {
+      int b = RosterCovariates.tenureBand(m);
+      double w = treatedIn[b] / comparisonIn[b];
+      weighted += w * m;
+      weights += w;
+    }
+    BalanceTable.Balance raw = BalanceTable.compare(metric, WITHIN_BANDS, kept, comparison);
+    double m1 = kept.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double m0 = weights > 0 ? weighted / weights : Double.NaN;
+    double pooled = (raw.participants() - raw.comparison()) / raw.smd();
+    double smd =
+        Double.isFinite(pooled) && pooled > 0 && weights > 0 ? (m1 - m0) / pooled : Double.NaN;
+    return new BalanceTable.Balance(
+        metric, WITHIN_BANDS, m1, m0, smd, kept.size(), raw.nComparison());
+  }
+
+  private static void collect(
+      Map<String, Integer> hireMonths,
+      Panel panel,
+      List<Double> participants,
+      List<Double> comparison) {
+    java.util.OptionalInt median = BalanceTable.medianJoiningMonth(panel);
     for (int u = 0; u < panel.unitCount(); u++) {
       Integer hired = hireMonths.get(panel.unitIds()[u]);
       int g = panel.unitGroup()[u];
@@ -50,7 +104,28 @@ public final class TenureBalance {
       }
       (g == 0 ? comparison : participants).add((double) (base - hired));
     }
-    return BalanceTable.compare(metric, "tenure_months", participants, comparison);
+  }
+
+  /**
+   * The note for an estimate adjusted for tenure whose participants still differ from their
+   * reweighted comparison group by more than {@value #THRESHOLD} standard deviations within tenure
+   * bands ({@link #withinBands}); empty otherwise.
+   */
+  public static Optional<String> noteAfterAdjustment(BalanceTable.Balance withinBands) {
+    if (Double.isNaN(withinBands.smd()) || Math.abs(withinBands.smd()) <= THRESHOLD) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "%s even within tenure bands, after the adjustment for tenure (standardised difference"
+                + " %.2f: participants %.0f months on average, the comparison group weighted to"
+                + " their bands %.0f): part of the difference may be people learning the job, so it"
+                + " is graded at most weak",
+            NOTE_START,
+            withinBands.smd(),
+            withinBands.participants(),
+            withinBands.comparison()));
   }
 
   /**

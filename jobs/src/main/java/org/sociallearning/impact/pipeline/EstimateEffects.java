@@ -49,6 +49,13 @@ public final class EstimateEffects {
 
   public static Estimates run(StageContext ctx, Outcomes outcomes, Participation participation) {
     EstimationSettings settings = ctx.config().estimation();
+    if (!covariatesInUse(ctx, participation).equals(settings.covariates())) {
+      ctx.manifest()
+          .warn(
+              "estimation: the roster has no readable hire_date, so estimates are not adjusted"
+                  + " for tenure; map the roster's hire date column to compare participants with"
+                  + " colleagues of the same tenure");
+    }
     DidOptions options = didOptions(ctx, participation);
     List<MetricEstimate> out = new ArrayList<>();
     List<MetricEstimate> robust = new ArrayList<>();
@@ -58,7 +65,7 @@ public final class EstimateEffects {
             participation.rosterAttributes().getOrDefault(HIRE_DATE, Map.of()));
     boolean tenureAdjusted =
         !settings.stratifies()
-            && ctx.config().estimation().covariates().stream().anyMatch(ConfigLoader::isTenure);
+            && covariatesInUse(ctx, participation).stream().anyMatch(ConfigLoader::isTenure);
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {
       StageLog.Timer t = ctx.log().start();
       MetricDefinition metric = outcome.metric().definition();
@@ -81,7 +88,7 @@ public final class EstimateEffects {
       if (!metric.isVolume()) {
         BalanceTable.Balance tenure = TenureBalance.of(metric.name(), hireMonths, panel);
         balance.add(tenure);
-        tenureNote = tenureAdjusted ? Optional.empty() : TenureBalance.note(tenure);
+        tenureNote = tenureNote(metric.name(), hireMonths, panel, tenureAdjusted, balance);
         estimate = tenureNote.map(estimate::withWarning).orElse(estimate);
       }
       out.add(estimate);
@@ -109,10 +116,8 @@ public final class EstimateEffects {
                   settings.minGroupSize(),
                   strata(ctx, participation, segment.getValue()));
           Optional<String> segmentNote =
-              tenureAdjusted
-                  ? Optional.<String>empty()
-                  : TenureBalance.note(
-                      TenureBalance.of(metric.name(), hireMonths, segment.getValue()));
+              tenureNote(
+                  metric.name(), hireMonths, segment.getValue(), tenureAdjusted, new ArrayList<>());
           out.add(segmentNote.map(bySegment::withWarning).orElse(bySegment));
           segments++;
         }
@@ -132,13 +137,31 @@ public final class EstimateEffects {
   }
 
   /**
+   * The tenure gate of one estimate: without tenure adjustment, on the raw difference in tenure;
+   * with it, on the difference left within tenure bands (added to {@code balance}).
+   */
+  private static Optional<String> tenureNote(
+      String metric,
+      Map<String, Integer> hireMonths,
+      Panel panel,
+      boolean tenureAdjusted,
+      List<BalanceTable.Balance> balance) {
+    if (!tenureAdjusted) {
+      return TenureBalance.note(TenureBalance.of(metric, hireMonths, panel));
+    }
+    BalanceTable.Balance within = TenureBalance.withinBands(metric, hireMonths, panel);
+    balance.add(within);
+    return TenureBalance.noteAfterAdjustment(within);
+  }
+
+  /**
    * The robust analysis of a metric's overall estimate (see {@link RobustAnalysis}): with
    * estimation.covariates the covariates enter doubly robust, so exact strata are not used.
    */
   private static MetricEstimate robustAnalysis(
       StageContext ctx, Participation participation, Outcomes.MetricOutcome outcome, Panel panel) {
     EstimationSettings settings = ctx.config().estimation();
-    List<String> inUse = ctx.config().estimation().covariates();
+    List<String> inUse = covariatesInUse(ctx, participation);
     boolean covariates = !inUse.isEmpty();
     DidOptions options =
         RobustAnalysis.options(
@@ -197,13 +220,27 @@ public final class EstimateEffects {
   public static DidOptions didOptions(StageContext ctx, Participation participation) {
     EstimationSettings settings = ctx.config().estimation();
     DidOptions options = didOptions(ctx.config());
-    List<String> inUse = ctx.config().estimation().covariates();
+    List<String> inUse = covariatesInUse(ctx, participation);
     if (inUse.isEmpty() || settings.stratifies()) {
       return options;
     }
     return options
         .withCovariates(RosterCovariates.of(inUse, participation.rosterAttributes()))
         .withMethod(EstimationMethod.parse(settings.method()));
+  }
+
+  /**
+   * The covariates of estimation.covariates the run can use: tenure only when the roster has hire
+   * dates (with none readable, every person would leave the comparisons).
+   */
+  public static List<String> covariatesInUse(StageContext ctx, Participation participation) {
+    List<String> configured = ctx.config().estimation().covariates();
+    boolean hireDates =
+        participation.rosterAttributes().getOrDefault(HIRE_DATE, Map.of()).values().stream()
+            .anyMatch(v -> v != null && !v.isBlank());
+    return hireDates
+        ? configured
+        : configured.stream().filter(c -> !ConfigLoader.isTenure(c)).toList();
   }
 
   /** estimation.exclude_months_after_hire: the employee-months left out of every panel. */

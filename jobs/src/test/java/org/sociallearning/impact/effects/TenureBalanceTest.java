@@ -13,24 +13,37 @@ class TenureBalanceTest {
 
   /** Months 100..111; participants join in month 106, hired {@code participantTenure} before. */
   private static BalanceTable.Balance balance(int participantTenure) {
+    return TenureBalance.of("m", hires(participantTenure, 20), panel());
+  }
+
+  private static Panel panel() {
     int[] periods = new int[12];
     for (int t = 0; t < 12; t++) {
       periods[t] = 100 + t;
     }
     int units = 40;
     int[] group = new int[units];
-    double[][] outcome = new double[units][12];
     String[] ids = new String[units];
-    Map<String, Integer> hired = new HashMap<>();
     for (int i = 0; i < units; i++) {
       ids[i] = "E" + i;
-      boolean participant = i < 10;
-      group[i] = participant ? 106 : 0;
-      int tenure = participant ? participantTenure + i % 3 : 20 + i;
-      hired.put(ids[i], 105 - tenure);
+      group[i] = i < 10 ? 106 : 0;
     }
-    hired.put("E39", 110); // hired after the comparison month: left out
-    return TenureBalance.of("m", hired, new Panel(periods, group, outcome, ids));
+    return new Panel(periods, group, new double[units][12], ids);
+  }
+
+  /**
+   * Hire months: participants (E0..E9) {@code participantTenure + i % 3} months before the month
+   * before joining, comparison E10..E38 {@code comparisonFrom + i} months before it, E39 hired
+   * after.
+   */
+  private static Map<String, Integer> hires(int participantTenure, int comparisonFrom) {
+    Map<String, Integer> hired = new HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      int tenure = i < 10 ? participantTenure + i % 3 : comparisonFrom + i;
+      hired.put("E" + i, 105 - tenure);
+    }
+    hired.put("E39", 110);
+    return hired;
   }
 
   @Test
@@ -50,5 +63,31 @@ class TenureBalanceTest {
     BalanceTable.Balance b = balance(43);
     assertTrue(Math.abs(b.smd()) <= TenureBalance.THRESHOLD, b.toString());
     assertTrue(TenureBalance.note(b).isEmpty());
+  }
+
+  @Test
+  void afterTheAdjustmentOnlyTheDifferenceWithinBandsCounts() {
+    // Participants 30-32 months, colleagues 30..58 months: all in band 24+, yet far apart.
+    BalanceTable.Balance within = TenureBalance.withinBands("m", hires(30, 20), panel());
+    assertEquals(TenureBalance.WITHIN_BANDS, within.variable());
+    assertEquals(10, within.nParticipants());
+    assertTrue(within.smd() < -TenureBalance.THRESHOLD, within.toString());
+    String note = TenureBalance.noteAfterAdjustment(within).orElseThrow();
+    assertEquals(NoteCode.TENURE_IMBALANCE, NoteCode.of(note), note);
+    assertTrue(note.contains("within tenure bands"), note);
+
+    // New participants (0-2 months) have no colleague of their band: none is compared, no note.
+    BalanceTable.Balance uncomparable = TenureBalance.withinBands("m", hires(0, 20), panel());
+    assertEquals(0, uncomparable.nParticipants(), uncomparable.toString());
+    assertTrue(TenureBalance.noteAfterAdjustment(uncomparable).isEmpty());
+
+    // Colleagues of the same bands and about the same tenure: what is left is small.
+    BalanceTable.Balance alike = TenureBalance.withinBands("m", hires(43, 20), panel());
+    assertTrue(Math.abs(alike.smd()) <= TenureBalance.THRESHOLD, alike.toString());
+    assertTrue(TenureBalance.noteAfterAdjustment(alike).isEmpty());
+    // The comparison group reweighted to the participants' bands: its mean moves towards theirs.
+    BalanceTable.Balance raw = TenureBalance.of("m", hires(12, 0), panel());
+    BalanceTable.Balance reweighted = TenureBalance.withinBands("m", hires(12, 0), panel());
+    assertTrue(reweighted.comparison() < raw.comparison(), raw + " " + reweighted);
   }
 }
