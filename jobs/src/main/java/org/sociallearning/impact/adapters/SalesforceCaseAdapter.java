@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -71,9 +72,17 @@ public final class SalesforceCaseAdapter implements SourceAdapter {
     Parsed created = FieldParsers.isoInstant("CreatedDate", col("created_date"));
     Parsed closedAt = FieldParsers.isoInstant("ClosedDate", col("closed_date"));
     Parsed modified = FieldParsers.isoInstant("SystemModstamp", col("modstamp"));
+    // Only each case's newest row goes on, deleted or not (see SalesforceOpportunityAdapter).
+    Column key = SalesforceIds.eighteen(col("id"));
+    SupersededRecords versions =
+        SupersededRecords.of(
+            export.records(),
+            List.of(key),
+            col(RawRecords.PARSE_ERROR).isNull().and(key.isNotNull()),
+            List.of(coalesce(modified.value(), created.value()).desc_nulls_last()));
     Dataset<Row> typed =
-        export
-            .records()
+        versions
+            .current()
             .select(
                 lit("salesforce").as("source"),
                 SalesforceIds.eighteen(col("id")).as("ticket_id"),
@@ -123,13 +132,14 @@ public final class SalesforceCaseAdapter implements SourceAdapter {
                 "left")
             .withColumnRenamed("owner_email", "assignee_email")
             .drop("user_key");
-    return IntakeSplitter.split(
-        source.role(),
-        spec.format(),
-        export.displayNames(),
-        typed,
-        TableContract.load("service_tickets"),
-        List.of("ticket_id"),
-        List.of(col("updated_at").desc_nulls_last()));
+    return versions.counted(
+        IntakeSplitter.split(
+            source.role(),
+            spec.format(),
+            export.displayNames(),
+            typed,
+            TableContract.load("service_tickets"),
+            List.of("ticket_id"),
+            List.of(col("updated_at").desc_nulls_last())));
   }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,9 +30,10 @@ import org.sociallearning.impact.schemas.TableContract;
  * {@code salesforce-csv}: {@code Opportunity.csv} from Data Export or Data Loader, with {@code
  * User.csv} (config {@code users}) to turn OwnerId into an email. Booleans come as {@code
  * true/false} or {@code 1}/empty; datetimes with {@code Z} or {@code +0000}; soft-deleted rows
- * ({@code IsDeleted}) are quarantined as such. Ids are turned into their 18-character form, so 15-
- * and 18-character ids of one record deduplicate and join as one. With config {@code history},
- * {@code OpportunityHistory.csv} is read too, into opportunity_history.
+ * ({@code IsDeleted}) are skipped as such, and an opportunity whose newest row is deleted is
+ * skipped even where an older live copy of it was exported too. Ids are turned into their
+ * 18-character form, so 15- and 18-character ids of one record deduplicate and join as one. With
+ * config {@code history}, {@code OpportunityHistory.csv} is read too, into opportunity_history.
  */
 public final class SalesforceOpportunityAdapter implements SourceAdapter {
 
@@ -73,7 +75,20 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
   public Intake read(SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source) {
     SourceSpec spec = source.spec();
     RawExport export = RawExport.csv(spark, config, spec.path(), COLUMNS, REQUIRED);
-    Dataset<Row> raw = export.records();
+    // Only each opportunity's newest row goes on, deleted or not: a deletion newer than a live
+    // copy (an export that spans the delete, or two exports read together) removes the deal.
+    Column key = SalesforceIds.eighteen(col("id"));
+    SupersededRecords versions =
+        SupersededRecords.of(
+            export.records(),
+            List.of(key),
+            col(RawRecords.PARSE_ERROR).isNull().and(key.isNotNull()),
+            List.of(
+                coalesce(
+                        FieldParsers.isoInstant("SystemModstamp", col("modstamp")).value(),
+                        FieldParsers.isoInstant("CreatedDate", col("created_date")).value())
+                    .desc_nulls_last()));
+    Dataset<Row> raw = versions.current();
     Parsed deleted = FieldParsers.bool("IsDeleted", col("is_deleted"), true);
     Parsed closed = FieldParsers.bool("IsClosed", col("is_closed"), true);
     Parsed won = FieldParsers.bool("IsWon", col("is_won"), true);
@@ -114,14 +129,15 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
                 col("owner_user_id").equalTo(col("user_key")),
                 "left")
             .drop("user_key");
-    return IntakeSplitter.split(
-        source.role(),
-        spec.format(),
-        export.displayNames(),
-        typed,
-        TableContract.load("opportunities"),
-        List.of("opportunity_id"),
-        List.of(coalesce(col("modified_at"), col("created_at")).desc_nulls_last()));
+    return versions.counted(
+        IntakeSplitter.split(
+            source.role(),
+            spec.format(),
+            export.displayNames(),
+            typed,
+            TableContract.load("opportunities"),
+            List.of("opportunity_id"),
+            List.of(coalesce(col("modified_at"), col("created_at")).desc_nulls_last())));
   }
 
   @Override

@@ -137,6 +137,15 @@ public final class SlackExportAdapter implements SourceAdapter {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(usersFile.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Only where: the parser's own message quotes the text it choked on, and an export's
+      // users.json can hold tokens and personal data. The cause stays out for the same reason.
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new IllegalArgumentException(
+          "cannot read "
+              + usersFile
+              + ": not valid JSON"
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + usersFile + ": " + e.getMessage(), e);
     }

@@ -94,7 +94,14 @@ public final class NightlyImpactJob {
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
       throw new OutputException(e.getMessage(), e);
     }
-    try (RunLog runLog = RunLog.open(config.output(), runId);
+    RunLog opened;
+    try {
+      opened = RunLog.open(config.output(), runId);
+    } catch (OutputException e) {
+      staged.abandon();
+      throw e;
+    }
+    try (RunLog runLog = opened;
         FrameCache cache = new FrameCache()) {
       log.alsoTo(runLog);
       StageContext ctx = StageContext.open(spark, config, log, runId, cache, listener);

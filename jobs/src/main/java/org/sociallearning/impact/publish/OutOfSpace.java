@@ -37,6 +37,36 @@ public final class OutOfSpace {
    * and spill files; empty when no write in {@code failure} ran out of space.
    */
   public static Optional<OutputException> in(Throwable failure, Path output, String scratch) {
+    return in(failure, output, scratch, SnappyUnpacking.probeFile());
+  }
+
+  /**
+   * As {@link #in(Throwable, Path, String)}, where a failure to load Snappy's native library is
+   * checked by writing as many bytes as the library has to {@code snappyProbe} (normally a file in
+   * the folder the library is unpacked into): the library is unpacked into a temporary folder on
+   * first use, and a full one fails the run with "no snappyjava in java.library.path" while the
+   * reason, "No space left on device" or "File too large", went only to the console.
+   */
+  static Optional<OutputException> in(
+      Throwable failure, Path output, String scratch, Path snappyProbe) {
+    if (SnappyUnpacking.failedIn(failure)) {
+      Optional<IOException> refused =
+          SnappyUnpacking.probe(snappyProbe)
+              .filter(e -> REASONS.stream().anyMatch(String.valueOf(e.getMessage())::contains));
+      if (refused.isPresent()) {
+        return Optional.of(
+            new OutputException(
+                "out of space unpacking Snappy's native library (Parquet compression) into the"
+                    + " temporary folder "
+                    + snappyProbe.getParent()
+                    + ": the disk is full or over quota ("
+                    + refused.get().getMessage()
+                    + "); free space or point java.io.tmpdir elsewhere (e.g."
+                    + " IMPACT_JAVA_OPTS=-Djava.io.tmpdir=/big/tmp), then rerun; the last published"
+                    + " run is unchanged",
+                failure));
+      }
+    }
     IOException write = firstOutOfSpace(failure);
     if (write == null) {
       return Optional.empty();

@@ -46,9 +46,15 @@ public final class RunLog implements AutoCloseable {
               StandardCharsets.UTF_8,
               StandardOpenOption.CREATE,
               StandardOpenOption.APPEND));
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write the run log under " + output + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new OutputException(
+          "cannot write the run log under "
+              + output.resolve(FOLDER)
+              + " ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + "); check that the output folder is writable",
+          e);
     }
   }
 

@@ -114,6 +114,38 @@ class SalesforceOpportunityAdapterTest {
         java.util.Map.of("IsDeleted: soft-deleted in Salesforce", 1L), intake.skipReasons());
   }
 
+  /**
+   * An opportunity deleted after an export that still had it live: read together, the newer deleted
+   * row wins (the deal is gone), as with Zendesk; the older live copy does not stand in.
+   */
+  @Test
+  void aNewerDeletedRowRemovesAnOlderLiveCopy() {
+    Fixtures.write(
+        dir.resolve("sf/Opportunity.csv"),
+        true,
+        "\r\n",
+        HEADER,
+        "006000000000007AAA,false,001000000000001AAA,Deal G,,Prospecting,500,10,2025-05-01,,,,"
+            + "false,false,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-01-05T10:00:00Z",
+        "006000000000007,true,001000000000001AAA,Deal G,,Prospecting,500,10,2025-05-01,,,,"
+            + "false,false,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-02-05T10:00:00Z",
+        "006000000000008AAA,true,001000000000001AAA,Deal H,,Prospecting,500,10,2025-05-01,,,,"
+            + "false,false,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-01-05T10:00:00Z",
+        "006000000000008AAA,false,001000000000001AAA,Deal H,,Closed Won,700,100,2025-03-01,,,,"
+            + "true,true,,,,,,005000000000001AAA,2025-01-05T10:00:00Z,,,,2025-03-05T10:00:00Z");
+    Intake intake = read("sf/Opportunity.csv", null);
+
+    assertEquals(4, intake.read());
+    assertEquals(
+        java.util.List.of("006000000000008AAA"),
+        Fixtures.strings(intake.accepted().collectAsList(), "opportunity_id"),
+        "G was deleted after its live row; H was restored after its deleted one");
+    assertEquals(1, intake.skipped(), "the newest row of G");
+    assertEquals(2, intake.deduplicated(), "the older rows of G and H");
+    assertEquals(0, intake.quarantined());
+    assertEquals("Closed Won", intake.accepted().first().getAs("stage"));
+  }
+
   @Test
   void fifteenAndEighteenCharacterIdsAreOneOpportunityAndHistoryIsReadBeside() {
     Fixtures.write(

@@ -144,4 +144,28 @@ class SlackExportAdapterTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
     assertTrue(e.getMessage().contains("users.json is missing"), e.getMessage());
   }
+
+  /**
+   * A users.json broken at a bot token: the parser's own message would quote it ("Unrecognized
+   * token 'xoxb-...'"). The error names the file and the place, and nothing in the failure, its
+   * causes or its stack trace, carries the token.
+   */
+  @Test
+  void aBrokenUsersJsonIsReportedWithoutQuotingItsText() {
+    workspace();
+    Fixtures.write(
+        dir.resolve("slack/users.json"),
+        false,
+        "\n",
+        "[{\"id\":\"U01\",\"profile\":{\"email\":\"ana@example.com\"}},",
+        " {\"id\":\"UB1\",\"is_bot\":true,\"token\":xoxb-1234-secret-token}]");
+    Fixtures.write(dir.resolve("slack/ask-it/2025-03-04.json"), false, "\n", "[]");
+    Exception e = assertThrows(Exception.class, this::read);
+    String message = org.sociallearning.impact.cli.ImpactCli.oneLine(e);
+    assertTrue(message.contains("users.json: not valid JSON at line 2"), message);
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    assertTrue(!trace.toString().contains("xoxb"), "the token is quoted: " + trace);
+    assertTrue(!trace.toString().contains("ana@example.com"), trace.toString());
+  }
 }

@@ -326,6 +326,20 @@ class NightlyOperationsTest {
     assertTrue(output.err().contains("not written by this job"), output.err());
     assertEquals("keep me", Files.readString(foreign.resolve("notes.txt")));
 
+    // An output folder whose log folder cannot be made: an output error, and no staging left.
+    Path noLogOut = work.resolve("no-log-out");
+    Files.createDirectories(noLogOut.resolve("runs"));
+    Files.writeString(noLogOut.resolve("logs"), "a file where the log folder belongs");
+    Path noLog = data.resolve("no-log.yaml");
+    Files.writeString(
+        noLog, Files.readString(config).replace("path: out,", "path: " + noLogOut + ","));
+    Cli logRefused = cli("run", "--config", noLog.toString());
+    assertEquals(5, logRefused.code(), logRefused.err());
+    assertTrue(logRefused.err().startsWith("error: cannot write the run log"), logRefused.err());
+    try (Stream<Path> left = Files.list(noLogOut.resolve("runs"))) {
+      assertEquals(List.of(), left.toList(), "the staging folder is removed");
+    }
+
     Path broken = work.resolve("broken");
     SampleDataGenerator.generate(
         broken, GeneratorSettings.sample().withEmployees(60).withMonths(8).withWorkVolume(1));
