@@ -187,6 +187,7 @@ public final class ConfigLoader {
     EstimationValidation.validateParticipation(participation);
     EstimationValidation.validateEstimation(estimation);
     config.report().validate();
+    config.privacy().validate();
     return config;
   }
 

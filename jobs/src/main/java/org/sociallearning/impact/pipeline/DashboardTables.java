@@ -39,14 +39,17 @@ final class DashboardTables {
     int minGroup = ctx.config().estimation().minGroupSize();
     StageLog.Timer t = ctx.log().start();
     Dataset<Row> roster = resolved.table("roster");
-    tables.add(
-        "dim_employee",
-        DimEmployee.of(
-            roster,
-            participation.participants(),
-            ctx.config().asOf(),
-            ctx.pseudonymKey().pseudonyms(),
-            minGroup));
+    // A row per person: published only when privacy.publish_person_tables asks for it.
+    if (ctx.config().privacy().publishPersonTables()) {
+      tables.add(
+          "dim_employee",
+          DimEmployee.of(
+              roster,
+              participation.participants(),
+              ctx.config().asOf(),
+              ctx.pseudonymKey().pseudonyms(),
+              minGroup));
+    }
     tables.add(
         "dim_community",
         DimCommunity.of(
@@ -57,7 +60,7 @@ final class DashboardTables {
         "fact_participation_monthly",
         ParticipationMonthly.of(
             participation.interactions(), participation.participants(), minGroup));
-    t.finish("dimensions", -1, 3);
+    t.finish("dimensions", -1, ctx.config().privacy().publishPersonTables() ? 3 : 2);
     t = ctx.log().start();
     Map<String, Dataset<Row>> facts = new LinkedHashMap<>();
     for (Outcomes.MetricOutcome outcome : outcomes.metrics()) {

@@ -33,9 +33,12 @@ final class KnowledgeTables {
         QuestionThreads.answers(resolved.table("forum_interactions"), threads, cutoff);
     tables.add("knowledge_flow_monthly", KnowledgeFlowMonthly.of(threads, minGroup));
     tables.add("knowledge_flow_departments", KnowledgeFlowDepartments.of(threads, minGroup));
-    tables.add(
-        "top_helpers",
-        Expertise.topHelpers(answers, ctx.pseudonymKey().pseudonyms(), TOP_HELPERS, minGroup));
+    // Who answers most identifies people: published only with privacy.name_top_helpers.
+    if (ctx.config().privacy().nameTopHelpers()) {
+      tables.add(
+          "top_helpers",
+          Expertise.topHelpers(answers, ctx.pseudonymKey().pseudonyms(), TOP_HELPERS, minGroup));
+    }
     tables.add("knowledge_concentration", Expertise.concentration(answers, minGroup));
     t.finish("knowledge flow", threads.count(), answers.count());
   }

@@ -41,6 +41,12 @@ public final class PrivacySummary {
     out.put("pseudonym_key", keySource);
     out.put("pseudonyms_stable_across_runs", !"one-off".equals(keySource));
     out.put("direct_identifiers_published", false);
+    // Tables with a row per person (privacy.publish_person_tables, privacy.name_top_helpers).
+    out.put(
+        "person_tables_published",
+        java.util.stream.Stream.of("dim_employee", "top_helpers")
+            .filter(t -> Files.exists(runDir.resolve(t + ".csv")))
+            .toList());
     Map<String, Map<String, Long>> tables = new TreeMap<>();
     try (Stream<Path> files = Files.list(runDir)) {
       for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {

@@ -1,6 +1,7 @@
 package org.sociallearning.impact.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,6 +233,25 @@ class ConfigLoaderTest {
     assertEquals(
         "report.locale must be one of en, de, fr, got 'es'",
         failure(participation + "report: {locale: es}\n").getMessage());
+  }
+
+  @Test
+  void personTablesAreOptInAndNamingHelpersNeedsThem() throws Exception {
+    String participation = ROSTER + "participation: {communities: [x]}\n";
+    PrivacySettings defaults = ConfigLoader.load(write(participation)).privacy();
+    assertFalse(defaults.publishPersonTables());
+    assertFalse(defaults.nameTopHelpers());
+    PrivacySettings both =
+        ConfigLoader.load(
+                write(
+                    participation
+                        + "privacy: {publish_person_tables: true, name_top_helpers: true}\n"))
+            .privacy();
+    assertTrue(both.publishPersonTables() && both.nameTopHelpers());
+    assertEquals(
+        "privacy.name_top_helpers: true needs privacy.publish_person_tables: true (top_helpers is"
+            + " a table of people)",
+        failure(participation + "privacy: {name_top_helpers: true}\n").getMessage());
   }
 
   @Test

@@ -237,6 +237,18 @@ class NightlyImpactJobTest {
     }
     String manifest = Files.readString(plantedRun.manifest());
     assertFalse(manifest.contains("@example.com"), "no emails in the manifest");
+    // By default no table has a row per person.
+    for (String person : List.of("dim_employee", "top_helpers")) {
+      assertFalse(Files.exists(out.resolve(person + ".csv")), person + " is opt-in");
+      assertFalse(Files.exists(out.resolve(person)), person + " is opt-in");
+    }
+    assertEquals(
+        "[]",
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(manifest)
+            .path("privacy")
+            .path("person_tables_published")
+            .toString());
     assertFalse(
         Files.readString(out.resolve("quarantine/quarantine.csv")).contains("@"),
         "personal values are masked in quarantine");

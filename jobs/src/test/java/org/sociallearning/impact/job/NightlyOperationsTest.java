@@ -62,7 +62,8 @@ class NightlyOperationsTest {
         config,
         yaml.replace(
                 "output: ../out\n",
-                "output: {path: out, keep_runs: 3}\nprivacy: {pseudonym_key_file: impact.key}\n")
+                "output: {path: out, keep_runs: 3}\nprivacy: {pseudonym_key_file: impact.key,"
+                    + " publish_person_tables: true, name_top_helpers: true}\n")
             + "estimation: {bootstrap_replicates: 99}\n");
     output = data.resolve("out");
     TestSpark.session();
@@ -209,6 +210,10 @@ class NightlyOperationsTest {
     assertNoRosterEmailOrNameIn(second.output());
     JsonNode privacy = new ObjectMapper().readTree(second.manifest().toFile()).get("privacy");
     assertEquals("file", privacy.get("pseudonym_key").asText(), privacy.toString());
+    assertEquals(
+        "[\"dim_employee\",\"top_helpers\"]",
+        privacy.get("person_tables_published").toString(),
+        "both switched on in this company's config");
     assertEquals(5, privacy.get("min_group_size").asInt());
     assertTrue(privacy.get("tables").size() >= 1, "something is always withheld: " + privacy);
     privacy
