@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -72,14 +71,7 @@ public final class SalesforceCaseAdapter implements SourceAdapter {
     Parsed created = FieldParsers.isoInstant("CreatedDate", col("created_date"));
     Parsed closedAt = FieldParsers.isoInstant("ClosedDate", col("closed_date"));
     Parsed modified = FieldParsers.isoInstant("SystemModstamp", col("modstamp"));
-    // Only each case's newest row goes on, deleted or not (see SalesforceOpportunityAdapter).
-    Column key = SalesforceIds.eighteen(col("id"));
-    SupersededRecords versions =
-        SupersededRecords.of(
-            export.records(),
-            List.of(key),
-            col(RawRecords.PARSE_ERROR).isNull().and(key.isNotNull()),
-            List.of(coalesce(modified.value(), created.value()).desc_nulls_last()));
+    SupersededRecords versions = SupersededRecords.salesforce(export.records());
     Dataset<Row> typed =
         versions
             .current()

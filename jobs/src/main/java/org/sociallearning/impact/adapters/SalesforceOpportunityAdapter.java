@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -75,19 +74,7 @@ public final class SalesforceOpportunityAdapter implements SourceAdapter {
   public Intake read(SparkSession spark, PipelineConfig config, Sources.ConfiguredSource source) {
     SourceSpec spec = source.spec();
     RawExport export = RawExport.csv(spark, config, spec.path(), COLUMNS, REQUIRED);
-    // Only each opportunity's newest row goes on, deleted or not: a deletion newer than a live
-    // copy (an export that spans the delete, or two exports read together) removes the deal.
-    Column key = SalesforceIds.eighteen(col("id"));
-    SupersededRecords versions =
-        SupersededRecords.of(
-            export.records(),
-            List.of(key),
-            col(RawRecords.PARSE_ERROR).isNull().and(key.isNotNull()),
-            List.of(
-                coalesce(
-                        FieldParsers.isoInstant("SystemModstamp", col("modstamp")).value(),
-                        FieldParsers.isoInstant("CreatedDate", col("created_date")).value())
-                    .desc_nulls_last()));
+    SupersededRecords versions = SupersededRecords.salesforce(export.records());
     Dataset<Row> raw = versions.current();
     Parsed deleted = FieldParsers.bool("IsDeleted", col("is_deleted"), true);
     Parsed closed = FieldParsers.bool("IsClosed", col("is_closed"), true);

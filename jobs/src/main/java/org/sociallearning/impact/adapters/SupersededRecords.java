@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.sociallearning.impact.ingest.FieldParsers;
 import org.sociallearning.impact.ingest.Intake;
 import org.sociallearning.impact.ingest.RawRecords;
 
@@ -51,6 +52,29 @@ record SupersededRecords(Dataset<Row> current, long superseded) {
             .persist(StorageLevel.MEMORY_AND_DISK());
     long superseded = ranked.filter(not(col(NEWEST))).count();
     return new SupersededRecords(ranked.filter(col(NEWEST)).drop(NEWEST), superseded);
+  }
+
+  /**
+   * A Salesforce object export (columns {@code id}, {@code modstamp}, {@code created_date}): each
+   * record's newest row by SystemModstamp, else CreatedDate, with 15- and 18-character ids as one
+   * record. A record's newest row decides, deleted or not, so a deletion newer than a live copy (an
+   * export that spans the delete, or two exports read together) removes the record.
+   */
+  static SupersededRecords salesforce(Dataset<Row> records) {
+    Column key = SalesforceIds.eighteen(col("id"));
+    return of(
+        records,
+        List.of(key),
+        col(RawRecords.PARSE_ERROR).isNull().and(key.isNotNull()),
+        List.of(
+            org.apache
+                .spark
+                .sql
+                .functions
+                .coalesce(
+                    FieldParsers.isoInstant("SystemModstamp", col("modstamp")).value(),
+                    FieldParsers.isoInstant("CreatedDate", col("created_date")).value())
+                .desc_nulls_last()));
   }
 
   /**

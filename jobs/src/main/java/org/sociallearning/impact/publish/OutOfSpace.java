@@ -88,24 +88,36 @@ public final class OutOfSpace {
   }
 
   private static IOException firstOutOfSpace(Throwable failure) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));
-    while (!todo.isEmpty()) {
-      Throwable t = todo.removeFirst();
-      if (!seen.add(t)) {
-        continue;
-      }
+    for (Throwable t : everyCause(failure)) {
       if (t instanceof IOException io
           && io.getMessage() != null
           && REASONS.stream().anyMatch(io.getMessage()::contains)) {
         return io;
       }
+    }
+    return null;
+  }
+
+  /**
+   * A failure and everything in it, breadth first: causes and suppressed exceptions, each once
+   * (Spark and Hadoop bury the reason at any depth, sometimes as a suppressed exception).
+   */
+  static List<Throwable> everyCause(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));
+    List<Throwable> out = new java.util.ArrayList<>();
+    while (!todo.isEmpty()) {
+      Throwable t = todo.removeFirst();
+      if (!seen.add(t)) {
+        continue;
+      }
+      out.add(t);
       if (t.getCause() != null) {
         todo.addLast(t.getCause());
       }
       todo.addAll(List.of(t.getSuppressed()));
     }
-    return null;
+    return out;
   }
 
   private static boolean fromScratch(IOException write) {

@@ -5,13 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Snappy (Parquet's compression) unpacks its native library into a temporary folder the first time
@@ -47,24 +41,12 @@ final class SnappyUnpacking {
 
   /** Whether Snappy's native library failed to load somewhere in {@code failure}. */
   static boolean failedIn(Throwable failure) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));
-    while (!todo.isEmpty()) {
-      Throwable t = todo.removeFirst();
-      if (!seen.add(t)) {
-        continue;
-      }
-      String message = String.valueOf(t.getMessage());
-      if ((t instanceof LinkageError || t instanceof ExceptionInInitializerError)
-          && (message.contains("snappyjava") || message.contains("org.xerial.snappy"))) {
-        return true;
-      }
-      if (t.getCause() != null) {
-        todo.addLast(t.getCause());
-      }
-      todo.addAll(List.of(t.getSuppressed()));
-    }
-    return false;
+    return OutOfSpace.everyCause(failure).stream()
+        .anyMatch(
+            t ->
+                (t instanceof LinkageError || t instanceof ExceptionInInitializerError)
+                    && (String.valueOf(t.getMessage()).contains("snappyjava")
+                        || String.valueOf(t.getMessage()).contains("org.xerial.snappy")));
   }
 
   /** The write the library needs, repeated at {@code file}: the refusal, if it is refused. */
