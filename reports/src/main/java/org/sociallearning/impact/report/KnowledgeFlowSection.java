@@ -31,7 +31,7 @@ final class KnowledgeFlowSection {
           "No community questions or learning records with enough people to show.");
     }
     List<String> summary = new ArrayList<>(summary(shown));
-    summary.addAll(mixSummary(model.learningMix()));
+    summary.addAll(LearningMixFigure.summary(model.learningMix()));
     long suppressed = model.knowledgeFlow().stream().filter(KnowledgeFlowMonth::suppressed).count();
     if (suppressed > 0) {
       summary.add(
@@ -44,7 +44,7 @@ final class KnowledgeFlowSection {
         summary,
         questionsFigure(shown, pdf),
         departmentsFigure(model, pdf),
-        mixFigure(model.learningMix(), model.minGroupSize(), pdf),
+        LearningMixFigure.of(model.learningMix(), model.minGroupSize(), pdf),
         communities(shown, model.concentration(), model.minGroupSize()),
         "");
   }
@@ -165,28 +165,6 @@ final class KnowledgeFlowSection {
     return weights == 0 ? Double.NaN : sum / weights;
   }
 
-  private static List<String> mixSummary(List<LearningMixMonth> mix) {
-    long formal =
-        mix.stream()
-            .filter(m -> !m.suppressed())
-            .mapToLong(LearningMixMonth::formalActivities)
-            .sum();
-    long social =
-        mix.stream()
-            .filter(m -> !m.suppressed())
-            .mapToLong(LearningMixMonth::socialActivities)
-            .sum();
-    if (formal + social == 0) {
-      return List.of();
-    }
-    return List.of(
-        "Of all recorded learning activities, "
-            + ReaderNumbers.percent((double) social / (formal + social))
-            + " were social (community posts and replies, social learning records) and "
-            + ReaderNumbers.percent((double) formal / (formal + social))
-            + " formal (courses and e-learning).");
-  }
-
   private static ReportPage.Figure questionsFigure(List<KnowledgeFlowMonth> shown, boolean pdf) {
     if (shown.isEmpty()) {
       return null;
@@ -235,62 +213,6 @@ final class KnowledgeFlowSection {
             rows,
             1,
             4),
-        List.of(),
-        List.of(),
-        "");
-  }
-
-  private static ReportPage.Figure mixFigure(
-      List<LearningMixMonth> mix, int minGroupSize, boolean pdf) {
-    if (mix.isEmpty()) {
-      return null;
-    }
-    List<MonthlyBarsChart.Bar> bars = new ArrayList<>();
-    List<List<String>> rows = new ArrayList<>();
-    for (LearningMixMonth m : mix) {
-      String month = m.month().toString().substring(0, 7);
-      if (m.suppressed()) {
-        rows.add(List.of(month, "fewer than " + minGroupSize + " people", "", "", ""));
-        continue;
-      }
-      bars.add(new MonthlyBarsChart.Bar("Formal (courses)", month, m.formalActivities()));
-      bars.add(new MonthlyBarsChart.Bar("Social (communities)", month, m.socialActivities()));
-      rows.add(
-          List.of(
-              month,
-              ReaderNumbers.count(m.formalActivities()),
-              ReaderNumbers.count(m.socialActivities()),
-              ReaderNumbers.count(m.formalLearners()),
-              ReaderNumbers.count(m.socialLearners())));
-    }
-    return new ReportPage.Figure(
-        "learning-mix",
-        "Formal and social learning",
-        MonthlyBarsChart.dataUri(
-            "mix",
-            "Formal and social learning activities per month",
-            "Activities per month",
-            bars,
-            List.of(ChartStyle.PURPLE, ChartStyle.BLUE),
-            false,
-            pdf),
-        MonthlyBarsChart.WIDTH,
-        MonthlyBarsChart.HEIGHT,
-        "Bar chart of formal learning activities (purple) and social learning activities"
-            + " (blue) per month. The table below lists the same values.",
-        "Formal: course and e-learning records. Social: community messages and social"
-            + " learning records (posted, replied, shared...).",
-        new ReportPage.DataTable(
-            "Learning activities and learners per month",
-            List.of(
-                "Month",
-                "Formal activities",
-                "Social activities",
-                "Formal learners",
-                "Social learners"),
-            rows,
-            1,
-            5),
         List.of(),
         List.of(),
         "");

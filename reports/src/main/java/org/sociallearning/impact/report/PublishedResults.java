@@ -16,8 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
@@ -42,10 +40,12 @@ public final class PublishedResults {
 
   private final Path dir;
   private final PublishedCsv csv;
+  private final PublishedKnowledge knowledge;
 
   private PublishedResults(Path dir) {
     this.dir = dir;
     this.csv = new PublishedCsv(dir);
+    this.knowledge = new PublishedKnowledge(csv);
   }
 
   /**
@@ -102,20 +102,20 @@ public final class PublishedResults {
         date(manifest.path("as_of").asText(null)),
         generatedAt(manifest.path("run_id").asText("")),
         metrics,
-        sources(manifest),
+        PublishedDataQuality.sources(manifest),
         strings(manifest.path("warnings")),
         MethodWords.method(method, MethodWords.participationRule(manifest.path("participation"))),
         minGroupSize,
         segments,
         values(),
-        knowledgeFlow(),
-        concentration(),
-        learningMix(),
-        quarantineReasons(),
+        knowledge.flow(),
+        knowledge.concentration(),
+        knowledge.learningMix(),
+        PublishedDataQuality.quarantineReasons(csv),
         notes(),
         strings(manifest.path("report").path("primary_metrics")),
         history(),
-        departmentFlow(),
+        knowledge.departmentFlow(),
         manifest.path("report").path("locale").asText("en"),
         balance());
   }
@@ -131,18 +131,6 @@ public final class PublishedResults {
                 number(r, "participants"),
                 number(r, "comparison"),
                 number(r, "smd")));
-  }
-
-  /** Questions answered between departments (absent in outputs written before the table). */
-  private List<DepartmentFlow> departmentFlow() {
-    return map(
-        csv.rows(PublishedTableList.csv("knowledge_flow_departments")),
-        r ->
-            new DepartmentFlow(
-                r.get("from_department"),
-                r.get("to_department"),
-                r.get("questions_answered").isBlank() ? -1 : count(r, "questions_answered"),
-                Boolean.parseBoolean(r.get("suppressed"))));
   }
 
   /** Every run's overall estimates, as published (absent in outputs written before them). */
@@ -257,76 +245,6 @@ public final class PublishedResults {
                 number(r, "ci_high"),
                 r.get("unit"),
                 r.get("method")));
-  }
-
-  private List<KnowledgeFlowMonth> knowledgeFlow() {
-    return map(
-        csv.rows(PublishedTableList.csv("knowledge_flow_monthly")),
-        r ->
-            new KnowledgeFlowMonth(
-                r.get("community"),
-                date(r.get("month")),
-                count(r, "questions"),
-                count(r, "answered"),
-                number(r, "median_hours_to_first_answer"),
-                number(r, "cross_department_share"),
-                Boolean.parseBoolean(r.get("suppressed"))));
-  }
-
-  private List<CommunityConcentration> concentration() {
-    return map(
-        csv.rows(PublishedTableList.csv("knowledge_concentration")),
-        r ->
-            new CommunityConcentration(
-                r.get("community"),
-                count(r, "helpers"),
-                count(r, "answers"),
-                number(r, "top_share"),
-                number(r, "gini"),
-                Boolean.parseBoolean(r.get("suppressed"))));
-  }
-
-  private List<LearningMixMonth> learningMix() {
-    return map(
-        csv.rows(PublishedTableList.csv("learning_mix_monthly")),
-        r ->
-            new LearningMixMonth(
-                date(r.get("month")), count(r, "formal_activities"),
-                count(r, "social_activities"), count(r, "formal_learners"),
-                count(r, "social_learners"), Boolean.parseBoolean(r.get("suppressed"))));
-  }
-
-  /** Rows lost per source and rule, most first; the values themselves are never shown. */
-  private List<QuarantineReason> quarantineReasons() {
-    Map<List<String>, Long> counts = new LinkedHashMap<>();
-    for (CSVRecord r : csv.rows("quarantine/quarantine.csv")) {
-      counts.merge(List.of(r.get("source"), r.get("reason")), 1L, Long::sum);
-    }
-    List<QuarantineReason> out = new ArrayList<>();
-    counts.forEach((k, n) -> out.add(new QuarantineReason(k.get(0), k.get(1), n)));
-    out.sort(
-        Comparator.comparingLong(QuarantineReason::rows)
-            .reversed()
-            .thenComparing(QuarantineReason::source)
-            .thenComparing(QuarantineReason::reason));
-    return out;
-  }
-
-  private static List<SourceSummary> sources(JsonNode manifest) {
-    List<SourceSummary> out = new ArrayList<>();
-    for (JsonNode s : manifest.path("sources")) {
-      out.add(
-          new SourceSummary(
-              s.path("source").asText(),
-              s.path("format").asText(),
-              s.path("rows_read").asLong(),
-              s.path("rows_accepted").asLong(),
-              s.path("rows_quarantined").asLong(),
-              s.path("rows_deduplicated").asLong(),
-              s.path("unmatched_identities").asLong(),
-              s.path("rows_skipped").asLong()));
-    }
-    return out;
   }
 
   private JsonNode manifest() {

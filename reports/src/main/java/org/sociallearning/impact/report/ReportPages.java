@@ -42,7 +42,7 @@ final class ReportPages {
         primary,
         OutcomeSections.secondary(model),
         OutcomeFigures.multiples(model, pdf),
-        OutcomeFigures.history(model, pdf),
+        TimeFigures.history(model, pdf),
         forests.stream().filter(f -> primaryForests.contains(f.id())).toList(),
         ValueWords.roiSentences(model.values()),
         ValueSection.of(model, pdf),
@@ -51,7 +51,7 @@ final class ReportPages {
         WhoJoinedSection.of(model),
         model.runWarnings(),
         withSentences(model, eventStudies),
-        OutcomeFigures.calendar(model, pdf),
+        TimeFigures.calendar(model, pdf),
         forests.stream().filter(f -> !primaryForests.contains(f.id())).toList(),
         DataQualitySection.of(model),
         MethodSection.of(model));

@@ -293,12 +293,4 @@ public record GeneratorSettings(
     d.durationFactor = factor;
     return d.build();
   }
-
-  /**
-   * Shift of ln(duration) for work of {@code p} started in month {@code m}: see {@link
-   * DurationShift}.
-   */
-  double durationShift(Person p, int m) {
-    return DurationShift.of(this, p, m);
-  }
 }

@@ -146,7 +146,7 @@ final class SalesforceOpportunities {
             + shock[m]
             + 0.5 * noise
             + (treated ? b.settings.salesCycleEffect() : 0)
-            + b.settings.durationShift(p, m);
+            + DurationShift.of(b.settings, p, m);
     long days = Math.max(1, Math.round(StrictMath.exp(ln)));
     double pWin =
         Math.min(

@@ -71,7 +71,7 @@ final class ServiceNowTickets {
             + PRIORITY_TERM[priority]
             + 0.7 * noise
             + (treated ? b.settings.ticketEffect() : 0)
-            + b.settings.durationShift(p, m);
+            + DurationShift.of(b.settings, p, m);
     long seconds = Math.max(300, Math.round(StrictMath.exp(ln) * 3600));
 
     // Hours of work: a fraction of the elapsed time's log-scale drivers (ability, the planted
@@ -81,7 +81,7 @@ final class ServiceNowTickets {
             - 0.2 * (p == null ? 0 : p.ability)
             + 0.5 * effortRng.nextGaussian()
             + (treated ? b.settings.ticketEffect() : 0)
-            + b.settings.durationShift(p, m);
+            + DurationShift.of(b.settings, p, m);
     long worked = Math.max(60, Math.round(StrictMath.exp(workLn) * 3600));
 
     ServiceNowTicket tk = new ServiceNowTicket();

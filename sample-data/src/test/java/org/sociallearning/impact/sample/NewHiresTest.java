@@ -57,12 +57,12 @@ class NewHiresTest {
     List<Person> people = Population.build(HIRES, t, new SplittableRandom(HIRES.seed()));
     Person hire = people.stream().filter(p -> p.newHire).findFirst().orElseThrow();
     int h = hire.hireMonth;
-    assertEquals(0.5, HIRES.durationShift(hire, h), 1e-12);
-    assertEquals(0.25, HIRES.durationShift(hire, h + 3), 1e-12);
-    assertEquals(0.0, HIRES.durationShift(hire, h + 6), 0.0);
+    assertEquals(0.5, DurationShift.of(HIRES, hire, h), 1e-12);
+    assertEquals(0.25, DurationShift.of(HIRES, hire, h + 3), 1e-12);
+    assertEquals(0.0, DurationShift.of(HIRES, hire, h + 6), 0.0);
     Person old = people.stream().filter(p -> !p.newHire).findFirst().orElseThrow();
-    assertEquals(0.0, HIRES.durationShift(old, 2), 0.0);
-    assertEquals(0.0, DeterminismTest.SMALL.durationShift(hire, h), 0.0);
+    assertEquals(0.0, DurationShift.of(HIRES, old, 2), 0.0);
+    assertEquals(0.0, DurationShift.of(DeterminismTest.SMALL, hire, h), 0.0);
   }
 
   @Test

@@ -58,8 +58,8 @@ class UnrelatedGainsTest {
     assertTrue(kept > 30 && drifted > 3 * kept, kept + " kept posting, " + drifted + " drifted");
     // Durations shift from the gain month on, for posters and everyone else alike.
     Person someone = people.stream().filter(p -> p.gainMonth > 0).findFirst().orElseThrow();
-    assertEquals(0.0, GAINS.durationShift(someone, someone.gainMonth - 1), 0.0);
-    assertEquals(-0.3, GAINS.durationShift(someone, someone.gainMonth), 1e-12);
-    assertEquals(0.0, DeterminismTest.SMALL.durationShift(someone, someone.gainMonth), 0.0);
+    assertEquals(0.0, DurationShift.of(GAINS, someone, someone.gainMonth - 1), 0.0);
+    assertEquals(-0.3, DurationShift.of(GAINS, someone, someone.gainMonth), 1e-12);
+    assertEquals(0.0, DurationShift.of(DeterminismTest.SMALL, someone, someone.gainMonth), 0.0);
   }
 }
