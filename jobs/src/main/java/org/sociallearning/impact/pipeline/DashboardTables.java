@@ -13,6 +13,7 @@ import org.sociallearning.impact.bi.DimCommunity;
 import org.sociallearning.impact.bi.DimEmployee;
 import org.sociallearning.impact.bi.OutcomesMonthly;
 import org.sociallearning.impact.bi.ParticipationMonthly;
+import org.sociallearning.impact.bi.PersonAnonymity;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.identity.IdentityTables;
 import org.sociallearning.impact.identity.MatchRule;
@@ -29,6 +30,9 @@ final class DashboardTables {
 
   private DashboardTables() {}
 
+  /** Where the person table's generalisation waits for the manifest's privacy section. */
+  static final String PERSON_TABLE_PRIVACY = "person_table_privacy";
+
   static void add(
       StageContext ctx,
       Ingested ingested,
@@ -41,14 +45,25 @@ final class DashboardTables {
     Dataset<Row> roster = resolved.table("roster");
     // A row per person: published only when privacy.publish_person_tables asks for it.
     if (ctx.config().privacy().publishPersonTables()) {
-      tables.add(
-          "dim_employee",
-          DimEmployee.of(
-              roster,
-              participation.participants(),
-              ctx.config().asOf(),
-              ctx.pseudonymKey().pseudonyms(),
-              minGroup));
+      PersonAnonymity.Outcome people =
+          PersonAnonymity.apply(
+              ctx.spark(),
+              DimEmployee.of(
+                  roster,
+                  participation.participants(),
+                  ctx.config().asOf(),
+                  ctx.pseudonymKey().pseudonyms(),
+                  minGroup),
+              minGroup);
+      tables.add("dim_employee", people.people());
+      Map<String, Object> said = new LinkedHashMap<>();
+      said.put("table", "dim_employee");
+      said.put("attributes", PersonAnonymity.ATTRIBUTES);
+      said.put("generalised", people.generalised());
+      said.put("suppressed_rows", people.suppressedRows());
+      said.put("withheld_rows", people.withheldRows());
+      said.put("smallest_group", people.smallestGroup());
+      ctx.manifest().put(PERSON_TABLE_PRIVACY, said);
     }
     tables.add(
         "dim_community",

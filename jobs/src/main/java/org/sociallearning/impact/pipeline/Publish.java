@@ -61,15 +61,19 @@ public final class Publish {
                 ctx.config().report().primaryMetrics(),
                 "locale",
                 ctx.config().report().locale()));
-    ctx.manifest()
-        .put(
-            "privacy",
+    Map<String, Object> privacy =
+        new java.util.LinkedHashMap<>(
             PrivacySummary.of(
                 dir,
                 minGroup,
                 ctx.config().privacy().pseudonymKeyFile() != null
                     ? "file"
                     : ctx.pseudonymKey().stable() ? "environment" : "one-off"));
+    Object personTable = ctx.manifest().remove(DashboardTables.PERSON_TABLE_PRIVACY);
+    if (personTable != null) {
+      privacy.put("person_table", personTable);
+    }
+    ctx.manifest().put("privacy", privacy);
     ctx.manifest().write(dir.resolve("manifest.json"), ctx.log().stages(), outputs);
     StageLog.Timer r = ctx.log().start();
     ReportWriter.rewrite(dir);

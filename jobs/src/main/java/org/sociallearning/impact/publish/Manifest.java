@@ -99,6 +99,11 @@ public final class Manifest {
     root.put(key, value);
   }
 
+  /** Removes and returns what {@link #put} recorded under {@code key} (null if nothing). */
+  public Object remove(String key) {
+    return root.remove(key);
+  }
+
   public void warn(String warning) {
     warnings.add(warning);
   }

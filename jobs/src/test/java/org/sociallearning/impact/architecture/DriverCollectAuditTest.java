@@ -35,6 +35,8 @@ class DriverCollectAuditTest {
               Map.entry("adapters/ZendeskTicketAdapter.java", 1),
               // people per value of one roster attribute
               Map.entry("bi/DimEmployee.java", 1),
+              // the person table: one row per person (a dimension)
+              Map.entry("bi/PersonAnonymity.java", 1),
               // matches per identity rule (grouped counts)
               Map.entry("identity/IdentityResolution.java", 1),
               // the roster's email and name keys: one row per person (a dimension)

@@ -87,7 +87,8 @@ class MixedServiceAndCrmSourcesJobTest {
                         + " users: salesforce/User.csv, history: salesforce/OpportunityHistory.csv}\n"
                         + "    - {format: hubspot-deals-csv, path: hubspot/deals.csv,"
                         + " timezone: Europe/Dublin}\n")
-            + "estimation:\n  bootstrap_replicates: 99\n";
+            + "estimation:\n  bootstrap_replicates: 99\n"
+            + "privacy: {publish_person_tables: true}\n";
     assertTrue(yaml.contains("zendesk-json") && yaml.contains("hubspot-deals-csv"), yaml);
     Files.writeString(configFile, yaml);
     PipelineConfig config = ConfigLoader.load(configFile);
@@ -127,6 +128,16 @@ class MixedServiceAndCrmSourcesJobTest {
         stages.subList(1, stages.size()),
         "one opportunity's stages, below the minimum group size");
     assertEquals("crm", byFormat.get("hubspot-deals-csv").get("source").asText());
+    // The person table, switched on here: no combination of what it says about a person is
+    // shared by fewer than min_group_size people, measured on the published file.
+    long smallest =
+        org.sociallearning.impact.publish.PrivacySummary.smallestPersonGroup(
+            run.output().resolve("dim_employee.csv"));
+    assertTrue(smallest >= 5, "smallest group in dim_employee: " + smallest);
+    JsonNode personTable = manifest.path("privacy").path("person_table");
+    assertEquals(smallest, manifest.path("privacy").path("smallest_person_group").asLong());
+    assertEquals(smallest, personTable.path("smallest_group").asLong(), personTable.toString());
+    assertTrue(personTable.path("generalised").size() > 0, personTable.toString());
 
     assertReportReadsInFiveMinutes(run.output());
 
