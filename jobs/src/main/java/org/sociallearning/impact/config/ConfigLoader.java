@@ -176,8 +176,26 @@ public final class ConfigLoader {
             raw.quality() == null ? QualitySettings.defaults() : raw.quality(),
             raw.report() == null ? ReportSettings.defaults() : raw.report());
     InputFileValidation.validatePseudonymKeyFile(config);
+    java.util.Map<String, String> names = new java.util.HashMap<>();
     for (Sources.ConfiguredSource source : raw.sources().all()) {
       SourceValidation.validate(config, source);
+      if (!source.name().matches("[A-Za-z0-9_.\\[\\]-]+")) {
+        throw new ConfigException(
+            source.key()
+                + ".name: letters, digits and _ . - only (it keys the source's ids), got '"
+                + source.name()
+                + "'");
+      }
+      String other = names.put(source.name(), source.key());
+      if (other != null) {
+        throw new ConfigException(
+            source.key()
+                + ".name: '"
+                + source.name()
+                + "' is also the name of "
+                + other
+                + "; each source needs its own (it keys the source's ids)");
+      }
     }
     InputFileValidation.validateInputRoots(
         config, raw.inputRoots() == null ? List.of(".") : raw.inputRoots());

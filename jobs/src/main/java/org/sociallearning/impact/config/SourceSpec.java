@@ -49,7 +49,8 @@ public record SourceSpec(
     @JsonProperty("locale") String locale,
     @JsonProperty("won_stages") List<String> wonStages,
     @JsonProperty("lost_stages") List<String> lostStages,
-    @JsonProperty("effort_field") String effortField) {
+    @JsonProperty("effort_field") String effortField,
+    @JsonProperty("name") String name) {
 
   /** The {@code columns} keys of {@code lms-completions-csv}: what a completion report maps. */
   public static final java.util.List<String> LMS_COMPLETION_FIELDS =

@@ -37,5 +37,15 @@ public record Sources(
   }
 
   /** A source with the role it plays and the config key that declared it (for messages). */
-  public record ConfiguredSource(String role, String key, SourceSpec spec) {}
+  public record ConfiguredSource(String role, String key, SourceSpec spec) {
+
+    /**
+     * The source's name: its {@code name} in the config, else its config key without {@code
+     * sources.} (e.g. {@code service_desk[1]}). Message, ticket and deal ids are keyed by it, so
+     * two sources of one format (two Jira sites, two Slack workspaces) never share an id.
+     */
+    public String name() {
+      return spec.name() != null ? spec.name() : key.substring("sources.".length());
+    }
+  }
 }

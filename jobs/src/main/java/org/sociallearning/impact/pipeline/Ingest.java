@@ -9,6 +9,7 @@ import org.sociallearning.impact.config.Sources;
 import org.sociallearning.impact.ingest.InputException;
 import org.sociallearning.impact.ingest.InputFiles;
 import org.sociallearning.impact.ingest.Intake;
+import org.sociallearning.impact.ingest.SourceIds;
 import org.sociallearning.impact.ingest.UnreadableExportException;
 import org.sociallearning.impact.publish.StageLog;
 import org.sociallearning.impact.quality.TableRules;
@@ -26,7 +27,8 @@ public final class Ingest {
     List<Ingested.SourceIntake> read = new ArrayList<>();
     for (Sources.ConfiguredSource source : ctx.config().sources().all()) {
       StageLog.Timer t = ctx.log().start();
-      List<Intake> intakes = readSource(ctx, source);
+      List<Intake> intakes =
+          readSource(ctx, source).stream().map(i -> SourceIds.keyed(i, source.name())).toList();
       intakes.forEach(i -> read.add(new Ingested.SourceIntake(source.key(), i)));
       t.finish(
           "ingest " + source.role() + " (" + source.spec().format() + ")",

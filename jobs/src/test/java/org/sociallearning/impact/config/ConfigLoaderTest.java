@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -252,6 +253,24 @@ class ConfigLoaderTest {
         "privacy.name_top_helpers: true needs privacy.publish_person_tables: true (top_helpers is"
             + " a table of people)",
         failure(participation + "privacy: {name_top_helpers: true}\n").getMessage());
+  }
+
+  @Test
+  void everySourceHasItsOwnNameKeyingItsIds() throws Exception {
+    String two =
+        ROSTER
+            + "  service_desk:\n"
+            + "    - {format: servicenow-csv, path: roster/workers.csv}\n"
+            + "    - {format: servicenow-csv, path: roster/workers.csv, name: emea}\n"
+            + "participation: {communities: [x]}\n";
+    List<Sources.ConfiguredSource> sources = ConfigLoader.load(write(two)).sources().all();
+    assertEquals("roster", sources.get(0).name());
+    assertEquals("service_desk[0]", sources.get(1).name(), "default: the config key");
+    assertEquals("emea", sources.get(2).name());
+    assertEquals(
+        "sources.service_desk[1].name: 'service_desk[0]' is also the name of"
+            + " sources.service_desk[0]; each source needs its own (it keys the source's ids)",
+        failure(two.replace("name: emea", "name: \"service_desk[0]\"")).getMessage());
   }
 
   @Test
