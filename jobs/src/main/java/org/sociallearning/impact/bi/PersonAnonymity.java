@@ -21,9 +21,9 @@ import org.apache.spark.sql.SparkSession;
  * year, intensity left out, location left out); people still in a rarer combination then lose every
  * attribute but whether they took part; if even those are fewer than k, their rows are withheld.
  *
- * <p>Published person tables are {@code dim_employee} and, with {@code privacy.name_top_helpers},
- * {@code top_helpers}, whose helper keys are the same pseudonyms: naming helpers identifies them by
- * design (its documentation says so), so it is left out of this guarantee.
+ * <p>The other person table, {@code top_helpers} (only with {@code privacy.name_top_helpers}), has
+ * pseudonyms of its own ({@link org.sociallearning.impact.privacy.Pseudonyms#forTable}), so it
+ * cannot be joined to this one to add "answers most in community X" to a person's attributes.
  */
 public final class PersonAnonymity {
 

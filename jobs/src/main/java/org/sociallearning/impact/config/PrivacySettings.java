@@ -12,9 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     location, tenure band, when they joined and how actively) is published; off by default, as
  *     anyone holding the roster may recognise people by those attributes
  * @param nameTopHelpers whether {@code top_helpers} (the people who answer most, per community, as
- *     pseudonyms) is published; it identifies people to anyone who can link a pseudonym to a person
- *     (whoever holds the pseudonym key, or {@code dim_employee} and the roster), so it needs {@code
- *     publishPersonTables} too
+ *     pseudonyms of its own) is published; it identifies people to whoever holds the pseudonym key,
+ *     so it needs {@code publishPersonTables} too
  */
 public record PrivacySettings(
     @JsonProperty("pseudonym_key_file") String pseudonymKeyFile,

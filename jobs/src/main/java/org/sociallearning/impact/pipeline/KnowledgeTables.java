@@ -37,7 +37,12 @@ final class KnowledgeTables {
     if (ctx.config().privacy().nameTopHelpers()) {
       tables.add(
           "top_helpers",
-          Expertise.topHelpers(answers, ctx.pseudonymKey().pseudonyms(), TOP_HELPERS, minGroup));
+          // Pseudonyms of its own: the table cannot be joined to dim_employee on them.
+          Expertise.topHelpers(
+              answers,
+              ctx.pseudonymKey().pseudonyms().forTable("top_helpers"),
+              TOP_HELPERS,
+              minGroup));
     }
     tables.add("knowledge_concentration", Expertise.concentration(answers, minGroup));
     t.finish("knowledge flow", threads.count(), answers.count());

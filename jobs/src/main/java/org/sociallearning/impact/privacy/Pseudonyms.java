@@ -57,6 +57,21 @@ public final class Pseudonyms implements Serializable {
     }
   }
 
+  /**
+   * Pseudonyms of their own for one published table: the key is HMAC-SHA256(key, "table:" + table),
+   * so the same person has another pseudonym there than in every other table, and the two tables
+   * cannot be joined on it. Stable across runs like the key itself.
+   */
+  public Pseudonyms forTable(String table) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(new SecretKeySpec(key, ALGORITHM));
+      return new Pseudonyms(mac.doFinal(("table:" + table).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
+    }
+  }
+
   /** A column of pseudonyms of a string column (null stays null). */
   public Column column(Column value) {
     UDF1<String, String> pseudonym = this::of;

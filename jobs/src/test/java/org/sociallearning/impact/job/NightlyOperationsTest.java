@@ -214,6 +214,22 @@ class NightlyOperationsTest {
         "[\"dim_employee\",\"top_helpers\"]",
         privacy.get("person_tables_published").toString(),
         "both switched on in this company's config");
+    // The two person tables cannot be joined on their pseudonyms.
+    List<String> employeeKeys =
+        Files.readAllLines(second.output().resolve("dim_employee.csv")).stream()
+            .skip(1)
+            .map(l -> l.substring(0, l.indexOf(',')))
+            .toList();
+    List<String> helperKeys =
+        Files.readAllLines(second.output().resolve("top_helpers.csv")).stream()
+            .skip(1)
+            .flatMap(l -> java.util.Arrays.stream(l.split(",")))
+            .filter(v -> v.startsWith("p_"))
+            .toList();
+    assertFalse(helperKeys.isEmpty(), "some helpers are named");
+    assertTrue(
+        helperKeys.stream().noneMatch(employeeKeys::contains),
+        "a helper's key is not their dim_employee key");
     assertEquals(5, privacy.get("min_group_size").asInt());
     assertTrue(privacy.get("tables").size() >= 1, "something is always withheld: " + privacy);
     privacy

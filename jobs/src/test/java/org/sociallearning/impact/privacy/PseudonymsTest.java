@@ -34,6 +34,17 @@ class PseudonymsTest {
   }
 
   @Test
+  void aTableOfItsOwnGetsOtherPseudonymsStableUnderTheSameKey() {
+    Pseudonyms main = new Pseudonyms(KEY);
+    String helper = main.forTable("top_helpers").of("E1001");
+    assertTrue(helper.matches("p_[0-9a-f]{16}"), helper);
+    assertNotEquals(main.of("E1001"), helper, "not joinable to the other tables");
+    assertEquals(helper, new Pseudonyms(KEY.clone()).forTable("top_helpers").of("E1001"));
+    assertNotEquals(helper, new Pseudonyms(OTHER_KEY).forTable("top_helpers").of("E1001"));
+    assertNotEquals(helper, main.forTable("another_table").of("E1001"));
+  }
+
+  @Test
   void pseudonymIsP_And16HexCharactersAndNeverContainsTheId() {
     String p = new Pseudonyms(KEY).of("E1001");
     assertTrue(p.matches("p_[0-9a-f]{16}"), p);
