@@ -38,6 +38,9 @@ public final class PersonAnonymity {
           "joined_month",
           "intensity");
 
+  /** Roster attributes, which read {@link DimEmployee#GENERALISED} when left out (others: null). */
+  private static final List<String> NAMED = List.of("department", "job_title", "location");
+
   /** What a generalisation step did, for the manifest's privacy section. */
   public record Outcome(
       Dataset<Row> people,
@@ -51,14 +54,12 @@ public final class PersonAnonymity {
   private static final List<Step> LADDER =
       List.of(
           new Step("joined_month to quarter", "joined_month", PersonAnonymity::quarter),
-          new Step(
-              "job_title left out", "job_title", v -> v == null ? null : DimEmployee.GENERALISED),
+          new Step("job_title left out", "job_title", PersonAnonymity::leftOut),
           new Step("tenure_band to <2y or 2y+", "tenure_band", PersonAnonymity::twoBands),
           new Step(
               "joined_month to year", "joined_month", v -> v == null ? null : v.substring(0, 4)),
           new Step("intensity left out", "intensity", v -> null),
-          new Step(
-              "location left out", "location", v -> v == null ? null : DimEmployee.GENERALISED));
+          new Step("location left out", "location", PersonAnonymity::leftOut));
 
   /**
    * Share of people who may lose their attributes (keeping only whether they took part) before the
@@ -102,12 +103,7 @@ public final class PersonAnonymity {
       if (sizes.get(key(r, qi)) < k) {
         for (int c : qi) {
           if (c != participant) {
-            r[c] =
-                columns.get(c).equals("department")
-                        || columns.get(c).equals("job_title")
-                        || columns.get(c).equals("location")
-                    ? DimEmployee.GENERALISED
-                    : null;
+            r[c] = NAMED.contains(columns.get(c)) ? DimEmployee.GENERALISED : null;
           }
         }
         suppressed++;
@@ -164,6 +160,10 @@ public final class PersonAnonymity {
       key.add(r[c]);
     }
     return key;
+  }
+
+  private static String leftOut(String value) {
+    return value == null ? null : DimEmployee.GENERALISED;
   }
 
   static String quarter(String month) {

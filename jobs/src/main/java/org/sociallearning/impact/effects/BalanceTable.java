@@ -99,9 +99,15 @@ public final class BalanceTable {
       String metric, String variable, List<Double> treated, List<Double> comparison) {
     double m1 = mean(treated);
     double m0 = mean(comparison);
-    double pooled = Math.sqrt((variance(treated, m1) + variance(comparison, m0)) / 2);
+    double pooled = pooledDeviation(treated, comparison);
     double smd = pooled > 0 ? (m1 - m0) / pooled : Double.NaN;
     return new Balance(metric, variable, m1, m0, smd, treated.size(), comparison.size());
+  }
+
+  /** The standardised difference's denominator: the root of the two groups' mean variance. */
+  static double pooledDeviation(List<Double> treated, List<Double> comparison) {
+    return Math.sqrt(
+        (variance(treated, mean(treated)) + variance(comparison, mean(comparison))) / 2);
   }
 
   private static double mean(List<Double> xs) {

@@ -76,14 +76,12 @@ public final class TenureBalance {
       weighted += w * m;
       weights += w;
     }
-    BalanceTable.Balance raw = BalanceTable.compare(metric, WITHIN_BANDS, kept, comparison);
     double m1 = kept.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     double m0 = weights > 0 ? weighted / weights : Double.NaN;
-    double pooled = (raw.participants() - raw.comparison()) / raw.smd();
-    double smd =
-        Double.isFinite(pooled) && pooled > 0 && weights > 0 ? (m1 - m0) / pooled : Double.NaN;
+    double pooled = BalanceTable.pooledDeviation(kept, comparison);
+    double smd = pooled > 0 && weights > 0 ? (m1 - m0) / pooled : Double.NaN;
     return new BalanceTable.Balance(
-        metric, WITHIN_BANDS, m1, m0, smd, kept.size(), raw.nComparison());
+        metric, WITHIN_BANDS, m1, m0, smd, kept.size(), comparison.size());
   }
 
   private static void collect(
@@ -148,5 +146,23 @@ public final class TenureBalance {
             tenure.smd(),
             tenure.participants(),
             tenure.comparison()));
+  }
+
+  /**
+   * The tenure gate of one estimate: without tenure adjustment, on the raw difference in tenure;
+   * with it, on the difference left within tenure bands (added to {@code balance}).
+   */
+  public static Optional<String> gate(
+      BalanceTable.Balance tenure,
+      Map<String, Integer> hireMonths,
+      Panel panel,
+      boolean tenureAdjusted,
+      List<BalanceTable.Balance> balance) {
+    if (!tenureAdjusted) {
+      return note(tenure);
+    }
+    BalanceTable.Balance within = withinBands(tenure.metric(), hireMonths, panel);
+    balance.add(within);
+    return noteAfterAdjustment(within);
   }
 }

@@ -92,6 +92,26 @@ public record Intake(
   }
 
   /**
+   * This intake with other accepted rows of the same records (e.g. their ids keyed); counts kept.
+   */
+  public Intake withAccepted(Dataset<Row> accepted) {
+    return new Intake(
+        role,
+        format,
+        table,
+        files,
+        accepted,
+        quarantine,
+        read,
+        quarantined,
+        deduplicated,
+        acceptedCount,
+        skipped,
+        skipReasons,
+        checks);
+  }
+
+  /**
    * This intake after table rules moved {@code moved} accepted rows to quarantine: {@code accepted}
    * and {@code quarantine} are the new frames, {@code results} the rules' findings.
    */

@@ -31,19 +31,6 @@ public final class SourceIds {
         accepted = accepted.withColumn(id, concat(lit(name + ":"), col(id)));
       }
     }
-    return new Intake(
-        intake.role(),
-        intake.format(),
-        intake.table(),
-        intake.files(),
-        accepted,
-        intake.quarantine(),
-        intake.read(),
-        intake.quarantined(),
-        intake.deduplicated(),
-        intake.acceptedCount(),
-        intake.skipped(),
-        intake.skipReasons(),
-        intake.checks());
+    return intake.withAccepted(accepted);
   }
 }

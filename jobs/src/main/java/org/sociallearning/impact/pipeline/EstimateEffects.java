@@ -88,7 +88,7 @@ public final class EstimateEffects {
       if (!metric.isVolume()) {
         BalanceTable.Balance tenure = TenureBalance.of(metric.name(), hireMonths, panel);
         balance.add(tenure);
-        tenureNote = tenureNote(metric.name(), hireMonths, panel, tenureAdjusted, balance);
+        tenureNote = TenureBalance.gate(tenure, hireMonths, panel, tenureAdjusted, balance);
         estimate = tenureNote.map(estimate::withWarning).orElse(estimate);
       }
       out.add(estimate);
@@ -116,8 +116,12 @@ public final class EstimateEffects {
                   settings.minGroupSize(),
                   strata(ctx, participation, segment.getValue()));
           Optional<String> segmentNote =
-              tenureNote(
-                  metric.name(), hireMonths, segment.getValue(), tenureAdjusted, new ArrayList<>());
+              TenureBalance.gate(
+                  TenureBalance.of(metric.name(), hireMonths, segment.getValue()),
+                  hireMonths,
+                  segment.getValue(),
+                  tenureAdjusted,
+                  new ArrayList<>());
           out.add(segmentNote.map(bySegment::withWarning).orElse(bySegment));
           segments++;
         }
@@ -134,24 +138,6 @@ public final class EstimateEffects {
       robustByMetric.put(r.metric().name(), r);
     }
     return new Estimates(adjusted.subList(0, out.size()), robustByMetric, balance);
-  }
-
-  /**
-   * The tenure gate of one estimate: without tenure adjustment, on the raw difference in tenure;
-   * with it, on the difference left within tenure bands (added to {@code balance}).
-   */
-  private static Optional<String> tenureNote(
-      String metric,
-      Map<String, Integer> hireMonths,
-      Panel panel,
-      boolean tenureAdjusted,
-      List<BalanceTable.Balance> balance) {
-    if (!tenureAdjusted) {
-      return TenureBalance.note(TenureBalance.of(metric, hireMonths, panel));
-    }
-    BalanceTable.Balance within = TenureBalance.withinBands(metric, hireMonths, panel);
-    balance.add(within);
-    return TenureBalance.noteAfterAdjustment(within);
   }
 
   /**

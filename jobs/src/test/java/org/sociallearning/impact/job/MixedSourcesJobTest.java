@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -209,15 +210,16 @@ class MixedSourcesJobTest {
         "both workspaces");
     // Two workspaces, one channel name, the same message ids: the second workspace's reply keeps
     // its own thread (its first message is missing there), instead of joining the first's.
+    List<String> quality = Files.readAllLines(run.output().resolve("data_quality.csv"));
     assertTrue(
-        Files.readAllLines(run.output().resolve("data_quality.csv")).stream()
+        quality.stream()
             .anyMatch(
                 l ->
                     l.startsWith(
                         "sources.forum[3],slack-export,quality_warning,thread_root_exported,1,")),
-        String.join("\n", Files.readAllLines(run.output().resolve("data_quality.csv"))));
+        String.join("\n", quality));
     assertTrue(
-        Files.readAllLines(run.output().resolve("data_quality.csv")).stream()
+        quality.stream()
             .noneMatch(
                 l -> l.startsWith("sources.forum[0],slack-export,quality_warning,thread_root")),
         "the first workspace's thread is whole");
