@@ -15,7 +15,9 @@ import java.util.Locale;
  *       does not: with this many estimates in the run, one like it could be a false alarm. Or
  *       participants and the comparison group differ in tenure by more than {@value
  *       TenureBalance#THRESHOLD} standard deviations and the estimate is not adjusted for it: part
- *       of it may be people learning the job.
+ *       of it may be people learning the job. Or the estimate compares fewer than half the
+ *       participants it could ({@link ParticipantCoverage}): the rest had no comparable colleagues,
+ *       and those compared may not be like them.
  *   <li>{@code strong}: the adjusted interval excludes 0, a pre-trend test ran and passed, the
  *       breakdown value is at least 1 (the finding survives departures from parallel trends as
  *       large as the largest seen before joining) and at least {@value #STRONG_MIN_PARTICIPANTS}
@@ -51,7 +53,7 @@ public enum EvidenceGrade {
     if (!in.unadjustedExcludesZero()) {
       return INCONCLUSIVE;
     }
-    if (!in.adjustedExcludesZero() || in.tenureImbalanced()) {
+    if (!in.adjustedExcludesZero() || in.tenureImbalanced() || in.partialCoverage()) {
       return WEAK;
     }
     boolean survivesViolations = in.breakdownKnown() && in.breakdownMbar() >= STRONG_MIN_BREAKDOWN;

@@ -3,7 +3,8 @@ package org.sociallearning.impact.effects;
 /**
  * What an estimate's evidence grade is read from (see {@link EvidenceGrade}): the unadjusted 95%
  * interval, the Benjamini-Hochberg adjusted p-value, the pre-trend verdict, the dip check, the
- * breakdown value of the sensitivity analysis and the participants behind the estimate.
+ * breakdown value of the sensitivity analysis, whom the estimate speaks for and the participants
+ * behind it.
  *
  * @param ciLow lower end of the unadjusted 95% interval (modelled scale)
  * @param ciHigh upper end of it
@@ -13,6 +14,8 @@ package org.sociallearning.impact.effects;
  * @param dipBeforeJoining whether the dip check found an unusual change just before joining
  * @param tenureImbalanced whether participants and the comparison group differ in tenure beyond
  *     {@link TenureBalance#THRESHOLD} without tenure adjustment (the estimate's note says so)
+ * @param partialCoverage whether the estimate compares fewer than half the participants it could
+ *     ({@link ParticipantCoverage}; the estimate's note says so)
  * @param breakdownMbar the breakdown value of the parallel-trends sensitivity analysis (Rambachan
  *     and Roth 2023): how many times the largest pre-joining departure the finding survives; null
  *     (or NaN) when not computed, read as unknown
@@ -25,6 +28,7 @@ public record EvidenceInputs(
     double preTrendPValue,
     boolean dipBeforeJoining,
     boolean tenureImbalanced,
+    boolean partialCoverage,
     Double breakdownMbar,
     long participants) {
 
@@ -37,6 +41,7 @@ public record EvidenceInputs(
         e.preTrendPValue(),
         e.basis().dipBeforeJoining(),
         e.warnings().stream().anyMatch(w -> w.startsWith(TenureBalance.NOTE_START)),
+        e.warnings().stream().anyMatch(w -> w.startsWith(ParticipantCoverage.NOTE_START)),
         breakdownMbar,
         e.nTreated());
   }

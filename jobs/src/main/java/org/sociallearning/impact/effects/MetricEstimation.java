@@ -86,6 +86,7 @@ public final class MetricEstimation {
           comparison,
           EstimatorNotes.forManifest(result.warnings()));
     }
+    ParticipantCoverage.of(panel, treated, options.anticipation()).note().ifPresent(warnings::add);
     if (treated < FEW_PARTICIPANTS) {
       warnings.add("only " + treated + " participants: the interval may be too narrow");
     }

@@ -44,6 +44,12 @@ public enum NoteCode {
           + " comparison group; part of the difference may be people learning the job, so it is"
           + " graded at most weak.",
       w -> w.startsWith(TenureBalance.NOTE_START)),
+  PARTIAL_COVERAGE(
+      "partial_coverage",
+      Severity.WARNING,
+      "Most participants had no comparable colleagues (new hires, when nearly every new hire"
+          + " joined), so the estimate speaks only for the rest; it is graded at most weak.",
+      w -> w.startsWith(ParticipantCoverage.NOTE_START)),
   FEW_PARTICIPANTS(
       "few_participants",
       Severity.WARNING,

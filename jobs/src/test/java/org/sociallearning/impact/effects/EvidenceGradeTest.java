@@ -9,7 +9,7 @@ class EvidenceGradeTest {
 
   /** Interval -0.30 to -0.10, adjusted p 0.01, pre-trends pass, breakdown 1.5, 40 people. */
   private static EvidenceInputs strong() {
-    return new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, false, 1.5, 40);
+    return new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, false, false, 1.5, 40);
   }
 
   private static EvidenceInputs with(
@@ -21,7 +21,7 @@ class EvidenceGradeTest {
       Double breakdown,
       long participants) {
     return new EvidenceInputs(
-        ciLow, ciHigh, adjusted, preTrend, dip, false, breakdown, participants);
+        ciLow, ciHigh, adjusted, preTrend, dip, false, false, breakdown, participants);
   }
 
   @Test
@@ -35,11 +35,24 @@ class EvidenceGradeTest {
 
   @Test
   void participantsMuchNewerThanTheirComparisonGroupAreAtMostWeak() {
-    EvidenceInputs imbalanced = new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, true, 1.5, 40);
+    EvidenceInputs imbalanced =
+        new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, true, false, 1.5, 40);
     assertEquals(EvidenceGrade.WEAK, EvidenceGrade.of(imbalanced));
-    EvidenceInputs through0 = new EvidenceInputs(-0.30, 0.10, 0.60, 0.40, false, true, 1.5, 40);
+    EvidenceInputs through0 =
+        new EvidenceInputs(-0.30, 0.10, 0.60, 0.40, false, true, false, 1.5, 40);
     assertEquals(EvidenceGrade.INCONCLUSIVE, EvidenceGrade.of(through0), "no finding stays none");
-    EvidenceInputs rejected = new EvidenceInputs(-0.30, -0.10, 0.01, 0.01, false, true, 1.5, 40);
+    EvidenceInputs rejected =
+        new EvidenceInputs(-0.30, -0.10, 0.01, 0.01, false, true, false, 1.5, 40);
+    assertEquals(EvidenceGrade.UNRELIABLE, EvidenceGrade.of(rejected));
+  }
+
+  @Test
+  void anEstimateForFewerThanHalfTheParticipantsIsAtMostWeak() {
+    EvidenceInputs partial =
+        new EvidenceInputs(-0.30, -0.10, 0.01, 0.40, false, false, true, 1.5, 40);
+    assertEquals(EvidenceGrade.WEAK, EvidenceGrade.of(partial));
+    EvidenceInputs rejected =
+        new EvidenceInputs(-0.30, -0.10, 0.01, 0.01, false, false, true, 1.5, 40);
     assertEquals(EvidenceGrade.UNRELIABLE, EvidenceGrade.of(rejected));
   }
 
