@@ -26,7 +26,7 @@ public final class AssembleTables {
     // Robust analyses ran for unreliable overall estimates; each grade reads its breakdown value.
     List<GradedEstimate> graded =
         GradedEstimate.of(estimates.estimates(), estimates.robust(), target);
-    tables.add("impact_estimates", EstimateRows.estimates(graded));
+    tables.add("impact_estimates", EstimateRows.estimates(graded, estimates.newHires()));
     tables.add("estimate_notes", EstimateRows.notes(EstimateNotes.of(graded, target)));
     tables.add("impact_event_study", ResultTables.eventStudyRows(estimates.estimates()));
     tables.add("impact_calendar", ResultTables.calendarRows(estimates.estimates()));

@@ -17,6 +17,7 @@ import org.sociallearning.impact.effects.HireMonthExclusion;
 import org.sociallearning.impact.effects.MeanEffects;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.effects.MetricEstimation;
+import org.sociallearning.impact.effects.NewHireSensitivity;
 import org.sociallearning.impact.effects.PanelAssembler;
 import org.sociallearning.impact.effects.RobustAnalysis;
 import org.sociallearning.impact.effects.RosterCovariates;
@@ -60,6 +61,7 @@ public final class EstimateEffects {
     List<MetricEstimate> out = new ArrayList<>();
     List<MetricEstimate> robust = new ArrayList<>();
     List<BalanceTable.Balance> balance = new ArrayList<>();
+    Map<String, NewHireSensitivity> newHires = new LinkedHashMap<>();
     Map<String, Integer> hireMonths =
         HireMonthExclusion.hireMonths(
             participation.rosterAttributes().getOrDefault(HIRE_DATE, Map.of()));
@@ -90,6 +92,8 @@ public final class EstimateEffects {
         balance.add(tenure);
         tenureNote = TenureBalance.gate(tenure, hireMonths, panel, tenureAdjusted, balance);
         estimate = tenureNote.map(estimate::withWarning).orElse(estimate);
+        NewHireComparison.of(ctx, participation, outcome, options, hireMonths, panel)
+            .ifPresent(s -> newHires.put(metric.name(), s));
       }
       out.add(estimate);
       ctx.manifest().estimatorNotes(metric.name(), estimate.estimatorNotes());
@@ -137,7 +141,7 @@ public final class EstimateEffects {
     for (MetricEstimate r : adjusted.subList(out.size(), adjusted.size())) {
       robustByMetric.put(r.metric().name(), r);
     }
-    return new Estimates(adjusted.subList(0, out.size()), robustByMetric, balance);
+    return new Estimates(adjusted.subList(0, out.size()), robustByMetric, balance, newHires);
   }
 
   /**

@@ -4,12 +4,14 @@ import static org.sociallearning.impact.publish.ResultTables.num;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.sociallearning.impact.effects.DetectableEffect;
 import org.sociallearning.impact.effects.EstimateNote;
 import org.sociallearning.impact.effects.GradedEstimate;
 import org.sociallearning.impact.effects.MetricEstimate;
+import org.sociallearning.impact.effects.NewHireSensitivity;
 
 /**
  * Publish step: the rows of {@code impact_estimates} (one per metric and segment, with its evidence
@@ -26,11 +28,17 @@ public final class EstimateRows {
 
   private EstimateRows() {}
 
-  public static List<Row> estimates(List<GradedEstimate> graded) {
+  /**
+   * @param newHires per metric, its overall estimate with the other setting of
+   *     exclude_months_after_hire (the {@code hire_sensitivity_*} columns of its overall row)
+   */
+  public static List<Row> estimates(
+      List<GradedEstimate> graded, Map<String, NewHireSensitivity> newHires) {
     List<Row> rows = new ArrayList<>();
     for (GradedEstimate g : graded) {
       MetricEstimate e = g.estimate();
       DetectableEffect p = g.power();
+      NewHireSensitivity h = "all".equals(e.segment()) ? newHires.get(e.metric().name()) : null;
       rows.add(
           RowFactory.create(
               e.metric().name(),
@@ -67,7 +75,15 @@ public final class EstimateRows {
               num(p.mdeRelative()),
               g.grade() == null ? null : p.participantMonths(),
               p.participantMonthsNeeded() < 0 ? null : p.participantMonthsNeeded(),
-              g.robustHeadline() ? ROBUST : MAIN));
+              g.robustHeadline() ? ROBUST : MAIN,
+              h == null ? null : (long) h.monthsOut(),
+              h == null ? null : num(h.estimate()),
+              h == null ? null : num(h.ciLow()),
+              h == null ? null : num(h.ciHigh()),
+              h == null ? null : num(h.relativeEffect()),
+              h == null ? null : num(h.relativeCiLow()),
+              h == null ? null : num(h.relativeCiHigh()),
+              h == null ? null : h.participants()));
     }
     return rows;
   }

@@ -65,8 +65,12 @@ class NightlyImpactJobTest {
   }
 
   @Test
-  void plantedTicketEffectIsRecoveredWithinItsInterval() {
+  void plantedTicketEffectIsRecoveredWithinItsInterval() throws Exception {
     MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
+    // Few new hires among the participants: no estimate without their first months beside it.
+    assertTrue(
+        PlantedScenariosJobTest.csv(plantedRun, "impact_estimates").stream()
+            .allMatch(r -> r.get("hire_sensitivity_months").isEmpty()));
     assertFalse(ttr.suppressed(), ttr.warnings().toString());
     assertTrue(
         ttr.ciLow() <= PLANTED_TICKET_EFFECT && PLANTED_TICKET_EFFECT <= ttr.ciHigh(),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sociallearning.impact.effects.HeadlineChoice;
 import org.sociallearning.impact.effects.MetricEstimate;
+import org.sociallearning.impact.effects.NewHireSensitivity;
 import org.sociallearning.impact.effects.TenureBalance;
 import org.sociallearning.impact.testing.Companies;
 import org.sociallearning.impact.testing.TestCompanies;
@@ -188,6 +189,15 @@ class PlantedScenariosJobTest {
       assertTrue(
           Double.parseDouble(tenure.get("smd")) < -TenureBalance.THRESHOLD, tenure.toString());
 
+      // Most participants are new hires who joined in their first months: beside the headline,
+      // the estimate with each person's first 3 months after hire left out rests on few of them.
+      assertEquals(
+          String.valueOf(NewHireSensitivity.MONTHS), row.get("hire_sensitivity_months"), seen(row));
+      assertTrue(
+          Long.parseLong(row.get("hire_sensitivity_n_treated"))
+              < Long.parseLong(row.get("n_treated")) / 2,
+          "without their first months, the new hires leave the estimate: " + seen(row));
+
       // Segments (department, community, intensity) carry the same gate.
       List<CSVRecord> notedSegments =
           csv(newHires, "impact_estimates").stream()
@@ -211,6 +221,9 @@ class PlantedScenariosJobTest {
           adjusted.get("warnings").contains("participants had a category (tenure_bands)"),
           "the participants without comparable colleagues are counted: " + seen(adjusted));
     }
+    assertTrue(
+        Files.readString(newHires.report()).contains("first 3 months left out"),
+        "the report shows the estimate without the first months after hire beside the headline");
   }
 
   private static CSVRecord overall(NightlyImpactJob.RunResult run, String metric) throws Exception {

@@ -73,7 +73,9 @@ class EstimateRowsTest {
             List.of(),
             true,
             List.of());
-    List<Row> rows = EstimateRows.estimates(GradedEstimate.of(List.of(ttr, suppressed), -0.10));
+    List<Row> rows =
+        EstimateRows.estimates(
+            GradedEstimate.of(List.of(ttr, suppressed), -0.10), java.util.Map.of());
     List<Row> read =
         TestSpark.session()
             .createDataFrame(rows, SparkSchemas.of(TableContract.load("impact_estimates")))

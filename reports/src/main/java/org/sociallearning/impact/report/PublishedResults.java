@@ -117,7 +117,8 @@ public final class PublishedResults {
         history(),
         knowledge.departmentFlow(),
         manifest.path("report").path("locale").asText("en"),
-        balance());
+        balance(),
+        HireSensitivity.read(csv));
   }
 
   /** Participants against the comparison group before joining, as published. */

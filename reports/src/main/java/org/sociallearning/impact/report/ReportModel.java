@@ -30,6 +30,8 @@ import java.util.List;
  * @param departmentFlow questions answered between departments ({@code knowledge_flow_departments})
  * @param locale the language numbers are written for ({@code report.locale}: en, de or fr)
  * @param balance participants against the comparison group before joining ({@code balance})
+ * @param hireSensitivity primary outcomes' estimates with the other setting of {@code
+ *     estimation.exclude_months_after_hire}, where new hires are many
  */
 public record ReportModel(
     String title,
@@ -51,7 +53,8 @@ public record ReportModel(
     List<HistoryPoint> history,
     List<DepartmentFlow> departmentFlow,
     String locale,
-    List<BalanceRow> balance) {
+    List<BalanceRow> balance,
+    List<HireSensitivity> hireSensitivity) {
 
   public ReportModel {
     // Copies so a model handed to the renderer cannot change under it; null lists are
@@ -70,6 +73,7 @@ public record ReportModel(
     departmentFlow = copy(departmentFlow);
     locale = locale == null || locale.isBlank() ? "en" : locale;
     balance = copy(balance);
+    hireSensitivity = copy(hireSensitivity);
     primaryMetrics =
         primaryMetrics == null || primaryMetrics.isEmpty()
             ? org.sociallearning.impact.schemas.MetricDefinition.DEFAULT_PRIMARY
@@ -112,6 +116,53 @@ public record ReportModel(
         null,
         null,
         null,
+        null,
+        null);
+  }
+
+  /** A model without side-by-side estimates for new hires. */
+  public ReportModel(
+      String title,
+      LocalDate asOf,
+      String generatedAt,
+      List<MetricResult> metrics,
+      List<SourceSummary> sources,
+      List<String> runWarnings,
+      String method,
+      int minGroupSize,
+      List<SegmentResult> segments,
+      List<ValueItem> values,
+      List<KnowledgeFlowMonth> knowledgeFlow,
+      List<CommunityConcentration> concentration,
+      List<LearningMixMonth> learningMix,
+      List<QuarantineReason> quarantineReasons,
+      List<EstimateNote> notes,
+      List<String> primaryMetrics,
+      List<HistoryPoint> history,
+      List<DepartmentFlow> departmentFlow,
+      String locale,
+      List<BalanceRow> balance) {
+    this(
+        title,
+        asOf,
+        generatedAt,
+        metrics,
+        sources,
+        runWarnings,
+        method,
+        minGroupSize,
+        segments,
+        values,
+        knowledgeFlow,
+        concentration,
+        learningMix,
+        quarantineReasons,
+        notes,
+        primaryMetrics,
+        history,
+        departmentFlow,
+        locale,
+        balance,
         null);
   }
 
@@ -146,7 +197,8 @@ public record ReportModel(
         history,
         departmentFlow,
         locale,
-        balance);
+        balance,
+        hireSensitivity);
   }
 
   /**

@@ -19,33 +19,80 @@ final class WhoJoinedSection {
   private WhoJoinedSection() {}
 
   static ReportPage.DataTable of(ReportModel model) {
+    // Where new hires are many, the estimate with and without their first months after hire.
+    boolean sideBySide =
+        model.primary().stream().anyMatch(m -> sensitivity(model, m.metric()) != null);
     List<List<String>> rows = new ArrayList<>();
     for (MetricResult m : model.primary()) {
       model.balance().stream()
           .filter(b -> b.metric().equals(m.metric()) && TENURE.equals(b.variable()))
           .findFirst()
           .ifPresent(
-              b ->
-                  rows.add(
-                      List.of(
-                          m.label(),
-                          ReaderNumbers.oneDecimal(b.participants()),
-                          ReaderNumbers.oneDecimal(b.comparison()),
-                          ReaderNumbers.decimals(b.smd(), 2),
-                          reading(b.smd()))));
+              b -> {
+                List<String> row = new ArrayList<>();
+                row.add(m.label());
+                row.add(ReaderNumbers.oneDecimal(b.participants()));
+                row.add(ReaderNumbers.oneDecimal(b.comparison()));
+                row.add(ReaderNumbers.decimals(b.smd(), 2));
+                row.add(reading(b.smd()));
+                if (sideBySide) {
+                  row.addAll(withAndWithoutFirstMonths(model, m));
+                }
+                rows.add(row);
+              });
+    }
+    List<String> columns =
+        new ArrayList<>(
+            List.of(
+                "Outcome",
+                "Participants (months)",
+                "Comparison group (months)",
+                "Standardised difference",
+                "Reading"));
+    if (sideBySide) {
+      columns.add("Effect, every month");
+      columns.add("Effect, first months after hire left out");
     }
     return new ReportPage.DataTable(
         "Months since hire when participants joined, against the comparison group at the"
-            + " participants' typical joining month",
-        List.of(
-            "Outcome",
-            "Participants (months)",
-            "Comparison group (months)",
-            "Standardised difference",
-            "Reading"),
+            + " participants' typical joining month"
+            + (sideBySide
+                ? "; where new hires are more than a fifth of participants, the effect with"
+                    + " and without each person's first months after hire"
+                : ""),
+        columns,
         rows,
         1,
         4);
+  }
+
+  /** The two effect cells: every month kept, then the first months after hire left out. */
+  private static List<String> withAndWithoutFirstMonths(ReportModel model, MetricResult m) {
+    HireSensitivity h = sensitivity(model, m.metric());
+    if (h == null) {
+      return List.of("", "");
+    }
+    String headline = cell(m, model.minGroupSize());
+    String other = cell(h.applyTo(m), model.minGroupSize());
+    return h.monthsOut() == 0
+        ? List.of(other, headline)
+        : List.of(headline, other + " (first " + h.monthsOut() + " months left out)");
+  }
+
+  private static String cell(MetricResult m, int minGroupSize) {
+    String interval = HeadlineSentence.intervalWords(m, minGroupSize);
+    return HeadlineSentence.effectWords(m, minGroupSize)
+        + (interval.isEmpty() ? "" : " (" + interval + ")")
+        + ", "
+        + m.nTreated()
+        + " participants";
+  }
+
+  private static HireSensitivity sensitivity(ReportModel model, String metric) {
+    return model.hireSensitivity().stream()
+        .filter(h -> h.metric().equals(metric))
+        .findFirst()
+        .orElse(null);
   }
 
   static String reading(double smd) {

@@ -293,6 +293,76 @@ class PageOneTest {
     assertTrue(html.indexOf("<h3>Who joined</h3>", notes) > notes, "on the notes page");
   }
 
+  /**
+   * Where new hires are many, "Who joined" shows the effect with every month and with each person's
+   * first months after hire left out, side by side.
+   */
+  @Test
+  void whoJoinedShowsTheEffectWithAndWithoutTheFirstMonthsAfterHire() {
+    MetricResult headline = ReportFixture.faster().withEvidence("moderate");
+    ReportModel base = model(List.of(headline), List.of());
+    List<BalanceRow> balance =
+        List.of(new BalanceRow("time_to_resolve_hours", "tenure_months", 3.0, 70.0, -2.4));
+    ReportModel m =
+        new ReportModel(
+            base.title(),
+            base.asOf(),
+            base.generatedAt(),
+            base.metrics(),
+            base.sources(),
+            base.runWarnings(),
+            base.method(),
+            base.minGroupSize(),
+            base.segments(),
+            base.values(),
+            base.knowledgeFlow(),
+            base.concentration(),
+            base.learningMix(),
+            base.quarantineReasons(),
+            base.notes(),
+            base.primaryMetrics(),
+            base.history(),
+            base.departmentFlow(),
+            base.locale(),
+            balance,
+            List.of(
+                new HireSensitivity(
+                    "time_to_resolve_hours",
+                    3,
+                    -0.02,
+                    -0.12,
+                    0.08,
+                    Math.expm1(-0.02),
+                    Math.expm1(-0.12),
+                    Math.expm1(0.08),
+                    41)));
+    ReportPage.DataTable table = WhoJoinedSection.of(m);
+    assertEquals(7, table.columns().size(), table.columns().toString());
+    List<String> row = table.rows().get(0);
+    assertEquals(
+        HeadlineSentence.effectWords(headline, 30)
+            + " ("
+            + HeadlineSentence.intervalWords(headline, 30)
+            + "), "
+            + headline.nTreated()
+            + " participants",
+        row.get(5));
+    assertTrue(row.get(6).startsWith("2% faster ("), row.get(6));
+    assertTrue(row.get(6).endsWith("41 participants (first 3 months left out)"), row.get(6));
+    assertTrue(HtmlReport.render(m).contains("first 3 months left out"));
+
+    ReportModel without =
+        base.with(
+            base.notes(),
+            base.primaryMetrics(),
+            base.history(),
+            base.departmentFlow(),
+            base.locale(),
+            balance);
+    assertEquals(
+        5, WhoJoinedSection.of(without).columns().size(), "few new hires: no extra columns");
+  }
+
   @Test
   void theForestPlotShowsEachSegmentsGrade() {
     MetricResult overall = ReportFixture.faster().withEvidence("moderate");
