@@ -198,7 +198,11 @@ class NightlyImpactJobTest {
             + "simple_ci_low,simple_ci_high,mean_effect,mean_effect_ci_low,mean_effect_ci_high,"
             + "breakdown_mbar,robust_ci_low,robust_ci_high,robust_relative_ci_low,"
             + "robust_relative_ci_high,"
-            + "evidence,mde,mde_relative,participant_months,participant_months_needed,analysis",
+            + "evidence,mde,mde_relative,participant_months,participant_months_needed,analysis,"
+            + "hire_sensitivity_months,hire_sensitivity_estimate,hire_sensitivity_ci_low,"
+            + "hire_sensitivity_ci_high,hire_sensitivity_relative_effect,"
+            + "hire_sensitivity_relative_ci_low,hire_sensitivity_relative_ci_high,"
+            + "hire_sensitivity_n_treated",
         csv.get(0));
     assertEquals(
         org.sociallearning.impact.outcomes.OutcomeMetrics.ALL.size(),
