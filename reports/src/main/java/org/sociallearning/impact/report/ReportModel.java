@@ -120,52 +120,6 @@ public record ReportModel(
         null);
   }
 
-  /** A model without side-by-side estimates for new hires. */
-  public ReportModel(
-      String title,
-      LocalDate asOf,
-      String generatedAt,
-      List<MetricResult> metrics,
-      List<SourceSummary> sources,
-      List<String> runWarnings,
-      String method,
-      int minGroupSize,
-      List<SegmentResult> segments,
-      List<ValueItem> values,
-      List<KnowledgeFlowMonth> knowledgeFlow,
-      List<CommunityConcentration> concentration,
-      List<LearningMixMonth> learningMix,
-      List<QuarantineReason> quarantineReasons,
-      List<EstimateNote> notes,
-      List<String> primaryMetrics,
-      List<HistoryPoint> history,
-      List<DepartmentFlow> departmentFlow,
-      String locale,
-      List<BalanceRow> balance) {
-    this(
-        title,
-        asOf,
-        generatedAt,
-        metrics,
-        sources,
-        runWarnings,
-        method,
-        minGroupSize,
-        segments,
-        values,
-        knowledgeFlow,
-        concentration,
-        learningMix,
-        quarantineReasons,
-        notes,
-        primaryMetrics,
-        history,
-        departmentFlow,
-        locale,
-        balance,
-        null);
-  }
-
   /**
    * The same results with other notes, primary outcomes, history, department flow, locale and
    * balance: what a run adds beyond the estimates.

@@ -36,6 +36,7 @@ class PageOneTest {
         List.of(),
         List.of(),
         "en",
+        List.of(),
         List.of());
   }
 
