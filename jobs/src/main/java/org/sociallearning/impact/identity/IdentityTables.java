@@ -35,6 +35,50 @@ public final class IdentityTables {
     return out;
   }
 
+  /**
+   * The published {@code unresolved_identities}: per source, kind, outcome and reason, how many
+   * identities and rows (no identity listed: one row per identity would pick people out).
+   */
+  public static List<Row> unresolvedCounts(List<SourceOutcome> outcomes) {
+    List<Row> out = new ArrayList<>();
+    for (SourceOutcome o : outcomes) {
+      Map<Reason, long[]> counts = new java.util.TreeMap<>(Reason.ORDER);
+      for (IdentityResolution.Resolved r : unresolvedOf(o)) {
+        long[] c =
+            counts.computeIfAbsent(
+                new Reason(r.identity().kind(), r.match().rule().label(), r.match().detail()),
+                k -> new long[2]);
+        c[0]++;
+        c[1] += r.rows();
+      }
+      counts.forEach(
+          (k, c) ->
+              out.add(
+                  RowFactory.create(
+                      o.key(),
+                      o.format(),
+                      o.table(),
+                      k.kind(),
+                      k.outcome(),
+                      k.detail(),
+                      c[0],
+                      c[1])));
+    }
+    return out;
+  }
+
+  /** What the published counts are per: the identity's kind, outcome and the reason. */
+  private record Reason(String kind, String outcome, String detail) {
+    static final Comparator<Reason> ORDER =
+        Comparator.comparing(Reason::kind)
+            .thenComparing(Reason::outcome)
+            .thenComparing(Reason::detail, Comparator.nullsFirst(Comparator.naturalOrder()));
+  }
+
+  /**
+   * The analyst's list in the run's quality folder ({@code unresolved_identity_list}): each
+   * unresolved identity under its keyed pseudonym.
+   */
   public static List<Row> unresolvedRows(List<SourceOutcome> outcomes, Pseudonyms pseudonyms) {
     List<Row> out = new ArrayList<>();
     for (SourceOutcome o : outcomes) {
@@ -91,6 +135,16 @@ public final class IdentityTables {
    * email would leak the alphabet).
    */
   static List<IdentityResolution.Resolved> unresolved(SourceOutcome o, Pseudonyms pseudonyms) {
+    List<IdentityResolution.Resolved> out = unresolvedOf(o);
+    out.sort(
+        Comparator.comparingLong(IdentityResolution.Resolved::rows)
+            .reversed()
+            .thenComparing(r -> pseudonyms.of(r.identity().key())));
+    return out;
+  }
+
+  /** Ambiguous and unmatched identities of a source, each once with all its rows. */
+  private static List<IdentityResolution.Resolved> unresolvedOf(SourceOutcome o) {
     Map<String, IdentityResolution.Resolved> byKey = new LinkedHashMap<>();
     for (IdentityResolution.Resolved r : o.result().identities()) {
       MatchRule rule = r.match().rule();
@@ -102,11 +156,6 @@ public final class IdentityTables {
           r,
           (a, b) -> new IdentityResolution.Resolved(a.identity(), a.rows() + b.rows(), a.match()));
     }
-    List<IdentityResolution.Resolved> out = new ArrayList<>(byKey.values());
-    out.sort(
-        Comparator.comparingLong(IdentityResolution.Resolved::rows)
-            .reversed()
-            .thenComparing(r -> pseudonyms.of(r.identity().key())));
-    return out;
+    return new ArrayList<>(byKey.values());
   }
 }

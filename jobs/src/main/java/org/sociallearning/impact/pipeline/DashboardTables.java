@@ -108,11 +108,15 @@ final class DashboardTables {
     t = ctx.log().start();
     tables.add("data_quality", DataQuality.rows(figures(ingested, resolved)));
     tables.add("identity_resolution", IdentityTables.resolutionRows(resolved.identities()));
-    tables.add(
-        "unresolved_identities",
+    tables.add("unresolved_identities", IdentityTables.unresolvedCounts(resolved.identities()));
+    tables.addQualityFile(
+        UNRESOLVED_IDENTITY_LIST,
         IdentityTables.unresolvedRows(resolved.identities(), ctx.pseudonymKey().pseudonyms()));
     t.finish("quality and identity tables", ingested.intakes().size(), 3);
   }
+
+  /** The contract of the analyst's list of unresolved identities, quality/unresolved_identities. */
+  static final String UNRESOLVED_IDENTITY_LIST = "unresolved_identity_list";
 
   private static List<DataQuality.SourceFigures> figures(Ingested ingested, Resolved resolved) {
     List<DataQuality.SourceFigures> figures = new ArrayList<>();

@@ -34,6 +34,10 @@ public final class Publish {
           "report/impact-report.pdf",
           "manifest.json");
 
+  /** The file name in the quality folder of each operational file's contract. */
+  static final Map<String, String> QUALITY_FILE_NAMES =
+      Map.of(DashboardTables.UNRESOLVED_IDENTITY_LIST, "unresolved_identities");
+
   private Publish() {}
 
   /** Writes everything into {@code dir} and publishes it; returns the published run folder. */
@@ -49,6 +53,13 @@ public final class Publish {
     }
     QuarantineFile.write(ingested.quarantine(), dir);
     qualityChecks(ctx, ingested, dir);
+    for (Map.Entry<String, List<Row>> file : tables.qualityFiles().entrySet()) {
+      String name = QUALITY_FILE_NAMES.get(file.getKey());
+      ResultTables.writeSingleFile(
+          ctx.spark(), file.getKey(), file.getValue(), dir.resolve("quality"), name);
+      outputs.add("quality/" + name + ".csv");
+      outputs.add("quality/" + name + ".parquet");
+    }
     t.finish("publish", tables.tables().size(), ingested.rowsQuarantined());
     outputs.addAll(OTHER_OUTPUTS);
     int minGroup = ctx.config().estimation().minGroupSize();

@@ -16,6 +16,24 @@ import org.sociallearning.impact.publish.ResultTables;
 public final class PublishedTables {
 
   private final Map<String, List<Row>> tables = new LinkedHashMap<>();
+  private final Map<String, List<Row>> qualityFiles = new LinkedHashMap<>();
+
+  /**
+   * An operational file for the analyst in the run's quality folder, not a BI table (it reaches
+   * neither the database nor the report): {@code quality/<name>.csv} and {@code .parquet}, in the
+   * shape of {@code contract}.
+   */
+  public PublishedTables addQualityFile(String contract, List<Row> rows) {
+    if (qualityFiles.putIfAbsent(contract, List.copyOf(rows)) != null) {
+      throw new IllegalStateException("quality file " + contract + " was assembled twice");
+    }
+    return this;
+  }
+
+  /** Per contract, the rows of each operational file of the quality folder. */
+  public Map<String, List<Row>> qualityFiles() {
+    return Collections.unmodifiableMap(qualityFiles);
+  }
 
   public PublishedTables add(String table, List<Row> rows) {
     if (tables.putIfAbsent(table, List.copyOf(rows)) != null) {

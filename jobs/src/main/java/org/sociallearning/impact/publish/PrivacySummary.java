@@ -24,25 +24,6 @@ public final class PrivacySummary {
   private PrivacySummary() {}
 
   /**
-   * The people in the rarest combination of {@link
-   * org.sociallearning.impact.bi.PersonAnonymity#ATTRIBUTES} in a published {@code dim_employee}
-   * CSV file.
-   */
-  public static long smallestPersonGroup(Path dimEmployeeCsv) {
-    java.util.List<Map<String, String>> rows = new java.util.ArrayList<>();
-    try (Reader r = Files.newBufferedReader(dimEmployeeCsv, StandardCharsets.UTF_8)) {
-      for (CSVRecord rec :
-          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-        rows.add(rec.toMap());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dimEmployeeCsv + ": " + e.getMessage(), e);
-    }
-    return org.sociallearning.impact.bi.PersonAnonymity.smallestGroup(
-        rows, org.sociallearning.impact.bi.PersonAnonymity.ATTRIBUTES);
-  }
-
-  /**
    * @param keySource where the pseudonym key came from: {@code file}, {@code environment} or {@code
    *     one-off}
    */
@@ -61,11 +42,8 @@ public final class PrivacySummary {
     out.put("pseudonyms_stable_across_runs", !"one-off".equals(keySource));
     out.put("direct_identifiers_published", false);
     // The smallest group of people sharing one combination of published person attributes,
-    // measured on the file readers get.
-    Path people = runDir.resolve("dim_employee.csv");
-    if (Files.exists(people)) {
-      out.put("smallest_person_group", smallestPersonGroup(people));
-    }
+    // joined on the pseudonym across tables, measured on the files readers get.
+    PublishedPersonGroups.smallestGroup(runDir).ifPresent(n -> out.put("smallest_person_group", n));
     // Tables with a row per person (privacy.publish_person_tables, privacy.name_top_helpers).
     out.put(
         "person_tables_published",

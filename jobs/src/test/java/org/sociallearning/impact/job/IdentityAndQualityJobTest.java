@@ -216,10 +216,11 @@ class IdentityAndQualityJobTest {
   void unresolvedIdentitiesAreListedUnderKeyedPseudonymsNeverAsEmails() throws Exception {
     Map<String, String> outcomeByPseudonym = new HashMap<>();
     Map<String, String> detailByPseudonym = new HashMap<>();
+    // The per-identity list is the analyst's, in the quality folder.
     for (Row r :
         TestSpark.session()
             .read()
-            .parquet(run.output().resolve("unresolved_identities").toString())
+            .parquet(run.output().resolve("quality/unresolved_identities.parquet").toString())
             .filter("source = 'sources.forum[0]'")
             .collectAsList()) {
       outcomeByPseudonym.put(r.getAs("identity_pseudonym"), r.getAs("outcome"));
@@ -245,8 +246,31 @@ class IdentityAndQualityJobTest {
             || manifest.contains("team@example.com")
             || manifest.contains("Nobody On The Roster"),
         "no emails or names");
+    String list = Files.readString(run.output().resolve("quality/unresolved_identities.csv"));
+    assertFalse(list.contains("@"), list);
+    // The published table counts them per reason and lists no identity.
+    List<Row> published =
+        TestSpark.session()
+            .read()
+            .parquet(run.output().resolve("unresolved_identities").toString())
+            .filter("source = 'sources.forum[0]'")
+            .collectAsList();
+    assertFalse(
+        java.util.Arrays.asList(published.get(0).schema().fieldNames())
+            .contains("identity_pseudonym"));
+    assertEquals(
+        outcomeByPseudonym.size(),
+        published.stream().mapToLong(r -> r.<Long>getAs("identities")).sum(),
+        published.toString());
+    assertTrue(
+        published.stream()
+            .anyMatch(
+                r ->
+                    "ambiguous".equals(r.getAs("outcome"))
+                        && "email shared by 2 roster rows".equals(r.getAs("detail"))),
+        published.toString());
     String table = Files.readString(run.output().resolve("unresolved_identities.csv"));
-    assertFalse(table.contains("@"), table);
+    assertFalse(table.contains("p_"), table);
     List<String> resolution = Files.readAllLines(run.output().resolve("identity_resolution.csv"));
     assertTrue(
         resolution.contains(

@@ -245,7 +245,13 @@ class NightlyImpactJobTest {
     }
     String manifest = Files.readString(plantedRun.manifest());
     assertFalse(manifest.contains("@example.com"), "no emails in the manifest");
-    // By default no table has a row per person.
+    // By default no table has a row per person, nor a person's pseudonym at all: nothing to join
+    // a person's rows on, so no group to measure.
+    assertEquals(
+        List.of(),
+        org.sociallearning.impact.publish.PublishedPersonGroups.tablesWithPersonKeys(out));
+    assertTrue(
+        org.sociallearning.impact.publish.PublishedPersonGroups.smallestGroup(out).isEmpty());
     for (String person : List.of("dim_employee", "top_helpers")) {
       assertFalse(Files.exists(out.resolve(person + ".csv")), person + " is opt-in");
       assertFalse(Files.exists(out.resolve(person)), person + " is opt-in");
