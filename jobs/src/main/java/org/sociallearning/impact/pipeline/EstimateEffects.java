@@ -104,8 +104,10 @@ public final class EstimateEffects {
         estimated++;
       }
       int segments = 0;
+      // Pre-joining level of every outcome, and of the volumes (tickets handled, opportunities
+      // created): how busy participants were before joining, against the comparison group.
+      balance.add(BalanceTable.preJoiningOutcome(metric.name(), panel));
       if (!metric.isVolume()) {
-        balance.add(BalanceTable.preJoiningOutcome(metric.name(), panel));
         balance.addAll(
             BalanceTable.attribute(
                 metric.name(), "department", participation.segments().department(), panel));

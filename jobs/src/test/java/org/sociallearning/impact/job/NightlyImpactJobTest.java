@@ -230,6 +230,11 @@ class NightlyImpactJobTest {
     assertTrue(
         Double.parseDouble(preJoining.split(",")[4]) < -0.1,
         "the planted self-selection shows before joining: " + preJoining);
+    // How busy participants were before joining: the volume beside the outcomes.
+    assertTrue(
+        Files.readAllLines(out.resolve("balance.csv")).stream()
+            .anyMatch(l -> l.startsWith("tickets_handled,pre-joining tickets_handled,")),
+        "the pre-joining volume is in the balance table");
     List<String> value = Files.readAllLines(out.resolve("value_estimates.csv"));
     assertEquals("item,estimate,ci_low,ci_high,unit,method", value.get(0));
     String hoursSaved =
