@@ -84,6 +84,48 @@ public final class TenureBalance {
         metric, WITHIN_BANDS, m1, m0, smd, kept.size(), comparison.size());
   }
 
+  /**
+   * How many participants have at least one comparison colleague (never a participant, observed
+   * that month, hired by then) of their tenure band ({@link RosterCovariates#TENURE_BANDS}) in the
+   * month before joining: whom a tenure adjustment could compare, and out of how many participants
+   * with a known hire date observed that month.
+   *
+   * @return {participants with such a colleague, participants}
+   */
+  static int[] bandOverlap(Map<String, Integer> hireMonths, Panel panel) {
+    int[] periods = panel.periods();
+    boolean[][] comparisonBand = new boolean[periods.length][RosterCovariates.TENURE_BANDS.size()];
+    for (int u = 0; u < panel.unitCount(); u++) {
+      Integer hired = hireMonths.get(panel.unitIds()[u]);
+      if (panel.unitGroup()[u] != 0 || hired == null) {
+        continue;
+      }
+      for (int t = 0; t < periods.length; t++) {
+        if (periods[t] >= hired && !Double.isNaN(panel.outcome()[u][t])) {
+          comparisonBand[t][RosterCovariates.tenureBand(periods[t] - hired)] = true;
+        }
+      }
+    }
+    int with = 0;
+    int all = 0;
+    for (int u = 0; u < panel.unitCount(); u++) {
+      Integer hired = hireMonths.get(panel.unitIds()[u]);
+      int g = panel.unitGroup()[u];
+      if (g <= 0 || hired == null) {
+        continue;
+      }
+      int t = java.util.Arrays.binarySearch(periods, g - 1);
+      if (t < 0 || g - 1 < hired || Double.isNaN(panel.outcome()[u][t])) {
+        continue;
+      }
+      all++;
+      if (comparisonBand[t][RosterCovariates.tenureBand(g - 1 - hired)]) {
+        with++;
+      }
+    }
+    return new int[] {with, all};
+  }
+
   private static void collect(
       Map<String, Integer> hireMonths,
       Panel panel,
@@ -159,7 +201,17 @@ public final class TenureBalance {
       boolean tenureAdjusted,
       List<BalanceTable.Balance> balance) {
     if (!tenureAdjusted) {
-      return note(tenure);
+      int[] overlap = bandOverlap(hireMonths, panel);
+      return note(tenure)
+          .map(
+              n ->
+                  n
+                      + String.format(
+                          Locale.ROOT,
+                          "; %d of %d participants have a comparison colleague of their tenure"
+                              + " band in the month before joining, whom that would compare",
+                          overlap[0],
+                          overlap[1]));
     }
     BalanceTable.Balance within = withinBands(tenure.metric(), hireMonths, panel);
     balance.add(within);

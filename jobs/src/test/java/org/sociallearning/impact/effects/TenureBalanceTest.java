@@ -1,8 +1,10 @@
 package org.sociallearning.impact.effects;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,25 @@ class TenureBalanceTest {
     assertTrue(note.startsWith(TenureBalance.NOTE_START), note);
     assertEquals(NoteCode.TENURE_IMBALANCE, NoteCode.of(note));
     assertTrue(note.contains("at most weak"), note);
+  }
+
+  /**
+   * Without the adjustment, the note says how many participants it could compare: those with a
+   * comparison colleague of their tenure band in the month before joining.
+   */
+  @Test
+  void theNoteSaysHowManyParticipantsATenureAdjustmentCouldCompare() {
+    assertArrayEquals(new int[] {0, 10}, TenureBalance.bandOverlap(hires(0, 20), panel()));
+    assertArrayEquals(new int[] {10, 10}, TenureBalance.bandOverlap(hires(12, 0), panel()));
+    String note =
+        TenureBalance.gate(balance(0), hires(0, 20), panel(), false, new ArrayList<>())
+            .orElseThrow();
+    assertTrue(note.startsWith(TenureBalance.NOTE_START), note);
+    assertTrue(
+        note.endsWith(
+            "; 0 of 10 participants have a comparison colleague of their tenure band in the"
+                + " month before joining, whom that would compare"),
+        note);
   }
 
   @Test
