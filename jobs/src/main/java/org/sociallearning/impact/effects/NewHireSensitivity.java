@@ -61,7 +61,7 @@ public record NewHireSensitivity(
         continue;
       }
       known++;
-      if (joined - hired < NEW_HIRE_MONTHS) {
+      if (joined >= hired && joined - hired < NEW_HIRE_MONTHS) {
         newHires++;
       }
     }

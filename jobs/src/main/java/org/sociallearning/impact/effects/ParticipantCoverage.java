@@ -70,7 +70,8 @@ public record ParticipantCoverage(int compared, int comparable) {
             + compared
             + " of "
             + comparable
-            + " participants: the others had no comparable colleagues (of their tenure band or"
-            + " stratum) and were left out, so it is graded at most weak");
+            + " participants: the others could not be compared (no comparison colleagues of their"
+            + " tenure band or stratum, or too few people joining in their month) and were left"
+            + " out, so it is graded at most weak");
   }
 }

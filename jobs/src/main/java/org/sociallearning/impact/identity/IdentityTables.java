@@ -98,9 +98,13 @@ public final class IdentityTables {
     return out;
   }
 
-  /** The manifest's view of one source: counts per rule, then up to {@code limit} unresolved. */
-  public static Map<String, Object> manifestEntry(
-      SourceOutcome o, Pseudonyms pseudonyms, int limit) {
+  /**
+   * The manifest's view of one source: counts per rule and how many identities are unresolved. The
+   * unresolved identities themselves are listed only in the run's quality folder ({@code
+   * quality/unresolved_identities.csv}): one entry per identity with its row count would pick
+   * people out of the manifest too.
+   */
+  public static Map<String, Object> manifestEntry(SourceOutcome o) {
     Map<String, Object> byRule = new LinkedHashMap<>();
     o.result()
         .countsByRule()
@@ -111,22 +115,10 @@ public final class IdentityTables {
               counts.put("rows", c[1]);
               byRule.put(rule.label(), counts);
             });
-    List<IdentityResolution.Resolved> unresolved = unresolved(o, pseudonyms);
-    List<Map<String, Object>> listed = new ArrayList<>();
-    for (IdentityResolution.Resolved r :
-        unresolved.subList(0, Math.min(limit, unresolved.size()))) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("identity", pseudonyms.of(r.identity().key()));
-      item.put("kind", r.identity().kind());
-      item.put("outcome", r.match().rule().label());
-      item.put("detail", r.match().detail());
-      item.put("rows", r.rows());
-      listed.add(item);
-    }
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("by_match_rule", byRule);
-    entry.put("unresolved", listed);
-    entry.put("unresolved_total", unresolved.size());
+    entry.put("unresolved_total", unresolvedOf(o).size());
+    entry.put("unresolved_list", "quality/unresolved_identities.csv");
     return entry;
   }
 

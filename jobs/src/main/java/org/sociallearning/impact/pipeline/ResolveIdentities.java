@@ -23,9 +23,6 @@ import org.sociallearning.impact.publish.StageLog;
  */
 public final class ResolveIdentities {
 
-  /** Unresolved identities listed per source in the manifest (all are in the table). */
-  static final int MANIFEST_UNRESOLVED_LIMIT = 50;
-
   private ResolveIdentities() {}
 
   public static Resolved run(StageContext ctx, Ingested ingested) {
@@ -76,10 +73,7 @@ public final class ResolveIdentities {
               s.key(),
               s.intake(),
               resolved.unmatched(s.key()),
-              o == null
-                  ? null
-                  : IdentityTables.manifestEntry(
-                      o, ctx.pseudonymKey().pseudonyms(), MANIFEST_UNRESOLVED_LIMIT));
+              o == null ? null : IdentityTables.manifestEntry(o));
     }
     for (IdentityTables.SourceOutcome o : resolved.identities()) {
       unmatched += o.result().unresolved();

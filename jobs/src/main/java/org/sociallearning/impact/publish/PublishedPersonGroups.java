@@ -60,13 +60,17 @@ public final class PublishedPersonGroups {
       if (IDENTIFYING_BY_DESIGN.contains(table)) {
         continue;
       }
+      List<String> header = header(csv);
+      String key = personKey(header);
+      if (key == null) {
+        continue;
+      }
       for (CSVRecord row : rows(csv)) {
-        String key = personKey(row.getParser().getHeaderNames());
-        if (key == null) {
-          break;
+        if (row.get(key).isBlank()) {
+          continue;
         }
         StringBuilder said = new StringBuilder(table);
-        for (String column : row.getParser().getHeaderNames()) {
+        for (String column : header) {
           if (!column.equals(key)) {
             said.append('\u001f').append(column).append('=').append(row.get(column));
           }

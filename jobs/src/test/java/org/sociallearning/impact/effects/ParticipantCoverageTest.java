@@ -93,9 +93,10 @@ class ParticipantCoverageTest {
         e.warnings().stream().filter(w -> w.startsWith(ParticipantCoverage.NOTE_START)).toList();
     assertEquals(
         List.of(
-            "the estimate speaks for only 50 of 200 participants: the others had no comparable"
-                + " colleagues (of their tenure band or stratum) and were left out, so it is graded"
-                + " at most weak"),
+            "the estimate speaks for only 50 of 200 participants: the others could not be"
+                + " compared (no comparison colleagues of their tenure band or stratum, or too few"
+                + " people joining in their month) and were left out, so it is graded at most"
+                + " weak"),
         notes);
     assertTrue(e.ciHigh() < 0, e.toString());
     assertTrue(EvidenceInputs.of(e, 2.0).partialCoverage(), "the grade reads the note");

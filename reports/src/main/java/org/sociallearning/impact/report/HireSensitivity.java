@@ -51,7 +51,11 @@ public record HireSensitivity(
     return r.isMapped(MONTHS) && r.get(MONTHS) != null && !r.get(MONTHS).isBlank();
   }
 
-  /** The headline result with these numbers instead, ungraded: for the words of a table cell. */
+  /**
+   * The headline result with these numbers instead, for the words of a table cell: ungraded, except
+   * that beside an unreliable headline (groups not moving in parallel before joining) no number is
+   * stated either, as the comparison itself is in doubt.
+   */
   MetricResult applyTo(MetricResult headline) {
     return new MetricResult(
         headline.metric(),
@@ -75,7 +79,7 @@ public record HireSensitivity(
         Double.NaN,
         0,
         List.of(),
-        "",
+        headline.isUnreliable() ? MetricResult.UNRELIABLE : "",
         Double.NaN,
         DetectablePower.NONE);
   }

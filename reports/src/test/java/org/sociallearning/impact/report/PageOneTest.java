@@ -351,6 +351,11 @@ class PageOneTest {
     assertTrue(row.get(6).startsWith("2% faster ("), row.get(6));
     assertTrue(row.get(6).endsWith("41 participants (first 3 months left out)"), row.get(6));
     assertTrue(HtmlReport.render(m).contains("first 3 months left out"));
+    // Beside an unreliable headline, the other estimate states no number either.
+    HireSensitivity h = m.hireSensitivity().get(0);
+    assertEquals(
+        "no finding",
+        HeadlineSentence.effectWords(h.applyTo(headline.withEvidence("unreliable")), 30));
 
     ReportModel without =
         base.with(
