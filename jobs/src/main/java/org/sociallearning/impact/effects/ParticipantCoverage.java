@@ -37,10 +37,7 @@ public record ParticipantCoverage(int compared, int comparable) {
       if (g <= 0) {
         continue;
       }
-      int base = -1;
-      for (int t = 0; t < periods.length && periods[t] < g - anticipation; t++) {
-        base = t;
-      }
+      int base = ParticipantsPostJoining.lastIndexBefore(periods, g - anticipation);
       if (base < 0 || Double.isNaN(panel.outcome()[u][base])) {
         continue;
       }

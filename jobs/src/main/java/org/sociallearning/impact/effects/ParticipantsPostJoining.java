@@ -67,7 +67,8 @@ public record ParticipantsPostJoining(double mean, long participantMonths) {
         weights == 0 ? Double.NaN : weighted / weights, participantMonths);
   }
 
-  private static int lastIndexBefore(int[] periods, int group) {
+  /** The index of the last period before {@code group}, -1 when there is none. */
+  static int lastIndexBefore(int[] periods, int group) {
     int index = -1;
     for (int i = 0; i < periods.length && periods[i] < group; i++) {
       index = i;

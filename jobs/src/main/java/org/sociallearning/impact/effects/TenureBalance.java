@@ -84,6 +84,15 @@ public final class TenureBalance {
         metric, WITHIN_BANDS, m1, m0, smd, kept.size(), comparison.size());
   }
 
+  private static String overlapClause(int[] overlap) {
+    return String.format(
+        Locale.ROOT,
+        "; %d of %d participants have a comparison colleague of their tenure band in the month"
+            + " before joining, whom that would compare",
+        overlap[0],
+        overlap[1]);
+  }
+
   /**
    * How many participants have at least one comparison colleague (never a participant, observed
    * that month, hired by then) of their tenure band ({@link RosterCovariates#TENURE_BANDS}) in the
@@ -201,17 +210,7 @@ public final class TenureBalance {
       boolean tenureAdjusted,
       List<BalanceTable.Balance> balance) {
     if (!tenureAdjusted) {
-      int[] overlap = bandOverlap(hireMonths, panel);
-      return note(tenure)
-          .map(
-              n ->
-                  n
-                      + String.format(
-                          Locale.ROOT,
-                          "; %d of %d participants have a comparison colleague of their tenure"
-                              + " band in the month before joining, whom that would compare",
-                          overlap[0],
-                          overlap[1]));
+      return note(tenure).map(n -> n + overlapClause(bandOverlap(hireMonths, panel)));
     }
     BalanceTable.Balance within = withinBands(tenure.metric(), hireMonths, panel);
     balance.add(within);
