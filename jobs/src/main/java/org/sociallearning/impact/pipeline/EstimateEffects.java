@@ -19,6 +19,7 @@ import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.effects.MetricEstimation;
 import org.sociallearning.impact.effects.NewHireSensitivity;
 import org.sociallearning.impact.effects.PanelAssembler;
+import org.sociallearning.impact.effects.PropensityOverlap;
 import org.sociallearning.impact.effects.RobustAnalysis;
 import org.sociallearning.impact.effects.RosterCovariates;
 import org.sociallearning.impact.effects.SegmentPanels;
@@ -108,6 +109,7 @@ public final class EstimateEffects {
       // created): how busy participants were before joining, against the comparison group.
       balance.add(BalanceTable.preJoiningOutcome(metric.name(), panel));
       if (!metric.isVolume()) {
+        balance.addAll(PropensityOverlap.of(metric.name(), hireMonths, panel));
         balance.addAll(
             BalanceTable.attribute(
                 metric.name(), "department", participation.segments().department(), panel));

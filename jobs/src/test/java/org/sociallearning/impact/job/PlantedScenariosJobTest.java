@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.sociallearning.impact.effects.HeadlineChoice;
 import org.sociallearning.impact.effects.MetricEstimate;
 import org.sociallearning.impact.effects.NewHireSensitivity;
+import org.sociallearning.impact.effects.PropensityOverlap;
 import org.sociallearning.impact.effects.TenureBalance;
 import org.sociallearning.impact.testing.Companies;
 import org.sociallearning.impact.testing.TestCompanies;
@@ -188,6 +189,16 @@ class PlantedScenariosJobTest {
               name + " tenure balance");
       assertTrue(
           Double.parseDouble(tenure.get("smd")) < -TenureBalance.THRESHOLD, tenure.toString());
+      // Most comparison colleagues are tenured: a third or more of the participants are more
+      // likely to join than anyone in the comparison group (the tickets' share is about 0.9).
+      CSVRecord outside =
+          only(
+              csv(newHires, "balance"),
+              r ->
+                  r.get("metric").equals(name)
+                      && r.get("variable").equals(PropensityOverlap.OUTSIDE),
+              name + " propensity overlap");
+      assertTrue(Double.parseDouble(outside.get("participants")) > 1.0 / 3, outside.toString());
 
       // Most participants are new hires who joined in their first months: beside the headline,
       // the estimate with each person's first 3 months after hire left out rests on few of them.

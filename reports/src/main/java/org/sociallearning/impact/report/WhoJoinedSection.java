@@ -13,6 +13,12 @@ final class WhoJoinedSection {
 
   static final String TENURE = "tenure_months";
 
+  /**
+   * The share of people whose propensity of joining (given tenure, pre-joining level and volume)
+   * lies outside the other side's range.
+   */
+  static final String OUTSIDE = "propensity_outside_common_support";
+
   /** Above this absolute standardised difference the tenure gap caps the grade (as the job). */
   static final double IMBALANCED = 0.25;
 
@@ -35,6 +41,7 @@ final class WhoJoinedSection {
                 row.add(ReaderNumbers.oneDecimal(b.comparison()));
                 row.add(ReaderNumbers.decimals(b.smd(), 2));
                 row.add(reading(b.smd()));
+                row.add(unlikeAnyone(model, m.metric()));
                 if (sideBySide) {
                   row.addAll(withAndWithoutFirstMonths(model, m));
                 }
@@ -48,14 +55,17 @@ final class WhoJoinedSection {
                 "Participants (months)",
                 "Comparison group (months)",
                 "Standardised difference",
-                "Reading"));
+                "Reading",
+                "Participants unlike every comparison colleague"));
     if (sideBySide) {
       columns.add("Effect, every month");
       columns.add("Effect, first months after hire left out");
     }
     return new ReportPage.DataTable(
         "Months since hire when participants joined, against the comparison group at the"
-            + " participants' typical joining month"
+            + " participants' typical joining month, and the share of participants whose chance of"
+            + " joining (from their tenure and how they worked before) is beyond every comparison"
+            + " colleague's"
             + (sideBySide
                 ? "; where new hires are more than a fifth of participants, the effect with"
                     + " and without each person's first months after hire"
@@ -64,6 +74,16 @@ final class WhoJoinedSection {
         rows,
         1,
         4);
+  }
+
+  /** The share of participants outside the comparison group's propensity range, in percent. */
+  private static String unlikeAnyone(ReportModel model, String metric) {
+    return model.balance().stream()
+        .filter(b -> b.metric().equals(metric) && OUTSIDE.equals(b.variable()))
+        .filter(b -> Double.isFinite(b.participants()))
+        .findFirst()
+        .map(b -> Math.round(100 * b.participants()) + "%")
+        .orElse("");
   }
 
   /** The two effect cells: every month kept, then the first months after hire left out. */

@@ -270,6 +270,8 @@ class PageOneTest {
         List.of(
             new BalanceRow("time_to_resolve_hours", "tenure_months", 7.04, 70.0, -2.11),
             new BalanceRow("time_to_resolve_hours", "pre-joining x", 2.5, 2.8, -0.7),
+            new BalanceRow(
+                "time_to_resolve_hours", "propensity_outside_common_support", 0.384, 0.02, 1.1),
             new BalanceRow("win_rate", "tenure_months", 60.0, 61.0, -0.05));
     ReportModel m =
         base.with(
@@ -287,7 +289,8 @@ class PageOneTest {
             "7.0",
             "70.0",
             "-2.11",
-            "participants much newer: without a tenure adjustment the grade is at most weak"),
+            "participants much newer: without a tenure adjustment the grade is at most weak",
+            "38%"),
         table.rows().get(0));
     String html = HtmlReport.render(m);
     int notes = html.indexOf("<section id=\"notes\"");
@@ -338,7 +341,7 @@ class PageOneTest {
                     Math.expm1(0.08),
                     41)));
     ReportPage.DataTable table = WhoJoinedSection.of(m);
-    assertEquals(7, table.columns().size(), table.columns().toString());
+    assertEquals(8, table.columns().size(), table.columns().toString());
     List<String> row = table.rows().get(0);
     assertEquals(
         HeadlineSentence.effectWords(headline, 30)
@@ -347,9 +350,10 @@ class PageOneTest {
             + "), "
             + headline.nTreated()
             + " participants",
-        row.get(5));
-    assertTrue(row.get(6).startsWith("2% faster ("), row.get(6));
-    assertTrue(row.get(6).endsWith("41 participants (first 3 months left out)"), row.get(6));
+        row.get(6));
+    assertEquals("", row.get(5), "no propensity row: the cell stays empty");
+    assertTrue(row.get(7).startsWith("2% faster ("), row.get(7));
+    assertTrue(row.get(7).endsWith("41 participants (first 3 months left out)"), row.get(7));
     assertTrue(HtmlReport.render(m).contains("first 3 months left out"));
     // Beside an unreliable headline, the other estimate states no number either.
     HireSensitivity h = m.hireSensitivity().get(0);
@@ -366,7 +370,7 @@ class PageOneTest {
             base.locale(),
             balance);
     assertEquals(
-        5, WhoJoinedSection.of(without).columns().size(), "few new hires: no extra columns");
+        6, WhoJoinedSection.of(without).columns().size(), "few new hires: no extra columns");
   }
 
   @Test

@@ -239,7 +239,7 @@ public final class SampleDataGenerator {
           System.out.println(
               "usage: SampleDataGenerator [outDir] [--scale S] [--seed N] [--employees N]"
                   + " [--months N] [--work-volume N] [--no-effect] [--unrelated-gains SHIFT]"
-                  + " [--new-hires SHARE[,CURVE]]");
+                  + " [--new-hires SHARE[,CURVE[,TENURED_JOINING]]]");
           return;
         default:
           if (args[i].startsWith("--")) {
@@ -261,11 +261,14 @@ public final class SampleDataGenerator {
   /** {@code SHARE[,CURVE]}, e.g. {@code 0.33,0.5}. */
   static GeneratorSettings withNewHires(GeneratorSettings s, String value) {
     String[] parts = value.split(",", -1);
-    if (parts.length > 2) {
-      throw new IllegalArgumentException("--new-hires takes SHARE[,CURVE], was " + value);
+    if (parts.length > 3) {
+      throw new IllegalArgumentException(
+          "--new-hires takes SHARE[,CURVE[,TENURED_JOINING]], was " + value);
     }
-    double curve = parts.length == 2 ? Double.parseDouble(parts[1]) : DEFAULT_LEARNING_CURVE;
-    return s.withNewHires(Double.parseDouble(parts[0]), curve);
+    double curve = parts.length >= 2 ? Double.parseDouble(parts[1]) : DEFAULT_LEARNING_CURVE;
+    double tenured =
+        parts.length == 3 ? Double.parseDouble(parts[2]) : NewHires.TENURED_JOINER_SHARE;
+    return s.withNewHires(Double.parseDouble(parts[0]), curve, tenured);
   }
 
   private static String requireValue(String[] args, int i, String option) {
