@@ -26,8 +26,9 @@ import org.sociallearning.impact.testing.TestCompanies;
 
 /**
  * The whole job on generated exports in their real formats: a planted effect is recovered within
- * its interval, no effect is found where none was planted despite strong self-selection, every row
- * is accounted for, and reruns reproduce the numbers.
+ * its interval (in a company where some participants are new hires on a learning curve), no effect
+ * is found where none was planted despite strong self-selection, every row is accounted for, and
+ * reruns reproduce the numbers.
  */
 @Tag("pipeline")
 @Order(2) // see the failsafe configuration: two classes at a time, longest at both ends
@@ -67,11 +68,20 @@ class NightlyImpactJobTest {
   @Test
   void plantedTicketEffectIsRecoveredWithinItsInterval() throws Exception {
     MetricEstimate ttr = metric(plantedRun, "time_to_resolve_hours");
-    // Few new hires among the participants: no estimate without their first months beside it.
-    assertTrue(
-        PlantedScenariosJobTest.csv(plantedRun, "impact_estimates").stream()
-            .allMatch(r -> r.get("hire_sensitivity_months").isEmpty()));
     assertFalse(ttr.suppressed(), ttr.warnings().toString());
+    // New hires on a learning curve are more than a fifth of the participants: beside the
+    // headline, the estimate without each person's first 3 months after hire, which finds the
+    // planted effect too.
+    org.apache.commons.csv.CSVRecord row =
+        PlantedScenariosJobTest.only(
+            PlantedScenariosJobTest.csv(plantedRun, "impact_estimates"),
+            r -> r.get("metric").equals("time_to_resolve_hours") && r.get("segment").equals("all"),
+            "overall ticket row");
+    assertEquals("3", row.get("hire_sensitivity_months"), row.toString());
+    assertTrue(
+        Double.parseDouble(row.get("hire_sensitivity_ci_low")) <= PLANTED_TICKET_EFFECT
+            && PLANTED_TICKET_EFFECT <= Double.parseDouble(row.get("hire_sensitivity_ci_high")),
+        row.toString());
     assertTrue(
         ttr.ciLow() <= PLANTED_TICKET_EFFECT && PLANTED_TICKET_EFFECT <= ttr.ciHigh(),
         "planted "
@@ -235,7 +245,7 @@ class NightlyImpactJobTest {
         Files.readAllLines(out.resolve("balance.csv")).stream()
             .anyMatch(l -> l.startsWith("tickets_handled,pre-joining tickets_handled,")),
         "the pre-joining volume is in the balance table");
-    // Participants chosen on ability, not tenure: nearly all have colleagues as likely to join.
+    // Participants chosen on ability and a few new hires: most have colleagues as likely to join.
     String outside =
         Files.readAllLines(out.resolve("balance.csv")).stream()
             .filter(
@@ -246,7 +256,7 @@ class NightlyImpactJobTest {
                             + ","))
             .findFirst()
             .orElseThrow();
-    assertTrue(Double.parseDouble(outside.split(",")[2]) < 0.2, outside);
+    assertTrue(Double.parseDouble(outside.split(",")[2]) < 0.3, outside);
     List<String> value = Files.readAllLines(out.resolve("value_estimates.csv"));
     assertEquals("item,estimate,ci_low,ci_high,unit,method", value.get(0));
     String hoursSaved =

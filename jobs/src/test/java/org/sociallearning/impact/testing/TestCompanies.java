@@ -14,11 +14,18 @@ public final class TestCompanies {
   static final GeneratorSettings BASE =
       GeneratorSettings.sample().withEmployees(500).withMonths(20).withWorkVolume(6);
 
-  /** Real effects on tickets, sales cycle and win rate; self-selection on ability. */
+  /**
+   * Real effects on tickets, sales cycle and win rate; self-selection on ability; and a tenth of
+   * the people hired during the window, who get faster anyway (ln(duration) +0.4 in the hire month,
+   * worn off after six months) and mostly join a community in their first months, while tenured
+   * people join as usual.
+   */
   public static final double PLANTED_TICKET_EFFECT = -0.25;
 
   public static final Company PLANTED =
-      new Company("planted", BASE.withEffects(PLANTED_TICKET_EFFECT, -0.15, 0.08));
+      new Company(
+          "planted",
+          BASE.withEffects(PLANTED_TICKET_EFFECT, -0.15, 0.08).withNewHires(0.1, 0.4, 1.0));
 
   /**
    * No effect anywhere, strong self-selection; compared within departments (exact stratification),
