@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sociallearning.impact.TestSpark;
+import org.sociallearning.impact.publish.PublishedPersonGroups;
 import org.sociallearning.impact.sample.GenerationSummary;
 import org.sociallearning.impact.sample.GeneratorSettings;
 import org.sociallearning.impact.sample.SampleDataGenerator;
@@ -73,6 +74,13 @@ class PersonAnonymityTest {
     long smallest = PersonAnonymity.smallestGroup(published, PersonAnonymity.ATTRIBUTES);
     assertTrue(smallest >= K, "smallest group " + smallest + " after " + outcome);
     assertEquals(smallest, outcome.smallestGroup());
+    // Published as the job publishes it, and measured as the manifest measures a run's tables.
+    Path run = java.nio.file.Files.createDirectories(dir.resolve("run"));
+    org.sociallearning.impact.publish.ResultTables.write(
+        TestSpark.session(), "dim_employee", outcome.people(), run);
+    assertEquals(List.of("dim_employee"), PublishedPersonGroups.tablesWithPersonKeys(run));
+    long measured = PublishedPersonGroups.smallestGroup(run).orElseThrow();
+    assertTrue(measured >= K, "smallest group in the published file: " + measured);
     assertFalse(outcome.generalised().isEmpty(), outcome.toString());
     assertEquals(roster.size() - outcome.withheldRows(), published.size());
     assertTrue(
