@@ -43,20 +43,31 @@ public final class BalanceTable {
     List<Double> comparison = new ArrayList<>();
     for (int u = 0; u < panel.unitCount(); u++) {
       int before = panel.unitGroup()[u] == 0 ? medianJoin : panel.unitGroup()[u];
-      double sum = 0;
-      int n = 0;
-      for (int t = 0; t < panel.periodCount() && panel.periods()[t] < before; t++) {
-        double y = panel.outcome()[u][t];
-        if (!Double.isNaN(y)) {
-          sum += y;
-          n++;
-        }
-      }
-      if (n > 0) {
-        (panel.unitGroup()[u] == 0 ? comparison : treated).add(sum / n);
+      double[] pre = preJoiningMeans(panel, u, before);
+      if (pre != null) {
+        (panel.unitGroup()[u] == 0 ? comparison : treated).add(pre[0]);
       }
     }
     return compare(metric, "pre-joining " + metric, treated, comparison);
+  }
+
+  /**
+   * One person's mean outcome over the observed months before {@code before}, and their mean number
+   * of items per month then (0 in an unweighted panel); null without such a month.
+   */
+  static double[] preJoiningMeans(Panel panel, int u, int before) {
+    double level = 0;
+    double items = 0;
+    int months = 0;
+    for (int t = 0; t < panel.periodCount() && panel.periods()[t] < before; t++) {
+      double y = panel.outcome()[u][t];
+      if (!Double.isNaN(y)) {
+        level += y;
+        items += panel.isWeighted() ? panel.weight()[u][t] : 0;
+        months++;
+      }
+    }
+    return months == 0 ? null : new double[] {level / months, items / months};
   }
 
   /**

@@ -54,25 +54,15 @@ public final class PropensityOverlap {
       if (tenureKnown && (hired == null || before - 1 < hired)) {
         continue;
       }
-      double level = 0;
-      double volume = 0;
-      int months = 0;
-      for (int t = 0; t < panel.periodCount() && panel.periods()[t] < before; t++) {
-        double y = panel.outcome()[u][t];
-        if (!Double.isNaN(y)) {
-          level += y;
-          volume += panel.isWeighted() ? panel.weight()[u][t] : 0;
-          months++;
-        }
-      }
-      if (months == 0) {
+      double[] pre = BalanceTable.preJoiningMeans(panel, u, before);
+      if (pre == null) {
         continue;
       }
       double tenure = tenureKnown ? Math.log1p(before - 1 - hired) : 0;
       rows.add(
           panel.isWeighted()
-              ? new double[] {tenure, level / months, volume / months}
-              : new double[] {tenure, level / months});
+              ? new double[] {tenure, pre[0], pre[1]}
+              : new double[] {tenure, pre[0]});
       participant.add(g != 0);
     }
     long participants = participant.stream().filter(p -> p).count();

@@ -235,6 +235,10 @@ class PlantedScenariosJobTest {
     assertTrue(
         Files.readString(newHires.report()).contains("first 3 months left out"),
         "the report shows the estimate without the first months after hire beside the headline");
+    assertTrue(
+        Files.readString(newHires.report())
+            .contains("% of participants have no comparison colleague as likely to join"),
+        "Who joined says how many participants nobody in the comparison group is like");
   }
 
   private static CSVRecord overall(NightlyImpactJob.RunResult run, String metric) throws Exception {

@@ -19,6 +19,9 @@ final class WhoJoinedSection {
    */
   static final String OUTSIDE = "propensity_outside_common_support";
 
+  /** The share of participants without a comparison colleague alike that the reading mentions. */
+  static final double UNLIKE_SHARE = 1.0 / 3;
+
   /** Above this absolute standardised difference the tenure gap caps the grade (as the job). */
   static final double IMBALANCED = 0.25;
 
@@ -40,8 +43,7 @@ final class WhoJoinedSection {
                 row.add(ReaderNumbers.oneDecimal(b.participants()));
                 row.add(ReaderNumbers.oneDecimal(b.comparison()));
                 row.add(ReaderNumbers.decimals(b.smd(), 2));
-                row.add(reading(b.smd()));
-                row.add(unlikeAnyone(model, m.metric()));
+                row.add(reading(b.smd()) + unlikeAnyone(model, m.metric()));
                 if (sideBySide) {
                   row.addAll(withAndWithoutFirstMonths(model, m));
                 }
@@ -55,17 +57,14 @@ final class WhoJoinedSection {
                 "Participants (months)",
                 "Comparison group (months)",
                 "Standardised difference",
-                "Reading",
-                "Participants unlike every comparison colleague"));
+                "Reading"));
     if (sideBySide) {
       columns.add("Effect, every month");
       columns.add("Effect, first months after hire left out");
     }
     return new ReportPage.DataTable(
         "Months since hire when participants joined, against the comparison group at the"
-            + " participants' typical joining month, and the share of participants whose chance of"
-            + " joining (from their tenure and how they worked before) is beyond every comparison"
-            + " colleague's"
+            + " participants' typical joining month"
             + (sideBySide
                 ? "; where new hires are more than a fifth of participants, the effect with"
                     + " and without each person's first months after hire"
@@ -76,13 +75,21 @@ final class WhoJoinedSection {
         4);
   }
 
-  /** The share of participants outside the comparison group's propensity range, in percent. */
+  /**
+   * Where a third or more ({@link #UNLIKE_SHARE}) of the participants are more (or less) likely to
+   * join than anyone in the comparison group, given their tenure and how they worked before, the
+   * reading says how many: the comparison stands in for people unlike them. Empty otherwise.
+   */
   private static String unlikeAnyone(ReportModel model, String metric) {
     return model.balance().stream()
         .filter(b -> b.metric().equals(metric) && OUTSIDE.equals(b.variable()))
-        .filter(b -> Double.isFinite(b.participants()))
+        .filter(b -> b.participants() >= UNLIKE_SHARE)
         .findFirst()
-        .map(b -> Math.round(100 * b.participants()) + "%")
+        .map(
+            b ->
+                "; "
+                    + Math.round(100 * b.participants())
+                    + "% of participants have no comparison colleague as likely to join")
         .orElse("");
   }
 

@@ -289,8 +289,8 @@ class PageOneTest {
             "7.0",
             "70.0",
             "-2.11",
-            "participants much newer: without a tenure adjustment the grade is at most weak",
-            "38%"),
+            "participants much newer: without a tenure adjustment the grade is at most weak; 38% of"
+                + " participants have no comparison colleague as likely to join"),
         table.rows().get(0));
     String html = HtmlReport.render(m);
     int notes = html.indexOf("<section id=\"notes\"");
@@ -341,7 +341,7 @@ class PageOneTest {
                     Math.expm1(0.08),
                     41)));
     ReportPage.DataTable table = WhoJoinedSection.of(m);
-    assertEquals(8, table.columns().size(), table.columns().toString());
+    assertEquals(7, table.columns().size(), table.columns().toString());
     List<String> row = table.rows().get(0);
     assertEquals(
         HeadlineSentence.effectWords(headline, 30)
@@ -350,10 +350,9 @@ class PageOneTest {
             + "), "
             + headline.nTreated()
             + " participants",
-        row.get(6));
-    assertEquals("", row.get(5), "no propensity row: the cell stays empty");
-    assertTrue(row.get(7).startsWith("2% faster ("), row.get(7));
-    assertTrue(row.get(7).endsWith("41 participants (first 3 months left out)"), row.get(7));
+        row.get(5));
+    assertTrue(row.get(6).startsWith("2% faster ("), row.get(6));
+    assertTrue(row.get(6).endsWith("41 participants (first 3 months left out)"), row.get(6));
     assertTrue(HtmlReport.render(m).contains("first 3 months left out"));
     // Beside an unreliable headline, the other estimate states no number either.
     HireSensitivity h = m.hireSensitivity().get(0);
@@ -370,7 +369,7 @@ class PageOneTest {
             base.locale(),
             balance);
     assertEquals(
-        6, WhoJoinedSection.of(without).columns().size(), "few new hires: no extra columns");
+        5, WhoJoinedSection.of(without).columns().size(), "few new hires: no extra columns");
   }
 
   @Test
