@@ -44,6 +44,27 @@ public final class TenureBalance {
   /** The {@code variable} of {@link #of} in the balance table. */
   public static final String VARIABLE = "tenure_months";
 
+  /** The {@code variable} of {@link #firstYear} in the balance table. */
+  public static final String FIRST_YEAR = "tenure_first_year";
+
+  /**
+   * The tenure mix in one share: participants in their first year when they joined (fewer than 12
+   * months from the hire month to the month before joining) against the comparison group's share at
+   * the month before the participants' median joining month, the same people as {@link #of}.
+   */
+  public static BalanceTable.Balance firstYear(
+      String metric, Map<String, Integer> hireMonths, Panel panel) {
+    List<Double> participants = new ArrayList<>();
+    List<Double> comparison = new ArrayList<>();
+    collect(hireMonths, panel, participants, comparison);
+    return BalanceTable.compare(
+        metric, FIRST_YEAR, inFirstYear(participants), inFirstYear(comparison));
+  }
+
+  private static List<Double> inFirstYear(List<Double> months) {
+    return months.stream().map(m -> m < 12 ? 1.0 : 0.0).toList();
+  }
+
   /** The {@code variable} of {@link #withinBands} in the balance table. */
   public static final String WITHIN_BANDS = "tenure_months_within_bands";
 

@@ -91,6 +91,7 @@ public final class EstimateEffects {
       if (!metric.isVolume()) {
         BalanceTable.Balance tenure = TenureBalance.of(metric.name(), hireMonths, panel);
         balance.add(tenure);
+        balance.add(TenureBalance.firstYear(metric.name(), hireMonths, panel));
         tenureNote = TenureBalance.gate(tenure, hireMonths, panel, tenureAdjusted, balance);
         estimate = tenureNote.map(estimate::withWarning).orElse(estimate);
         NewHireComparison.of(ctx, participation, outcome, options, hireMonths, panel)

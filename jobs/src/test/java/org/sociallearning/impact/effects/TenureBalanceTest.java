@@ -79,6 +79,18 @@ class TenureBalanceTest {
         note);
   }
 
+  /** The tenure mix in one share: who was in their first year after hire at joining. */
+  @Test
+  void theFirstYearSharesGiveTheTenureMix() {
+    BalanceTable.Balance allNew = TenureBalance.firstYear("m", hires(0, 20), panel());
+    assertEquals(TenureBalance.FIRST_YEAR, allNew.variable());
+    assertEquals(1.0, allNew.participants(), 1e-12, "tenures 0, 1, 2");
+    assertEquals(0.0, allNew.comparison(), 1e-12, "tenures 30 to 58");
+    BalanceTable.Balance some = TenureBalance.firstYear("m", hires(5, 0), panel());
+    assertEquals(2.0 / 29, some.comparison(), 1e-12, "tenures 10 and 11 of 10 to 38");
+    assertEquals(29, some.nComparison());
+  }
+
   @Test
   void participantsAsTenuredAsTheirColleaguesGetNone() {
     BalanceTable.Balance b = balance(43);

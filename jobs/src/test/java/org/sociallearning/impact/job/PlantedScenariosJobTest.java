@@ -199,6 +199,17 @@ class PlantedScenariosJobTest {
                       && r.get("variable").equals(PropensityOverlap.OUTSIDE),
               name + " propensity overlap");
       assertTrue(Double.parseDouble(outside.get("participants")) > 1.0 / 3, outside.toString());
+      CSVRecord firstYear =
+          only(
+              csv(newHires, "balance"),
+              r ->
+                  r.get("metric").equals(name)
+                      && r.get("variable").equals(TenureBalance.FIRST_YEAR),
+              name + " tenure mix");
+      assertTrue(
+          Double.parseDouble(firstYear.get("participants"))
+              > Double.parseDouble(firstYear.get("comparison")) + 0.3,
+          "most participants are in their first year, few in the comparison group: " + firstYear);
 
       // Most participants are new hires who joined in their first months: beside the headline,
       // the estimate with each person's first 3 months after hire left out rests on few of them.

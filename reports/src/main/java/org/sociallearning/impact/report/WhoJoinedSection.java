@@ -13,6 +13,9 @@ final class WhoJoinedSection {
 
   static final String TENURE = "tenure_months";
 
+  /** The share of each side in their first year after hire. */
+  static final String FIRST_YEAR = "tenure_first_year";
+
   /**
    * The share of people whose propensity of joining (given tenure, pre-joining level and volume)
    * lies outside the other side's range.
@@ -43,7 +46,9 @@ final class WhoJoinedSection {
                 row.add(ReaderNumbers.oneDecimal(b.participants()));
                 row.add(ReaderNumbers.oneDecimal(b.comparison()));
                 row.add(ReaderNumbers.decimals(b.smd(), 2));
-                row.add(reading(b.smd()) + unlikeAnyone(model, m.metric()));
+                row.add(
+                    reading(b.smd(), firstYear(model, m.metric()))
+                        + unlikeAnyone(model, m.metric()));
                 if (sideBySide) {
                   row.addAll(withAndWithoutFirstMonths(model, m));
                 }
@@ -122,7 +127,11 @@ final class WhoJoinedSection {
         .orElse(null);
   }
 
-  static String reading(double smd) {
+  /**
+   * @param firstYear the tenure mix, said where the tenure differs: e.g. "62% in their first year,
+   *     against 8%"; empty when not published
+   */
+  static String reading(double smd, String firstYear) {
     if (!Double.isFinite(smd)) {
       return "not known";
     }
@@ -130,6 +139,22 @@ final class WhoJoinedSection {
       return "similar tenure";
     }
     return (smd < 0 ? "participants much newer" : "participants much longer-serving")
+        + (firstYear.isEmpty() ? "" : " (" + firstYear + ")")
         + ": without a tenure adjustment the grade is at most weak";
+  }
+
+  /** The shares of each side in their first year, from the balance table; empty without them. */
+  private static String firstYear(ReportModel model, String metric) {
+    return model.balance().stream()
+        .filter(b -> b.metric().equals(metric) && FIRST_YEAR.equals(b.variable()))
+        .filter(b -> Double.isFinite(b.participants()) && Double.isFinite(b.comparison()))
+        .findFirst()
+        .map(
+            b ->
+                Math.round(100 * b.participants())
+                    + "% in their first year, against "
+                    + Math.round(100 * b.comparison())
+                    + "%")
+        .orElse("");
   }
 }

@@ -272,6 +272,7 @@ class PageOneTest {
             new BalanceRow("time_to_resolve_hours", "pre-joining x", 2.5, 2.8, -0.7),
             new BalanceRow(
                 "time_to_resolve_hours", "propensity_outside_common_support", 0.384, 0.02, 1.1),
+            new BalanceRow("time_to_resolve_hours", "tenure_first_year", 0.62, 0.081, 1.9),
             new BalanceRow("win_rate", "tenure_months", 60.0, 61.0, -0.05));
     ReportModel m =
         base.with(
@@ -289,8 +290,9 @@ class PageOneTest {
             "7.0",
             "70.0",
             "-2.11",
-            "participants much newer: without a tenure adjustment the grade is at most weak; 38% of"
-                + " participants have no comparison colleague as likely to join"),
+            "participants much newer (62% in their first year, against 8%): without a tenure"
+                + " adjustment the grade is at most weak; 38% of participants have no comparison"
+                + " colleague as likely to join"),
         table.rows().get(0));
     String html = HtmlReport.render(m);
     int notes = html.indexOf("<section id=\"notes\"");
