@@ -246,17 +246,12 @@ class NightlyImpactJobTest {
             .anyMatch(l -> l.startsWith("tickets_handled,pre-joining tickets_handled,")),
         "the pre-joining volume is in the balance table");
     // Participants chosen on ability and a few new hires: most have colleagues as likely to join.
-    String outside =
-        Files.readAllLines(out.resolve("balance.csv")).stream()
-            .filter(
-                l ->
-                    l.startsWith(
-                        "time_to_resolve_hours,"
-                            + org.sociallearning.impact.effects.PropensityOverlap.OUTSIDE
-                            + ","))
-            .findFirst()
-            .orElseThrow();
-    assertTrue(Double.parseDouble(outside.split(",")[2]) < 0.3, outside);
+    org.apache.commons.csv.CSVRecord outside =
+        PlantedScenariosJobTest.balanceRow(
+            plantedRun,
+            "time_to_resolve_hours",
+            org.sociallearning.impact.effects.PropensityOverlap.OUTSIDE);
+    assertTrue(Double.parseDouble(outside.get("participants")) < 0.3, outside.toString());
     List<String> value = Files.readAllLines(out.resolve("value_estimates.csv"));
     assertEquals("item,estimate,ci_low,ci_high,unit,method", value.get(0));
     String hoursSaved =

@@ -67,6 +67,15 @@ class PlantedScenariosJobTest {
     }
   }
 
+  /** The balance row of one metric and variable. */
+  static CSVRecord balanceRow(NightlyImpactJob.RunResult run, String metric, String variable)
+      throws Exception {
+    return only(
+        csv(run, "balance"),
+        r -> r.get("metric").equals(metric) && r.get("variable").equals(variable),
+        metric + " " + variable);
+  }
+
   static CSVRecord only(List<CSVRecord> rows, Predicate<CSVRecord> which, String what) {
     List<CSVRecord> found = rows.stream().filter(which).toList();
     assertEquals(1, found.size(), what + ": " + found);
@@ -182,30 +191,14 @@ class PlantedScenariosJobTest {
           coversZero(row) || List.of("weak", "unreliable").contains(row.get("evidence")) && noted,
           "nothing was planted: " + seen(row));
       assertTrue(noted, "participants much newer than their colleagues: " + seen(row));
-      CSVRecord tenure =
-          only(
-              csv(newHires, "balance"),
-              r -> r.get("metric").equals(name) && r.get("variable").equals("tenure_months"),
-              name + " tenure balance");
+      CSVRecord tenure = balanceRow(newHires, name, TenureBalance.VARIABLE);
       assertTrue(
           Double.parseDouble(tenure.get("smd")) < -TenureBalance.THRESHOLD, tenure.toString());
       // Most comparison colleagues are tenured: a third or more of the participants are more
       // likely to join than anyone in the comparison group (the tickets' share is about 0.9).
-      CSVRecord outside =
-          only(
-              csv(newHires, "balance"),
-              r ->
-                  r.get("metric").equals(name)
-                      && r.get("variable").equals(PropensityOverlap.OUTSIDE),
-              name + " propensity overlap");
+      CSVRecord outside = balanceRow(newHires, name, PropensityOverlap.OUTSIDE);
       assertTrue(Double.parseDouble(outside.get("participants")) > 1.0 / 3, outside.toString());
-      CSVRecord firstYear =
-          only(
-              csv(newHires, "balance"),
-              r ->
-                  r.get("metric").equals(name)
-                      && r.get("variable").equals(TenureBalance.FIRST_YEAR),
-              name + " tenure mix");
+      CSVRecord firstYear = balanceRow(newHires, name, TenureBalance.FIRST_YEAR);
       assertTrue(
           Double.parseDouble(firstYear.get("participants"))
               > Double.parseDouble(firstYear.get("comparison")) + 0.3,
