@@ -24,7 +24,8 @@ public final class JoiningPropensity {
   /**
    * @param x per person the characteristics (same length for everyone, finite)
    * @param participant per person whether they are a participant
-   * @return per person the fitted propensity; null when one of the two groups is empty
+   * @return per person the fitted propensity; null when one of the two groups is empty (or, never
+   *     expected with the penalty, the Newton step cannot be solved)
    */
   public static double[] of(double[][] x, boolean[] participant) {
     int n = x.length;

@@ -36,9 +36,7 @@ final class WhoJoinedSection {
         model.primary().stream().anyMatch(m -> sensitivity(model, m.metric()) != null);
     List<List<String>> rows = new ArrayList<>();
     for (MetricResult m : model.primary()) {
-      model.balance().stream()
-          .filter(b -> b.metric().equals(m.metric()) && TENURE.equals(b.variable()))
-          .findFirst()
+      row(model, m.metric(), TENURE)
           .ifPresent(
               b -> {
                 List<String> row = new ArrayList<>();
@@ -86,10 +84,8 @@ final class WhoJoinedSection {
    * reading says how many: the comparison stands in for people unlike them. Empty otherwise.
    */
   private static String unlikeAnyone(ReportModel model, String metric) {
-    return model.balance().stream()
-        .filter(b -> b.metric().equals(metric) && OUTSIDE.equals(b.variable()))
+    return row(model, metric, OUTSIDE)
         .filter(b -> b.participants() >= UNLIKE_SHARE)
-        .findFirst()
         .map(
             b ->
                 "; "
@@ -145,10 +141,8 @@ final class WhoJoinedSection {
 
   /** The shares of each side in their first year, from the balance table; empty without them. */
   private static String firstYear(ReportModel model, String metric) {
-    return model.balance().stream()
-        .filter(b -> b.metric().equals(metric) && FIRST_YEAR.equals(b.variable()))
+    return row(model, metric, FIRST_YEAR)
         .filter(b -> Double.isFinite(b.participants()) && Double.isFinite(b.comparison()))
-        .findFirst()
         .map(
             b ->
                 Math.round(100 * b.participants())
@@ -156,5 +150,13 @@ final class WhoJoinedSection {
                     + Math.round(100 * b.comparison())
                     + "%")
         .orElse("");
+  }
+
+  /** The balance row of one metric and variable, if published. */
+  private static java.util.Optional<BalanceRow> row(
+      ReportModel model, String metric, String variable) {
+    return model.balance().stream()
+        .filter(b -> b.metric().equals(metric) && variable.equals(b.variable()))
+        .findFirst();
   }
 }
