@@ -27,6 +27,7 @@ public record ReportPage(
     Knowledge knowledge,
     List<NoteText> commonNotes,
     DataTable whoJoined,
+    String whoJoinedSummary,
     List<String> runWarnings,
     List<Figure> eventStudies,
     List<Figure> calendar,

@@ -32,6 +32,7 @@ final class ReportPages {
     List<String> primaryForests =
         model.primary().stream().map(m -> OutcomeFigures.forestId(m)).toList();
     List<ReportPage.Figure> forests = OutcomeFigures.forests(model, pdf);
+    ReportPage.DataTable whoJoined = WhoJoinedSection.of(model);
     return new ReportPage(
         title,
         firstMonth(model),
@@ -48,7 +49,8 @@ final class ReportPages {
         ValueSection.of(model, pdf),
         KnowledgeFlowSection.of(model, pdf),
         OutcomeSections.notes(common),
-        WhoJoinedSection.of(model),
+        whoJoined,
+        WhoJoinedSection.summary(whoJoined),
         model.runWarnings(),
         withSentences(model, eventStudies),
         TimeFigures.calendar(model, pdf),

@@ -34,6 +34,8 @@ final class WhoJoinedSection {
     // Where new hires are many, the estimate with and without their first months after hire.
     boolean sideBySide =
         model.primary().stream().anyMatch(m -> sensitivity(model, m.metric()) != null);
+    boolean adjusted =
+        model.method() != null && model.method().contains(MethodWords.TENURE_ADJUSTED);
     List<List<String>> rows = new ArrayList<>();
     for (MetricResult m : model.primary()) {
       row(model, m.metric(), TENURE)
@@ -45,7 +47,7 @@ final class WhoJoinedSection {
                 row.add(ReaderNumbers.oneDecimal(b.comparison()));
                 row.add(ReaderNumbers.decimals(b.smd(), 2));
                 row.add(
-                    reading(b.smd(), firstYear(model, m.metric()))
+                    reading(b.smd(), firstYear(model, m.metric()), adjusted)
                         + unlikeAnyone(model, m.metric()));
                 if (sideBySide) {
                   row.addAll(withAndWithoutFirstMonths(model, m));
@@ -76,6 +78,32 @@ final class WhoJoinedSection {
         rows,
         1,
         4);
+  }
+
+  /** The reading of an outcome whose participants had about their comparison group's tenure. */
+  static final String SIMILAR = "similar tenure";
+
+  /**
+   * The table in one sentence where it has nothing to point out: every primary outcome's
+   * participants had about their comparison group's tenure, and no outcome shows its effect without
+   * the first months after hire. Empty otherwise (the table is shown).
+   */
+  static String summary(ReportPage.DataTable table) {
+    int reading = table.columns().indexOf("Reading");
+    if (table.isEmpty()
+        || reading != table.columns().size() - 1
+        || table.rows().stream().anyMatch(r -> !r.get(reading).equals(SIMILAR))) {
+      return "";
+    }
+    int smd = table.columns().indexOf("Standardised difference");
+    List<Double> smds = table.rows().stream().map(r -> Double.parseDouble(r.get(smd))).toList();
+    return "Participants had been with the company about as long as their comparison group when"
+        + " they joined, for every primary outcome (standardised differences of months since hire "
+        + ReaderNumbers.decimals(java.util.Collections.min(smds), 2)
+        + (smds.size() > 1
+            ? " to " + ReaderNumbers.decimals(java.util.Collections.max(smds), 2)
+            : "")
+        + "; the published balance table has the numbers).";
   }
 
   /**
@@ -126,17 +154,20 @@ final class WhoJoinedSection {
   /**
    * @param firstYear the tenure mix, said where the tenure differs: e.g. "62% in their first year,
    *     against 8%"; empty when not published
+   * @param adjusted whether the run compared participants with colleagues of the same tenure
    */
-  static String reading(double smd, String firstYear) {
+  static String reading(double smd, String firstYear, boolean adjusted) {
     if (!Double.isFinite(smd)) {
       return "not known";
     }
     if (Math.abs(smd) <= IMBALANCED) {
-      return "similar tenure";
+      return SIMILAR;
     }
     return (smd < 0 ? "participants much newer" : "participants much longer-serving")
         + (firstYear.isEmpty() ? "" : " (" + firstYear + ")")
-        + ": without a tenure adjustment the grade is at most weak";
+        + (adjusted
+            ? ": each is compared with colleagues of the same tenure"
+            : ": without a tenure adjustment the grade is at most weak");
   }
 
   /** The shares of each side in their first year, from the balance table; empty without them. */

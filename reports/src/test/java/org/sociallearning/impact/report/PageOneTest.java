@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 class PageOneTest {
 
   private static ReportModel model(List<MetricResult> metrics, List<EstimateNote> notes) {
+    return model(metrics, notes, "");
+  }
+
+  private static ReportModel model(
+      List<MetricResult> metrics, List<EstimateNote> notes, String method) {
     return new ReportModel(
         "t",
         LocalDate.of(2025, 6, 30),
@@ -23,7 +28,7 @@ class PageOneTest {
         metrics,
         List.of(),
         List.of(),
-        "",
+        method,
         30,
         List.of(),
         List.of(),
@@ -297,6 +302,71 @@ class PageOneTest {
     String html = HtmlReport.render(m);
     int notes = html.indexOf("<section id=\"notes\"");
     assertTrue(html.indexOf("<h3>Who joined</h3>", notes) > notes, "on the notes page");
+
+    // Tenure adjustment on (the default where the roster has hire dates): the same gap is what
+    // the comparison adjusts for, not a cap on the grade.
+    ReportModel adjusted =
+        model(base.metrics(), List.of(), MethodWords.method("doubly robust adjustment for tenure"))
+            .with(
+                base.notes(),
+                base.primaryMetrics(),
+                base.history(),
+                base.departmentFlow(),
+                base.locale(),
+                balance);
+    assertEquals(
+        "participants much newer (62% in their first year, against 8%): each is compared with"
+            + " colleagues of the same tenure; 38% of participants have no comparison colleague as"
+            + " likely to join",
+        WhoJoinedSection.of(adjusted).rows().get(0).get(4));
+  }
+
+  /** Where every primary outcome's participants had their comparison group's tenure, one line. */
+  @Test
+  void whoJoinedIsOneSentenceWhereTenureIsSimilarEverywhere() {
+    ReportModel base =
+        model(
+            List.of(
+                ReportFixture.faster().withEvidence("weak"),
+                ReportFixture.winRate(0.01, -0.03, 0.05).withEvidence("inconclusive")),
+            List.of());
+    List<BalanceRow> similar =
+        List.of(
+            new BalanceRow("time_to_resolve_hours", "tenure_months", 70.1, 74.9, -0.13),
+            new BalanceRow("win_rate", "tenure_months", 65.3, 64.7, 0.01));
+    ReportModel m =
+        base.with(
+            base.notes(),
+            base.primaryMetrics(),
+            base.history(),
+            base.departmentFlow(),
+            base.locale(),
+            similar);
+    String sentence = WhoJoinedSection.summary(WhoJoinedSection.of(m));
+    assertEquals(
+        "Participants had been with the company about as long as their comparison group when"
+            + " they joined, for every primary outcome (standardised differences of months since"
+            + " hire -0.13 to 0.01; the published balance table has the numbers).",
+        sentence);
+    String html = HtmlReport.render(m);
+    int notes = html.indexOf("<section id=\"notes\"");
+    assertTrue(html.indexOf(sentence, notes) > notes, "said on the notes page");
+    assertFalse(html.contains("Comparison group (months)"), "instead of the table");
+
+    List<BalanceRow> oneNewer =
+        List.of(
+            new BalanceRow("time_to_resolve_hours", "tenure_months", 7.0, 70.0, -2.11),
+            new BalanceRow("win_rate", "tenure_months", 65.3, 64.7, 0.01));
+    ReportModel newer =
+        base.with(
+            base.notes(),
+            base.primaryMetrics(),
+            base.history(),
+            base.departmentFlow(),
+            base.locale(),
+            oneNewer);
+    assertEquals("", WhoJoinedSection.summary(WhoJoinedSection.of(newer)), "the table is shown");
+    assertTrue(HtmlReport.render(newer).contains("Comparison group (months)"));
   }
 
   /**
