@@ -62,7 +62,7 @@ public final class ConfigLoader {
 
   /** {@code estimation.method}: exact strata, or a covariate method of the estimator. */
   public static final List<String> ESTIMATION_METHODS =
-      List.of(EstimationSettings.STRATA, "dr", "reg", "ipw");
+      List.of(EstimationSettings.STRATA, EstimationSettings.DOUBLY_ROBUST, "reg", "ipw");
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())

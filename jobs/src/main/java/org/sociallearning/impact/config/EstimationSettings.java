@@ -10,12 +10,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param covariates what parallel trends are conditional on: roster attributes (department,
  *     job_title, location; categorical) and, with a covariate method, {@code tenure_months} (months
  *     since hire_date, measured in each comparison's base month) or {@code tenure_bands} (the same
- *     in bands 0, 1, 2, 3-5, 6-11, 12-23 and 24+ months, categorical; with method dr); empty (the
- *     default): unconditional
- * @param method how the covariates enter: {@code strata} (default; participants compared only with
- *     colleagues of the same values, exact stratification), or per ATT(g,t) the doubly robust
- *     {@code dr}, outcome regression {@code reg} or inverse probability weighting {@code ipw}
- *     estimator (Sant'Anna and Zhao 2020, as R did's est_method)
+ *     in bands 0, 1, 2, 3-5, 6-11, 12-23 and 24+ months, categorical). Not set (the default):
+ *     {@code [tenure_bands]} ({@link #DEFAULT_COVARIATES}), which the job uses only where the
+ *     roster has hire dates; an empty list switches the adjustment off (unconditional parallel
+ *     trends)
+ * @param method how the covariates enter: per ATT(g,t) the doubly robust {@code dr}, outcome
+ *     regression {@code reg} or inverse probability weighting {@code ipw} estimator (Sant'Anna and
+ *     Zhao 2020, as R did's est_method), or {@code strata} (participants compared only with
+ *     colleagues of the same values, exact stratification). Not set: {@code dr} where the
+ *     covariates include tenure, {@code strata} otherwise
  * @param anticipation months before joining in which results may already change (e.g. people start
  *     preparing); the baseline moves back accordingly
  * @param basePeriod what months before joining are compared with: {@code universal} (default)
@@ -59,8 +62,15 @@ public record EstimationSettings(
     control = control == null ? "never" : control;
     anticipation = anticipation == null ? 0 : anticipation;
     basePeriod = basePeriod == null ? "universal" : basePeriod;
-    method = method == null ? STRATA : method;
-    covariates = covariates == null ? java.util.List.of() : java.util.List.copyOf(covariates);
+    if (covariates == null) {
+      // Tenure by default: new hires get faster anyway while they join communities. Strata cannot
+      // take tenure (it is computed per comparison), so method: strata alone means unadjusted.
+      covariates = STRATA.equals(method) ? java.util.List.of() : DEFAULT_COVARIATES;
+    }
+    covariates = java.util.List.copyOf(covariates);
+    if (method == null) {
+      method = covariates.stream().anyMatch(ConfigLoader::isTenure) ? DOUBLY_ROBUST : STRATA;
+    }
     bootstrapReplicates = bootstrapReplicates == null ? 999 : bootstrapReplicates;
     seed = seed == null ? 20240601L : seed;
     minGroupSize = minGroupSize == null ? 5 : minGroupSize;
@@ -70,6 +80,13 @@ public record EstimationSettings(
     detectableRelativeEffect = detectableRelativeEffect == null ? -0.10 : detectableRelativeEffect;
     excludeMonthsAfterHire = excludeMonthsAfterHire == null ? 0 : excludeMonthsAfterHire;
   }
+
+  /** What parallel trends are conditional on when estimation.covariates is not set. */
+  public static final java.util.List<String> DEFAULT_COVARIATES =
+      java.util.List.of(ConfigLoader.TENURE_BANDS);
+
+  /** The doubly robust method, the default where the covariates include tenure. */
+  public static final String DOUBLY_ROBUST = "dr";
 
   /** The method that stratifies exactly rather than fitting covariate models. */
   public static final String STRATA = "strata";

@@ -212,8 +212,8 @@ public final class TenureBalance {
             "%s (standardised difference %.2f: participants had been with the company %.0f"
                 + " months on average when they joined, the comparison group %.0f): part of the"
                 + " difference may be people learning the job, so it is graded at most weak"
-                + " (estimation.covariates: [tenure_bands] with method: dr compares colleagues of"
-                + " the same tenure)",
+                + " (the default tenure adjustment, estimation.covariates not set or listing"
+                + " tenure_bands, compares colleagues of the same tenure)",
             NOTE_START,
             tenure.smd(),
             tenure.participants(),

@@ -49,24 +49,19 @@ public final class DetermineParticipation {
     Dataset<Row> triedIt =
         ctx.cache().keep(SocialLearningParticipation.triedIt(interactions, participants));
     Map<String, Map<String, String>> attributes = new TreeMap<>();
+    Dataset<Row> roster = resolved.table("roster");
+    // Hire dates (ISO text): for the tenure balance of every estimate, for
+    // exclude_months_after_hire, and for tenure covariates, which are computed per comparison.
+    Map<String, String> hireDates =
+        pairs(roster.withColumn("hire_date", col("hire_date").cast("string")), "hire_date");
+    attributes.put(EstimateEffects.HIRE_DATE, hireDates);
     for (String attribute : config.estimation().covariates()) {
-      Dataset<Row> roster = resolved.table("roster");
-      // Tenure is computed per comparison from the hire date (ISO text): collect that.
       attributes.put(
-          attribute,
-          ConfigLoader.isTenure(attribute)
-              ? pairs(roster.withColumn("hire_date", col("hire_date").cast("string")), "hire_date")
-              : pairs(roster, attribute));
+          attribute, ConfigLoader.isTenure(attribute) ? hireDates : pairs(roster, attribute));
     }
-    // Hire dates: for the tenure balance of every estimate and for exclude_months_after_hire.
-    attributes.put(
-        EstimateEffects.HIRE_DATE,
-        pairs(
-            resolved.table("roster").withColumn("hire_date", col("hire_date").cast("string")),
-            "hire_date"));
     SegmentPanels.PersonSegments segments =
         new SegmentPanels.PersonSegments(
-            pairs(resolved.table("roster"), "department"),
+            pairs(roster, "department"),
             pairs(participants, "community"),
             pairs(participants, "intensity"),
             pairs(

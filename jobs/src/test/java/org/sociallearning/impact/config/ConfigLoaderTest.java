@@ -150,7 +150,8 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void estimationMethodDefaultsToStrataAndTenureNeedsACovariateMethod() throws Exception {
+  void estimationMethodDefaultsToStrataForAttributesAndTenureNeedsACovariateMethod()
+      throws Exception {
     String participation = ROSTER + "participation: {communities: [x]}\n";
     EstimationSettings explicit =
         ConfigLoader.load(write(participation + "estimation: {covariates: [department]}\n"))
@@ -165,8 +166,14 @@ class ConfigLoaderTest {
             .estimation();
     assertEquals("dr", dr.method());
     assertEquals(java.util.List.of("department", "tenure_months"), dr.covariates());
+    // Tenure alone, or beside roster attributes, takes the doubly robust method when none is set.
+    EstimationSettings tenureMonths =
+        ConfigLoader.load(
+                write(participation + "estimation: {covariates: [department, tenure_months]}\n"))
+            .estimation();
+    assertEquals("dr", tenureMonths.method());
     assertTrue(
-        failure(participation + "estimation: {covariates: [tenure_months]}\n")
+        failure(participation + "estimation: {covariates: [tenure_months], method: strata}\n")
             .getMessage()
             .startsWith(
                 "estimation.covariates: 'tenure_months' is computed per comparison and needs"));
@@ -181,16 +188,27 @@ class ConfigLoaderTest {
   }
 
   /**
-   * Without estimation.covariates nothing is adjusted for; tenure bands are one list entry away and
-   * need a covariate method.
+   * Without estimation.covariates the job compares colleagues of the same tenure (doubly robust,
+   * tenure bands); an empty list, or strata alone, switches that off.
    */
   @Test
-  void tenureBandsAreOptInWithACovariateMethod() throws Exception {
+  void tenureBandsAreTheDefaultAndAnEmptyListSwitchesThemOff() throws Exception {
     String participation = ROSTER + "participation: {communities: [x]}\n";
     EstimationSettings defaults = ConfigLoader.load(write(participation)).estimation();
-    assertEquals(java.util.List.of(), defaults.covariates());
-    assertEquals("strata", defaults.method());
+    assertEquals(java.util.List.of("tenure_bands"), defaults.covariates());
+    assertEquals("dr", defaults.method());
     assertEquals(0, defaults.excludeMonthsAfterHire());
+    EstimationSettings off =
+        ConfigLoader.load(write(participation + "estimation: {covariates: []}\n")).estimation();
+    assertEquals(java.util.List.of(), off.covariates());
+    assertEquals("strata", off.method());
+    EstimationSettings strataAlone =
+        ConfigLoader.load(write(participation + "estimation: {method: strata}\n")).estimation();
+    assertEquals(java.util.List.of(), strataAlone.covariates());
+    EstimationSettings regression =
+        ConfigLoader.load(write(participation + "estimation: {method: reg}\n")).estimation();
+    assertEquals(java.util.List.of("tenure_bands"), regression.covariates());
+    assertEquals("reg", regression.method());
     EstimationSettings tenure =
         ConfigLoader.load(
                 write(participation + "estimation: {covariates: [tenure_bands], method: dr}\n"))

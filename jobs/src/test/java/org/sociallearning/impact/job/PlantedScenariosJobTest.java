@@ -43,7 +43,7 @@ class PlantedScenariosJobTest {
   NightlyImpactJob.RunResult small;
   NightlyImpactJob.RunResult gains;
   NightlyImpactJob.RunResult newHires;
-  NightlyImpactJob.RunResult newHiresAdjusted;
+  NightlyImpactJob.RunResult newHiresUnadjusted;
 
   @BeforeAll
   void shareTheRuns() {
@@ -52,7 +52,7 @@ class PlantedScenariosJobTest {
     small = Companies.run(TestCompanies.SMALL);
     gains = Companies.run(TestCompanies.GAINS);
     newHires = Companies.run(TestCompanies.NEW_HIRES);
-    newHiresAdjusted = Companies.run(TestCompanies.NEW_HIRES_ADJUSTED);
+    newHiresUnadjusted = Companies.run(TestCompanies.NEW_HIRES_UNADJUSTED);
   }
 
   static List<CSVRecord> csv(NightlyImpactJob.RunResult run, String table) throws Exception {
@@ -178,19 +178,25 @@ class PlantedScenariosJobTest {
    * Nothing was planted; a third of the people are new hires who get faster anyway and mostly join
    * in their first months. Compared with everyone else, that learning curve reads as tickets
    * resolved about 19% faster and deals closed about 20% sooner, both with intervals clear of 0.
-   * With the default settings the job says participants were much newer than their comparison group
-   * and grades it at most weak; adjusted for tenure ({@code covariates: [tenure_bands], method:
-   * dr}) it finds nothing or does not grade it as a finding either.
+   * With the default settings the job compares participants with colleagues of the same tenure
+   * (doubly robust, tenure bands) and finds nothing or does not grade it as a finding; with the
+   * adjustment switched off ({@code covariates: []}) it says participants were much newer than
+   * their comparison group and grades it at most weak.
    */
   @Test
   void newHiresWhoGetFasterWhileTheyJoinAreNotTakenForTheCommunitysEffect() throws Exception {
     for (String name : List.of("time_to_resolve_hours", "sales_cycle_days")) {
-      CSVRecord row = overall(newHires, name);
-      boolean noted = row.get("warnings").contains(TenureBalance.NOTE_START);
+      CSVRecord adjusted = overall(newHires, name);
       assertTrue(
-          coversZero(row) || List.of("weak", "unreliable").contains(row.get("evidence")) && noted,
-          "nothing was planted: " + seen(row));
-      assertTrue(noted, "participants much newer than their colleagues: " + seen(row));
+          adjusted.get("method").contains("doubly robust adjustment for tenure"),
+          "tenure adjustment is on by default: " + adjusted.get("method"));
+      assertTrue(
+          coversZero(adjusted) || List.of("weak", "unreliable").contains(adjusted.get("evidence")),
+          "nothing was planted: " + seen(adjusted));
+      assertFalse(adjusted.get("warnings").contains(TenureBalance.NOTE_START), seen(adjusted));
+      assertTrue(
+          adjusted.get("warnings").contains("participants had a category (tenure_bands)"),
+          "the participants without comparable colleagues are counted: " + seen(adjusted));
       CSVRecord tenure = balanceRow(newHires, name, TenureBalance.VARIABLE);
       assertTrue(
           Double.parseDouble(tenure.get("smd")) < -TenureBalance.THRESHOLD, tenure.toString());
@@ -204,6 +210,14 @@ class PlantedScenariosJobTest {
               > Double.parseDouble(firstYear.get("comparison")) + 0.3,
           "most participants are in their first year, few in the comparison group: " + firstYear);
 
+      CSVRecord row = overall(newHiresUnadjusted, name);
+      assertFalse(row.get("method").contains("adjustment for tenure"), row.get("method"));
+      boolean noted = row.get("warnings").contains(TenureBalance.NOTE_START);
+      assertTrue(
+          coversZero(row) || List.of("weak", "unreliable").contains(row.get("evidence")) && noted,
+          "nothing was planted: " + seen(row));
+      assertTrue(noted, "participants much newer than their colleagues: " + seen(row));
+
       // Most participants are new hires who joined in their first months: beside the headline,
       // the estimate with each person's first 3 months after hire left out rests on few of them.
       assertEquals(
@@ -215,7 +229,7 @@ class PlantedScenariosJobTest {
 
       // Segments (department, community, intensity) carry the same gate.
       List<CSVRecord> notedSegments =
-          csv(newHires, "impact_estimates").stream()
+          csv(newHiresUnadjusted, "impact_estimates").stream()
               .filter(r -> r.get("metric").equals(name) && !r.get("segment").equals("all"))
               .filter(r -> r.get("warnings").contains(TenureBalance.NOTE_START))
               .toList();
@@ -223,26 +237,19 @@ class PlantedScenariosJobTest {
       for (CSVRecord r : notedSegments) {
         assertFalse(List.of("strong", "moderate").contains(r.get("evidence")), seen(r));
       }
-
-      CSVRecord adjusted = overall(newHiresAdjusted, name);
-      assertTrue(
-          adjusted.get("method").contains("doubly robust adjustment for tenure"),
-          "the method text says tenure adjustment is on: " + adjusted.get("method"));
-      assertTrue(
-          coversZero(adjusted) || List.of("weak", "unreliable").contains(adjusted.get("evidence")),
-          "nothing was planted: " + seen(adjusted));
-      assertFalse(adjusted.get("warnings").contains(TenureBalance.NOTE_START), seen(adjusted));
-      assertTrue(
-          adjusted.get("warnings").contains("participants had a category (tenure_bands)"),
-          "the participants without comparable colleagues are counted: " + seen(adjusted));
     }
+    String report = Files.readString(newHires.report());
     assertTrue(
-        Files.readString(newHires.report()).contains("first 3 months left out"),
-        "the report shows the estimate without the first months after hire beside the headline");
+        report.contains("tenure adjustment is on"), "the method section says the adjustment is on");
     assertTrue(
-        Files.readString(newHires.report())
-            .contains("% of participants have no comparison colleague as likely to join"),
+        report.contains("each is compared with colleagues of the same tenure"),
+        "Who joined reads the tenure gap as adjusted for");
+    assertTrue(
+        report.contains("% of participants have no comparison colleague as likely to join"),
         "Who joined says how many participants nobody in the comparison group is like");
+    assertTrue(
+        Files.readString(newHiresUnadjusted.report()).contains("first 3 months left out"),
+        "the report shows the estimate without the first months after hire beside the headline");
   }
 
   private static CSVRecord overall(NightlyImpactJob.RunResult run, String metric) throws Exception {

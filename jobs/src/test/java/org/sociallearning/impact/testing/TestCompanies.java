@@ -70,16 +70,13 @@ public final class TestCompanies {
   /**
    * The community changes nothing; a third of the people are hired during the window and get faster
    * anyway (ln(duration) +0.4 in the hire month, worn off after six months), most of them join a
-   * community in their first months and few tenured people do. The run's default settings.
+   * community in their first months and few tenured people do. The run's default settings, so
+   * participants are compared with colleagues of the same tenure.
    */
   public static final Company NEW_HIRES =
       new Company("new-hires", BASE.withoutEffects().withNewHires(1.0 / 3, 0.4));
 
-  /**
-   * The same company, compared with colleagues of the same tenure (doubly robust, tenure bands).
-   */
-  public static final Company NEW_HIRES_ADJUSTED =
-      new Company("new-hires-adjusted", NEW_HIRES.settings())
-          .withEstimation("covariates", "[tenure_bands]")
-          .withEstimation("method", "dr");
+  /** The same company with the default tenure adjustment switched off ({@code covariates: []}). */
+  public static final Company NEW_HIRES_UNADJUSTED =
+      new Company("new-hires-unadjusted", NEW_HIRES.settings()).withEstimation("covariates", "[]");
 }
