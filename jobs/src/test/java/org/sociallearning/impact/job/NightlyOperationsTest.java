@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -62,7 +63,7 @@ class NightlyOperationsTest {
         config,
         yaml.replace(
                 "output: ../out\n",
-                "output: {path: out, keep_runs: 3}\nprivacy: {pseudonym_key_file: impact.key,"
+                "output: {path: out, keep_runs: 1}\nprivacy: {pseudonym_key_file: impact.key,"
                     + " publish_person_tables: true, name_top_helpers: true}\n")
             + "estimation: {bootstrap_replicates: 99}\n");
     output = data.resolve("out");
@@ -128,56 +129,38 @@ class NightlyOperationsTest {
     assertFalse(Files.exists(output), "validation writes nothing");
   }
 
+  /** What the first run published, kept for the rerun with the same inputs at the end. */
+  NightlyImpactJob.RunResult first;
+
+  TreeMap<String, String> firstCsvFiles;
+  Map<String, List<String>> firstParquetRows = new TreeMap<>();
+
+  /** Tables compared row for row between the first run and the rerun. */
+  static final List<String> PARQUET_COMPARED =
+      List.of("impact_estimates", "top_helpers", "impact_event_study");
+
   @Test
   @Order(3)
-  void rerunsWithTheSameInputsPublishIdenticalTablesAndARunHistory() throws Exception {
-    NightlyImpactJob.RunResult first = run();
-    NightlyImpactJob.RunResult second = run();
-    assertFalse(first.output().equals(second.output()));
-    assertEquals(second.output(), output.resolve("current").toRealPath());
-    TreeMap<String, String> a = csvFiles(first.output());
-    TreeMap<String, String> b = csvFiles(second.output());
-    assertEquals(a.keySet(), b.keySet());
-    assertTrue(a.size() >= 10, a.keySet().toString());
-    for (String name : a.keySet()) {
-      if (!name.equals("run_history.csv") && !name.equals("estimate_history.csv")) {
-        assertEquals(a.get(name), b.get(name), name + " differs between identical runs");
-      }
+  void aRunPublishesItsTablesByContractWithoutPersonalDataAndLogsEachStage() throws Exception {
+    first = run();
+    assertEquals(first.output(), output.resolve("current").toRealPath());
+    // Kept in memory: keep_runs: 1 removes this run's folder once the rerun publishes.
+    firstCsvFiles = csvFiles(first.output());
+    assertTrue(firstCsvFiles.size() >= 10, firstCsvFiles.keySet().toString());
+    for (String table : PARQUET_COMPARED) {
+      firstParquetRows.put(table, parquetRows(first.output().resolve(table)));
     }
-    for (String table : List.of("impact_estimates", "top_helpers", "impact_event_study")) {
-      assertEquals(
-          parquetRows(first.output().resolve(table)),
-          parquetRows(second.output().resolve(table)),
-          table);
-    }
-    // The estimates' history: the first run's overall rows carried forward, then the second's,
-    // the same numbers (same inputs); the report draws it once two runs exist.
-    List<String> estimates = Files.readAllLines(second.output().resolve("estimate_history.csv"));
     String firstRun = first.output().getFileName().toString();
-    String secondRun = second.output().getFileName().toString();
-    List<String> fromFirst = estimates.stream().filter(l -> l.startsWith(firstRun + ",")).toList();
-    List<String> fromSecond =
-        estimates.stream().filter(l -> l.startsWith(secondRun + ",")).toList();
-    assertTrue(fromFirst.size() >= 3, estimates.toString());
-    assertEquals(estimates.size() - 1, fromFirst.size() + fromSecond.size(), estimates.toString());
-    assertEquals(
-        fromFirst.stream().map(l -> l.substring(firstRun.length())).toList(),
-        fromSecond.stream().map(l -> l.substring(secondRun.length())).toList());
+    List<String> estimates = Files.readAllLines(first.output().resolve("estimate_history.csv"));
     assertTrue(
-        Files.readAllLines(first.output().resolve("estimate_history.csv")).stream()
-            .noneMatch(l -> l.startsWith(secondRun)));
-    String report = Files.readString(second.report());
-    assertTrue(report.contains("How the estimates have moved"), "the history in the report");
+        estimates.size() >= 4 && estimates.stream().skip(1).allMatch(l -> l.startsWith(firstRun)),
+        "one run so far: " + estimates);
     assertFalse(
         Files.readString(first.report()).contains("How the estimates have moved"),
         "not with one run");
-
-    List<String> history = Files.readAllLines(second.output().resolve("run_history.csv"));
-    assertEquals(3, history.size(), history.toString());
-    assertTrue(history.get(1).contains(",succeeded,"), history.toString());
-    assertTrue(
-        history.get(2).startsWith(second.output().getFileName() + ",succeeded,"),
-        history.toString());
+    List<String> history = Files.readAllLines(first.output().resolve("run_history.csv"));
+    assertEquals(2, history.size(), history.toString());
+    assertTrue(history.get(1).startsWith(firstRun + ",succeeded,"), history.toString());
 
     for (String table :
         List.of(
@@ -196,19 +179,19 @@ class NightlyOperationsTest {
           List.of(
               TestSpark.session()
                   .read()
-                  .parquet(second.output().resolve(table).toString())
+                  .parquet(first.output().resolve(table).toString())
                   .schema()
                   .fieldNames()),
           table);
     }
     assertTrue(
-        Files.readAllLines(second.output().resolve("fact_service_outcomes_monthly.csv")).stream()
+        Files.readAllLines(first.output().resolve("fact_service_outcomes_monthly.csv")).stream()
             .anyMatch(
                 l -> l.contains(",participant,time_to_resolve_hours,") && l.endsWith(",false")),
         "unsuppressed participant months");
-    assertTrue(Files.readAllLines(second.output().resolve("dim_employee.csv")).size() > 100);
-    assertNoRosterEmailOrNameIn(second.output());
-    JsonNode privacy = new ObjectMapper().readTree(second.manifest().toFile()).get("privacy");
+    assertTrue(Files.readAllLines(first.output().resolve("dim_employee.csv")).size() > 100);
+    assertNoRosterEmailOrNameIn(first.output());
+    JsonNode privacy = new ObjectMapper().readTree(first.manifest().toFile()).get("privacy");
     assertEquals("file", privacy.get("pseudonym_key").asText(), privacy.toString());
     assertEquals(
         "[\"dim_employee\",\"top_helpers\"]",
@@ -216,12 +199,12 @@ class NightlyOperationsTest {
         "both switched on in this company's config");
     // The two person tables cannot be joined on their pseudonyms.
     List<String> employeeKeys =
-        Files.readAllLines(second.output().resolve("dim_employee.csv")).stream()
+        Files.readAllLines(first.output().resolve("dim_employee.csv")).stream()
             .skip(1)
             .map(l -> l.substring(0, l.indexOf(',')))
             .toList();
     List<String> helperKeys =
-        Files.readAllLines(second.output().resolve("top_helpers.csv")).stream()
+        Files.readAllLines(first.output().resolve("top_helpers.csv")).stream()
             .skip(1)
             .flatMap(l -> java.util.Arrays.stream(l.split(",")))
             .filter(v -> v.startsWith("p_"))
@@ -241,7 +224,7 @@ class NightlyOperationsTest {
                     t.toString()));
 
     // One JSON object per stage, then the run's outcome.
-    Path log = output.resolve("logs").resolve(second.output().getFileName() + ".jsonl");
+    Path log = output.resolve("logs").resolve(first.output().getFileName() + ".jsonl");
     List<JsonNode> lines = new ArrayList<>();
     for (String line : Files.readAllLines(log)) {
       lines.add(new ObjectMapper().readTree(line));
@@ -423,13 +406,14 @@ class NightlyOperationsTest {
     // publishes as usual and its history tells each of them apart.
     String estimates = Files.readString(current.resolve("impact_estimates.csv"));
     NightlyImpactJob.RunResult next = run();
+    rerun = next;
     assertEquals(next.output(), current.toRealPath());
     assertFalse(publishedRun.equals(next.output()), "a new run was published");
     assertEquals(estimates, Files.readString(next.output().resolve("impact_estimates.csv")));
     assertEquals(List.of(), stagingLeftovers());
     try (Stream<Path> entries = Files.list(output.resolve("runs"))) {
       List<String> names = entries.map(p -> p.getFileName().toString()).toList();
-      assertEquals(3, names.size(), "keep_runs: 3 " + names);
+      assertEquals(List.of(next.output().getFileName().toString()), names, "keep_runs: 1 " + names);
     }
     List<String> history = Files.readAllLines(next.output().resolve("run_history.csv"));
     assertTrue(
@@ -442,6 +426,48 @@ class NightlyOperationsTest {
         history.toString());
     assertEquals(
         1, history.stream().filter(l -> l.contains(",failed,input,")).count(), history.toString());
+  }
+
+  /** The run after every failure above: the same inputs as the first run. */
+  NightlyImpactJob.RunResult rerun;
+
+  /**
+   * The run after a kill, two crashes, a replaced export and a full disk publishes what the first
+   * run published: CSV byte for byte, Parquet row for row, and the estimates' history carries the
+   * first run's rows forward beside its own, the same numbers.
+   */
+  @Test
+  @Order(8)
+  void rerunsWithTheSameInputsPublishIdenticalTablesAndARunHistory() throws Exception {
+    assertTrue(first != null && rerun != null, "the first run and the rerun (orders 3 and 7)");
+    TreeMap<String, String> b = csvFiles(rerun.output());
+    assertEquals(firstCsvFiles.keySet(), b.keySet());
+    for (String name : firstCsvFiles.keySet()) {
+      if (!name.equals("run_history.csv") && !name.equals("estimate_history.csv")) {
+        assertEquals(
+            firstCsvFiles.get(name), b.get(name), name + " differs between identical runs");
+      }
+    }
+    for (String table : PARQUET_COMPARED) {
+      assertEquals(firstParquetRows.get(table), parquetRows(rerun.output().resolve(table)), table);
+    }
+    List<String> estimates = Files.readAllLines(rerun.output().resolve("estimate_history.csv"));
+    String firstRun = first.output().getFileName().toString();
+    String rerunId = rerun.output().getFileName().toString();
+    List<String> fromFirst = estimates.stream().filter(l -> l.startsWith(firstRun + ",")).toList();
+    List<String> fromRerun = estimates.stream().filter(l -> l.startsWith(rerunId + ",")).toList();
+    assertTrue(fromFirst.size() >= 3, estimates.toString());
+    assertEquals(estimates.size() - 1, fromFirst.size() + fromRerun.size(), estimates.toString());
+    assertEquals(
+        fromFirst.stream().map(l -> l.substring(firstRun.length())).toList(),
+        fromRerun.stream().map(l -> l.substring(rerunId.length())).toList());
+    assertTrue(
+        Files.readString(rerun.report()).contains("How the estimates have moved"),
+        "the history in the report once two runs exist");
+    List<String> history = Files.readAllLines(rerun.output().resolve("run_history.csv"));
+    assertTrue(history.get(1).startsWith(firstRun + ",succeeded,"), history.toString());
+    assertTrue(
+        history.get(history.size() - 1).startsWith(rerunId + ",succeeded,"), history.toString());
   }
 
   private List<String> stagingLeftovers() throws Exception {
