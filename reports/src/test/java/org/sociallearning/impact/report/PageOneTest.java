@@ -45,6 +45,12 @@ class PageOneTest {
         List.of());
   }
 
+  /** The model with {@code balance} as its balance table. */
+  private static ReportModel withBalance(ReportModel m, List<BalanceRow> balance) {
+    return m.with(
+        m.notes(), m.primaryMetrics(), m.history(), m.departmentFlow(), m.locale(), balance);
+  }
+
   private static MetricResult inconclusiveWinRate(long have, long needed, long lastMonth) {
     MetricResult w = ReportFixture.winRate(0.01, -0.03, 0.05).withEvidence("inconclusive");
     List<CalendarPoint> calendar =
@@ -279,14 +285,7 @@ class PageOneTest {
                 "time_to_resolve_hours", "propensity_outside_common_support", 0.384, 0.02, 1.1),
             new BalanceRow("time_to_resolve_hours", "tenure_first_year", 0.62, 0.081, 1.9),
             new BalanceRow("win_rate", "tenure_months", 60.0, 61.0, -0.05));
-    ReportModel m =
-        base.with(
-            base.notes(),
-            base.primaryMetrics(),
-            base.history(),
-            base.departmentFlow(),
-            base.locale(),
-            balance);
+    ReportModel m = withBalance(base, balance);
     ReportPage.DataTable table = WhoJoinedSection.of(m);
     assertEquals(1, table.rows().size(), "the primary outcomes that were estimated");
     assertEquals(
@@ -306,14 +305,12 @@ class PageOneTest {
     // Tenure adjustment on (the default where the roster has hire dates): the same gap is what
     // the comparison adjusts for, not a cap on the grade.
     ReportModel adjusted =
-        model(base.metrics(), List.of(), MethodWords.method("doubly robust adjustment for tenure"))
-            .with(
-                base.notes(),
-                base.primaryMetrics(),
-                base.history(),
-                base.departmentFlow(),
-                base.locale(),
-                balance);
+        withBalance(
+            model(
+                base.metrics(),
+                List.of(),
+                MethodWords.method("doubly robust adjustment for tenure")),
+            balance);
     assertEquals(
         "participants much newer (62% in their first year, against 8%): each is compared with"
             + " colleagues of the same tenure; 38% of participants have no comparison colleague as"
@@ -334,14 +331,7 @@ class PageOneTest {
         List.of(
             new BalanceRow("time_to_resolve_hours", "tenure_months", 70.1, 74.9, -0.13),
             new BalanceRow("win_rate", "tenure_months", 65.3, 64.7, 0.01));
-    ReportModel m =
-        base.with(
-            base.notes(),
-            base.primaryMetrics(),
-            base.history(),
-            base.departmentFlow(),
-            base.locale(),
-            similar);
+    ReportModel m = withBalance(base, similar);
     String sentence = WhoJoinedSection.summary(WhoJoinedSection.of(m));
     assertEquals(
         "Participants had been with the company about as long as their comparison group when"
@@ -357,14 +347,7 @@ class PageOneTest {
         List.of(
             new BalanceRow("time_to_resolve_hours", "tenure_months", 7.0, 70.0, -2.11),
             new BalanceRow("win_rate", "tenure_months", 65.3, 64.7, 0.01));
-    ReportModel newer =
-        base.with(
-            base.notes(),
-            base.primaryMetrics(),
-            base.history(),
-            base.departmentFlow(),
-            base.locale(),
-            oneNewer);
+    ReportModel newer = withBalance(base, oneNewer);
     assertEquals("", WhoJoinedSection.summary(WhoJoinedSection.of(newer)), "the table is shown");
     assertTrue(HtmlReport.render(newer).contains("Comparison group (months)"));
   }
@@ -432,14 +415,7 @@ class PageOneTest {
         "no finding",
         HeadlineSentence.effectWords(h.applyTo(headline.withEvidence("unreliable")), 30));
 
-    ReportModel without =
-        base.with(
-            base.notes(),
-            base.primaryMetrics(),
-            base.history(),
-            base.departmentFlow(),
-            base.locale(),
-            balance);
+    ReportModel without = withBalance(base, balance);
     assertEquals(
         5, WhoJoinedSection.of(without).columns().size(), "few new hires: no extra columns");
   }
