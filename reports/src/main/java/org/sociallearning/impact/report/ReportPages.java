@@ -50,7 +50,7 @@ final class ReportPages {
         KnowledgeFlowSection.of(model, pdf),
         OutcomeSections.notes(common),
         whoJoined,
-        WhoJoinedSection.summary(whoJoined),
+        WhoJoinedSection.summary(model, whoJoined),
         model.runWarnings(),
         withSentences(model, eventStudies),
         TimeFigures.calendar(model, pdf),

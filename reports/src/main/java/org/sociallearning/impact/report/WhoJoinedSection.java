@@ -88,15 +88,20 @@ final class WhoJoinedSection {
    * participants had about their comparison group's tenure, and no outcome shows its effect without
    * the first months after hire. Empty otherwise (the table is shown).
    */
-  static String summary(ReportPage.DataTable table) {
+  static String summary(ReportModel model, ReportPage.DataTable table) {
     int reading = table.columns().indexOf("Reading");
     if (table.isEmpty()
         || reading != table.columns().size() - 1
         || table.rows().stream().anyMatch(r -> !r.get(reading).equals(SIMILAR))) {
       return "";
     }
-    int smd = table.columns().indexOf("Standardised difference");
-    List<Double> smds = table.rows().stream().map(r -> Double.parseDouble(r.get(smd))).toList();
+    // From the balance rows, not the table's cells: those are written in the report's locale.
+    List<Double> smds =
+        model.primary().stream()
+            .map(m -> row(model, m.metric(), TENURE))
+            .flatMap(java.util.Optional::stream)
+            .map(BalanceRow::smd)
+            .toList();
     return "Participants had been with the company about as long as their comparison group when"
         + " they joined, for every primary outcome (standardised differences of months since hire "
         + ReaderNumbers.decimals(java.util.Collections.min(smds), 2)

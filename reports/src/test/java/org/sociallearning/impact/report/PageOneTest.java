@@ -332,7 +332,7 @@ class PageOneTest {
             new BalanceRow("time_to_resolve_hours", "tenure_months", 70.1, 74.9, -0.13),
             new BalanceRow("win_rate", "tenure_months", 65.3, 64.7, 0.01));
     ReportModel m = withBalance(base, similar);
-    String sentence = WhoJoinedSection.summary(WhoJoinedSection.of(m));
+    String sentence = WhoJoinedSection.summary(m, WhoJoinedSection.of(m));
     assertEquals(
         "Participants had been with the company about as long as their comparison group when"
             + " they joined, for every primary outcome (standardised differences of months since"
@@ -342,13 +342,20 @@ class PageOneTest {
     int notes = html.indexOf("<section id=\"notes\"");
     assertTrue(html.indexOf(sentence, notes) > notes, "said on the notes page");
     assertFalse(html.contains("Comparison group (months)"), "instead of the table");
+    // Numbers in the report's locale: the sentence is read from the balance rows, not the cells.
+    ReportModel german =
+        m.with(m.notes(), m.primaryMetrics(), m.history(), m.departmentFlow(), "de", similar);
+    assertTrue(
+        HtmlReport.render(german).contains("months since hire -0,13 to 0,01;"),
+        "German decimal commas");
 
     List<BalanceRow> oneNewer =
         List.of(
             new BalanceRow("time_to_resolve_hours", "tenure_months", 7.0, 70.0, -2.11),
             new BalanceRow("win_rate", "tenure_months", 65.3, 64.7, 0.01));
     ReportModel newer = withBalance(base, oneNewer);
-    assertEquals("", WhoJoinedSection.summary(WhoJoinedSection.of(newer)), "the table is shown");
+    assertEquals(
+        "", WhoJoinedSection.summary(newer, WhoJoinedSection.of(newer)), "the table is shown");
     assertTrue(HtmlReport.render(newer).contains("Comparison group (months)"));
   }
 
