@@ -40,8 +40,7 @@ final class ExportFileStreams {
     int slices = Math.max(1, Math.min(uris.size(), spark.sparkContext().defaultParallelism() * 4));
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> hadoop =
-        context.broadcast(
-            new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+        context.broadcast(new SerializableConfiguration(spark.sessionState().newHadoopConf()));
     return context
         .parallelize(uris, slices)
         .flatMap(

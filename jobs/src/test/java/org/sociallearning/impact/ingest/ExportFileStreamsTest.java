@@ -19,12 +19,17 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.sociallearning.impact.TestSpark;
 
 /**
  * Export files are opened in Spark tasks with the session's Hadoop settings ({@code
  * spark.hadoop.*}), not with a fresh Hadoop configuration that knows none of them.
+ *
+ * <p>Isolated: it changes the shared session's file system for a moment, which a class running
+ * beside it (the bad-input corpus reads through the same readers) must not see.
  */
+@Isolated
 class ExportFileStreamsTest {
 
   /** The local file system, recording what it opens: set as the session's file system here. */
@@ -44,6 +49,7 @@ class ExportFileStreamsTest {
     Files.writeString(export, "one\ntwo\n");
     SparkSession spark = TestSpark.session();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    RecordingFileSystem.OPENED.clear();
     String impl = hadoop.get("fs.file.impl");
     String cache = hadoop.get("fs.file.impl.disable.cache");
     hadoop.set("fs.file.impl", RecordingFileSystem.class.getName());
