@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.config.ParticipationSettings;
 import org.sociallearning.impact.config.PipelineConfig;
+import org.sociallearning.impact.effects.HireMonthExclusion;
 import org.sociallearning.impact.effects.SegmentPanels;
 import org.sociallearning.impact.identity.IdentityResolution;
 import org.sociallearning.impact.participation.FormalLearningContext;
@@ -59,6 +60,7 @@ public final class DetermineParticipation {
       attributes.put(
           attribute, ConfigLoader.isTenure(attribute) ? hireDates : pairs(roster, attribute));
     }
+    warnOfMissingHireDates(ctx, roster, hireDates);
     SegmentPanels.PersonSegments segments =
         new SegmentPanels.PersonSegments(
             pairs(roster, "department"),
@@ -106,6 +108,30 @@ public final class DetermineParticipation {
   }
 
   /** One value per employee (a dimension: one row per person, small enough for the driver). */
+  /**
+   * With tenure among the covariates (the default), people without a readable hire date have no
+   * tenure and leave the comparisons: a run warning says how many, where some do and some do not
+   * (with none at all, the estimation stage warns that nothing is adjusted).
+   */
+  private static void warnOfMissingHireDates(
+      StageContext ctx, Dataset<Row> roster, Map<String, String> hireDates) {
+    if (ctx.config().estimation().covariates().stream().noneMatch(ConfigLoader::isTenure)) {
+      return;
+    }
+    int readable = HireMonthExclusion.hireMonths(hireDates).size();
+    long people = roster.count();
+    if (readable > 0 && readable < people) {
+      ctx.manifest()
+          .warn(
+              "estimation: "
+                  + (people - readable)
+                  + " of "
+                  + people
+                  + " people on the roster have no readable hire_date: the tenure adjustment"
+                  + " leaves them out of the comparisons");
+    }
+  }
+
   static Map<String, String> pairs(Dataset<Row> rows, String column) {
     Map<String, String> out = new TreeMap<>();
     for (Row r : rows.select(col(IdentityResolution.EMPLOYEE_ID), col(column)).collectAsList()) {

@@ -64,12 +64,11 @@ class IdentityAndQualityJobTest {
     Files.writeString(data.resolve("impact.key"), KEY + "\n");
     List<Map<String, String>> roster = roster(data.resolve("roster/workers.csv"));
     editSlackUsers(data, roster);
-    // A shared mailbox: two roster rows with one email.
+    // A shared mailbox: two roster rows with one email, and no hire date (nobody was hired).
     Files.writeString(
         data.resolve("roster/workers.csv"),
-        "E99001,Service Mailbox A,team@example.com,Agent,IT Service Desk,Dublin,01/02/2020,\r\n"
-            + "E99002,Service Mailbox B,team@example.com,Agent,IT Service Desk,Dublin,01/02/2020,"
-            + "\r\n",
+        "E99001,Service Mailbox A,team@example.com,Agent,IT Service Desk,Dublin,,\r\n"
+            + "E99002,Service Mailbox B,team@example.com,Agent,IT Service Desk,Dublin,,\r\n",
         java.nio.file.StandardOpenOption.APPEND);
     config = data.resolve("pipeline.yaml");
     String yaml = Files.readString(config);
@@ -95,6 +94,25 @@ class IdentityAndQualityJobTest {
         slack = s;
       }
     }
+  }
+
+  /**
+   * The two mailbox rows have no hire date: the default tenure adjustment leaves them out of the
+   * comparisons, and the run says so.
+   */
+  @Test
+  void peopleWithoutAHireDateAreCountedInARunWarning() throws Exception {
+    JsonNode warnings = new ObjectMapper().readTree(run.manifest().toFile()).get("warnings");
+    List<String> said = new ArrayList<>();
+    warnings.forEach(w -> said.add(w.asText()));
+    assertTrue(
+        said.stream()
+            .anyMatch(
+                w ->
+                    w.matches(
+                        "estimation: 2 of \\d+ people on the roster have no readable hire_date: the"
+                            + " tenure adjustment leaves them out of the comparisons")),
+        said.toString());
   }
 
   static List<Map<String, String>> roster(Path file) throws Exception {
