@@ -25,8 +25,8 @@ public final class RobustAnalysis {
    * The estimator's settings of the robust analysis.
    *
    * @param configured the run's settings (control group, replicates, seed, level kept)
-   * @param covariates the configured covariates as covariate models; {@link Covariates#none()}
-   *     without estimation.covariates
+   * @param covariates the run's covariates as covariate models (tenure bands by default); {@link
+   *     Covariates#none()} without any (switched off, or no hire dates)
    */
   public static DidOptions options(DidOptions configured, Covariates covariates) {
     DidOptions robust =

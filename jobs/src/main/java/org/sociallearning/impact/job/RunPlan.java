@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sociallearning.impact.config.ConfigLoader;
 import org.sociallearning.impact.config.EstimationSettings;
 import org.sociallearning.impact.config.OutputSettings;
 import org.sociallearning.impact.config.PipelineConfig;
@@ -54,6 +55,9 @@ public final class RunPlan {
             + ", covariates "
             + e.covariates()
             + (e.covariates().isEmpty() ? "" : " (" + e.method() + ")")
+            + (e.covariates().stream().anyMatch(ConfigLoader::isTenure)
+                ? ", tenure where the roster has hire dates"
+                : "")
             + ", "
             + e.bootstrapReplicates()
             + " bootstrap replicates (seed "

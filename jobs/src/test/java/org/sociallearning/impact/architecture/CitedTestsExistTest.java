@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +27,16 @@ class CitedTestsExistTest {
   @Test
   void everyCitedTestMethodExists() throws IOException {
     Path project = Path.of(System.getProperty("impact.project.dir", ".."));
-    Map<String, Path> testClasses;
-    try (Stream<Path> files = Files.walk(project)) {
-      testClasses =
+    Map<String, Path> testClasses = new java.util.HashMap<>();
+    try (Stream<Path> modules = Files.list(project)) {
+      for (Path tests :
+          modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList()) {
+        try (Stream<Path> files = Files.walk(tests)) {
           files
-              .filter(
-                  p -> p.toString().contains("src/test/java") && p.toString().endsWith("Test.java"))
-              .collect(
-                  Collectors.toMap(
-                      p -> p.getFileName().toString().replace(".java", ""), p -> p, (a, b) -> a));
+              .filter(p -> p.toString().endsWith("Test.java"))
+              .forEach(p -> testClasses.put(p.getFileName().toString().replace(".java", ""), p));
+        }
+      }
     }
     List<String> missing = new ArrayList<>();
     int cited = 0;
