@@ -5,12 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.MeetOrSlice;
 import org.jfree.svg.PreserveAspectRatio;
@@ -63,14 +59,7 @@ final class ChartImage {
     } finally {
       g2.dispose();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      // Writing to memory cannot really fail; do not make every caller handle it.
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return PngEncoder.encode(image);
   }
 
   /** A data URI for an {@code <img>}: SVG for the page, PNG for the PDF. */
