@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One Spark session for the whole test JVM ({@code local[2]}, UI off, 2 shuffle partitions,
  * interpreted expressions, UTC, English locale): starting Spark costs seconds, so test classes
- * share it.
+ * share it. The unit tests' JVM also switches adaptive execution off (see the surefire settings in
+ * this module's pom); the pipeline tests' JVM keeps it on.
  */
 public final class TestSpark {
 
