@@ -65,7 +65,21 @@ public record MetricDefinition(
 
   private record MetricsFile(@JsonProperty("metrics") List<MetricDefinition> metrics) {}
 
+  /** The metrics file, once read: it ships inside the jar and cannot change during a run. */
+  private static volatile List<MetricDefinition> loaded;
+
+  /** Every metric of {@code contracts/metrics.yaml}, read on first use. */
   public static List<MetricDefinition> all() {
+    List<MetricDefinition> known = loaded;
+    if (known == null) {
+      // Two threads may both read it the first time; either list is the same.
+      known = read();
+      loaded = known;
+    }
+    return known;
+  }
+
+  private static List<MetricDefinition> read() {
     ObjectMapper yaml =
         new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
