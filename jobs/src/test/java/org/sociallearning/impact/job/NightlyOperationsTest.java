@@ -277,6 +277,7 @@ class NightlyOperationsTest {
   @Order(5)
   void anExportReplacedWhileTheRunReadsItFailsTheRunAndKeepsTheLastResult() throws Exception {
     Path current = output.resolve("current").toRealPath();
+    String estimates = Files.readString(current.resolve("impact_estimates.csv"));
     Path incidents = data.resolve("servicenow/incident.csv");
     byte[] original = Files.readAllBytes(incidents);
     java.nio.file.attribute.FileTime originalTime = Files.getLastModifiedTime(incidents);
@@ -314,6 +315,7 @@ class NightlyOperationsTest {
       Files.setLastModifiedTime(incidents, originalTime);
     }
     assertEquals(current, output.resolve("current").toRealPath());
+    assertEquals(estimates, Files.readString(output.resolve("current/impact_estimates.csv")));
     assertEquals(List.of(), stagingLeftovers(), "failed after every stage: staging removed");
   }
 

@@ -92,9 +92,9 @@ public final class PdfReport {
    * Registers one style of the shipped font, loaded only if the report uses it. Its glyph
    * substitution table is switched off: the library would otherwise rebuild a pattern matcher from
    * that table for every run of text it writes (about a quarter of the report's rendering time).
-   * The table only joins a letter and a separate combining accent into one glyph; the report's own
-   * words use composed letters, and a name from an export written with a separate accent prints the
-   * accent as a glyph of its own.
+   * The table's one feature (ccmp) only joins Hebrew letters with their points and IPA tone
+   * letters; the report's own words use neither, and a name written so prints its marks as glyphs
+   * of their own. A font that cannot be read fails the report instead of falling back silently.
    */
   private static void addShippedFont(
       PdfRendererBuilder builder,

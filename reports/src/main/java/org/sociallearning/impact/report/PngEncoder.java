@@ -2,6 +2,7 @@ package org.sociallearning.impact.report;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,12 @@ final class PngEncoder {
     }
     int width = image.getWidth();
     int height = image.getHeight();
+    // The pixels are read straight from the image's array: row after row of exactly its width.
+    if (image.getRaster().getParent() != null
+        || !(image.getSampleModel() instanceof SinglePixelPackedSampleModel packed)
+        || packed.getScanlineStride() != width) {
+      throw new IllegalArgumentException("expected a whole image, not a view of a larger one");
+    }
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     ByteArrayOutputStream out = new ByteArrayOutputStream(width * height / 4 + 1024);
     out.writeBytes(SIGNATURE);

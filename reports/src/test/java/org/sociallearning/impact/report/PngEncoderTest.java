@@ -50,8 +50,11 @@ class PngEncoderTest {
   }
 
   @Test
-  void onlyOpaqueRgbImagesAreTaken() {
+  void onlyWholeOpaqueRgbImagesAreTaken() {
     BufferedImage withAlpha = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
     assertThrows(IllegalArgumentException.class, () -> PngEncoder.encode(withAlpha));
+    BufferedImage view =
+        new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB).getSubimage(2, 2, 4, 4);
+    assertThrows(IllegalArgumentException.class, () -> PngEncoder.encode(view));
   }
 }
