@@ -107,7 +107,6 @@ public final class DetermineParticipation {
         interactions, participants, triedIt, segments, attributes, learningMix);
   }
 
-  /** One value per employee (a dimension: one row per person, small enough for the driver). */
   /**
    * With tenure among the covariates (the default), people without a readable hire date have no
    * tenure and leave the comparisons: a run warning says how many, where some do and some do not
@@ -132,6 +131,7 @@ public final class DetermineParticipation {
     }
   }
 
+  /** One value per employee (a dimension: one row per person, small enough for the driver). */
   static Map<String, String> pairs(Dataset<Row> rows, String column) {
     Map<String, String> out = new TreeMap<>();
     for (Row r : rows.select(col(IdentityResolution.EMPLOYEE_ID), col(column)).collectAsList()) {
