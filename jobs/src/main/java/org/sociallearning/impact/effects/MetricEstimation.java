@@ -50,6 +50,28 @@ public final class MetricEstimation {
       DidOptions options,
       int minGroupSize,
       String[] strata) {
+    return estimate(metric, segment, panel, options, minGroupSize, strata, true);
+  }
+
+  /**
+   * The overall estimate without its sensitivity to violations of parallel trends (breakdown value
+   * and robust interval) and without the calendar comparison: for numbers shown beside another
+   * estimate of the same metric, which carries both. The sensitivity analysis is most of an
+   * estimate's time.
+   */
+  public static MetricEstimate estimateWithoutSensitivity(
+      MetricDefinition metric, Panel panel, DidOptions options, int minGroupSize, String[] strata) {
+    return estimate(metric, "all", panel, options, minGroupSize, strata, false);
+  }
+
+  private static MetricEstimate estimate(
+      MetricDefinition metric,
+      String segment,
+      Panel panel,
+      DidOptions options,
+      int minGroupSize,
+      String[] strata,
+      boolean withSensitivity) {
     DidOptions run = panel.isWeighted() ? options.withReplicates(0) : options;
     String method = method(metric, panel, options, strata);
     List<String> warnings = new ArrayList<>();
@@ -129,7 +151,7 @@ public final class MetricEstimation {
         eventStudy,
         false,
         EstimatorNotes.forManifest(result.warnings()),
-        "all".equals(segment)
+        withSensitivity && "all".equals(segment)
             ? CalendarComparison.of(
                 panel, result, minGroupSize, options.control() == ControlGroup.NOT_YET_TREATED)
             : List.of(),
@@ -143,12 +165,14 @@ public final class MetricEstimation {
             post.participantMonths(),
             metric.logScale() ? Double.NaN : post.mean() - headline.att(),
             result.dipWarning().isPresent()),
-        ParallelTrendsSensitivity.of(
-            result,
-            headline,
-            metric.logScale(),
-            metric.logScale() ? Double.NaN : post.mean(),
-            run));
+        withSensitivity
+            ? ParallelTrendsSensitivity.of(
+                result,
+                headline,
+                metric.logScale(),
+                metric.logScale() ? Double.NaN : post.mean(),
+                run)
+            : ParallelTrendsSensitivity.NONE);
   }
 
   private static String method(

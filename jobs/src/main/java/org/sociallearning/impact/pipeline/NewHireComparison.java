@@ -42,9 +42,8 @@ final class NewHireComparison {
     return Optional.of(
         NewHireSensitivity.of(
             other,
-            MetricEstimation.estimate(
+            MetricEstimation.estimateWithoutSensitivity(
                 outcome.metric().definition(),
-                "all",
                 without,
                 options,
                 ctx.config().estimation().minGroupSize(),
