@@ -50,16 +50,62 @@ final class LeastFavorableCriticalValue {
       sd[i] = Math.sqrt(sigma[i][i]);
     }
     draws = draws(sigma, sd, seed);
-    double[][] residual = weightedResidualMaker(x, sd);
-    upper = new double[DRAWS];
-    for (int r = 0; r < DRAWS; r++) {
+    upper = upperBounds(draws, weightedResidualMaker(x, sd), sd);
+    upperQuantile = upperQuantileType7(upper, level);
+  }
+
+  /**
+   * Each draw's bound on eta: its largest standardized moment left after the nuisance fit ({@code
+   * residual}, null for none). The products run four draws at a time, each summed in the same order
+   * as one at a time, so the bounds are the same to the last bit; the four independent sums keep
+   * the processor busy where one sum waits for its previous addition.
+   */
+  private static double[] upperBounds(double[][] draws, double[][] residual, double[] sd) {
+    int m = sd.length;
+    double[] upper = new double[draws.length];
+    int r = 0;
+    if (residual != null) {
+      for (; r + 4 <= draws.length; r += 4) {
+        double[] d0 = draws[r];
+        double[] d1 = draws[r + 1];
+        double[] d2 = draws[r + 2];
+        double[] d3 = draws[r + 3];
+        double u0 = Double.NEGATIVE_INFINITY;
+        double u1 = Double.NEGATIVE_INFINITY;
+        double u2 = Double.NEGATIVE_INFINITY;
+        double u3 = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < m; i++) {
+          double[] row = residual[i];
+          double s0 = 0;
+          double s1 = 0;
+          double s2 = 0;
+          double s3 = 0;
+          for (int j = 0; j < m; j++) {
+            double a = row[j];
+            s0 += a * d0[j];
+            s1 += a * d1[j];
+            s2 += a * d2[j];
+            s3 += a * d3[j];
+          }
+          u0 = Math.max(u0, s0 / sd[i]);
+          u1 = Math.max(u1, s1 / sd[i]);
+          u2 = Math.max(u2, s2 / sd[i]);
+          u3 = Math.max(u3, s3 / sd[i]);
+        }
+        upper[r] = u0;
+        upper[r + 1] = u1;
+        upper[r + 2] = u2;
+        upper[r + 3] = u3;
+      }
+    }
+    for (; r < draws.length; r++) {
       double[] left = residual == null ? draws[r] : times(residual, draws[r]);
       upper[r] = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < m; i++) {
         upper[r] = Math.max(upper[r], left[i] / sd[i]);
       }
     }
-    upperQuantile = quantileType7(upper, level);
+    return upper;
   }
 
   /** At least the critical value: a statistic above it is rejected in the first stage. */
@@ -73,7 +119,7 @@ final class LeastFavorableCriticalValue {
     for (int r = 0; r < DRAWS; r++) {
       values[r] = ConditionalHybridTest.dot(gamma, draws[r]);
     }
-    return quantileType7(values, level);
+    return upperQuantileType7(values, level);
   }
 
   /** The critical value, computed on first use; NaN when the programs have no solution. */
@@ -88,13 +134,10 @@ final class LeastFavorableCriticalValue {
     double h = (DRAWS - 1) * level;
     int lo = (int) Math.floor(h);
     int needed = DRAWS - lo;
-    Integer[] order = new Integer[DRAWS];
-    for (int r = 0; r < DRAWS; r++) {
-      order[r] = r;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(upper[b], upper[a]));
+    DrawsByUpperBound order = new DrawsByUpperBound(upper);
     PriorityQueue<Double> top = new PriorityQueue<>();
-    for (int r : order) {
+    while (order.hasNext()) {
+      int r = order.next();
       if (top.size() == needed && upper[r] <= top.peek()) {
         break;
       }
@@ -118,20 +161,56 @@ final class LeastFavorableCriticalValue {
     double[][] lower = SupTCriticalValue.correlationFactor(sigma);
     SplittableRandom random = new SplittableRandom(seed);
     double[][] out = new double[DRAWS][m];
-    double[] z = new double[m];
-    for (double[] xi : out) {
-      for (int i = 0; i < m; i++) {
-        z[i] = random.nextGaussian();
-      }
-      for (int i = 0; i < m; i++) {
-        double v = 0;
-        for (int j = 0; j <= i; j++) {
-          v += lower[i][j] * z[j];
+    // Four draws at a time, as upperBounds: the same normals in the same order, the same sums.
+    double[][] z = new double[4][m];
+    for (int r = 0; r < DRAWS; r += 4) {
+      int count = Math.min(4, DRAWS - r);
+      for (int k = 0; k < count; k++) {
+        for (int i = 0; i < m; i++) {
+          z[k][i] = random.nextGaussian();
         }
-        xi[i] = sd[i] * v;
+      }
+      if (count < 4) {
+        for (int k = 0; k < count; k++) {
+          correlate(lower, z[k], sd, out[r + k]);
+        }
+        continue;
+      }
+      double[] z0 = z[0];
+      double[] z1 = z[1];
+      double[] z2 = z[2];
+      double[] z3 = z[3];
+      for (int i = 0; i < m; i++) {
+        double[] row = lower[i];
+        double v0 = 0;
+        double v1 = 0;
+        double v2 = 0;
+        double v3 = 0;
+        for (int j = 0; j <= i; j++) {
+          double a = row[j];
+          v0 += a * z0[j];
+          v1 += a * z1[j];
+          v2 += a * z2[j];
+          v3 += a * z3[j];
+        }
+        out[r][i] = sd[i] * v0;
+        out[r + 1][i] = sd[i] * v1;
+        out[r + 2][i] = sd[i] * v2;
+        out[r + 3][i] = sd[i] * v3;
       }
     }
     return out;
+  }
+
+  /** One draw: {@code xi = sd * (lower z)}. */
+  private static void correlate(double[][] lower, double[] z, double[] sd, double[] xi) {
+    for (int i = 0; i < xi.length; i++) {
+      double v = 0;
+      for (int j = 0; j <= i; j++) {
+        v += lower[i][j] * z[j];
+      }
+      xi[i] = sd[i] * v;
+    }
   }
 
   /**
@@ -168,6 +247,104 @@ final class LeastFavorableCriticalValue {
       }
     }
     return out;
+  }
+
+  /**
+   * {@link #quantileType7} for a level near 1, where the two order statistics it needs are among
+   * the few largest values: those are kept as the values pass, instead of sorting them all. The
+   * same values in the same formula, so the same result.
+   */
+  static double upperQuantileType7(double[] values, double p) {
+    int n = values.length;
+    double h = (n - 1) * p;
+    int lo = (int) Math.floor(h);
+    int k = n - lo; // sorted[lo] is the k-th largest value
+    if (k > 32 || lo < 0) {
+      return quantileType7(values, p);
+    }
+    double[] largest = new double[k]; // the k largest so far, ascending as Arrays.sort orders
+    int size = 0;
+    for (double v : values) {
+      if (size == k && Double.compare(v, largest[0]) <= 0) {
+        continue;
+      }
+      int at;
+      if (size < k) {
+        at = size++; // a free place at the top: move larger values up past it
+        while (at > 0 && Double.compare(largest[at - 1], v) > 0) {
+          largest[at] = largest[at - 1];
+          at--;
+        }
+      } else {
+        at = 0; // the smallest kept value goes: move smaller values down over it
+        while (at + 1 < k && Double.compare(largest[at + 1], v) < 0) {
+          largest[at] = largest[at + 1];
+          at++;
+        }
+      }
+      largest[at] = v;
+    }
+    double atLo = largest[0];
+    double atHi = lo + 1 <= n - 1 ? largest[1] : atLo;
+    return atLo + (h - lo) * (atHi - atLo);
+  }
+
+  /**
+   * Draw indices in decreasing order of their upper bound, ties by index, as a stable sort would
+   * give them, but one at a time from a heap: the critical value usually needs only the first few.
+   */
+  private static final class DrawsByUpperBound {
+    private final double[] upper;
+    private final int[] heap;
+    private int size;
+
+    DrawsByUpperBound(double[] upper) {
+      this.upper = upper;
+      size = upper.length;
+      heap = new int[size];
+      for (int r = 0; r < size; r++) {
+        heap[r] = r;
+      }
+      for (int i = size / 2 - 1; i >= 0; i--) {
+        siftDown(i);
+      }
+    }
+
+    boolean hasNext() {
+      return size > 0;
+    }
+
+    int next() {
+      int first = heap[0];
+      heap[0] = heap[--size];
+      siftDown(0);
+      return first;
+    }
+
+    /** Whether draw a comes before draw b. */
+    private boolean before(int a, int b) {
+      int c = Double.compare(upper[a], upper[b]);
+      return c > 0 || (c == 0 && a < b);
+    }
+
+    private void siftDown(int i) {
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) {
+          return;
+        }
+        if (child + 1 < size && before(heap[child + 1], heap[child])) {
+          child++;
+        }
+        if (!before(heap[child], heap[i])) {
+          return;
+        }
+        int swap = heap[i];
+        heap[i] = heap[child];
+        heap[child] = swap;
+        i = child;
+      }
+    }
   }
 
   static double quantileType7(double[] values, double p) {

@@ -1,0 +1,38 @@
+package org.sociallearning.impact.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shortcuts of the least-favorable critical value give the numbers the plain computation gives,
+ * to the last bit.
+ */
+class LeastFavorableCriticalValueTest {
+
+  @Test
+  void theUpperQuantileEqualsTheQuantileOfTheSortedValues() {
+    SplittableRandom random = new SplittableRandom(3L);
+    for (int trial = 0; trial < 400; trial++) {
+      int n = 1 + random.nextInt(trial % 2 == 0 ? 12 : 1500);
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        // Rounded to a coarse grid half the time, so that ties are common, and signed zeros.
+        double v = random.nextGaussian();
+        values[i] = trial % 4 < 2 ? Math.round(v * 4) / 4.0 : v;
+        if (trial % 7 == 0 && i % 5 == 0) {
+          values[i] = -0.0;
+        }
+      }
+      for (double p : new double[] {0.5, 0.9, 0.95, 0.99, 0.995, 0.999, 1.0}) {
+        double sorted = LeastFavorableCriticalValue.quantileType7(values, p);
+        double kept = LeastFavorableCriticalValue.upperQuantileType7(values, p);
+        assertEquals(
+            Double.doubleToLongBits(sorted),
+            Double.doubleToLongBits(kept),
+            "n " + n + ", p " + p + ": " + sorted + " vs " + kept);
+      }
+    }
+  }
+}
