@@ -8,8 +8,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One Spark session for the whole test JVM ({@code local[2]}, UI off, 2 shuffle partitions,
  * interpreted expressions, UTC, English locale): starting Spark costs seconds, so test classes
- * share it. The unit tests' JVM also switches adaptive execution off (see the surefire settings in
- * this module's pom); the pipeline tests' JVM keeps it on.
+ * share it. The unit tests' JVM also switches adaptive execution and compression off and uses one
+ * shuffle partition (see the surefire settings in this module's pom); the pipeline tests' JVM keeps
+ * adaptive execution, two partitions and compression, as the job runs on two cores.
  */
 public final class TestSpark {
 
@@ -27,7 +28,10 @@ public final class TestSpark {
               .appName("impact-tests")
               .config("spark.ui.enabled", "false")
               .config("spark.driver.host", "127.0.0.1")
-              .config("spark.sql.shuffle.partitions", "2")
+              // Two unless the test JVM sets it (the unit tests' JVM uses one: see the pom).
+              .config(
+                  "spark.sql.shuffle.partitions",
+                  System.getProperty("spark.sql.shuffle.partitions", "2"))
               // Test classes run the job many times in one JVM: Spark's status store would keep
               // the plans and metrics of thousands of queries nobody looks at.
               .config("spark.sql.ui.retainedExecutions", "20")
