@@ -1,6 +1,12 @@
 package org.sociallearning.impact.effects;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.sociallearning.impact.estimation.AggregateEffect;
+import org.sociallearning.impact.estimation.DidResult;
+import org.sociallearning.impact.estimation.GroupTimeEffect;
 import org.sociallearning.impact.estimation.SimultaneousBand;
 
 /**
@@ -37,5 +43,31 @@ public record EventTimeEffect(
         band.low(point),
         band.high(point),
         nTreated);
+  }
+
+  /**
+   * Event-time effects with the participants behind each: the cells of one event time belong to
+   * different cohorts, so their treated counts add up to distinct people. Points resting on fewer
+   * than {@code minGroupSize} people are dropped (too few to publish, too few to mean much).
+   */
+  static List<EventTimeEffect> published(DidResult result, int minGroupSize) {
+    Map<Integer, Long> treatedByEventTime = new HashMap<>();
+    for (GroupTimeEffect cell : result.groupTime()) {
+      if (!Double.isNaN(cell.att())) {
+        treatedByEventTime.merge(cell.eventTime(), (long) cell.nTreated(), Long::sum);
+      }
+    }
+    List<EventTimeEffect> out = new ArrayList<>();
+    for (AggregateEffect a : result.byAggregation(AggregateEffect.DYNAMIC)) {
+      if (AggregateEffect.OVERALL.equals(a.key())) {
+        continue;
+      }
+      int e = Integer.parseInt(a.key());
+      long n = treatedByEventTime.getOrDefault(e, 0L);
+      if (n >= minGroupSize && !Double.isNaN(a.att())) {
+        out.add(of(e, a, result.eventStudyBand(), n));
+      }
+    }
+    return out;
   }
 }

@@ -1,15 +1,12 @@
 package org.sociallearning.impact.effects;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sociallearning.impact.estimation.AggregateEffect;
 import org.sociallearning.impact.estimation.BasePeriod;
 import org.sociallearning.impact.estimation.ControlGroup;
 import org.sociallearning.impact.estimation.DidOptions;
 import org.sociallearning.impact.estimation.DidResult;
-import org.sociallearning.impact.estimation.GroupTimeEffect;
 import org.sociallearning.impact.estimation.Panel;
 import org.sociallearning.impact.estimation.StaggeredDid;
 import org.sociallearning.impact.schemas.MetricDefinition;
@@ -121,7 +118,7 @@ public final class MetricEstimation {
               Math.expm1(headline.ciHigh())
             }
             : relativeToCounterfactual(headline, post.mean());
-    List<EventTimeEffect> eventStudy = eventStudy(result, minGroupSize);
+    List<EventTimeEffect> eventStudy = EventTimeEffect.published(result, minGroupSize);
     if (eventStudy.size() < result.byAggregation(AggregateEffect.DYNAMIC).size() - 1) {
       warnings.add(
           "months relative to joining with fewer than "
@@ -279,31 +276,5 @@ public final class MetricEstimation {
       return Double.NaN;
     }
     return effect < observedMean ? effect / (observedMean - effect) : Double.POSITIVE_INFINITY;
-  }
-
-  /**
-   * Event-time effects with the participants behind each: the cells of one event time belong to
-   * different cohorts, so their treated counts add up to distinct people. Points resting on fewer
-   * than {@code minGroupSize} people are dropped (too few to publish, too few to mean much).
-   */
-  static List<EventTimeEffect> eventStudy(DidResult result, int minGroupSize) {
-    Map<Integer, Long> treatedByEventTime = new HashMap<>();
-    for (GroupTimeEffect cell : result.groupTime()) {
-      if (!Double.isNaN(cell.att())) {
-        treatedByEventTime.merge(cell.eventTime(), (long) cell.nTreated(), Long::sum);
-      }
-    }
-    List<EventTimeEffect> out = new ArrayList<>();
-    for (AggregateEffect a : result.byAggregation(AggregateEffect.DYNAMIC)) {
-      if (AggregateEffect.OVERALL.equals(a.key())) {
-        continue;
-      }
-      int e = Integer.parseInt(a.key());
-      long n = treatedByEventTime.getOrDefault(e, 0L);
-      if (n >= minGroupSize && !Double.isNaN(a.att())) {
-        out.add(EventTimeEffect.of(e, a, result.eventStudyBand(), n));
-      }
-    }
-    return out;
   }
 }

@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shortcuts of the least-favorable critical value give the numbers the plain computation gives,
- * to the last bit.
+ * The upper tail of the least-favorable critical value's draws gives the numbers sorting gives, to
+ * the last bit.
  */
-class LeastFavorableCriticalValueTest {
+class UpperTailTest {
 
   @Test
   void theUpperQuantileEqualsTheQuantileOfTheSortedValues() {
@@ -27,12 +27,34 @@ class LeastFavorableCriticalValueTest {
       }
       for (double p : new double[] {0.5, 0.9, 0.95, 0.99, 0.995, 0.999, 1.0}) {
         double sorted = LeastFavorableCriticalValue.quantileType7(values, p);
-        double kept = LeastFavorableCriticalValue.upperQuantileType7(values, p);
+        double kept = UpperTail.quantileType7(values, p);
         assertEquals(
             Double.doubleToLongBits(sorted),
             Double.doubleToLongBits(kept),
             "n " + n + ", p " + p + ": " + sorted + " vs " + kept);
       }
+    }
+  }
+
+  @Test
+  void drawsComeInTheOrderOfAStableSortByDecreasingValue() {
+    SplittableRandom random = new SplittableRandom(5L);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + random.nextInt(300);
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = Math.round(random.nextGaussian() * (trial % 2 == 0 ? 2 : 50)) / 2.0;
+      }
+      Integer[] sorted = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        sorted[i] = i;
+      }
+      java.util.Arrays.sort(sorted, (a, b) -> Double.compare(values[b], values[a]));
+      UpperTail.Descending order = new UpperTail.Descending(values);
+      for (int i = 0; i < n; i++) {
+        assertEquals(sorted[i], order.next(), "trial " + trial + ", place " + i);
+      }
+      assertEquals(false, order.hasNext());
     }
   }
 }
