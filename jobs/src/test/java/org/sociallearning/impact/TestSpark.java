@@ -8,9 +8,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One Spark session for the whole test JVM ({@code local[2]}, UI off, 2 shuffle partitions,
  * interpreted expressions, UTC, English locale): starting Spark costs seconds, so test classes
- * share it. The unit tests' JVM also switches adaptive execution and compression off and uses one
- * shuffle partition (see the surefire settings in this module's pom); the pipeline tests' JVM keeps
- * adaptive execution, two partitions and compression, as the job runs on two cores.
+ * share it. Both test JVMs switch adaptive execution off, and the unit tests' JVM compression too,
+ * with one shuffle partition: system properties set in this module's pom, so that the job's own
+ * session settings, applied to this session when a test runs the command line in process, leave
+ * them alone. The cluster check, the benchmark and the tests that start the job in a process of its
+ * own run the job as shipped.
  */
 public final class TestSpark {
 
