@@ -56,9 +56,7 @@ final class LeastFavorableCriticalValue {
 
   /**
    * Each draw's bound on eta: its largest standardized moment left after the nuisance fit ({@code
-   * residual}, null for none). The products run four draws at a time, each summed in the same order
-   * as one at a time, so the bounds are the same to the last bit; the four independent sums keep
-   * the processor busy where one sum waits for its previous addition.
+   * residual}, null for none), four draws at a time ({@link #fourDots}).
    */
   private static double[] upperBounds(double[][] draws, double[][] residual, double[] sd) {
     int m = sd.length;
@@ -74,23 +72,13 @@ final class LeastFavorableCriticalValue {
         double u1 = Double.NEGATIVE_INFINITY;
         double u2 = Double.NEGATIVE_INFINITY;
         double u3 = Double.NEGATIVE_INFINITY;
+        double[] s = new double[4];
         for (int i = 0; i < m; i++) {
-          double[] row = residual[i];
-          double s0 = 0;
-          double s1 = 0;
-          double s2 = 0;
-          double s3 = 0;
-          for (int j = 0; j < m; j++) {
-            double a = row[j];
-            s0 += a * d0[j];
-            s1 += a * d1[j];
-            s2 += a * d2[j];
-            s3 += a * d3[j];
-          }
-          u0 = Math.max(u0, s0 / sd[i]);
-          u1 = Math.max(u1, s1 / sd[i]);
-          u2 = Math.max(u2, s2 / sd[i]);
-          u3 = Math.max(u3, s3 / sd[i]);
+          fourDots(residual[i], m, d0, d1, d2, d3, s);
+          u0 = Math.max(u0, s[0] / sd[i]);
+          u1 = Math.max(u1, s[1] / sd[i]);
+          u2 = Math.max(u2, s[2] / sd[i]);
+          u3 = Math.max(u3, s[3] / sd[i]);
         }
         upper[r] = u0;
         upper[r + 1] = u1;
@@ -161,7 +149,7 @@ final class LeastFavorableCriticalValue {
     double[][] lower = SupTCriticalValue.correlationFactor(sigma);
     SplittableRandom random = new SplittableRandom(seed);
     double[][] out = new double[DRAWS][m];
-    // Four draws at a time, as upperBounds: the same normals in the same order, the same sums.
+    // Four draws at a time (fourDots): the same normals in the same order, the same sums.
     double[][] z = new double[4][m];
     for (int r = 0; r < DRAWS; r += 4) {
       int count = Math.min(4, DRAWS - r);
@@ -176,30 +164,40 @@ final class LeastFavorableCriticalValue {
         }
         continue;
       }
-      double[] z0 = z[0];
-      double[] z1 = z[1];
-      double[] z2 = z[2];
-      double[] z3 = z[3];
+      double[] v = new double[4];
       for (int i = 0; i < m; i++) {
-        double[] row = lower[i];
-        double v0 = 0;
-        double v1 = 0;
-        double v2 = 0;
-        double v3 = 0;
-        for (int j = 0; j <= i; j++) {
-          double a = row[j];
-          v0 += a * z0[j];
-          v1 += a * z1[j];
-          v2 += a * z2[j];
-          v3 += a * z3[j];
+        fourDots(lower[i], i + 1, z[0], z[1], z[2], z[3], v);
+        for (int k = 0; k < 4; k++) {
+          out[r + k][i] = sd[i] * v[k];
         }
-        out[r][i] = sd[i] * v0;
-        out[r + 1][i] = sd[i] * v1;
-        out[r + 2][i] = sd[i] * v2;
-        out[r + 3][i] = sd[i] * v3;
       }
     }
     return out;
+  }
+
+  /**
+   * The products of {@code row}'s first {@code length} entries with four vectors, into {@code
+   * sums}: each summed in index order, as one product at a time would be, so the same to the last
+   * bit; the four independent sums keep the processor busy where one waits for its previous
+   * addition.
+   */
+  private static void fourDots(
+      double[] row, int length, double[] v0, double[] v1, double[] v2, double[] v3, double[] sums) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    for (int j = 0; j < length; j++) {
+      double a = row[j];
+      s0 += a * v0[j];
+      s1 += a * v1[j];
+      s2 += a * v2[j];
+      s3 += a * v3[j];
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
   }
 
   /** One draw: {@code xi = sd * (lower z)}. */
