@@ -6,13 +6,13 @@ import java.util.TimeZone;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One Spark session for the whole test JVM ({@code local[2]}, UI off, 2 shuffle partitions,
- * interpreted expressions, UTC, English locale): starting Spark costs seconds, so test classes
- * share it. Both test JVMs switch adaptive execution off, and the unit tests' JVM compression too,
- * with one shuffle partition: system properties set in this module's pom, so that the job's own
- * session settings, applied to this session when a test runs the command line in process, leave
- * them alone. The cluster check, the benchmark and the tests that start the job in a process of its
- * own run the job as shipped.
+ * One Spark session for the whole test JVM ({@code local[2]}, UI off, 2 shuffle partitions unless
+ * the JVM sets another number, interpreted expressions, UTC, English locale): starting Spark costs
+ * seconds, so test classes share it. Both test JVMs switch adaptive execution off, and the unit
+ * tests' JVM compression too, with one shuffle partition: system properties set in this module's
+ * pom, so that the job's own session settings, applied to this session when a test runs the command
+ * line in process, leave them alone. The cluster check, the benchmark and the tests that start the
+ * job in a process of its own run the job as shipped.
  */
 public final class TestSpark {
 

@@ -22,8 +22,9 @@ class UpperTailTest {
         double v = random.nextGaussian();
         values[i] = trial % 4 < 2 ? Math.round(v * 4) / 4.0 : v;
         if (trial % 7 == 0 && i % 5 == 0) {
-          values[i] = -0.0;
+          values[i] = i % 2 == 0 ? -0.0 : 0.0;
         }
+        values[i] = trial % 11 == 0 ? special(values[i], random) : values[i];
       }
       for (double p : new double[] {0.5, 0.9, 0.95, 0.99, 0.995, 0.999, 1.0}) {
         double sorted = LeastFavorableCriticalValue.quantileType7(values, p);
@@ -44,6 +45,7 @@ class UpperTailTest {
       double[] values = new double[n];
       for (int i = 0; i < n; i++) {
         values[i] = Math.round(random.nextGaussian() * (trial % 2 == 0 ? 2 : 50)) / 2.0;
+        values[i] = trial % 3 == 0 ? special(values[i], random) : values[i];
       }
       Integer[] sorted = new Integer[n];
       for (int i = 0; i < n; i++) {
@@ -56,5 +58,20 @@ class UpperTailTest {
       }
       assertEquals(false, order.hasNext());
     }
+  }
+
+  /**
+   * Now and then a value a simulation can give where a variance is 0 or a program has no end: NaN,
+   * an infinity or a signed zero.
+   */
+  private static double special(double value, SplittableRandom random) {
+    return switch (random.nextInt(12)) {
+      case 0 -> Double.NaN;
+      case 1 -> Double.POSITIVE_INFINITY;
+      case 2 -> Double.NEGATIVE_INFINITY;
+      case 3 -> -0.0;
+      case 4 -> 0.0;
+      default -> value;
+    };
   }
 }
