@@ -533,7 +533,8 @@ class NightlyOperationsTest {
    * {@code impact run} on this class's config, as a separate JVM like the test's own. It only
    * starts and reads (it is killed or fails while reading), so it compiles with the quick JIT
    * compiler alone: the optimising one would spend more on compiling than it saves in a process of
-   * seconds (the full-disk process took 13 instead of 24 CPU-seconds). The job runs as shipped.
+   * seconds (the full-disk process took 13 instead of 24 CPU-seconds). The job runs with its
+   * shipped Spark settings.
    */
   private List<String> jobCommand() {
     List<String> command = new ArrayList<>();
