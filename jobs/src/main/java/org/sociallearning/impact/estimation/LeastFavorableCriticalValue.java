@@ -149,8 +149,10 @@ final class LeastFavorableCriticalValue {
     double[][] lower = SupTCriticalValue.correlationFactor(sigma);
     SplittableRandom random = new SplittableRandom(seed);
     double[][] out = new double[DRAWS][m];
-    // Four draws at a time (fourDots): the same normals in the same order, the same sums.
+    // Four draws at a time (fourDots): the same normals in the same order, the same sums. A last
+    // group of fewer than four leaves the other vectors as they were and keeps only its own sums.
     double[][] z = new double[4][m];
+    double[] v = new double[4];
     for (int r = 0; r < DRAWS; r += 4) {
       int count = Math.min(4, DRAWS - r);
       for (int k = 0; k < count; k++) {
@@ -158,16 +160,9 @@ final class LeastFavorableCriticalValue {
           z[k][i] = random.nextGaussian();
         }
       }
-      if (count < 4) {
-        for (int k = 0; k < count; k++) {
-          correlate(lower, z[k], sd, out[r + k]);
-        }
-        continue;
-      }
-      double[] v = new double[4];
       for (int i = 0; i < m; i++) {
         fourDots(lower[i], i + 1, z[0], z[1], z[2], z[3], v);
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < count; k++) {
           out[r + k][i] = sd[i] * v[k];
         }
       }
@@ -198,17 +193,6 @@ final class LeastFavorableCriticalValue {
     sums[1] = s1;
     sums[2] = s2;
     sums[3] = s3;
-  }
-
-  /** One draw: {@code xi = sd * (lower z)}. */
-  private static void correlate(double[][] lower, double[] z, double[] sd, double[] xi) {
-    for (int i = 0; i < xi.length; i++) {
-      double v = 0;
-      for (int j = 0; j <= i; j++) {
-        v += lower[i][j] * z[j];
-      }
-      xi[i] = sd[i] * v;
-    }
   }
 
   /**
